@@ -1,0 +1,43 @@
+# The two commands a new machine needs: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test bench lint typecheck contracts clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run
+	@scripts/ensure-system-libs run
+	$(BIN)/planner $(ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check planner ui tests
+	$(BIN)/ruff format --check planner ui tests
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy
+
+contracts: $(VENV)/.installed-test
+	$(BIN)/lint-imports
+
+test: $(VENV)/.installed-test lint typecheck contracts
+	@scripts/ensure-system-libs test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m 'not bench'
+
+bench: $(VENV)/.installed-test
+	@scripts/ensure-system-libs test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m bench -s
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,173 @@
+"""``planner lead …`` and ``planner demo``: the board's actions for scripts and batch work."""
+
+import argparse
+import dataclasses
+import json
+import sys
+from typing import Any
+
+from planner.demo import demo_drafts
+from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
+from planner.errors import ValidationError
+from planner.money import DEFAULT_CURRENCY, Money
+from planner.services import board
+from planner.store.leads import LeadFilter
+from planner.workspace import Workspace
+
+_FIELD_OPTIONS = (
+    ("--company", "company"),
+    ("--title", "title"),
+    ("--email", "email"),
+    ("--phone", "phone"),
+    ("--street", "street"),
+    ("--city", "city"),
+    ("--region", "region"),
+    ("--postal-code", "postal_code"),
+    ("--country", "country"),
+    ("--source", "source"),
+    ("--notes", "notes"),
+)
+
+
+def register(subparsers: Any) -> None:
+    """Adds ``lead`` and ``demo`` to the command line."""
+    demo = subparsers.add_parser("demo", help="add about 60 realistic sample leads")
+    demo.set_defaults(handler=_demo)
+
+    lead = subparsers.add_parser("lead", help="add, list, show, edit, move and delete leads")
+    actions = lead.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="add a lead; prints its id")
+    add.add_argument("name")
+    _add_field_options(add)
+    add.set_defaults(handler=_add)
+
+    listing = actions.add_parser("list", help="list leads")
+    listing.add_argument("--temperature", type=Temperature, choices=list(Temperature))
+    listing.add_argument("--outcome", type=Outcome, choices=list(Outcome))
+    listing.add_argument("--search", default="")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=_list)
+
+    show = actions.add_parser("show", help="show one lead")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=_show)
+
+    edit = actions.add_parser("edit", help="change some fields of a lead")
+    edit.add_argument("id", type=int)
+    edit.add_argument("--name")
+    _add_field_options(edit)
+    edit.set_defaults(handler=_edit)
+
+    move = actions.add_parser("move", help="move a lead to a column")
+    move.add_argument("id", type=int)
+    move.add_argument("column", type=Column, choices=list(Column))
+    move.add_argument("--position", type=int, help="0 is the top; default: the bottom")
+    move.add_argument("--reason", default="", help="why the lead was lost")
+    move.set_defaults(handler=_move)
+
+    delete = actions.add_parser("delete", help="delete a lead")
+    delete.add_argument("id", type=int)
+    delete.set_defaults(handler=_delete)
+
+
+def _add_field_options(parser: argparse.ArgumentParser) -> None:
+    for option, _field in _FIELD_OPTIONS:
+        parser.add_argument(option)
+    parser.add_argument("--temperature", type=Temperature, choices=list(Temperature))
+    parser.add_argument("--value", help="estimated value, e.g. 1250.00")
+    parser.add_argument("--currency", help=f"three-letter code (default {DEFAULT_CURRENCY})")
+
+
+def _draft_from_arguments(arguments: argparse.Namespace, base: LeadDraft) -> LeadDraft:
+    changes: dict[str, Any] = {
+        field: getattr(arguments, field)
+        for _option, field in _FIELD_OPTIONS
+        if getattr(arguments, field) is not None
+    }
+    if getattr(arguments, "name", None) is not None:
+        changes["name"] = arguments.name
+    if arguments.temperature is not None:
+        changes["temperature"] = arguments.temperature
+    currency = arguments.currency or (base.value.currency if base.value else DEFAULT_CURRENCY)
+    if arguments.value is not None:
+        changes["value"] = Money.parse(arguments.value, currency) if arguments.value else None
+    elif arguments.currency is not None:
+        if base.value is None:
+            raise ValidationError("--currency needs --value (the lead has no value yet)", "value")
+        changes["value"] = Money.parse(base.value.as_decimal_string(), currency)
+    return dataclasses.replace(base, **changes)
+
+
+def lead_to_json(lead: Lead) -> dict[str, Any]:
+    """The JSON form of a lead, keyed like the fields of ``lead add``."""
+    data = {
+        field.name: getattr(lead, field.name)
+        for field in dataclasses.fields(lead)
+        if field.name not in ("value", "deleted_at")
+    }
+    data["temperature"] = lead.temperature.value
+    data["outcome"] = lead.outcome.value
+    data["column"] = lead.column.value
+    data["value"] = lead.value.as_decimal_string() if lead.value else None
+    data["currency"] = lead.value.currency if lead.value else None
+    data["position"] = data.pop("rank")
+    return data
+
+
+def _demo(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    change = board.add_leads(workspace, demo_drafts(), "Add demo leads")
+    print(f"Added {len(change.lead_ids())} demo leads")
+    return 0
+
+
+def _add(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    draft = _draft_from_arguments(arguments, LeadDraft(name=arguments.name))
+    change = board.add_lead(workspace, draft)
+    (lead_id,) = change.lead_ids()
+    print(lead_id)
+    return 0
+
+
+def _list(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    found = workspace.leads.find(
+        LeadFilter(temperature=arguments.temperature, outcome=arguments.outcome, search=arguments.search)
+    )
+    if arguments.json:
+        json.dump([lead_to_json(lead) for lead in found], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for lead in found:
+        value = str(lead.value) if lead.value else ""
+        print(f"{lead.id:>6}  {lead.column.title:<5}  {lead.name}  {lead.company}  {value}".rstrip())
+    return 0
+
+
+def _show(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    lead = workspace.leads.get(arguments.id)
+    data = lead_to_json(lead)
+    if arguments.json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for key, value in data.items():
+        if value not in (None, ""):
+            print(f"{key:>12}: {value}")
+    return 0
+
+
+def _edit(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    lead = workspace.leads.get(arguments.id)
+    board.edit_lead(workspace, lead.id, _draft_from_arguments(arguments, lead.draft()))
+    return 0
+
+
+def _move(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    board.move_lead(workspace, arguments.id, arguments.column, arguments.position, arguments.reason)
+    return 0
+
+
+def _delete(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    board.delete_lead(workspace, arguments.id)
+    return 0

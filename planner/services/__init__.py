@@ -1,0 +1,1 @@
+"""One function per user action; each runs in one transaction and returns the Change it made."""

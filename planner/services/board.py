@@ -1,0 +1,183 @@
+"""The board's actions: add, edit, move, delete and restore leads.
+
+Each function is one user action: one transaction, a ``Change`` describing what it wrote, and
+undoable through ``planner.services.history``.
+"""
+
+from fractional_indexing import generate_key_between, generate_n_keys_between
+
+from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
+from planner.errors import NotFoundError, ValidationError
+from planner.store.changes import Change, ChangeRecorder, Table, recording
+from planner.store.leads import draft_to_row
+from planner.workspace import Workspace
+
+
+def validate_draft(workspace: Workspace, draft: LeadDraft, lead_id: int | None = None) -> None:
+    """Raises ValidationError naming the field when the draft cannot be stored."""
+    if not draft.name.strip():
+        raise ValidationError("A lead needs a name", "name")
+    email = draft.email.strip()
+    if email and ("@" not in email or email.startswith("@") or email.endswith("@")):
+        raise ValidationError(f"'{email}' is not an email address", "email")
+    if draft.referred_by is not None:
+        if draft.referred_by == lead_id:
+            raise ValidationError("A lead cannot be referred by itself", "referred_by")
+        try:
+            workspace.leads.get(draft.referred_by, include_deleted=True)
+        except NotFoundError:
+            raise ValidationError(
+                f"There is no lead with id {draft.referred_by} to be the referrer", "referred_by"
+            ) from None
+
+
+def add_lead(workspace: Workspace, draft: LeadDraft, column: Column | None = None) -> Change:
+    """Adds a lead at the bottom of its column (its temperature's unless ``column`` is given)."""
+    validate_draft(workspace, draft)
+    target = column or Column(draft.temperature.value)
+    with recording(workspace.db, f"Add '{draft.name.strip()}'") as recorder:
+        now = workspace.clock.timestamp()
+        row = draft_to_row(draft)
+        row.update(_placement(draft.temperature, target))
+        row.update(
+            created_at=now,
+            updated_at=now,
+            rank=generate_key_between(workspace.leads.last_rank(target), None),
+        )
+        lead_id = recorder.insert(Table.LEADS, row)
+        _record_column_change(recorder, lead_id, None, target, now)
+        return recorder.finish()
+
+
+def add_leads(workspace: Workspace, drafts: list[tuple[LeadDraft, Column]], label: str) -> Change:
+    """Adds many leads as one undoable step (demo data, imports), each at the end of its column."""
+    for draft, _column in drafts:
+        validate_draft(workspace, draft)
+    with recording(workspace.db, label) as recorder:
+        now = workspace.clock.timestamp()
+        for column in Column:
+            batch = [draft for draft, target in drafts if target is column]
+            ranks = generate_n_keys_between(workspace.leads.last_rank(column), None, len(batch))
+            for draft, rank in zip(batch, ranks, strict=True):
+                row = draft_to_row(draft)
+                row.update(_placement(draft.temperature, column))
+                row.update(created_at=now, updated_at=now, rank=rank)
+                lead_id = recorder.insert(Table.LEADS, row)
+                _record_column_change(recorder, lead_id, None, column, now)
+        return recorder.finish()
+
+
+def edit_lead(workspace: Workspace, lead_id: int, draft: LeadDraft) -> Change:
+    """Saves the editor's fields; a new temperature moves an open lead to that column's end."""
+    lead = workspace.leads.get(lead_id)
+    validate_draft(workspace, draft, lead_id)
+    with recording(workspace.db, f"Edit '{draft.name.strip()}'") as recorder:
+        now = workspace.clock.timestamp()
+        row = draft_to_row(draft)
+        row["updated_at"] = now
+        if lead.outcome is Outcome.OPEN and draft.temperature is not lead.temperature:
+            target = Column(draft.temperature.value)
+            row["board_column"] = target.value
+            row["rank"] = generate_key_between(workspace.leads.last_rank(target), None)
+            _record_column_change(recorder, lead_id, lead.column, target, now)
+        recorder.update(Table.LEADS, lead_id, row)
+        return recorder.finish()
+
+
+def move_lead(
+    workspace: Workspace,
+    lead_id: int,
+    column: Column,
+    position: int | None = None,
+    lost_reason: str = "",
+) -> Change:
+    """Moves a lead to ``column`` at ``position`` (0 is the top; ``None`` is the bottom).
+
+    Writes the lead's row and, when the column changes, one history row: a constant amount of
+    work however many leads the board holds.
+    """
+    lead = workspace.leads.get(lead_id)
+    if position is not None and position < 0:
+        raise ValidationError("A position is 0 or more", "position")
+    if position is None:
+        before, after = workspace.leads.last_rank(column, lead_id), None
+    else:
+        before, after = workspace.leads.ranks_around(column, position, lead_id)
+    description = f"Move '{lead.name}' to {column.title}"
+    with recording(workspace.db, description) as recorder:
+        now = workspace.clock.timestamp()
+        row: dict[str, object] = {
+            "rank": generate_key_between(before, after),
+            "updated_at": now,
+            **_placement(lead.temperature, column),
+        }
+        if column is Column.LOST:
+            row["lost_reason"] = lost_reason.strip()
+        elif column is not lead.column:
+            row["lost_reason"] = ""
+        recorder.update(Table.LEADS, lead_id, row)
+        if column is not lead.column:
+            _record_column_change(recorder, lead_id, lead.column, column, now)
+        return recorder.finish()
+
+
+def delete_lead(workspace: Workspace, lead_id: int) -> Change:
+    """Takes a lead off the board; its history stays, and ``restore_lead`` brings it back."""
+    lead = workspace.leads.get(lead_id)
+    with recording(workspace.db, f"Delete '{lead.name}'") as recorder:
+        recorder.update(Table.LEADS, lead_id, {"deleted_at": workspace.clock.timestamp()})
+        return recorder.finish()
+
+
+def restore_lead(workspace: Workspace, lead_id: int) -> Change:
+    """Puts a deleted lead back at the bottom of its column."""
+    lead = workspace.leads.get(lead_id, include_deleted=True)
+    if lead.deleted_at is None:
+        raise ValidationError(f"'{lead.name}' is not deleted")
+    with recording(workspace.db, f"Restore '{lead.name}'") as recorder:
+        rank = generate_key_between(workspace.leads.last_rank(lead.column), None)
+        recorder.update(
+            Table.LEADS,
+            lead_id,
+            {"deleted_at": None, "rank": rank, "updated_at": workspace.clock.timestamp()},
+        )
+        return recorder.finish()
+
+
+def neighbour_column(lead: Lead, step: int) -> Column | None:
+    """The column left (``step=-1``) or right (``+1``) of the lead's, or ``None`` at the edge."""
+    order = list(Column)
+    index = order.index(lead.column) + step
+    return order[index] if 0 <= index < len(order) else None
+
+
+def _placement(temperature: Temperature, column: Column) -> dict[str, str]:
+    """The stored temperature, outcome and column of a lead placed in ``column``.
+
+    A won or lost lead keeps the temperature it had; reopening one sets the column's temperature.
+    """
+    if column.is_outcome:
+        return {
+            "temperature": temperature.value,
+            "outcome": Outcome(column.value).value,
+            "board_column": column.value,
+        }
+    return {
+        "temperature": column.value,
+        "outcome": Outcome.OPEN.value,
+        "board_column": column.value,
+    }
+
+
+def _record_column_change(
+    recorder: ChangeRecorder, lead_id: int, source: Column | None, target: Column, now: str
+) -> None:
+    recorder.insert(
+        Table.COLUMN_CHANGES,
+        {
+            "lead_id": lead_id,
+            "from_column": source.value if source else None,
+            "to_column": target.value,
+            "changed_at": now,
+        },
+    )

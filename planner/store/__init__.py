@@ -1,0 +1,1 @@
+"""Persistence: the only package that speaks SQL. Repositories per aggregate, one SQLite file."""

@@ -1,0 +1,251 @@
+"""Reading leads and the board: the lead rows, their column history, and column summaries."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from planner.domain import (
+    LEAD_TEXT_FIELDS,
+    Column,
+    ColumnChange,
+    Lead,
+    LeadDraft,
+    Outcome,
+    Temperature,
+)
+from planner.errors import NotFoundError
+from planner.money import Money
+from planner.store.text_search import SEARCHABLE_TEXT_SQL, search_pattern
+
+
+@dataclass(frozen=True, slots=True)
+class BoardCard:
+    """The few facts a card on the board shows; light enough to hold 100,000 of them."""
+
+    id: int
+    name: str
+    company: str
+    value: Money | None
+    column: Column
+    rank: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class ColumnSummary:
+    """A column header's figures: how many cards and their value per currency."""
+
+    count: int = 0
+    totals: Mapping[str, int] = field(default_factory=dict)
+
+    def total_text(self) -> str:
+        """``45,000.00 EUR + 1,200.00 USD``, or an empty string when no card has a value."""
+        return " + ".join(str(Money(minor, code)) for code, minor in sorted(self.totals.items()))
+
+
+@dataclass(frozen=True)
+class LeadFilter:
+    """Which leads a list shows; empty fields do not narrow it."""
+
+    temperature: Temperature | None = None
+    outcome: Outcome | None = None
+    column: Column | None = None
+    search: str = ""
+    ids: frozenset[int] | None = None
+
+
+def draft_to_row(draft: LeadDraft) -> dict[str, Any]:
+    """The stored columns for the editable fields of a lead."""
+    row: dict[str, Any] = {name: getattr(draft, name).strip() for name in LEAD_TEXT_FIELDS}
+    row["notes"] = draft.notes
+    row["temperature"] = draft.temperature.value
+    row["value_minor"] = draft.value.minor if draft.value is not None else None
+    if draft.value is not None:
+        row["currency"] = draft.value.currency
+    row["referred_by"] = draft.referred_by
+    return row
+
+
+def lead_from_row(row: Mapping[str, Any]) -> Lead:
+    """A Lead from a row of the ``leads`` table."""
+    value_minor = row["value_minor"]
+    return Lead(
+        id=row["id"],
+        name=row["name"],
+        company=row["company"],
+        title=row["title"],
+        email=row["email"],
+        phone=row["phone"],
+        street=row["street"],
+        city=row["city"],
+        region=row["region"],
+        postal_code=row["postal_code"],
+        country=row["country"],
+        temperature=Temperature(row["temperature"]),
+        outcome=Outcome(row["outcome"]),
+        lost_reason=row["lost_reason"],
+        value=Money(value_minor, row["currency"]) if value_minor is not None else None,
+        source=row["source"],
+        referred_by=row["referred_by"],
+        notes=row["notes"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        rank=row["rank"],
+        deleted_at=row["deleted_at"],
+    )
+
+
+class LeadStore:
+    """Queries over leads; writes go through the services' change recorder."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get(self, lead_id: int, *, include_deleted: bool = False) -> Lead:
+        """The lead with this id; NotFoundError if there is none (or it is deleted)."""
+        rows = list(self._db.query("SELECT * FROM leads WHERE id = ?", [lead_id]))
+        if not rows or (rows[0]["deleted_at"] is not None and not include_deleted):
+            raise NotFoundError(f"There is no lead with id {lead_id}")
+        return lead_from_row(rows[0])
+
+    def find(self, lead_filter: LeadFilter = LeadFilter()) -> list[Lead]:
+        """Leads matching the filter, in board order (column, then position)."""
+        where, params = _where(lead_filter)
+        sql = f"SELECT * FROM leads WHERE {where} ORDER BY {_BOARD_ORDER}, rank"
+        return [lead_from_row(row) for row in self._db.query(sql, params)]
+
+    def cards(self, column: Column, search: str = "") -> list[BoardCard]:
+        """The cards of one column in their order, narrowed by a search text."""
+        where, params = _where(LeadFilter(column=column, search=search))
+        sql = (
+            "SELECT id, name, company, value_minor, currency, board_column, rank, updated_at "
+            f"FROM leads WHERE {where} ORDER BY rank"
+        )
+        return [
+            BoardCard(
+                id=row[0],
+                name=row[1],
+                company=row[2],
+                value=Money(row[3], row[4]) if row[3] is not None else None,
+                column=Column(row[5]),
+                rank=row[6],
+                updated_at=row[7],
+            )
+            for row in self._db.execute(sql, params)
+        ]
+
+    def card(self, lead_id: int) -> BoardCard:
+        """One card, to refresh it after a change."""
+        lead = self.get(lead_id)
+        return BoardCard(
+            lead.id, lead.name, lead.company, lead.value, lead.column, lead.rank, lead.updated_at
+        )
+
+    def summaries(self, search: str = "") -> dict[Column, ColumnSummary]:
+        """Card count and value totals of every column, narrowed by a search text."""
+        where, params = _where(LeadFilter(search=search))
+        sql = (
+            "SELECT board_column, currency, count(*), total(value_minor) "
+            f"FROM leads WHERE {where} GROUP BY board_column, currency"
+        )
+        counts: dict[Column, int] = {}
+        totals: dict[Column, dict[str, int]] = {}
+        for column_name, currency, count, total in self._db.execute(sql, params):
+            column = Column(column_name)
+            counts[column] = counts.get(column, 0) + count
+            if total:
+                totals.setdefault(column, {})[currency] = int(total)
+        return {
+            column: ColumnSummary(counts.get(column, 0), totals.get(column, {}))
+            for column in Column
+        }
+
+    def ranks_around(self, column: Column, position: int, moving: int | None) -> tuple[
+        str | None, str | None
+    ]:
+        """The ranks a card placed at ``position`` in ``column`` would sit between.
+
+        ``moving`` is left out, so moving a card within its own column counts positions as the
+        user sees them with the card lifted.
+        """
+        params: list[Any] = [column.value, moving if moving is not None else -1]
+        sql = (
+            "SELECT rank FROM leads WHERE board_column = ? AND deleted_at IS NULL AND id != ? "
+            "ORDER BY rank LIMIT 2 OFFSET ?"
+        )
+        before_offset = max(position - 1, 0)
+        found = [row[0] for row in self._db.execute(sql, [*params, before_offset])]
+        if position <= 0:
+            return None, found[0] if found else None
+        before = found[0] if found else None
+        after = found[1] if len(found) > 1 else None
+        if before is None:
+            before = self.last_rank(column, moving)
+        return before, after
+
+    def last_rank(self, column: Column, excluding: int | None = None) -> str | None:
+        """The rank of the last card of a column, or ``None`` when it is empty."""
+        rows = self._db.execute(
+            "SELECT max(rank) FROM leads WHERE board_column = ? AND deleted_at IS NULL "
+            "AND id != ?",
+            [column.value, excluding if excluding is not None else -1],
+        ).fetchone()
+        return rows[0] if rows else None
+
+    def count(self) -> int:
+        """How many leads are on the board (deleted ones not counted)."""
+        return int(self._db.execute("SELECT count(*) FROM leads WHERE deleted_at IS NULL").fetchone()[0])
+
+    def column_changes(self, lead_id: int) -> list[ColumnChange]:
+        """The lead's moves between columns, oldest first."""
+        rows = self._db.query(
+            "SELECT * FROM column_changes WHERE lead_id = ? ORDER BY changed_at, id", [lead_id]
+        )
+        return [
+            ColumnChange(
+                id=row["id"],
+                lead_id=row["lead_id"],
+                from_column=Column(row["from_column"]) if row["from_column"] else None,
+                to_column=Column(row["to_column"]),
+                changed_at=row["changed_at"],
+            )
+            for row in rows
+        ]
+
+    def names(self, lead_ids: Iterable[int]) -> dict[int, str]:
+        """Lead names by id, for messages and reports."""
+        wanted = list(lead_ids)
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        return dict(self._db.execute(f"SELECT id, name FROM leads WHERE id IN ({marks})", wanted))
+
+
+_BOARD_ORDER = (
+    "CASE board_column WHEN 'cold' THEN 0 WHEN 'warm' THEN 1 WHEN 'hot' THEN 2 "
+    "WHEN 'won' THEN 3 ELSE 4 END"
+)
+
+
+def _where(lead_filter: LeadFilter) -> tuple[str, list[Any]]:
+    clauses = ["deleted_at IS NULL"]
+    params: list[Any] = []
+    if lead_filter.temperature is not None:
+        clauses.append("temperature = ?")
+        params.append(lead_filter.temperature.value)
+    if lead_filter.outcome is not None:
+        clauses.append("outcome = ?")
+        params.append(lead_filter.outcome.value)
+    if lead_filter.column is not None:
+        clauses.append("board_column = ?")
+        params.append(lead_filter.column.value)
+    if lead_filter.search.strip():
+        clauses.append(f"instr({SEARCHABLE_TEXT_SQL}, ?) > 0")
+        params.append(search_pattern(lead_filter.search))
+    if lead_filter.ids is not None:
+        wanted = sorted(lead_filter.ids)
+        clauses.append(f"id IN ({','.join('?' * len(wanted))})" if wanted else "0")
+        params.extend(wanted)
+    return " AND ".join(clauses), params
