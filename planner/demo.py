@@ -11,8 +11,24 @@ from planner.money import Money
 
 _PEOPLE = (
     ("Maria Lopez", "Acme Bakery", "Owner", "Lisbon", "PT", "Rua das Flores 12", "1200-195"),
-    ("Tom Becker", "Becker Joinery", "Managing Director", "Hamburg", "DE", "Elbchaussee 40", "22763"),
-    ("Aisha Khan", "Brightside Dental", "Practice Manager", "Manchester", "GB", "14 Deansgate", "M3 2BW"),
+    (
+        "Tom Becker",
+        "Becker Joinery",
+        "Managing Director",
+        "Hamburg",
+        "DE",
+        "Elbchaussee 40",
+        "22763",
+    ),
+    (
+        "Aisha Khan",
+        "Brightside Dental",
+        "Practice Manager",
+        "Manchester",
+        "GB",
+        "14 Deansgate",
+        "M3 2BW",
+    ),
     ("Jan Kowalski", "Łódź Print Works", "Founder", "Łódź", "PL", "ul. Piotrkowska 101", "90-425"),
     ("Eleni Papadopoulou", "Αθηνά Ταβέρνα", "Owner", "Athens", "GR", "Ermou 22", "105 63"),
     ("Olga Ivanova", "Северный Ветер", "Buyer", "Riga", "LV", "Brīvības iela 55", "LV-1010"),
@@ -22,13 +38,37 @@ _PEOPLE = (
     ("Lucas Martin", "Martin Vélos", "Owner", "Lyon", "FR", "12 Rue Mercière", "69002"),
     ("Hana Novák", "Novák Architekti", "Partner", "Brno", "CZ", "Masarykova 18", "602 00"),
     ("Ahmet Yılmaz", "Yılmaz Halı", "Owner", "İzmir", "TR", "Kıbrıs Şehitleri Cd. 44", "35220"),
-    ("Grace Miller", "Miller Family Farm", "Co-owner", "Madison", "US", "4410 County Rd K", "53711"),
+    (
+        "Grace Miller",
+        "Miller Family Farm",
+        "Co-owner",
+        "Madison",
+        "US",
+        "4410 County Rd K",
+        "53711",
+    ),
     ("David Cohen", "Harbor Bookkeeping", "Principal", "Boston", "US", "120 Tremont St", "02108"),
     ("Sofia Rossi", "Trattoria Rossi", "Chef & Owner", "Bologna", "IT", "Via Zamboni 7", "40126"),
-    ("Lars Nilsson", "Nordic Coffee Roasters", "Head of Purchasing", "Malmö", "SE", "Södergatan 9", "211 34"),
+    (
+        "Lars Nilsson",
+        "Nordic Coffee Roasters",
+        "Head of Purchasing",
+        "Malmö",
+        "SE",
+        "Södergatan 9",
+        "211 34",
+    ),
     ("Emma Wilson", "Wilson Florals", "Owner", "Bristol", "GB", "27 Park St", "BS1 5NH"),
     ("Kenji Sato", "佐藤工房", "Craftsman", "Kyoto", "JP", "Sanjo-dori 150", "604-8005"),
-    ("Fatima Haddad", "Cedar Catering", "Events Manager", "Montreal", "CA", "455 Rue Sherbrooke", "H3A 1B7"),
+    (
+        "Fatima Haddad",
+        "Cedar Catering",
+        "Events Manager",
+        "Montreal",
+        "CA",
+        "455 Rue Sherbrooke",
+        "H3A 1B7",
+    ),
     ("Peter Nagy", "Nagy Auto Repair", "Owner", "Budapest", "HU", "Andrássy út 30", "1061"),
 )
 _EMPTY_ADDRESS_NAMES = ("Rob Quinn", "Nora Ellis")
@@ -87,6 +127,9 @@ def demo_drafts() -> list[tuple[LeadDraft, Column]]:
         )
     for name in _EMPTY_ADDRESS_NAMES:
         drafts.append(
-            (LeadDraft(name=name, temperature=Temperature.COLD, source="Phone enquiry"), Column.COLD)
+            (
+                LeadDraft(name=name, temperature=Temperature.COLD, source="Phone enquiry"),
+                Column.COLD,
+            )
         )
     return drafts

@@ -36,7 +36,7 @@ class Column(StrEnum):
     LOST = "lost"
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:
         """The heading a user sees."""
         return self.value.capitalize()
 

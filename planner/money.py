@@ -23,7 +23,7 @@ class Money:
 
     @classmethod
     def parse(cls, text: str, currency: str = DEFAULT_CURRENCY) -> "Money":
-        """Reads an amount such as ``1250.00`` or ``1 250,5``; raises ValidationError if unreadable."""
+        """Reads an amount such as ``1250.00`` or ``1 250,5``; ValidationError if unreadable."""
         code = currency.strip().upper()
         if len(code) != 3 or not code.isalpha():
             raise ValidationError(f"'{currency}' is not a three-letter currency code", "currency")

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from planner.clock import Clock
 from planner.store.database import open_database
 from planner.store.leads import LeadStore
+from planner.store.settings import SettingsStore
 
 APP_NAME = "planner"
 
@@ -39,6 +40,11 @@ class Workspace:
     def leads(self) -> LeadStore:
         """Queries over leads and the board."""
         return LeadStore(self.db)
+
+    @property
+    def settings(self) -> SettingsStore:
+        """The stored settings."""
+        return SettingsStore(self.db)
 
     def close(self) -> None:
         """Closes the connection; the file stays consistent (every write was committed)."""

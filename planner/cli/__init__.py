@@ -19,7 +19,7 @@ from planner.workspace import Workspace, default_database_path
 COMMAND_GROUPS = (leads,)
 
 GuiStarter = Callable[[Path | None], int]
-"""Opens the window on a database path (``None``: the last or default one); returns the exit code."""
+"""Opens the window on a database (``None``: the last or default one); returns the exit code."""
 
 
 def build_parser() -> argparse.ArgumentParser:

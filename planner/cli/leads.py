@@ -132,7 +132,9 @@ def _add(arguments: argparse.Namespace, workspace: Workspace) -> int:
 
 def _list(arguments: argparse.Namespace, workspace: Workspace) -> int:
     found = workspace.leads.find(
-        LeadFilter(temperature=arguments.temperature, outcome=arguments.outcome, search=arguments.search)
+        LeadFilter(
+            temperature=arguments.temperature, outcome=arguments.outcome, search=arguments.search
+        )
     )
     if arguments.json:
         json.dump([lead_to_json(lead) for lead in found], sys.stdout, ensure_ascii=False, indent=2)
@@ -140,7 +142,9 @@ def _list(arguments: argparse.Namespace, workspace: Workspace) -> int:
         return 0
     for lead in found:
         value = str(lead.value) if lead.value else ""
-        print(f"{lead.id:>6}  {lead.column.title:<5}  {lead.name}  {lead.company}  {value}".rstrip())
+        print(
+            f"{lead.id:>6}  {lead.column.heading:<5}  {lead.name}  {lead.company}  {value}".rstrip()
+        )
     return 0
 
 

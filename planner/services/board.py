@@ -103,7 +103,7 @@ def move_lead(
         before, after = workspace.leads.last_rank(column, lead_id), None
     else:
         before, after = workspace.leads.ranks_around(column, position, lead_id)
-    description = f"Move '{lead.name}' to {column.title}"
+    description = f"Move '{lead.name}' to {column.heading}"
     with recording(workspace.db, description) as recorder:
         now = workspace.clock.timestamp()
         row: dict[str, object] = {

@@ -68,9 +68,7 @@ class Change:
 
 def fetch_row(db: Database, table: Table, key: Key) -> Row | None:
     """The current image of one row, or ``None``."""
-    rows = db.execute(
-        f"SELECT * FROM [{table.value}] WHERE [{table.primary_key}] = ?", [key]
-    )
+    rows = db.execute(f"SELECT * FROM [{table.value}] WHERE [{table.primary_key}] = ?", [key])
     names = [column[0] for column in rows.description]
     found = rows.fetchone()
     return dict(zip(names, found, strict=True)) if found is not None else None
@@ -91,7 +89,7 @@ class ChangeRecorder:
             raise TypeError("settings rows are written with put_setting")
         table_api = self.db.table(table.value)
         table_api.insert(dict(values))
-        key = int(table_api.last_pk)
+        key = int(table_api.last_pk or 0)
         self._remember(table, key, None)
         return key
 

@@ -67,7 +67,9 @@ def _refuse_newer_schema(db: Database, path: Path) -> None:
         raise DatabaseOpenError(f"{path} is a SQLite file but not a planner database")
     if not applied and db.table_names():
         db.close()
-        raise DatabaseOpenError(f"{path} is a SQLite file of another program, not a planner database")
+        raise DatabaseOpenError(
+            f"{path} is a SQLite file of another program, not a planner database"
+        )
 
 
 def _configure(db: Database) -> None:

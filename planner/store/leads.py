@@ -22,7 +22,11 @@ from planner.store.text_search import SEARCHABLE_TEXT_SQL, search_pattern
 
 @dataclass(frozen=True, slots=True)
 class BoardCard:
-    """The few facts a card on the board shows; light enough to hold 100,000 of them."""
+    """The few facts a card on the board shows; light enough to hold 100,000 of them.
+
+    The touch fields say how far the lead is along its target number of contacts, when the next
+    planned touch is (ISO date), whether a planned touch is overdue, and whether it has gone quiet.
+    """
 
     id: int
     name: str
@@ -31,6 +35,11 @@ class BoardCard:
     column: Column
     rank: str
     updated_at: str
+    touches_done: int = 0
+    touch_target: int = 8
+    next_touch_on: str | None = None
+    overdue: bool = False
+    quiet: bool = False
 
 
 @dataclass(frozen=True)
@@ -162,9 +171,9 @@ class LeadStore:
             for column in Column
         }
 
-    def ranks_around(self, column: Column, position: int, moving: int | None) -> tuple[
-        str | None, str | None
-    ]:
+    def ranks_around(
+        self, column: Column, position: int, moving: int | None
+    ) -> tuple[str | None, str | None]:
         """The ranks a card placed at ``position`` in ``column`` would sit between.
 
         ``moving`` is left out, so moving a card within its own column counts positions as the
@@ -188,15 +197,16 @@ class LeadStore:
     def last_rank(self, column: Column, excluding: int | None = None) -> str | None:
         """The rank of the last card of a column, or ``None`` when it is empty."""
         rows = self._db.execute(
-            "SELECT max(rank) FROM leads WHERE board_column = ? AND deleted_at IS NULL "
-            "AND id != ?",
+            "SELECT max(rank) FROM leads WHERE board_column = ? AND deleted_at IS NULL AND id != ?",
             [column.value, excluding if excluding is not None else -1],
         ).fetchone()
         return rows[0] if rows else None
 
     def count(self) -> int:
         """How many leads are on the board (deleted ones not counted)."""
-        return int(self._db.execute("SELECT count(*) FROM leads WHERE deleted_at IS NULL").fetchone()[0])
+        return int(
+            self._db.execute("SELECT count(*) FROM leads WHERE deleted_at IS NULL").fetchone()[0]
+        )
 
     def column_changes(self, lead_id: int) -> list[ColumnChange]:
         """The lead's moves between columns, oldest first."""
