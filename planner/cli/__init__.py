@@ -13,6 +13,7 @@ from pathlib import Path
 
 from planner import __version__
 from planner.cli import leads
+from planner.cli.arguments import CommandLineParser
 from planner.errors import PlannerError
 from planner.workspace import Workspace, default_database_path
 
@@ -24,7 +25,7 @@ GuiStarter = Callable[[Path | None], int]
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, for ``main`` and for the help text."""
-    parser = argparse.ArgumentParser(
+    parser = CommandLineParser(
         prog="planner",
         description="Offline sales-and-marketing planner. Without a command, opens the window.",
     )
@@ -61,6 +62,9 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None)
     except PlannerError as error:
         print(f"planner: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
     finally:
         workspace.close()
     return status

@@ -6,6 +6,7 @@ import json
 import sys
 from typing import Any
 
+from planner.cli.arguments import enum_choice, enum_metavar
 from planner.demo import demo_drafts
 from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
 from planner.errors import ValidationError
@@ -43,8 +44,10 @@ def register(subparsers: Any) -> None:
     add.set_defaults(handler=_add)
 
     listing = actions.add_parser("list", help="list leads")
-    listing.add_argument("--temperature", type=Temperature, choices=list(Temperature))
-    listing.add_argument("--outcome", type=Outcome, choices=list(Outcome))
+    listing.add_argument(
+        "--temperature", type=enum_choice(Temperature), metavar=enum_metavar(Temperature)
+    )
+    listing.add_argument("--outcome", type=enum_choice(Outcome), metavar=enum_metavar(Outcome))
     listing.add_argument("--search", default="")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
@@ -62,7 +65,7 @@ def register(subparsers: Any) -> None:
 
     move = actions.add_parser("move", help="move a lead to a column")
     move.add_argument("id", type=int)
-    move.add_argument("column", type=Column, choices=list(Column))
+    move.add_argument("column", type=enum_choice(Column), metavar=enum_metavar(Column))
     move.add_argument("--position", type=int, help="0 is the top; default: the bottom")
     move.add_argument("--reason", default="", help="why the lead was lost")
     move.set_defaults(handler=_move)
@@ -75,7 +78,9 @@ def register(subparsers: Any) -> None:
 def _add_field_options(parser: argparse.ArgumentParser) -> None:
     for option, _field in _FIELD_OPTIONS:
         parser.add_argument(option)
-    parser.add_argument("--temperature", type=Temperature, choices=list(Temperature))
+    parser.add_argument(
+        "--temperature", type=enum_choice(Temperature), metavar=enum_metavar(Temperature)
+    )
     parser.add_argument("--value", help="estimated value, e.g. 1250.00")
     parser.add_argument("--currency", help=f"three-letter code (default {DEFAULT_CURRENCY})")
 
@@ -100,7 +105,7 @@ def _draft_from_arguments(arguments: argparse.Namespace, base: LeadDraft) -> Lea
     return dataclasses.replace(base, **changes)
 
 
-def lead_to_json(lead: Lead) -> dict[str, Any]:
+def lead_to_json(lead: Lead, position: int) -> dict[str, Any]:
     """The JSON form of a lead, keyed like the fields of ``lead add``."""
     data = {
         field.name: getattr(lead, field.name)
@@ -112,7 +117,8 @@ def lead_to_json(lead: Lead) -> dict[str, Any]:
     data["column"] = lead.column.value
     data["value"] = lead.value.as_decimal_string() if lead.value else None
     data["currency"] = lead.value.currency if lead.value else None
-    data["position"] = data.pop("rank")
+    del data["rank"]
+    data["position"] = position
     return data
 
 
@@ -137,7 +143,9 @@ def _list(arguments: argparse.Namespace, workspace: Workspace) -> int:
         )
     )
     if arguments.json:
-        json.dump([lead_to_json(lead) for lead in found], sys.stdout, ensure_ascii=False, indent=2)
+        positions = workspace.leads.positions()
+        listed = [lead_to_json(lead, positions[lead.id]) for lead in found]
+        json.dump(listed, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     for lead in found:
@@ -150,7 +158,7 @@ def _list(arguments: argparse.Namespace, workspace: Workspace) -> int:
 
 def _show(arguments: argparse.Namespace, workspace: Workspace) -> int:
     lead = workspace.leads.get(arguments.id)
-    data = lead_to_json(lead)
+    data = lead_to_json(lead, workspace.leads.positions()[lead.id])
     if arguments.json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         print()

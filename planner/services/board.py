@@ -104,6 +104,8 @@ def move_lead(
     else:
         before, after = workspace.leads.ranks_around(column, position, lead_id)
     description = f"Move '{lead.name}' to {column.heading}"
+    if column is lead.column and _ranks_between(before, lead.rank, after):
+        return Change(description)
     with recording(workspace.db, description) as recorder:
         now = workspace.clock.timestamp()
         row: dict[str, object] = {
@@ -142,6 +144,11 @@ def restore_lead(workspace: Workspace, lead_id: int) -> Change:
             {"deleted_at": None, "rank": rank, "updated_at": workspace.clock.timestamp()},
         )
         return recorder.finish()
+
+
+def _ranks_between(before: str | None, rank: str, after: str | None) -> bool:
+    """True when ``rank`` already sits between its would-be neighbours: the move is a no-op."""
+    return (before is None or before < rank) and (after is None or rank < after)
 
 
 def neighbour_column(lead: Lead, step: int) -> Column | None:

@@ -202,6 +202,14 @@ class LeadStore:
         ).fetchone()
         return rows[0] if rows else None
 
+    def positions(self) -> dict[int, int]:
+        """Every lead's position in its column (0 is the top), by lead id."""
+        sql = (
+            "SELECT id, row_number() OVER (PARTITION BY board_column ORDER BY rank) - 1 "
+            "FROM leads WHERE deleted_at IS NULL"
+        )
+        return dict(self._db.execute(sql).fetchall())
+
     def count(self) -> int:
         """How many leads are on the board (deleted ones not counted)."""
         return int(

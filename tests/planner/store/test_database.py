@@ -1,0 +1,78 @@
+"""Opening planner files: creation, pragmas, and refusing files that are not ours."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from planner.errors import DatabaseOpenError
+from planner.store.database import open_database
+
+
+def test_creates_the_file_and_its_folder(tmp_path: Path) -> None:
+    path = tmp_path / "nested" / "folder" / "planner.db"
+    db = open_database(path)
+    assert path.exists()
+    assert {"leads", "column_changes", "settings"} <= set(db.table_names())
+    db.close()
+
+
+def test_sets_wal_full_sync_and_foreign_keys(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "planner.db")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    db.close()
+
+
+def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
+    path = tmp_path / "planner.db"
+    open_database(path).close()
+    db = open_database(path)
+    names = [row[0] for row in db.execute("SELECT name FROM _sqlite_migrations")]
+    assert len(names) == len(set(names))
+    db.close()
+
+
+def test_refuses_a_file_that_is_not_sqlite_and_leaves_it_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"Shopping list: eggs, flour\n" * 100)
+    before = path.read_bytes()
+    with pytest.raises(DatabaseOpenError, match="not a planner database"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_refuses_another_programs_sqlite_file(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
+    connection.commit()
+    connection.close()
+    with pytest.raises(DatabaseOpenError, match="another program"):
+        open_database(path)
+    connection = sqlite3.connect(path)
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    connection.close()
+    assert tables == {"photos"}
+
+
+def test_refuses_a_file_from_a_newer_version_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "planner.db"
+    open_database(path).close()
+    connection = sqlite3.connect(path)
+    connection.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('planner', 'm999_from_the_future', '2030-01-01')"
+    )
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseOpenError, match="newer version"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_refuses_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseOpenError, match="folder"):
+        open_database(tmp_path)
