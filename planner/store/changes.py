@@ -25,6 +25,8 @@ class Table(StrEnum):
     LEADS = "leads"
     COLUMN_CHANGES = "column_changes"
     SETTINGS = "settings"
+    TOUCHES = "touches"
+    CAMPAIGNS = "campaigns"
 
     @property
     def primary_key(self) -> str:

@@ -5,6 +5,9 @@ file tells which version wrote it; a file carrying a name this list lacks comes 
 is refused (see ``database.open_database``).
 """
 
+import json
+import uuid
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -60,4 +63,69 @@ def m001_leads(db: Database) -> None:
             value TEXT NOT NULL
         );
         """
+    )
+
+
+@MIGRATIONS()
+def m002_touches_and_campaigns(db: Database) -> None:
+    """Touches (contacts with leads, planned and done), campaigns, and this file's own id.
+
+    The id is a random UUID stored once; calendar exports build their event UIDs from it, so the
+    same file exports the same UIDs and two files never collide.
+    """
+    statements = (
+        """
+        CREATE TABLE campaigns (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            channel TEXT NOT NULL CHECK (channel IN
+                ('direct_mail', 'promotion', 'seminar', 'email', 'phone', 'advertising', 'other')),
+            target_temperature TEXT NOT NULL
+                CHECK (target_temperature IN ('cold', 'warm', 'hot')),
+            target_city TEXT NOT NULL DEFAULT '',
+            target_source TEXT NOT NULL DEFAULT '',
+            target_search TEXT NOT NULL DEFAULT '',
+            start_on TEXT NOT NULL,
+            end_on TEXT NOT NULL CHECK (end_on >= start_on),
+            budget_minor INTEGER CHECK (budget_minor IS NULL OR budget_minor >= 0),
+            currency TEXT NOT NULL DEFAULT 'EUR',
+            goal TEXT NOT NULL DEFAULT '',
+            offer TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            response_code TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX campaigns_dates ON campaigns (start_on, end_on)",
+        """
+        CREATE TABLE touches (
+            id INTEGER PRIMARY KEY,
+            lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN
+                ('direct_mail_letter', 'promotion', 'postcard', 'sales_letter', 'phone_call',
+                 'email', 'meeting', 'seminar', 'presentation', 'proposal', 'invoice',
+                 'contract', 'other')),
+            planned_on TEXT NOT NULL,
+            planned_at TEXT,
+            done_on TEXT,
+            outcome TEXT CHECK (outcome IS NULL OR outcome IN
+                ('reached', 'no_answer', 'interested', 'not_interested', 'call_back')),
+            notes TEXT NOT NULL DEFAULT '',
+            campaign_id INTEGER REFERENCES campaigns(id),
+            document TEXT,
+            from_playbook TEXT CHECK (from_playbook IS NULL OR from_playbook IN
+                ('cold', 'warm', 'hot')),
+            created_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX touches_lead ON touches (lead_id, done_on, planned_on)",
+        "CREATE INDEX touches_planned_on ON touches (planned_on)",
+        "CREATE INDEX touches_unfinished ON touches (planned_on) WHERE done_on IS NULL",
+        "CREATE INDEX touches_campaign ON touches (campaign_id) WHERE campaign_id IS NOT NULL",
+    )
+    for statement in statements:
+        db.execute(statement)
+    db.execute(
+        "INSERT OR IGNORE INTO settings (key, value) VALUES ('database_id', ?)",
+        [json.dumps(str(uuid.uuid4()))],
     )

@@ -16,6 +16,7 @@ class SettingKey(StrEnum):
 
     PLANNING = "planning"
     SENDER_PROFILE = "sender_profile"
+    DATABASE_ID = "database_id"
 
 
 class SettingsStore:

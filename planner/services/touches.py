@@ -1,0 +1,158 @@
+"""Touch actions: plan, log, mark done, reschedule and delete contacts with leads.
+
+Each function is one user action: one transaction, a ``Change``, undoable through
+``planner.services.history``. Batches (a playbook, a campaign, a mail merge) are one step too.
+"""
+
+import dataclasses
+from collections.abc import Iterable
+from datetime import date, time
+from enum import Enum
+
+from planner.domain import Touch, TouchDraft, TouchOutcome
+from planner.errors import NotFoundError, ValidationError
+from planner.store.campaigns import CampaignStore
+from planner.store.changes import Change, ChangeRecorder, Table, recording
+from planner.store.touches import TouchStore, time_text, touch_row
+from planner.workspace import Workspace
+
+
+class KeepTime(Enum):
+    """Marks "leave the planned time as it is" when rescheduling (dragging to another day)."""
+
+    KEEP = "keep"
+
+
+KEEP_TIME = KeepTime.KEEP
+
+
+def plan_touches(workspace: Workspace, drafts: list[TouchDraft], description: str) -> Change:
+    """Records the drafts as they are (planned, or done when they carry ``done_on``), one step."""
+    validate_touch_drafts(workspace, drafts)
+    with recording(workspace.db, description) as recorder:
+        insert_touches(recorder, drafts, workspace.clock.timestamp())
+        return recorder.finish()
+
+
+def log_touches(workspace: Workspace, drafts: list[TouchDraft], description: str) -> Change:
+    """Records contacts already made (letters sent, calls taken) as done touches, one step.
+
+    A draft without ``done_on`` is taken as done on its planned day.
+    """
+    done = [
+        draft if draft.done_on is not None else dataclasses.replace(draft, done_on=draft.planned_on)
+        for draft in drafts
+    ]
+    return plan_touches(workspace, done, description)
+
+
+def add_touch(workspace: Workspace, draft: TouchDraft) -> Change:
+    """Plans (or logs, when it carries ``done_on``) one touch: "Plan phone call for 'Acme'"."""
+    verb = "Log" if draft.done_on is not None else "Plan"
+    name = workspace.leads.get(draft.lead_id).name
+    return plan_touches(workspace, [draft], f"{verb} {draft.kind.label.lower()} for '{name}'")
+
+
+def mark_touch_done(
+    workspace: Workspace,
+    touch_id: int,
+    outcome: TouchOutcome | None = None,
+    done_on: date | None = None,
+) -> Change:
+    """Marks a touch done (today unless ``done_on`` says when) with what came of it."""
+    touch = _touches(workspace).get(touch_id)
+    today = workspace.clock.today()
+    day = done_on or today
+    if day > today:
+        raise ValidationError("A touch cannot be done on a day still to come", "done_on")
+    description = f"Mark {_title(workspace, touch)} done"
+    with recording(workspace.db, description) as recorder:
+        recorder.update(
+            Table.TOUCHES,
+            touch_id,
+            {"done_on": day.isoformat(), "outcome": outcome.value if outcome else None},
+        )
+        return recorder.finish()
+
+
+def reschedule_touch(
+    workspace: Workspace,
+    touch_id: int,
+    planned_on: date,
+    planned_at: time | KeepTime | None = KEEP_TIME,
+) -> Change:
+    """Moves a planned touch to another day; its time stays unless ``planned_at`` is given.
+
+    Pass ``planned_at=None`` to make it an all-day touch. Done touches stay where they were.
+    """
+    touch = _touches(workspace).get(touch_id)
+    if touch.is_done:
+        raise ValidationError(
+            f"The {_title(workspace, touch)} is already done; only planned touches move"
+        )
+    values: dict[str, object] = {"planned_on": planned_on.isoformat()}
+    if not isinstance(planned_at, KeepTime):
+        values["planned_at"] = time_text(planned_at)
+    description = f"Reschedule {_title(workspace, touch)} to {planned_on.isoformat()}"
+    with recording(workspace.db, description) as recorder:
+        recorder.update(Table.TOUCHES, touch_id, values)
+        return recorder.finish()
+
+
+def delete_touch(workspace: Workspace, touch_id: int) -> Change:
+    """Removes one touch from its lead's timeline."""
+    touch = _touches(workspace).get(touch_id)
+    with recording(workspace.db, f"Delete {_title(workspace, touch)}") as recorder:
+        recorder.delete(Table.TOUCHES, touch_id)
+        return recorder.finish()
+
+
+def drop_touches(workspace: Workspace, touch_ids: Iterable[int]) -> Change:
+    """Removes several touches as one step (a playbook's unfinished touches after a move back)."""
+    touches = [_touches(workspace).get(touch_id) for touch_id in dict.fromkeys(touch_ids)]
+    lead_names = workspace.leads.names({touch.lead_id for touch in touches})
+    count = count_text(len(touches))
+    if len(lead_names) == 1:
+        (name,) = lead_names.values()
+        description = f"Drop {count} for '{name}'"
+    else:
+        description = f"Drop {count}"
+    with recording(workspace.db, description) as recorder:
+        for touch in touches:
+            recorder.delete(Table.TOUCHES, touch.id)
+        return recorder.finish()
+
+
+def insert_touches(recorder: ChangeRecorder, drafts: Iterable[TouchDraft], now: str) -> list[int]:
+    """Writes validated drafts inside an action's transaction; returns the new ids in order."""
+    return [recorder.insert(Table.TOUCHES, touch_row(draft, now)) for draft in drafts]
+
+
+def validate_touch_drafts(workspace: Workspace, drafts: list[TouchDraft]) -> None:
+    """Raises when a draft names a missing lead or campaign, or has an outcome but is not done."""
+    for draft in drafts:
+        if draft.outcome is not None and draft.done_on is None:
+            raise ValidationError("Only a done touch has an outcome", "outcome")
+    wanted = {draft.lead_id for draft in drafts}
+    missing = sorted(wanted - _touches(workspace).live_lead_ids(wanted))
+    if missing:
+        raise NotFoundError(f"There is no lead with id {missing[0]}")
+    campaigns = CampaignStore(workspace.db)
+    for campaign_id in sorted(
+        {draft.campaign_id for draft in drafts if draft.campaign_id is not None}
+    ):
+        campaigns.get(campaign_id)
+
+
+def _touches(workspace: Workspace) -> TouchStore:
+    return TouchStore(workspace.db)
+
+
+def _title(workspace: Workspace, touch: Touch) -> str:
+    """``phone call for 'Acme Bakery'``: how a touch is named in the Edit menu."""
+    return f"{touch.kind.label.lower()} for '{workspace.leads.get(touch.lead_id).name}'"
+
+
+def count_text(number: int) -> str:
+    """``1 touch``, ``3 touches``."""
+    return f"{number} touch" if number == 1 else f"{number} touches"

@@ -1,0 +1,240 @@
+"""Reading touches: a lead's timeline, the calendar's days, the agenda and overdue work.
+
+Touches of deleted leads are left out of every query: they come back with their lead.
+"""
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any
+
+from sqlite_utils import Database
+
+from planner.domain import Channel, Temperature, Touch, TouchDraft, TouchKind, TouchOutcome
+from planner.errors import NotFoundError
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarTouch:
+    """The few facts the calendar and the agenda show for a touch; light enough for 10,000.
+
+    ``temperature`` is the lead's current temperature; ``channel`` is the campaign's channel, or
+    for a touch outside campaigns the channel its kind belongs to.
+    """
+
+    id: int
+    lead_id: int
+    lead_name: str
+    kind: TouchKind
+    planned_on: date
+    planned_at: time | None
+    done_on: date | None
+    campaign_id: int | None
+    temperature: Temperature
+    channel: Channel
+
+    def is_overdue(self, today: date) -> bool:
+        """True for a planned touch whose day has passed without it being done."""
+        return self.done_on is None and self.planned_on < today
+
+
+@dataclass(frozen=True)
+class TouchFilter:
+    """Which touches a list shows; empty fields do not narrow it.
+
+    ``overdue_on`` keeps the touches still undone before that day.
+    """
+
+    lead_id: int | None = None
+    start: date | None = None
+    end: date | None = None
+    overdue_on: date | None = None
+    campaign_id: int | None = None
+
+
+def touch_row(draft: TouchDraft, created_at: str) -> dict[str, Any]:
+    """The stored columns of a new touch."""
+    return {
+        "lead_id": draft.lead_id,
+        "kind": draft.kind.value,
+        "planned_on": draft.planned_on.isoformat(),
+        "planned_at": time_text(draft.planned_at),
+        "done_on": draft.done_on.isoformat() if draft.done_on else None,
+        "outcome": draft.outcome.value if draft.outcome else None,
+        "notes": draft.notes,
+        "campaign_id": draft.campaign_id,
+        "document": draft.document,
+        "from_playbook": draft.from_playbook.value if draft.from_playbook else None,
+        "created_at": created_at,
+    }
+
+
+def time_text(moment: time | None) -> str | None:
+    """``09:30``: how a planned time is stored (minutes are the finest a plan needs)."""
+    return moment.strftime("%H:%M") if moment is not None else None
+
+
+def touch_from_row(row: Mapping[str, Any]) -> Touch:
+    """A Touch from a row of the ``touches`` table."""
+    return Touch(
+        id=row["id"],
+        lead_id=row["lead_id"],
+        kind=TouchKind(row["kind"]),
+        planned_on=date.fromisoformat(row["planned_on"]),
+        planned_at=time.fromisoformat(row["planned_at"]) if row["planned_at"] else None,
+        done_on=date.fromisoformat(row["done_on"]) if row["done_on"] else None,
+        outcome=TouchOutcome(row["outcome"]) if row["outcome"] else None,
+        notes=row["notes"],
+        campaign_id=row["campaign_id"],
+        document=row["document"],
+        from_playbook=Temperature(row["from_playbook"]) if row["from_playbook"] else None,
+        created_at=row["created_at"],
+    )
+
+
+_KIND_CHANNELS = {
+    TouchKind.DIRECT_MAIL_LETTER: Channel.DIRECT_MAIL,
+    TouchKind.POSTCARD: Channel.DIRECT_MAIL,
+    TouchKind.SALES_LETTER: Channel.DIRECT_MAIL,
+    TouchKind.PROMOTION: Channel.PROMOTION,
+    TouchKind.SEMINAR: Channel.SEMINAR,
+    TouchKind.EMAIL: Channel.EMAIL,
+    TouchKind.PHONE_CALL: Channel.PHONE,
+}
+"""The channel of a touch outside campaigns; kinds not listed are person-to-person: ``other``."""
+
+_CHANNEL_SQL = (
+    "coalesce(campaigns.channel, CASE touches.kind "
+    + " ".join(
+        f"WHEN '{kind.value}' THEN '{channel.value}'" for kind, channel in _KIND_CHANNELS.items()
+    )
+    + f" ELSE '{Channel.OTHER.value}' END)"
+)
+
+_LIVE_TOUCHES = (
+    "FROM touches JOIN leads ON leads.id = touches.lead_id AND leads.deleted_at IS NULL "
+    "LEFT JOIN campaigns ON campaigns.id = touches.campaign_id"
+)
+
+_CALENDAR_COLUMNS = (
+    "touches.id, touches.lead_id, leads.name, touches.kind, touches.planned_on, "
+    f"touches.planned_at, touches.done_on, touches.campaign_id, leads.temperature, {_CHANNEL_SQL}"
+)
+
+_TIME_ORDER = "touches.planned_on, touches.planned_at IS NOT NULL, touches.planned_at, touches.id"
+
+
+class TouchStore:
+    """Queries over touches; writes go through the services' change recorder."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get(self, touch_id: int) -> Touch:
+        """The touch with this id; NotFoundError if there is none (or its lead is deleted)."""
+        rows = list(
+            self._db.query(f"SELECT touches.* {_LIVE_TOUCHES} WHERE touches.id = ?", [touch_id])
+        )
+        if not rows:
+            raise NotFoundError(f"There is no touch with id {touch_id}")
+        return touch_from_row(rows[0])
+
+    def find(self, touch_filter: TouchFilter = TouchFilter()) -> list[Touch]:
+        """Touches matching the filter, by planned day and time."""
+        clauses = ["1"]
+        params: list[Any] = []
+        if touch_filter.lead_id is not None:
+            clauses.append("touches.lead_id = ?")
+            params.append(touch_filter.lead_id)
+        if touch_filter.start is not None:
+            clauses.append("touches.planned_on >= ?")
+            params.append(touch_filter.start.isoformat())
+        if touch_filter.end is not None:
+            clauses.append("touches.planned_on <= ?")
+            params.append(touch_filter.end.isoformat())
+        if touch_filter.overdue_on is not None:
+            clauses.append("touches.done_on IS NULL AND touches.planned_on < ?")
+            params.append(touch_filter.overdue_on.isoformat())
+        if touch_filter.campaign_id is not None:
+            clauses.append("touches.campaign_id = ?")
+            params.append(touch_filter.campaign_id)
+        sql = (
+            f"SELECT touches.* {_LIVE_TOUCHES} WHERE {' AND '.join(clauses)} ORDER BY {_TIME_ORDER}"
+        )
+        return [touch_from_row(row) for row in self._db.query(sql, params)]
+
+    def for_lead(self, lead_id: int) -> list[Touch]:
+        """A lead's timeline of touches, done and planned, by planned day and time."""
+        return self.find(TouchFilter(lead_id=lead_id))
+
+    def between(
+        self,
+        start: date,
+        end: date,
+        temperatures: Iterable[Temperature] | None = None,
+        channels: Iterable[Channel] | None = None,
+    ) -> list[CalendarTouch]:
+        """Touches planned from ``start`` to ``end`` (both included), for the calendar.
+
+        ``temperatures`` and ``channels`` narrow the list when given.
+        """
+        clauses = ["touches.planned_on BETWEEN ? AND ?"]
+        params: list[Any] = [start.isoformat(), end.isoformat()]
+        _narrow(clauses, params, "leads.temperature", temperatures)
+        _narrow(clauses, params, _CHANNEL_SQL, channels)
+        return self._calendar_rows(" AND ".join(clauses), params)
+
+    def agenda(self, today: date) -> list[CalendarTouch]:
+        """Touches still to do today or overdue from earlier days, oldest first."""
+        return self._calendar_rows(
+            "touches.done_on IS NULL AND touches.planned_on <= ?", [today.isoformat()]
+        )
+
+    def unfinished_from_playbook(
+        self, lead_id: int, temperatures: Iterable[Temperature]
+    ) -> list[Touch]:
+        """The lead's undone touches that the playbooks of ``temperatures`` planned."""
+        wanted = json.dumps([temperature.value for temperature in temperatures])
+        sql = (
+            f"SELECT touches.* {_LIVE_TOUCHES} WHERE touches.lead_id = ? "
+            "AND touches.done_on IS NULL "
+            "AND touches.from_playbook IN (SELECT value FROM json_each(?)) "
+            f"ORDER BY {_TIME_ORDER}"
+        )
+        return [touch_from_row(row) for row in self._db.query(sql, [lead_id, wanted])]
+
+    def live_lead_ids(self, lead_ids: Iterable[int]) -> set[int]:
+        """Which of these leads exist and are not deleted, so touches can be planned for them."""
+        sql = (
+            "SELECT id FROM leads WHERE deleted_at IS NULL "
+            "AND id IN (SELECT value FROM json_each(?))"
+        )
+        return {row[0] for row in self._db.execute(sql, [json.dumps(sorted(set(lead_ids)))])}
+
+    def _calendar_rows(self, where: str, params: list[Any]) -> list[CalendarTouch]:
+        sql = f"SELECT {_CALENDAR_COLUMNS} {_LIVE_TOUCHES} WHERE {where} ORDER BY {_TIME_ORDER}"
+        return [
+            CalendarTouch(
+                id=row[0],
+                lead_id=row[1],
+                lead_name=row[2],
+                kind=TouchKind(row[3]),
+                planned_on=date.fromisoformat(row[4]),
+                planned_at=time.fromisoformat(row[5]) if row[5] else None,
+                done_on=date.fromisoformat(row[6]) if row[6] else None,
+                campaign_id=row[7],
+                temperature=Temperature(row[8]),
+                channel=Channel(row[9]),
+            )
+            for row in self._db.execute(sql, params)
+        ]
+
+
+def _narrow(
+    clauses: list[str], params: list[Any], column_sql: str, values: Iterable[Any] | None
+) -> None:
+    if values is None:
+        return
+    clauses.append(f"{column_sql} IN (SELECT value FROM json_each(?))")
+    params.append(json.dumps([str(value) for value in values]))
