@@ -39,7 +39,7 @@ class Workspace:
     @property
     def leads(self) -> LeadStore:
         """Queries over leads and the board."""
-        return LeadStore(self.db)
+        return LeadStore(self.db, self.clock)
 
     @property
     def settings(self) -> SettingsStore:

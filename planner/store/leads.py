@@ -2,10 +2,12 @@
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from sqlite_utils import Database
 
+from planner.clock import Clock
 from planner.domain import (
     LEAD_TEXT_FIELDS,
     Column,
@@ -17,6 +19,8 @@ from planner.domain import (
 )
 from planner.errors import NotFoundError
 from planner.money import Money
+from planner.planning import PlanningSettings
+from planner.store.settings import SettingKey, SettingsStore
 from planner.store.text_search import SEARCHABLE_TEXT_SQL, search_pattern
 
 
@@ -26,6 +30,9 @@ class BoardCard:
 
     The touch fields say how far the lead is along its target number of contacts, when the next
     planned touch is (ISO date), whether a planned touch is overdue, and whether it has gone quiet.
+    An open lead is quiet when nothing is planned for it and neither a done touch nor a change of
+    column happened in the last ``quiet_after_days`` days (planning settings); a lead with an
+    overdue touch is overdue, not quiet.
     """
 
     id: int
@@ -107,10 +114,14 @@ def lead_from_row(row: Mapping[str, Any]) -> Lead:
 
 
 class LeadStore:
-    """Queries over leads; writes go through the services' change recorder."""
+    """Queries over leads; writes go through the services' change recorder.
 
-    def __init__(self, db: Database) -> None:
+    The clock decides what "today" is for the cards' overdue and quiet marks.
+    """
+
+    def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self._db = db
+        self._clock = clock or Clock()
 
     def get(self, lead_id: int, *, include_deleted: bool = False) -> Lead:
         """The lead with this id; NotFoundError if there is none (or it is deleted)."""
@@ -125,13 +136,27 @@ class LeadStore:
         sql = f"SELECT * FROM leads WHERE {where} ORDER BY {_BOARD_ORDER}, rank"
         return [lead_from_row(row) for row in self._db.query(sql, params)]
 
-    def cards(self, column: Column, search: str = "") -> list[BoardCard]:
-        """The cards of one column in their order, narrowed by a search text."""
+    def cards(self, column: Column, search: str = "", today: date | None = None) -> list[BoardCard]:
+        """The cards of one column in their order, narrowed by a search text.
+
+        ``today`` (default: the clock's) decides which touches are overdue and who is quiet.
+        """
         where, params = _where(LeadFilter(column=column, search=search))
-        sql = (
-            "SELECT id, name, company, value_minor, currency, board_column, rank, updated_at "
-            f"FROM leads WHERE {where} ORDER BY rank"
-        )
+        return self._cards(where, params, today)
+
+    def card(self, lead_id: int, today: date | None = None) -> BoardCard:
+        """One card, to refresh it after a change."""
+        found = self._cards(*_where(LeadFilter(ids=frozenset({lead_id}))), today)
+        if not found:
+            raise NotFoundError(f"There is no lead with id {lead_id}")
+        return found[0]
+
+    def _cards(self, where: str, params: list[Any], today: date | None) -> list[BoardCard]:
+        day = today or self._clock.today()
+        planning = PlanningSettings.from_json(SettingsStore(self._db).get(SettingKey.PLANNING))
+        quiet_before = (day - timedelta(days=planning.quiet_after_days)).isoformat()
+        today_text = day.isoformat()
+        sql = f"SELECT {_CARD_COLUMNS} FROM leads WHERE {where} ORDER BY rank"
         return [
             BoardCard(
                 id=row[0],
@@ -141,16 +166,14 @@ class LeadStore:
                 column=Column(row[5]),
                 rank=row[6],
                 updated_at=row[7],
+                touches_done=row[8],
+                touch_target=planning.touch_target,
+                next_touch_on=row[9],
+                overdue=row[9] is not None and row[9] < today_text,
+                quiet=row[5] in _OPEN_COLUMNS and row[9] is None and row[10] <= quiet_before,
             )
             for row in self._db.execute(sql, params)
         ]
-
-    def card(self, lead_id: int) -> BoardCard:
-        """One card, to refresh it after a change."""
-        lead = self.get(lead_id)
-        return BoardCard(
-            lead.id, lead.name, lead.company, lead.value, lead.column, lead.rank, lead.updated_at
-        )
 
     def summaries(self, search: str = "") -> dict[Column, ColumnSummary]:
         """Card count and value totals of every column, narrowed by a search text."""
@@ -240,6 +263,23 @@ class LeadStore:
         marks = ",".join("?" * len(wanted))
         return dict(self._db.execute(f"SELECT id, name FROM leads WHERE id IN ({marks})", wanted))
 
+
+_CARD_COLUMNS = (
+    "leads.id, leads.name, leads.company, leads.value_minor, leads.currency, "
+    "leads.board_column, leads.rank, leads.updated_at, "
+    "(SELECT count(*) FROM touches "
+    " WHERE touches.lead_id = leads.id AND touches.done_on IS NOT NULL), "
+    "(SELECT min(touches.planned_on) FROM touches "
+    " WHERE touches.lead_id = leads.id AND touches.done_on IS NULL), "
+    "max("
+    " coalesce((SELECT max(touches.done_on) FROM touches WHERE touches.lead_id = leads.id), ''),"
+    " coalesce((SELECT substr(max(column_changes.changed_at), 1, 10) FROM column_changes"
+    "  WHERE column_changes.lead_id = leads.id), substr(leads.created_at, 1, 10)))"
+)
+"""A card's fields, then its touch figures: touches done, the next undone touch's day, and the
+day of its last activity (its last done touch or its last change of column)."""
+
+_OPEN_COLUMNS = frozenset(column.value for column in Column if not column.is_outcome)
 
 _BOARD_ORDER = (
     "CASE board_column WHEN 'cold' THEN 0 WHEN 'warm' THEN 1 WHEN 'hot' THEN 2 "
