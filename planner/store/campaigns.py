@@ -136,10 +136,20 @@ class CampaignStore:
         )
         return [row[0] for row in rows]
 
-    def touch_counts(self) -> dict[int, CampaignTouchCounts]:
-        """Planned and done touches of every campaign that has any, by campaign id."""
+    def planned_touch_days(self, campaign_id: int) -> dict[int, date]:
+        """The day each still-planned touch of the campaign is planned for, by touch id."""
+        rows = self._db.execute(
+            "SELECT id, planned_on FROM touches WHERE campaign_id = ? AND done_on IS NULL",
+            [campaign_id],
+        )
+        return {row[0]: date.fromisoformat(row[1]) for row in rows}
+
+    def touch_counts(self, campaign_id: int | None = None) -> dict[int, CampaignTouchCounts]:
+        """Planned and done touches of every campaign that has any (or of one), by campaign id."""
+        narrow = "campaign_id = ?" if campaign_id is not None else "campaign_id IS NOT NULL"
         rows = self._db.execute(
             "SELECT campaign_id, count(*) - count(done_on), count(done_on) FROM touches "
-            "WHERE campaign_id IS NOT NULL GROUP BY campaign_id"
+            f"WHERE {narrow} GROUP BY campaign_id",
+            [campaign_id] if campaign_id is not None else [],
         )
         return {row[0]: CampaignTouchCounts(row[1], row[2]) for row in rows}

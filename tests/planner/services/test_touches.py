@@ -73,3 +73,94 @@ def test_bad_drafts_write_nothing(
     with pytest.raises(error):
         touches.plan_touches(workspace, [TouchDraft(1, TouchKind.EMAIL, MONDAY), draft], "Plan")
     assert dump_database(workspace) == before
+
+
+def _planned(workspace: Workspace, lead_id: int, day: date, at: time | None = None) -> int:
+    change = touches.add_touch(workspace, TouchDraft(lead_id, TouchKind.PHONE_CALL, day, at))
+    (touch_id,) = change.keys(Table.TOUCHES)
+    return int(touch_id)
+
+
+def test_add_touch_names_the_action(workspace: Workspace) -> None:
+    lead_id = _lead(workspace)
+    planned = touches.add_touch(workspace, TouchDraft(lead_id, TouchKind.PHONE_CALL, MONDAY))
+    logged = touches.add_touch(
+        workspace, TouchDraft(lead_id, TouchKind.DIRECT_MAIL_LETTER, MONDAY, done_on=MONDAY)
+    )
+    assert planned.description == "Plan phone call for 'Acme Bakery'"
+    assert logged.description == "Log direct-mail letter for 'Acme Bakery'"
+    with pytest.raises(NotFoundError):
+        touches.add_touch(workspace, TouchDraft(42, TouchKind.EMAIL, MONDAY))
+
+
+def test_mark_done_today_or_on_a_day_with_an_outcome(workspace: Workspace) -> None:
+    touch_id = _planned(workspace, _lead(workspace), date(2026, 3, 12))
+    before = dump_database(workspace)
+    change = touches.mark_touch_done(workspace, touch_id, TouchOutcome.CALL_BACK)
+    assert change.description == "Mark phone call for 'Acme Bakery' done"
+    done = TouchStore(workspace.db).get(touch_id)
+    assert (done.done_on, done.outcome) == (MONDAY, TouchOutcome.CALL_BACK)
+    _assert_undo_and_redo_exact(workspace, before, change)
+    touches.mark_touch_done(workspace, touch_id, done_on=date(2026, 3, 13))
+    assert TouchStore(workspace.db).get(touch_id).done_on == date(2026, 3, 13)
+
+
+def test_a_touch_cannot_be_done_in_the_future(workspace: Workspace) -> None:
+    touch_id = _planned(workspace, _lead(workspace), MONDAY)
+    before = dump_database(workspace)
+    with pytest.raises(ValidationError, match="still to come"):
+        touches.mark_touch_done(workspace, touch_id, done_on=date(2026, 3, 17))
+    assert dump_database(workspace) == before
+
+
+def test_reschedule_keeps_sets_or_clears_the_time(workspace: Workspace) -> None:
+    touch_id = _planned(workspace, _lead(workspace), MONDAY, time(9, 30))
+    store = TouchStore(workspace.db)
+    before = dump_database(workspace)
+    change = touches.reschedule_touch(workspace, touch_id, date(2026, 3, 23))
+    assert change.description == "Reschedule phone call for 'Acme Bakery' to 2026-03-23"
+    moved = store.get(touch_id)
+    assert (moved.planned_on, moved.planned_at) == (date(2026, 3, 23), time(9, 30))
+    _assert_undo_and_redo_exact(workspace, before, change)
+    touches.reschedule_touch(workspace, touch_id, date(2026, 3, 24), time(14, 0))
+    assert store.get(touch_id).planned_at == time(14, 0)
+    touches.reschedule_touch(workspace, touch_id, date(2026, 3, 24), None)
+    assert store.get(touch_id).planned_at is None
+
+
+def test_done_touches_do_not_move(workspace: Workspace) -> None:
+    touch_id = _planned(workspace, _lead(workspace), MONDAY)
+    touches.mark_touch_done(workspace, touch_id)
+    with pytest.raises(ValidationError, match="already done"):
+        touches.reschedule_touch(workspace, touch_id, date(2026, 3, 20))
+
+
+def test_delete_touch_and_undo(workspace: Workspace) -> None:
+    touch_id = _planned(workspace, _lead(workspace), MONDAY)
+    before = dump_database(workspace)
+    change = touches.delete_touch(workspace, touch_id)
+    assert change.description == "Delete phone call for 'Acme Bakery'"
+    with pytest.raises(NotFoundError):
+        TouchStore(workspace.db).get(touch_id)
+    _assert_undo_and_redo_exact(workspace, before, change)
+
+
+def test_touches_of_deleted_leads_are_hidden_until_restored(workspace: Workspace) -> None:
+    lead_id = _lead(workspace)
+    touch_id = _planned(workspace, lead_id, MONDAY)
+    board.delete_lead(workspace, lead_id)
+    store = TouchStore(workspace.db)
+    assert store.find() == []
+    assert store.agenda(MONDAY) == []
+    with pytest.raises(NotFoundError):
+        touches.mark_touch_done(workspace, touch_id)
+    board.restore_lead(workspace, lead_id)
+    assert [touch.id for touch in store.find()] == [touch_id]
+
+
+def test_drop_touches_of_several_leads(workspace: Workspace) -> None:
+    first = _planned(workspace, _lead(workspace), MONDAY)
+    second = _planned(workspace, _lead(workspace, "Becker Joinery"), MONDAY)
+    change = touches.drop_touches(workspace, [first, second, first])
+    assert change.description == "Drop 2 touches"
+    assert TouchStore(workspace.db).find() == []

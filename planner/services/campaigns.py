@@ -1,0 +1,140 @@
+"""Campaign actions: create one with a touch per target lead, edit, reschedule and delete it.
+
+Each function is one user action: one transaction, a ``Change``, undoable through
+``planner.services.history``; creating a campaign for 5,000 leads is one step.
+"""
+
+import secrets
+from datetime import date, timedelta
+
+from planner.domain import CampaignDraft, TouchDraft
+from planner.errors import ValidationError
+from planner.services.touches import count_text, insert_touches
+from planner.store.campaigns import CampaignStore, campaign_row
+from planner.store.changes import Change, Table, recording
+from planner.store.text_search import fold
+from planner.workspace import Workspace
+
+_CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ"
+RESPONSE_CODE_ALPHABET = _CODE_LETTERS + "23456789"
+"""Letters and digits that cannot be misread for each other (no 0/O, 1/I/L) on a reply card."""
+
+_FALLBACK_PREFIX = "CMP"
+
+
+def validate_campaign(draft: CampaignDraft) -> None:
+    """Raises ValidationError naming the field when the draft cannot be stored."""
+    if not draft.name.strip():
+        raise ValidationError("A campaign needs a name", "name")
+    if draft.end_on < draft.start_on:
+        raise ValidationError(
+            f"The campaign ends ({draft.end_on.isoformat()}) "
+            f"before it starts ({draft.start_on.isoformat()})",
+            "end_on",
+        )
+
+
+def campaign_targets(workspace: Workspace, draft: CampaignDraft) -> list[int]:
+    """The ids of the leads the campaign would plan a touch for, in board order.
+
+    Open leads of the target temperature, narrowed by city, source and search; the dialog shows
+    the count before the user creates the campaign.
+    """
+    return CampaignStore(workspace.db).target_lead_ids(draft)
+
+
+def schedule_days(start_on: date, end_on: date, count: int, *, spread: bool) -> list[date]:
+    """The day of each of ``count`` touches: all on the start day, or spread over the span."""
+    if not spread:
+        return [start_on] * count
+    days = (end_on - start_on).days + 1
+    return [start_on + timedelta(days=index * days // count) for index in range(count)]
+
+
+def create_campaign(workspace: Workspace, draft: CampaignDraft, spread: bool = False) -> Change:
+    """Creates the campaign and plans one touch per target lead, all as one undoable step.
+
+    The touches fall on the start day, or with ``spread`` evenly over the campaign's days; their
+    kind follows the channel (direct mail plans direct-mail letters).
+    """
+    validate_campaign(draft)
+    store = CampaignStore(workspace.db)
+    targets = store.target_lead_ids(draft)
+    name = draft.name.strip()
+    description = f"Create campaign '{name}' with {count_text(len(targets))}"
+    with recording(workspace.db, description) as recorder:
+        now = workspace.clock.timestamp()
+        row = campaign_row(draft)
+        row.update(response_code=_new_response_code(store, name), created_at=now)
+        campaign_id = recorder.insert(Table.CAMPAIGNS, row)
+        days = schedule_days(draft.start_on, draft.end_on, len(targets), spread=spread)
+        drafts = [
+            TouchDraft(lead_id, draft.channel.touch_kind, day, campaign_id=campaign_id)
+            for lead_id, day in zip(targets, days, strict=True)
+        ]
+        insert_touches(recorder, drafts, now)
+        return recorder.finish()
+
+
+def edit_campaign(workspace: Workspace, campaign_id: int, draft: CampaignDraft) -> Change:
+    """Saves the campaign's fields; its touches stay as planned (``reschedule_campaign`` moves
+    the campaign with its touches)."""
+    CampaignStore(workspace.db).get(campaign_id)
+    validate_campaign(draft)
+    with recording(workspace.db, f"Edit campaign '{draft.name.strip()}'") as recorder:
+        recorder.update(Table.CAMPAIGNS, campaign_id, campaign_row(draft))
+        return recorder.finish()
+
+
+def reschedule_campaign(workspace: Workspace, campaign_id: int, start_on: date) -> Change:
+    """Moves the campaign to start on ``start_on``; its end and its planned touches shift by as
+    many days. Done touches stay on the days they happened."""
+    store = CampaignStore(workspace.db)
+    campaign = store.get(campaign_id)
+    shift = start_on - campaign.start_on
+    description = f"Move campaign '{campaign.name}' to {start_on.isoformat()}"
+    if not shift:
+        return Change(description)
+    with recording(workspace.db, description) as recorder:
+        recorder.update(
+            Table.CAMPAIGNS,
+            campaign_id,
+            {"start_on": start_on.isoformat(), "end_on": (campaign.end_on + shift).isoformat()},
+        )
+        for touch_id, day in store.planned_touch_days(campaign_id).items():
+            recorder.update(Table.TOUCHES, touch_id, {"planned_on": (day + shift).isoformat()})
+        return recorder.finish()
+
+
+def delete_campaign(workspace: Workspace, campaign_id: int, keep_planned_touches: bool) -> Change:
+    """Deletes the campaign; its planned touches are kept (as plain touches) or deleted.
+
+    Done touches are history and always stay on their leads' timelines.
+    """
+    store = CampaignStore(workspace.db)
+    campaign = store.get(campaign_id)
+    with recording(workspace.db, f"Delete campaign '{campaign.name}'") as recorder:
+        for touch_id in store.touch_ids(campaign_id, done=True):
+            recorder.update(Table.TOUCHES, touch_id, {"campaign_id": None})
+        for touch_id in store.touch_ids(campaign_id, done=False):
+            if keep_planned_touches:
+                recorder.update(Table.TOUCHES, touch_id, {"campaign_id": None})
+            else:
+                recorder.delete(Table.TOUCHES, touch_id)
+        recorder.delete(Table.CAMPAIGNS, campaign_id)
+        return recorder.finish()
+
+
+def response_code_prefix(name: str) -> str:
+    """``SPR`` for "Spring offer": the first unambiguous letters of the campaign's name."""
+    letters = [char for char in fold(name).upper() if char in _CODE_LETTERS]
+    return "".join(letters[:3]) if len(letters) >= 2 else _FALLBACK_PREFIX
+
+
+def _new_response_code(store: CampaignStore, name: str) -> str:
+    prefix = response_code_prefix(name)
+    while True:
+        suffix = "".join(secrets.choice(RESPONSE_CODE_ALPHABET) for _ in range(4))
+        code = f"{prefix}-{suffix}"
+        if not store.response_code_taken(code):
+            return code
