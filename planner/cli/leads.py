@@ -11,7 +11,7 @@ from planner.demo import demo_drafts
 from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
 from planner.errors import ValidationError
 from planner.money import DEFAULT_CURRENCY, Money
-from planner.services import board
+from planner.services import board, playbooks
 from planner.store.leads import LeadFilter
 from planner.workspace import Workspace
 
@@ -68,6 +68,9 @@ def register(subparsers: Any) -> None:
     move.add_argument("column", type=enum_choice(Column), metavar=enum_metavar(Column))
     move.add_argument("--position", type=int, help="0 is the top; default: the bottom")
     move.add_argument("--reason", default="", help="why the lead was lost")
+    move.add_argument(
+        "--plan", action="store_true", help="plan the new column's playbook touches after the move"
+    )
     move.set_defaults(handler=_move)
 
     delete = actions.add_parser("delete", help="delete a lead")
@@ -159,6 +162,10 @@ def _list(arguments: argparse.Namespace, workspace: Workspace) -> int:
 def _show(arguments: argparse.Namespace, workspace: Workspace) -> int:
     lead = workspace.leads.get(arguments.id)
     data = lead_to_json(lead, workspace.leads.positions()[lead.id])
+    card = workspace.leads.card(lead.id)
+    data.update(
+        touches_done=card.touches_done, next_touch_on=card.next_touch_on, overdue=card.overdue
+    )
     if arguments.json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -177,6 +184,9 @@ def _edit(arguments: argparse.Namespace, workspace: Workspace) -> int:
 
 def _move(arguments: argparse.Namespace, workspace: Workspace) -> int:
     board.move_lead(workspace, arguments.id, arguments.column, arguments.position, arguments.reason)
+    if arguments.plan and not arguments.column.is_outcome:
+        change = playbooks.plan_playbook(workspace, arguments.id)
+        print(change.description)
     return 0
 
 

@@ -1,0 +1,1 @@
+"""Files other programs read and write: calendars (``.ics``), and later CSV and vCard."""
