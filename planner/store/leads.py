@@ -136,13 +136,27 @@ class LeadStore:
         sql = f"SELECT * FROM leads WHERE {where} ORDER BY {_BOARD_ORDER}, rank"
         return [lead_from_row(row) for row in self._db.query(sql, params)]
 
-    def cards(self, column: Column, search: str = "", today: date | None = None) -> list[BoardCard]:
+    def cards(
+        self,
+        column: Column,
+        search: str = "",
+        today: date | None = None,
+        *,
+        ids: frozenset[int] | None = None,
+        after_rank: str | None = None,
+        limit: int | None = None,
+    ) -> list[BoardCard]:
         """The cards of one column in their order, narrowed by a search text.
 
         ``today`` (default: the clock's) decides which touches are overdue and who is quiet.
+        ``ids`` narrows to those leads (to refresh them after a change); ``after_rank`` and
+        ``limit`` read the column a page at a time, so a board of 100,000 leads opens at once.
         """
-        where, params = _where(LeadFilter(column=column, search=search))
-        return self._cards(where, params, today)
+        where, params = _where(LeadFilter(column=column, search=search, ids=ids))
+        if after_rank is not None:
+            where += " AND rank > ?"
+            params.append(after_rank)
+        return self._cards(where, params, today, limit)
 
     def card(self, lead_id: int, today: date | None = None) -> BoardCard:
         """One card, to refresh it after a change."""
@@ -151,12 +165,17 @@ class LeadStore:
             raise NotFoundError(f"There is no lead with id {lead_id}")
         return found[0]
 
-    def _cards(self, where: str, params: list[Any], today: date | None) -> list[BoardCard]:
+    def _cards(
+        self, where: str, params: list[Any], today: date | None, limit: int | None = None
+    ) -> list[BoardCard]:
         day = today or self._clock.today()
         planning = PlanningSettings.from_json(SettingsStore(self._db).get(SettingKey.PLANNING))
         quiet_before = (day - timedelta(days=planning.quiet_after_days)).isoformat()
         today_text = day.isoformat()
         sql = f"SELECT {_CARD_COLUMNS} FROM leads WHERE {where} ORDER BY rank"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = [*params, limit]
         return [
             BoardCard(
                 id=row[0],
@@ -232,6 +251,19 @@ class LeadStore:
             "FROM leads WHERE deleted_at IS NULL"
         )
         return dict(self._db.execute(sql).fetchall())
+
+    def position(self, lead_id: int, *, excluding: int | None = None) -> int:
+        """The lead's position in its column (0 is the top), not counting ``excluding``.
+
+        A card dropped just below this lead goes to this position plus one.
+        """
+        row = self._db.execute(
+            "SELECT count(*) FROM leads AS other JOIN leads AS this ON this.id = ? "
+            "WHERE other.board_column = this.board_column AND other.deleted_at IS NULL "
+            "AND other.rank < this.rank AND other.id != ?",
+            [lead_id, excluding if excluding is not None else -1],
+        ).fetchone()
+        return int(row[0])
 
     def count(self) -> int:
         """How many leads are on the board (deleted ones not counted)."""
