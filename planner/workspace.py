@@ -11,9 +11,11 @@ from platformdirs import user_data_path
 from sqlite_utils import Database
 
 from planner.clock import Clock
+from planner.store.campaigns import CampaignStore
 from planner.store.database import open_database
 from planner.store.leads import LeadStore
 from planner.store.settings import SettingsStore
+from planner.store.touches import TouchStore
 
 APP_NAME = "planner"
 
@@ -45,6 +47,16 @@ class Workspace:
     def settings(self) -> SettingsStore:
         """The stored settings."""
         return SettingsStore(self.db)
+
+    @property
+    def touches(self) -> TouchStore:
+        """Queries over touches: timelines, the calendar, the agenda."""
+        return TouchStore(self.db)
+
+    @property
+    def campaigns(self) -> CampaignStore:
+        """Queries over campaigns and their targets."""
+        return CampaignStore(self.db)
 
     def close(self) -> None:
         """Closes the connection; the file stays consistent (every write was committed)."""

@@ -9,7 +9,7 @@ from planner.cli.arguments import enum_choice, enum_metavar, iso_date
 from planner.domain import Campaign, CampaignDraft, Channel, Temperature
 from planner.money import DEFAULT_CURRENCY, Money
 from planner.services import campaigns
-from planner.store.campaigns import CampaignStore, CampaignTouchCounts
+from planner.store.campaigns import CampaignTouchCounts
 from planner.store.changes import Table
 from planner.workspace import Workspace
 
@@ -93,14 +93,14 @@ def _add(arguments: argparse.Namespace, workspace: Workspace) -> int:
     )
     change = campaigns.create_campaign(workspace, draft, spread=arguments.spread)
     (campaign_id,) = change.keys(Table.CAMPAIGNS)
-    campaign = CampaignStore(workspace.db).get(int(campaign_id))
+    campaign = workspace.campaigns.get(int(campaign_id))
     planned = len(change.keys(Table.TOUCHES))
     print(f"{campaign.id} {campaign.response_code} {planned} touches planned")
     return 0
 
 
 def _list(arguments: argparse.Namespace, workspace: Workspace) -> int:
-    store = CampaignStore(workspace.db)
+    store = workspace.campaigns
     counts = store.touch_counts()
     found = store.all()
     if arguments.json:
@@ -119,7 +119,7 @@ def _list(arguments: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _show(arguments: argparse.Namespace, workspace: Workspace) -> int:
-    store = CampaignStore(workspace.db)
+    store = workspace.campaigns
     campaign = store.get(arguments.id)
     counts = store.touch_counts(campaign.id).get(campaign.id, CampaignTouchCounts())
     data = campaign_to_json(campaign, counts)

@@ -11,7 +11,7 @@ from planner.domain import Temperature, Touch, TouchDraft, TouchKind, TouchOutco
 from planner.services import touches
 from planner.services.playbooks import load_planning_settings
 from planner.store.changes import Table
-from planner.store.touches import TouchFilter, TouchStore, TouchWithLead
+from planner.store.touches import TouchFilter, TouchWithLead
 from planner.workspace import Workspace
 
 
@@ -109,7 +109,7 @@ def _list(arguments: argparse.Namespace, workspace: Workspace) -> int:
     today = workspace.clock.today()
     if arguments.lead is not None:
         workspace.leads.get(arguments.lead)
-    found = TouchStore(workspace.db).find_with_leads(
+    found = workspace.touches.find_with_leads(
         TouchFilter(
             lead_id=arguments.lead,
             start=arguments.start,

@@ -18,9 +18,8 @@ from icalendar import Calendar, Event
 from planner import __version__
 from planner.domain import Campaign, TouchKind
 from planner.errors import ValidationError
-from planner.store.campaigns import CampaignStore
 from planner.store.settings import SettingKey
-from planner.store.touches import TouchFilter, TouchStore, TouchWithLead
+from planner.store.touches import TouchFilter, TouchWithLead
 from planner.workspace import Workspace
 
 PRODUCT_ID = f"-//planner//planner {__version__}//EN"
@@ -63,10 +62,10 @@ def export_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "Planner")
-    campaigns = CampaignStore(workspace.db).between(start or date.min, end or date.max)
+    campaigns = workspace.campaigns.between(start or date.min, end or date.max)
     for campaign in campaigns:
         calendar.add_component(_campaign_event(campaign, file_id, stamp))
-    planned = TouchStore(workspace.db).find_with_leads(
+    planned = workspace.touches.find_with_leads(
         TouchFilter(start=start, end=end, planned_only=True)
     )
     for entry in planned:

@@ -40,7 +40,7 @@ def campaign_targets(workspace: Workspace, draft: CampaignDraft) -> list[int]:
     Open leads of the target temperature, narrowed by city, source and search; the dialog shows
     the count before the user creates the campaign.
     """
-    return CampaignStore(workspace.db).target_lead_ids(draft)
+    return workspace.campaigns.target_lead_ids(draft)
 
 
 def schedule_days(start_on: date, end_on: date, count: int, *, spread: bool) -> list[date]:
@@ -58,7 +58,7 @@ def create_campaign(workspace: Workspace, draft: CampaignDraft, spread: bool = F
     kind follows the channel (direct mail plans direct-mail letters).
     """
     validate_campaign(draft)
-    store = CampaignStore(workspace.db)
+    store = workspace.campaigns
     targets = store.target_lead_ids(draft)
     name = draft.name.strip()
     description = f"Create campaign '{name}' with {count_text(len(targets))}"
@@ -79,7 +79,7 @@ def create_campaign(workspace: Workspace, draft: CampaignDraft, spread: bool = F
 def edit_campaign(workspace: Workspace, campaign_id: int, draft: CampaignDraft) -> Change:
     """Saves the campaign's fields; its touches stay as planned (``reschedule_campaign`` moves
     the campaign with its touches)."""
-    CampaignStore(workspace.db).get(campaign_id)
+    workspace.campaigns.get(campaign_id)
     validate_campaign(draft)
     with recording(workspace.db, f"Edit campaign '{draft.name.strip()}'") as recorder:
         recorder.update(Table.CAMPAIGNS, campaign_id, campaign_row(draft))
@@ -89,7 +89,7 @@ def edit_campaign(workspace: Workspace, campaign_id: int, draft: CampaignDraft) 
 def reschedule_campaign(workspace: Workspace, campaign_id: int, start_on: date) -> Change:
     """Moves the campaign to start on ``start_on``; its end and its planned touches shift by as
     many days. Done touches stay on the days they happened."""
-    store = CampaignStore(workspace.db)
+    store = workspace.campaigns
     campaign = store.get(campaign_id)
     shift = start_on - campaign.start_on
     description = f"Move campaign '{campaign.name}' to {start_on.isoformat()}"
@@ -111,7 +111,7 @@ def delete_campaign(workspace: Workspace, campaign_id: int, keep_planned_touches
 
     Done touches are history and always stay on their leads' timelines.
     """
-    store = CampaignStore(workspace.db)
+    store = workspace.campaigns
     campaign = store.get(campaign_id)
     with recording(workspace.db, f"Delete campaign '{campaign.name}'") as recorder:
         for touch_id in store.touch_ids(campaign_id, done=True):

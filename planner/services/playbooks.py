@@ -15,7 +15,6 @@ from planner.services.settings import save_setting
 from planner.services.touches import count_text, plan_touches
 from planner.store.changes import Change
 from planner.store.settings import SettingKey
-from planner.store.touches import TouchStore
 from planner.workspace import Workspace
 
 _WARMTH = {Temperature.COLD: 0, Temperature.WARM: 1, Temperature.HOT: 2}
@@ -73,8 +72,7 @@ def propose_playbook(
     """
     workspace.leads.get(lead_id)
     already = [
-        touch.kind
-        for touch in TouchStore(workspace.db).unfinished_from_playbook(lead_id, [temperature])
+        touch.kind for touch in workspace.touches.unfinished_from_playbook(lead_id, [temperature])
     ]
     today = workspace.clock.today()
     proposals = []
@@ -109,7 +107,7 @@ def unfinished_playbook_touches(
     workspace: Workspace, lead_id: int, temperature: Temperature
 ) -> list[Touch]:
     """The lead's undone touches that the playbook of ``temperature`` planned."""
-    return TouchStore(workspace.db).unfinished_from_playbook(lead_id, [temperature])
+    return workspace.touches.unfinished_from_playbook(lead_id, [temperature])
 
 
 def offer_after_move(workspace: Workspace, lead_id: int, previous: Column) -> PlaybookOffer:
@@ -144,4 +142,4 @@ def _left_behind(
         if warmth >= _WARMTH[Temperature(previous.value)]:
             return []
         hotter = [temperature for temperature in Temperature if _WARMTH[temperature] > warmth]
-    return TouchStore(workspace.db).unfinished_from_playbook(lead_id, hotter)
+    return workspace.touches.unfinished_from_playbook(lead_id, hotter)

@@ -11,9 +11,8 @@ from enum import Enum
 
 from planner.domain import Touch, TouchDraft, TouchOutcome
 from planner.errors import NotFoundError, ValidationError
-from planner.store.campaigns import CampaignStore
 from planner.store.changes import Change, ChangeRecorder, Table, recording
-from planner.store.touches import TouchStore, time_text, touch_row
+from planner.store.touches import time_text, touch_row
 from planner.workspace import Workspace
 
 
@@ -60,7 +59,7 @@ def mark_touch_done(
     done_on: date | None = None,
 ) -> Change:
     """Marks a touch done (today unless ``done_on`` says when) with what came of it."""
-    touch = _touches(workspace).get(touch_id)
+    touch = workspace.touches.get(touch_id)
     today = workspace.clock.today()
     day = done_on or today
     if day > today:
@@ -85,7 +84,7 @@ def reschedule_touch(
 
     Pass ``planned_at=None`` to make it an all-day touch. Done touches stay where they were.
     """
-    touch = _touches(workspace).get(touch_id)
+    touch = workspace.touches.get(touch_id)
     if touch.is_done:
         raise ValidationError(
             f"The {_title(workspace, touch)} is already done; only planned touches move"
@@ -101,7 +100,7 @@ def reschedule_touch(
 
 def delete_touch(workspace: Workspace, touch_id: int) -> Change:
     """Removes one touch from its lead's timeline."""
-    touch = _touches(workspace).get(touch_id)
+    touch = workspace.touches.get(touch_id)
     with recording(workspace.db, f"Delete {_title(workspace, touch)}") as recorder:
         recorder.delete(Table.TOUCHES, touch_id)
         return recorder.finish()
@@ -109,7 +108,7 @@ def delete_touch(workspace: Workspace, touch_id: int) -> Change:
 
 def drop_touches(workspace: Workspace, touch_ids: Iterable[int]) -> Change:
     """Removes several touches as one step (a playbook's unfinished touches after a move back)."""
-    touches = [_touches(workspace).get(touch_id) for touch_id in dict.fromkeys(touch_ids)]
+    touches = [workspace.touches.get(touch_id) for touch_id in dict.fromkeys(touch_ids)]
     lead_names = workspace.leads.names({touch.lead_id for touch in touches})
     count = count_text(len(touches))
     if len(lead_names) == 1:
@@ -134,18 +133,12 @@ def validate_touch_drafts(workspace: Workspace, drafts: list[TouchDraft]) -> Non
         if draft.outcome is not None and draft.done_on is None:
             raise ValidationError("Only a done touch has an outcome", "outcome")
     wanted = {draft.lead_id for draft in drafts}
-    missing = sorted(wanted - _touches(workspace).live_lead_ids(wanted))
+    missing = sorted(wanted - workspace.touches.live_lead_ids(wanted))
     if missing:
         raise NotFoundError(f"There is no lead with id {missing[0]}")
-    campaigns = CampaignStore(workspace.db)
-    for campaign_id in sorted(
-        {draft.campaign_id for draft in drafts if draft.campaign_id is not None}
-    ):
-        campaigns.get(campaign_id)
-
-
-def _touches(workspace: Workspace) -> TouchStore:
-    return TouchStore(workspace.db)
+    campaign_ids = {draft.campaign_id for draft in drafts if draft.campaign_id is not None}
+    for campaign_id in sorted(campaign_ids):
+        workspace.campaigns.get(campaign_id)
 
 
 def _title(workspace: Workspace, touch: Touch) -> str:
