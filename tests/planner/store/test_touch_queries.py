@@ -191,3 +191,22 @@ def test_ten_thousand_touches_in_a_month_load_quickly(workspace: Workspace) -> N
     assert len(rows) == len(agenda) == 10_000
     assert month_seconds < 0.25
     assert agenda_seconds < 0.25
+
+
+@pytest.mark.bench
+def test_a_column_of_twenty_thousand_cards_with_touches_loads_quickly(workspace: Workspace) -> None:
+    leads = [(LeadDraft(name=f"Lead {n}"), Column.COLD) for n in range(20_000)]
+    board.add_leads(workspace, leads, "Add")
+    ids = [card.id for card in workspace.leads.cards(Column.COLD)]
+    drafts = [
+        TouchDraft(lead_id, TouchKind.EMAIL, date(2026, 3, 1) + timedelta(days=step * 5))
+        for lead_id in ids
+        for step in range(4)
+    ]
+    touches.plan_touches(workspace, drafts, "Plan four touches each")
+    started = stopwatch.perf_counter()
+    cards = workspace.leads.cards(Column.COLD)
+    seconds = stopwatch.perf_counter() - started
+    print(f"20,000 cards with 80,000 touches: {seconds * 1000:.0f} ms")
+    assert sum(card.overdue for card in cards) == 20_000
+    assert seconds < 0.5
