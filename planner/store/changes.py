@@ -59,8 +59,16 @@ class Change:
         return frozenset(row.key for row in self.rows if row.table is table)
 
     def lead_ids(self) -> frozenset[int]:
-        """The leads whose card may look different after this action."""
-        return frozenset(int(key) for key in self.keys(Table.LEADS))
+        """The leads whose card may look different after this action.
+
+        That is the leads whose row changed and the leads whose touches changed (a touch moves
+        a card's meter, next date and overdue mark).
+        """
+        ids = {int(key) for key in self.keys(Table.LEADS)}
+        for row in self.rows:
+            if row.table is Table.TOUCHES:
+                ids.update(image["lead_id"] for image in (row.before, row.after) if image)
+        return frozenset(ids)
 
     @property
     def is_empty(self) -> bool:

@@ -164,3 +164,15 @@ def test_drop_touches_of_several_leads(workspace: Workspace) -> None:
     change = touches.drop_touches(workspace, [first, second, first])
     assert change.description == "Drop 2 touches"
     assert TouchStore(workspace.db).find() == []
+
+
+def test_changes_name_the_leads_whose_cards_changed(workspace: Workspace) -> None:
+    first, second = _lead(workspace), _lead(workspace, "Becker Joinery")
+    change = touches.plan_touches(
+        workspace,
+        [TouchDraft(first, TouchKind.EMAIL, MONDAY), TouchDraft(second, TouchKind.EMAIL, MONDAY)],
+        "Plan",
+    )
+    assert change.lead_ids() == {first, second}
+    (touch_id, _other) = sorted(change.keys(Table.TOUCHES))
+    assert touches.delete_touch(workspace, int(touch_id)).lead_ids() == {first}
