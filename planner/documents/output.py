@@ -1,0 +1,130 @@
+"""Writing document files safely: whole or not at all, and only where the user pointed.
+
+A PDF is written to a temporary file in the target folder and renamed over the target only when
+it is complete, so a cancelled or failed batch never leaves half a file. A batch of many files is
+staged in a hidden folder inside the target folder and moved into place only when every file is
+done. File names made from lead names are cleaned so they stay inside the chosen folder on every
+operating system.
+"""
+
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+from planner.errors import PlannerError
+
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_WINDOWS_DEVICES = frozenset(
+    {"CON", "PRN", "AUX", "NUL"}
+    | {f"COM{number}" for number in range(1, 10)}
+    | {f"LPT{number}" for number in range(1, 10)}
+)
+MAX_NAME_CHARACTERS = 80
+_MAX_NAME_BYTES = 200
+
+
+class OutputError(PlannerError):
+    """A place a document cannot be written to (a missing folder, a folder given as a file)."""
+
+
+def check_output_file(path: Path) -> Path:
+    """The absolute target path; OutputError when its folder is missing or it is a folder."""
+    target = Path(path).expanduser().absolute()
+    if not target.parent.is_dir():
+        raise OutputError(f"The folder {target.parent} does not exist; nothing was written")
+    if target.is_dir():
+        raise OutputError(f"{target} is a folder; give a file name such as letters.pdf")
+    return target
+
+
+def check_output_folder(path: Path) -> Path:
+    """The absolute folder; OutputError when it does not exist or is not a folder."""
+    folder = Path(path).expanduser().absolute()
+    if not folder.is_dir():
+        raise OutputError(f"The folder {folder} does not exist; nothing was written")
+    return folder
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """An open file that becomes ``path`` only when the block finishes without an error."""
+    target = check_output_file(path)
+    descriptor, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            yield file
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class StagedFolder:
+    """Files of one batch, written into a hidden folder and moved into ``folder`` together."""
+
+    def __init__(self, folder: Path) -> None:
+        """Creates the hidden staging folder inside ``folder`` (which must exist)."""
+        self.folder = check_output_folder(folder)
+        self.staging = Path(tempfile.mkdtemp(dir=self.folder, prefix=".planner-batch-"))
+        self._names: list[str] = []
+
+    def path_for(self, name: str) -> Path:
+        """Where to write the file that will become ``folder / name``."""
+        staged = self.staging / name
+        if staged.resolve().parent != self.staging.resolve():
+            raise OutputError(f"'{name}' is not a plain file name")
+        self._names.append(name)
+        return staged
+
+    def commit(self) -> list[Path]:
+        """Moves every file into the folder (replacing same-named ones); returns their paths."""
+        moved = []
+        for name in self._names:
+            target = self.folder / name
+            os.replace(self.staging / name, target)
+            moved.append(target)
+        self.staging.rmdir()
+        return moved
+
+    def discard(self) -> None:
+        """Removes the staging folder and everything in it."""
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def safe_file_name(name: str, taken: set[str], fallback: str, suffix: str = ".pdf") -> str:
+    """A file name for ``name`` that stays in its folder on Windows, macOS and Linux.
+
+    Path separators, reserved characters and control characters become spaces; leading and
+    trailing dots and spaces go; Windows device names (``CON``, ``LPT1`` …) get a leading
+    underscore; long names are cut; an empty result becomes ``fallback``. A name already in
+    ``taken`` (compared ignoring case) gets `` (2)``, `` (3)`` …; the result is added to ``taken``.
+    """
+    text = unicodedata.normalize("NFC", name)
+    text = " ".join(_FORBIDDEN.sub(" ", text).split()).strip(" .")
+    text = _cut(text) or fallback
+    if text.split(".")[0].upper() in _WINDOWS_DEVICES:
+        text = "_" + text
+    candidate = text + suffix
+    number = 2
+    while candidate.casefold() in taken:
+        candidate = f"{text} ({number}){suffix}"
+        number += 1
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def _cut(text: str) -> str:
+    text = text[:MAX_NAME_CHARACTERS]
+    while len(text.encode("utf-8")) > _MAX_NAME_BYTES:
+        text = text[:-1]
+    return text.rstrip(" .")
