@@ -27,6 +27,7 @@ class Table(StrEnum):
     SETTINGS = "settings"
     TOUCHES = "touches"
     CAMPAIGNS = "campaigns"
+    TEMPLATES = "letter_templates"
 
     @property
     def primary_key(self) -> str:

@@ -129,3 +129,25 @@ def m002_touches_and_campaigns(db: Database) -> None:
         "INSERT OR IGNORE INTO settings (key, value) VALUES ('database_id', ?)",
         [json.dumps(str(uuid.uuid4()))],
     )
+
+
+@MIGRATIONS()
+def m003_letter_templates(db: Database) -> None:
+    """The user's own letter templates (the built-in ones are files shipped with the app)."""
+    db.execute(
+        """
+        CREATE TABLE letter_templates (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            kind TEXT NOT NULL CHECK (kind IN ('direct_mail_letter', 'sales_letter')),
+            subject TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL,
+            closing TEXT NOT NULL DEFAULT '',
+            show_response_code INTEGER NOT NULL DEFAULT 0 CHECK (show_response_code IN (0, 1)),
+            show_qr INTEGER NOT NULL DEFAULT 0 CHECK (show_qr IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
