@@ -1,8 +1,47 @@
 """Starting the application: the QApplication, the main window, and the database it opens."""
 
+import sys
 from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from planner import __version__
+from planner.workspace import APP_NAME, default_database_path
+from ui.database_files import open_workspace_asking
+from ui.main_window import APPLICATION_TITLE, MainWindow
+from ui.window_settings import WindowSettings
+
+ORGANIZATION_NAME = "planner"
 
 
 def run_gui(database: Path | None) -> int:
     """Opens the main window on ``database`` (or the last used one) and runs until it closes."""
-    raise NotImplementedError
+    application = planner_application()
+    return run_window(application, database, WindowSettings.for_user())
+
+
+def planner_application() -> QApplication:
+    """The QApplication, named so QSettings finds the user's preferences."""
+    existing = QApplication.instance()
+    application = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    application.setApplicationName(APP_NAME)
+    application.setOrganizationName(ORGANIZATION_NAME)
+    application.setApplicationDisplayName(APPLICATION_TITLE)
+    application.setApplicationVersion(__version__)
+    application.setDesktopFileName(APP_NAME)
+    return application
+
+
+def initial_database(requested: Path | None, settings: WindowSettings) -> Path:
+    """The file to open: the one asked for, else the last one used, else the default."""
+    return requested or settings.last_database() or default_database_path()
+
+
+def run_window(application: QApplication, database: Path | None, settings: WindowSettings) -> int:
+    """Opens the window and runs the event loop; 1 when no database could be opened."""
+    workspace = open_workspace_asking(initial_database(database, settings))
+    if workspace is None:
+        return 1
+    window = MainWindow(workspace, settings)
+    window.show()
+    return application.exec()

@@ -1,0 +1,203 @@
+"""The column model: Qt's model contract, pages, drops that move leads, and refreshing by ids."""
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from planner.domain import Column, LeadDraft
+from planner.services.board import add_leads, move_lead
+from planner.store.changes import Change
+from planner.workspace import Workspace
+from ui.board import column_model
+from ui.board.column_model import (
+    CARD_ROLE,
+    LEAD_IDS_MIME_TYPE,
+    ColumnModel,
+    lead_ids_from_mime_data,
+    lead_ids_mime_data,
+)
+
+
+def _check_contract(tester: ModelTester, model: ColumnModel) -> None:
+    """Runs Qt's model tester in Python, so failures show as assertions (it is untyped)."""
+    tester.check(model, force_py=True)  # type: ignore[no-untyped-call]
+
+
+def _names(model: ColumnModel) -> list[str]:
+    return [model.card(row).name for row in range(model.rowCount())]
+
+
+def _column_names(workspace: Workspace, column: Column) -> list[str]:
+    return [card.name for card in workspace.leads.cards(column)]
+
+
+def _add_cold(workspace: Workspace, count: int) -> None:
+    drafts = [(LeadDraft(name=f"Lead {index:02}"), Column.COLD) for index in range(count)]
+    add_leads(workspace, drafts, "Add leads")
+
+
+def test_every_column_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, demo_workspace: Workspace
+) -> None:
+    for column in Column:
+        model = ColumnModel(demo_workspace, column)
+        _check_contract(qtmodeltester, model)
+        assert model.rowCount() == demo_workspace.leads.summaries()[column].count
+
+
+def test_a_paged_model_passes_the_model_tester_while_fetching(
+    qtmodeltester: ModelTester, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(column_model, "PAGE_SIZE", 10)
+    _add_cold(workspace, 25)
+    model = ColumnModel(workspace, Column.COLD)
+    _check_contract(qtmodeltester, model)
+    assert model.rowCount() == 25
+    assert model.is_complete
+
+
+def test_cards_load_a_page_at_a_time_in_board_order(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(column_model, "PAGE_SIZE", 10)
+    _add_cold(workspace, 25)
+    model = ColumnModel(workspace, Column.COLD)
+    assert model.rowCount() == 10
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert not model.canFetchMore(QModelIndex())
+    assert _names(model) == _column_names(workspace, Column.COLD)
+
+
+def test_data_gives_the_card_its_name_and_a_description(demo_workspace: Workspace) -> None:
+    model = ColumnModel(demo_workspace, Column.COLD)
+    index = model.index(0)
+    card = index.data(CARD_ROLE)
+    assert index.data(Qt.ItemDataRole.DisplayRole) == card.name == "Maria Lopez"
+    assert index.data(Qt.ItemDataRole.ToolTipRole).splitlines() == [
+        "Maria Lopez",
+        "Acme Bakery",
+        str(card.value),
+    ]
+
+
+def test_mime_data_carries_the_lead_ids_and_names(demo_workspace: Workspace) -> None:
+    model = ColumnModel(demo_workspace, Column.WARM)
+    mime = model.mimeData([model.index(1)])
+    assert model.mimeTypes() == [LEAD_IDS_MIME_TYPE]
+    assert lead_ids_from_mime_data(mime) == [model.card(1).id]
+    assert mime.text() == model.card(1).name
+    assert lead_ids_from_mime_data(lead_ids_mime_data([])) == []
+
+
+def test_a_drop_on_the_model_moves_the_lead_in_the_database(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    cold = ColumnModel(demo_workspace, Column.COLD)
+    hot = ColumnModel(demo_workspace, Column.HOT)
+    dragged = cold.card(0)
+    mime = cold.mimeData([cold.index(0)])
+    with qtbot.waitSignal(hot.change_made) as announced:
+        assert hot.dropMimeData(mime, Qt.DropAction.MoveAction, 2, 0, QModelIndex())
+    change = announced.args[0]
+    assert isinstance(change, Change)
+    assert change.description == f"Move '{dragged.name}' to Hot"
+    moved = demo_workspace.leads.get(dragged.id)
+    assert moved.column is Column.HOT
+    assert demo_workspace.leads.position(dragged.id) == 2
+
+
+def test_a_drop_lower_in_the_same_column_counts_the_lifted_card(
+    demo_workspace: Workspace,
+) -> None:
+    warm = ColumnModel(demo_workspace, Column.WARM)
+    names = _names(warm)
+    mime = warm.mimeData([warm.index(0)])
+    assert warm.dropMimeData(mime, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    assert _column_names(demo_workspace, Column.WARM) == [*names[1:3], names[0], *names[3:]]
+
+
+def test_a_drop_on_its_own_place_changes_nothing(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    warm = ColumnModel(demo_workspace, Column.WARM)
+    mime = warm.mimeData([warm.index(2)])
+    with qtbot.assertNotEmitted(warm.change_made):
+        assert warm.dropMimeData(mime, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    assert _column_names(demo_workspace, Column.WARM) == _names(warm)
+
+
+def test_a_drop_while_searching_lands_below_the_card_above_it(workspace: Workspace) -> None:
+    _add_cold(workspace, 12)
+    filtered = ColumnModel(workspace, Column.COLD)
+    filtered.set_search("1")
+    assert _names(filtered) == ["Lead 01", "Lead 10", "Lead 11"]
+    mime = filtered.mimeData([filtered.index(2)])
+    assert filtered.dropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
+    assert _column_names(workspace, Column.COLD)[:4] == ["Lead 00", "Lead 01", "Lead 11", "Lead 02"]
+
+
+def test_foreign_or_multiple_drops_are_refused(demo_workspace: Workspace) -> None:
+    hot = ColumnModel(demo_workspace, Column.HOT)
+    several = lead_ids_mime_data([1, 2])
+    assert not hot.canDropMimeData(several, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert not hot.dropMimeData(several, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    text_only = lead_ids_mime_data([])
+    text_only.setText("hello")
+    assert not hot.dropMimeData(text_only, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+
+
+def test_a_drop_of_a_deleted_lead_reports_why(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    hot = ColumnModel(demo_workspace, Column.HOT)
+    with qtbot.waitSignal(hot.action_failed) as failed:
+        assert not hot.dropMimeData(
+            lead_ids_mime_data([9999]), Qt.DropAction.MoveAction, 0, 0, QModelIndex()
+        )
+    assert failed.args == ["There is no lead with id 9999"]
+
+
+def test_refreshing_by_ids_moves_rows_without_resetting(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    cold = ColumnModel(demo_workspace, Column.COLD)
+    hot = ColumnModel(demo_workspace, Column.HOT)
+    lead_id = cold.card(3).id
+    change = move_lead(demo_workspace, lead_id, Column.HOT, 1)
+    with (
+        qtbot.assertNotEmitted(cold.modelReset),
+        qtbot.assertNotEmitted(hot.modelReset),
+        qtbot.waitSignal(cold.rowsRemoved),
+        qtbot.waitSignal(hot.rowsInserted),
+    ):
+        for model in (cold, hot):
+            model.refresh_leads(change.lead_ids())
+    assert cold.row_of(lead_id) is None
+    assert hot.row_of(lead_id) == 1
+    assert _names(cold) == _column_names(demo_workspace, Column.COLD)
+    assert _names(hot) == _column_names(demo_workspace, Column.HOT)
+
+
+def test_refreshing_a_reordered_card_moves_its_row(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    warm = ColumnModel(demo_workspace, Column.WARM)
+    lead_id = warm.card(0).id
+    change = move_lead(demo_workspace, lead_id, Column.WARM, 5)
+    with qtbot.waitSignal(warm.rowsMoved), qtbot.assertNotEmitted(warm.modelReset):
+        warm.refresh_leads(change.lead_ids())
+    assert warm.row_of(lead_id) == 5
+    assert _names(warm) == _column_names(demo_workspace, Column.WARM)
+
+
+def test_a_card_moved_beyond_the_loaded_page_waits_for_the_next_fetch(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(column_model, "PAGE_SIZE", 5)
+    _add_cold(workspace, 12)
+    model = ColumnModel(workspace, Column.COLD)
+    lead_id = model.card(0).id
+    model.refresh_leads(move_lead(workspace, lead_id, Column.COLD).lead_ids())
+    assert model.row_of(lead_id) is None
+    assert model.rowCount() == 4
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert _names(model) == _column_names(workspace, Column.COLD)
+    assert model.row_of(lead_id) == 11

@@ -1,0 +1,308 @@
+"""The prospect board: a live search above the five columns, or how to begin when it is empty."""
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain import Column
+from planner.errors import PlannerError
+from planner.services.board import delete_lead, move_lead, neighbour_column
+from planner.store.changes import Change
+from planner.workspace import Workspace
+from ui.board.card_delegate import CardDelegate
+from ui.board.colours import muted_text
+from ui.board.column_model import ColumnModel
+from ui.board.column_view import ColumnPanel, ColumnView
+from ui.board.empty_state import EmptyBoardPanel
+
+SEARCH_DELAY_MS = 150
+"""How long typing must pause before the board filters: fast enough to feel live."""
+
+FULL_RELOAD_THRESHOLD = 200
+"""A change naming more leads than this (demo data, imports) reloads the columns instead."""
+
+_COLUMN_STRETCH = {Column.COLD: 3, Column.WARM: 3, Column.HOT: 3, Column.WON: 2, Column.LOST: 2}
+"""Open columns are wider than the outcome columns."""
+
+
+class BoardWidget(QWidget):
+    """Five columns of cards; drags, keyboard moves and deletes become undoable Changes.
+
+    Signals:
+        change_made(Change): an action here changed the database; push it on the undo stack,
+            whose notification brings it back through ``apply_change``.
+        open_requested(int): the user wants to edit this lead.
+        new_lead_requested(), demo_data_requested(): asked for from the empty-board panel.
+        current_lead_changed(object): the selected lead's id, or ``None``.
+        action_failed(str): an action could not be carried out; the sentence says why.
+    """
+
+    change_made = Signal(object)
+    open_requested = Signal(int)
+    new_lead_requested = Signal()
+    demo_data_requested = Signal()
+    current_lead_changed = Signal(object)
+    action_failed = Signal(str)
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.setObjectName("board")
+        self._workspace = workspace
+        self._active_column = Column.COLD
+        self._clearing_selection = False
+        self._delegate = CardDelegate(lambda: self._workspace.clock.today(), self)
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("board-search")
+        self.search_field.setPlaceholderText("Search name, company, email, city or notes  (Ctrl+F)")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName("Search leads")
+        self.match_label = QLabel()
+        palette = self.match_label.palette()
+        palette.setColor(self.match_label.foregroundRole(), muted_text(palette))
+        self.match_label.setPalette(palette)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search_field.textChanged.connect(self._search_timer.start)
+        self.models = {column: ColumnModel(workspace, column) for column in Column}
+        self.panels = {
+            column: ColumnPanel(self.models[column], self._delegate) for column in Column
+        }
+        self.empty_panel = EmptyBoardPanel()
+        self._build_layout()
+        self._connect()
+        self._refresh_figures()
+
+    @property
+    def workspace(self) -> Workspace:
+        """The open database the board shows."""
+        return self._workspace
+
+    def view(self, column: Column) -> ColumnView:
+        """The card list of one column."""
+        return self.panels[column].view
+
+    @property
+    def is_showing_empty_state(self) -> bool:
+        """True while the how-to-begin panel replaces the columns."""
+        return self._pages.currentWidget() is self.empty_panel
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        """Shows another open database, with the search cleared."""
+        self._workspace = workspace
+        self.search_field.blockSignals(True)
+        self.search_field.clear()
+        self.search_field.blockSignals(False)
+        self._search_timer.stop()
+        for model in self.models.values():
+            model.set_search("")
+            model.set_workspace(workspace)
+        self._refresh_figures()
+
+    def reload(self) -> None:
+        """Reads every column again: after bulk changes such as demo data or an import."""
+        for model in self.models.values():
+            model.reload()
+        self._refresh_figures()
+
+    def apply_change(self, change: Change) -> None:
+        """Brings the cards a Change names up to date (after an action, an undo or a redo)."""
+        lead_ids = change.lead_ids()
+        if not lead_ids:
+            return
+        if len(lead_ids) > FULL_RELOAD_THRESHOLD:
+            self.reload()
+            return
+        focused = any(self.view(column).hasFocus() for column in Column)
+        selected = self.current_lead_id()
+        selected_row = self.view(self._active_column).currentIndex().row()
+        for model in self.models.values():
+            model.refresh_leads(lead_ids)
+        self._refresh_figures()
+        if selected is not None and self.select_lead(selected, focus=focused):
+            return
+        if len(lead_ids) == 1 and self.select_lead(next(iter(lead_ids)), focus=focused):
+            return
+        if selected is not None:
+            self.view(self._active_column).select_row(selected_row)
+
+    def apply_search(self) -> None:
+        """Filters every column by the search text now (typing calls this after a pause)."""
+        self._search_timer.stop()
+        text = self.search_field.text()
+        for model in self.models.values():
+            model.set_search(text)
+        self._refresh_figures()
+
+    def focus_search(self) -> None:
+        """Puts the cursor in the search box with its text selected."""
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def current_lead_id(self) -> int | None:
+        """The selected card's lead, if any."""
+        return self.view(self._active_column).current_lead_id()
+
+    def select_lead(self, lead_id: int, *, focus: bool = True) -> bool:
+        """Selects the lead's card wherever it is shown; False when it is not shown."""
+        for column, model in self.models.items():
+            row = model.row_of(lead_id)
+            if row is not None:
+                view = self.view(column)
+                view.select_row(row)
+                if focus:
+                    view.setFocus()
+                return True
+        return False
+
+    def move_selected(self, step: int) -> Change | None:
+        """Moves the selected card to the top of the column left (-1) or right (+1) of it."""
+        lead_id = self.current_lead_id()
+        if lead_id is None:
+            return None
+        try:
+            lead = self._workspace.leads.get(lead_id)
+            target = neighbour_column(lead, step)
+            if target is None:
+                return None
+            change = move_lead(self._workspace, lead_id, target, 0)
+        except PlannerError as error:
+            self.action_failed.emit(str(error))
+            return None
+        self._announce(change)
+        return change
+
+    def delete_selected(self) -> Change | None:
+        """Deletes the selected card's lead (undoable); the next card is selected."""
+        lead_id = self.current_lead_id()
+        if lead_id is None:
+            return None
+        try:
+            change = delete_lead(self._workspace, lead_id)
+        except PlannerError as error:
+            self.action_failed.emit(str(error))
+            return None
+        self._announce(change)
+        return change
+
+    def set_card_actions(self, actions: Iterable[QAction]) -> None:
+        """The actions a right-click on a card offers (open, move, delete)."""
+        listed = list(actions)
+        for column in Column:
+            view = self.view(column)
+            view.addActions(listed)
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def _announce(self, change: Change) -> None:
+        if not change.is_empty:
+            self.change_made.emit(change)
+
+    def _build_layout(self) -> None:
+        line = self.fontMetrics().height()
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_field, 3)
+        search_row.addWidget(self.match_label, 2)
+        self._search_bar = QWidget()
+        self._search_bar.setLayout(search_row)
+        search_row.setContentsMargins(0, 0, 0, 0)
+        columns = QWidget()
+        columns_layout = QHBoxLayout(columns)
+        columns_layout.setContentsMargins(0, 0, 0, 0)
+        columns_layout.setSpacing(round(line * 0.6))
+        for column in Column:
+            columns_layout.addWidget(self.panels[column], _COLUMN_STRETCH[column])
+        self._pages = QStackedWidget()
+        self._pages.addWidget(columns)
+        self._pages.addWidget(self.empty_panel)
+        layout = QVBoxLayout(self)
+        margin = round(line * 0.6)
+        layout.setContentsMargins(margin, margin, margin, margin)
+        layout.setSpacing(margin)
+        layout.addWidget(self._search_bar)
+        layout.addWidget(self._pages, 1)
+
+    def _connect(self) -> None:
+        for column in Column:
+            model = self.models[column]
+            model.change_made.connect(self._announce)
+            model.action_failed.connect(self.action_failed)
+            view = self.view(column)
+            view.open_requested.connect(self.open_requested)
+            view.neighbour_requested.connect(
+                lambda step, column=column: self._focus_neighbour(column, step)
+            )
+            view.selectionModel().selectionChanged.connect(
+                lambda selected, _deselected, column=column: self._selection_changed(
+                    column, selected
+                )
+            )
+        self.empty_panel.new_lead_requested.connect(self.new_lead_requested)
+        self.empty_panel.demo_data_requested.connect(self.demo_data_requested)
+
+    def _selection_changed(self, column: Column, selected: QItemSelection) -> None:
+        """Keeps one card selected across the board and tells who cares which one."""
+        if self._clearing_selection:
+            return
+        if not selected.isEmpty():
+            self._active_column = column
+            self._clearing_selection = True
+            for other in Column:
+                if other is not column:
+                    self.view(other).clearSelection()
+            self._clearing_selection = False
+        self.current_lead_changed.emit(self.current_lead_id())
+
+    def _focus_neighbour(self, column: Column, step: int) -> None:
+        """Left/Right in a column: select the card at the same height in the next column."""
+        order = list(Column)
+        index = order.index(column) + step
+        if not 0 <= index < len(order):
+            return
+        target = order[index]
+        row = max(self.view(column).currentIndex().row(), 0)
+        target_view = self.view(target)
+        target_view.setFocus()
+        if target_view.model().rowCount() > 0:
+            target_view.select_row(row)
+        else:
+            self._active_column = target
+            self._clearing_selection = True
+            for other in Column:
+                self.view(other).clearSelection()
+            self._clearing_selection = False
+            self.current_lead_changed.emit(None)
+
+    def _refresh_figures(self) -> None:
+        """Column headers, the match count, and whether the board is empty."""
+        if self._workspace.leads.count() == 0:
+            if self.search_field.text():
+                self.search_field.clear()
+                self.apply_search()
+                return
+            self._pages.setCurrentWidget(self.empty_panel)
+            self._search_bar.hide()
+            return
+        self._pages.setCurrentIndex(0)
+        self._search_bar.show()
+        search = self.models[Column.COLD].search
+        summaries = self._workspace.leads.summaries(search)
+        for column in Column:
+            self.panels[column].header.set_summary(summaries[column])
+            self.view(column).set_place_holder("No matches" if search else "Drop cards here")
+        if search:
+            matches = sum(summary.count for summary in summaries.values())
+            self.match_label.setText(
+                "1 lead matches" if matches == 1 else f"{matches:,} leads match"
+            )
+        else:
+            self.match_label.clear()

@@ -1,0 +1,245 @@
+"""One column of the board on screen: a header with its figures above a virtualised card list."""
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QVBoxLayout, QWidget
+
+from planner.domain import Column
+from planner.store.leads import ColumnSummary
+from ui.board.card_delegate import CardDelegate
+from ui.board.colours import blend, column_accent, muted_text
+from ui.board.column_model import LEAD_ID_ROLE, ColumnModel
+
+
+class ColumnView(QListView):
+    """The cards of one column: drag to move, arrows to select, Enter to open.
+
+    Signals:
+        open_requested(int): the user pressed Enter on, or double-clicked, this lead.
+        neighbour_requested(int): Left (-1) or Right (+1) was pressed: focus the next column.
+    """
+
+    open_requested = Signal(int)
+    neighbour_requested = Signal(int)
+
+    def __init__(self, model: ColumnModel, delegate: CardDelegate) -> None:
+        super().__init__()
+        self.setObjectName(f"column-view-{model.column.value}")
+        self.setModel(model)
+        self.setItemDelegate(delegate)
+        self.setUniformItemSizes(True)
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragDropOverwriteMode(False)
+        self.setDropIndicatorShown(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMouseTracking(True)
+        self.setAccessibleName(f"{model.column.heading} cards")
+        self.doubleClicked.connect(self._open_index)
+        self._place_holder = "Drop cards here"
+
+    def column_model(self) -> ColumnModel:
+        """The model this view shows (always a ColumnModel)."""
+        model = self.model()
+        assert isinstance(model, ColumnModel)
+        return model
+
+    def current_lead_id(self) -> int | None:
+        """The selected card's lead, if a card is selected."""
+        selected = self.selectionModel().selectedIndexes()
+        return int(selected[0].data(LEAD_ID_ROLE)) if selected else None
+
+    def select_row(self, row: int) -> None:
+        """Selects and shows the card in ``row`` (clamped to the loaded cards)."""
+        count = self.model().rowCount()
+        if count == 0:
+            return
+        index = self.model().index(min(max(row, 0), count - 1), 0)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def set_place_holder(self, text: str) -> None:
+        """What an empty column says (``Drop cards here`` or ``No matches``)."""
+        self._place_holder = text
+        self.viewport().update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter opens the card; Left and Right go to the neighbouring column."""
+        key = event.key()
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            lead_id = self.current_lead_id()
+            if lead_id is not None:
+                self.open_requested.emit(lead_id)
+                return
+        if plain and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.neighbour_requested.emit(-1 if key == Qt.Key.Key_Left else 1)
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """The cards, or a quiet hint when the column is empty."""
+        super().paintEvent(event)
+        if self.model().rowCount() > 0:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(muted_text(self.palette()))
+        metrics = self.fontMetrics()
+        area = self.viewport().rect().adjusted(0, metrics.height(), 0, 0)
+        painter.drawText(
+            area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), self._place_holder
+        )
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(int(index.data(LEAD_ID_ROLE)))
+
+
+class ColumnHeader(QWidget):
+    """The column's title with its card count and total value, above a bar in its colour."""
+
+    def __init__(self, column: Column) -> None:
+        super().__init__()
+        self._column = column
+        self._summary = ColumnSummary()
+        self.setObjectName(f"column-header-{column.value}")
+        self._update_accessible_name()
+
+    @property
+    def summary(self) -> ColumnSummary:
+        """The figures shown."""
+        return self._summary
+
+    def set_summary(self, summary: ColumnSummary) -> None:
+        """Shows new figures."""
+        self._summary = summary
+        self._update_accessible_name()
+        self.update()
+
+    def count_text(self) -> str:
+        """``24 leads``."""
+        count = self._summary.count
+        return "1 lead" if count == 1 else f"{count:,} leads"
+
+    def total_text(self) -> str:
+        """``45,000.00 EUR``, or ``No value`` for a column without values."""
+        return self._summary.total_text() or "No value"
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """Two lines of text plus the coloured bar, measured from the fonts."""
+        line = self.fontMetrics().height()
+        title = QFontMetrics(self._title_font()).height()
+        return QSize(line * 8, self._bar_height() + title + line + round(line * 0.9))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """As tall as the size hint, narrower."""
+        return QSize(self.fontMetrics().height() * 4, self.sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """Bar, title and count on one line, the total below."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        line = self.fontMetrics().height()
+        inset = round(line * 0.45)
+        bar = self._bar_height()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(column_accent(self._column))
+        painter.drawRoundedRect(QRectF(inset, 0, self.width() - 2 * inset, bar), bar / 2, bar / 2)
+        title_font = self._title_font()
+        title_height = QFontMetrics(title_font).height()
+        top = bar + round(line * 0.35)
+        text_width = self.width() - 2 * inset
+        painter.setFont(title_font)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        title = self._column.heading
+        painter.drawText(
+            QRectF(inset, top, text_width, title_height),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            title,
+        )
+        self._paint_count(
+            painter, inset + QFontMetrics(title_font).horizontalAdvance(title), top, title_height
+        )
+        painter.setFont(self.font())
+        painter.setPen(muted_text(self.palette()))
+        total = self.fontMetrics().elidedText(
+            self.total_text(), Qt.TextElideMode.ElideRight, text_width
+        )
+        painter.drawText(
+            QRectF(inset, top + title_height, text_width, line),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            total,
+        )
+
+    def _paint_count(self, painter: QPainter, left: float, top: float, height: float) -> None:
+        """The card count in a small pill after the title."""
+        metrics = self.fontMetrics()
+        text = f"{self._summary.count:,}"
+        padding = metrics.height() * 0.4
+        pill_height = metrics.height() * 1.05
+        pill = QRectF(
+            left + metrics.height() * 0.4,
+            top + (height - pill_height) / 2,
+            metrics.horizontalAdvance(text) + 2 * padding,
+            pill_height,
+        )
+        window = self.palette().color(QPalette.ColorRole.Window)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(blend(window, column_accent(self._column), 0.2))
+        painter.drawRoundedRect(pill, pill_height / 2, pill_height / 2)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
+
+    def _title_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+        return font
+
+    def _bar_height(self) -> int:
+        return max(3, round(self.fontMetrics().height() * 0.22))
+
+    def _update_accessible_name(self) -> None:
+        self.setAccessibleName(f"{self._column.heading}: {self.count_text()}, {self.total_text()}")
+
+
+class ColumnPanel(QFrame):
+    """A header and its card list, on a lane background."""
+
+    def __init__(self, model: ColumnModel, delegate: CardDelegate) -> None:
+        super().__init__()
+        self.setObjectName(f"column-{model.column.value}")
+        self.header = ColumnHeader(model.column)
+        self.view = ColumnView(model, delegate)
+        layout = QVBoxLayout(self)
+        spacing = round(self.fontMetrics().height() * 0.3)
+        layout.setContentsMargins(0, spacing, 0, 0)
+        layout.setSpacing(spacing)
+        layout.addWidget(self.header)
+        layout.addWidget(self.view, 1)
+        self.setAutoFillBackground(True)
+        self._apply_lane_palette()
+
+    def _apply_lane_palette(self) -> None:
+        """A lane slightly darker than the window, behind cards drawn in the base colour."""
+        palette = self.palette()
+        window = palette.color(QPalette.ColorRole.Window)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        palette.setColor(QPalette.ColorRole.Window, blend(window, text, 0.045))
+        self.setPalette(palette)
+        self.view.viewport().setBackgroundRole(QPalette.ColorRole.Window)

@@ -1,0 +1,102 @@
+"""Choosing and opening planner files: the file dialogs and what to do when a file will not open."""
+
+from collections.abc import Callable
+from enum import Enum, auto
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from planner.errors import DatabaseOpenError
+from planner.workspace import Workspace
+
+DATABASE_FILTER = "Planner databases (*.db *.planner *.sqlite);;All files (*)"
+DATABASE_SUFFIX = ".db"
+
+
+class FailureChoice(Enum):
+    """What the user wants after a file could not be opened."""
+
+    OPEN_ANOTHER = auto()
+    CREATE_NEW = auto()
+    GIVE_UP = auto()
+
+
+def ask_database_to_open(parent: QWidget | None, near: Path) -> Path | None:
+    """Asks for an existing planner file; ``None`` when cancelled."""
+    chosen, _filter = QFileDialog.getOpenFileName(
+        parent, "Open database", str(near.parent), DATABASE_FILTER
+    )
+    return Path(chosen) if chosen else None
+
+
+def ask_new_database(parent: QWidget | None, near: Path) -> Path | None:
+    """Asks where to create a new planner file; ``None`` when cancelled.
+
+    Choosing an existing planner file simply opens it; nothing is ever overwritten.
+    """
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent,
+        "New database",
+        str(near.parent / "planner.db"),
+        DATABASE_FILTER,
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix else path.with_suffix(DATABASE_SUFFIX)
+
+
+def ask_after_failure(parent: QWidget | None, message: str, give_up_label: str) -> FailureChoice:
+    """Explains why a file did not open and offers another file, a new one, or giving up."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Cannot open the database")
+    box.setText("The planner cannot use this file.")
+    box.setInformativeText(message)
+    open_button = box.addButton("Open another…", QMessageBox.ButtonRole.AcceptRole)
+    new_button = box.addButton("Create new…", QMessageBox.ButtonRole.AcceptRole)
+    give_up_button = box.addButton(give_up_label, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_button)
+    box.setEscapeButton(give_up_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is open_button:
+        return FailureChoice.OPEN_ANOTHER
+    if clicked is new_button:
+        return FailureChoice.CREATE_NEW
+    return FailureChoice.GIVE_UP
+
+
+FailureQuestion = Callable[[QWidget | None, str, str], FailureChoice]
+PathQuestion = Callable[[QWidget | None, Path], Path | None]
+
+
+def open_workspace_asking(
+    path: Path,
+    parent: QWidget | None = None,
+    *,
+    give_up_label: str = "Quit",
+    after_failure: FailureQuestion = ask_after_failure,
+    ask_existing: PathQuestion = ask_database_to_open,
+    ask_new: PathQuestion = ask_new_database,
+) -> Workspace | None:
+    """Opens ``path``; when it is not a usable planner file, asks for another until one opens.
+
+    Cancelling a file dialog asks again; returns ``None`` when the user gives up. A refused
+    file is never changed.
+    """
+    candidate: Path | None = path
+    failed = path
+    message = ""
+    while True:
+        if candidate is not None:
+            try:
+                return Workspace.open(candidate)
+            except DatabaseOpenError as error:
+                failed, message = candidate, str(error)
+        choice = after_failure(parent, message, give_up_label)
+        if choice is FailureChoice.GIVE_UP:
+            return None
+        ask = ask_existing if choice is FailureChoice.OPEN_ANOTHER else ask_new
+        candidate = ask(parent, failed)

@@ -1,0 +1,132 @@
+"""The Lead menu: new, open, delete, move left/right and demo data, acting on the board's card."""
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from planner.demo import demo_drafts
+from planner.domain import Column, Temperature
+from planner.errors import PlannerError
+from planner.services.board import add_leads
+from planner.store.changes import Change
+from ui.lead_editor import LeadEditor
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class LeadActions(QObject):
+    """The actions on leads, enabled when they apply to the selected card."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self._window = window
+        self.editor: LeadEditor | None = None
+        self.new_lead = self._make("&New Lead…", self.open_new_lead_editor, "Ctrl+N")
+        self.open_lead = self._make("&Open Lead…", self.open_selected_lead)
+        self.delete_lead = self._make("&Delete Lead", self.delete_selected, "Del")
+        self.move_left = self._make("Move &Left", lambda: self.move_selected(-1), "Ctrl+Left")
+        self.move_right = self._make("Move &Right", lambda: self.move_selected(1), "Ctrl+Right")
+        self.demo_data = self._make("Add &Demo Data", self.add_demo_data)
+        board = window.board
+        board.set_card_actions([self.open_lead, self.move_left, self.move_right, self.delete_lead])
+        board.open_requested.connect(self.open_editor)
+        board.new_lead_requested.connect(self.open_new_lead_editor)
+        board.demo_data_requested.connect(self.add_demo_data)
+        board.current_lead_changed.connect(self._enable_for)
+        self._enable_for(board.current_lead_id())
+
+    def add_to(self, menu: QMenu) -> None:
+        """Fills the Lead menu."""
+        menu.addAction(self.new_lead)
+        menu.addAction(self.open_lead)
+        menu.addSeparator()
+        menu.addAction(self.move_left)
+        menu.addAction(self.move_right)
+        menu.addSeparator()
+        menu.addAction(self.delete_lead)
+        menu.addSeparator()
+        menu.addAction(self.demo_data)
+
+    def open_new_lead_editor(self) -> LeadEditor:
+        """Opens the editor for a new lead, in the selected column's temperature."""
+        column = self._selected_column()
+        temperature = (
+            Temperature(column.value) if column and not column.is_outcome else Temperature.COLD
+        )
+        return self._show_editor(
+            LeadEditor(self._window.workspace, None, temperature, self._window)
+        )
+
+    def open_editor(self, lead_id: int) -> LeadEditor | None:
+        """Opens the editor on a lead."""
+        try:
+            editor = LeadEditor(self._window.workspace, lead_id, parent=self._window)
+        except PlannerError as error:
+            self._window.show_error(str(error))
+            return None
+        return self._show_editor(editor)
+
+    def open_selected_lead(self) -> LeadEditor | None:
+        """Opens the editor on the selected card's lead."""
+        lead_id = self._window.board.current_lead_id()
+        return self.open_editor(lead_id) if lead_id is not None else None
+
+    def delete_selected(self) -> Change | None:
+        """Deletes the selected lead; Ctrl+Z brings it back."""
+        change = self._window.board.delete_selected()
+        if change is not None:
+            name = self._window.workspace.leads.names(change.lead_ids())
+            self._window.show_message(f"Deleted '{', '.join(name.values())}' — Ctrl+Z to undo")
+        return change
+
+    def move_selected(self, step: int) -> Change | None:
+        """Moves the selected card to the neighbouring column."""
+        change = self._window.board.move_selected(step)
+        if change is not None:
+            self._window.show_message(change.description)
+        return change
+
+    def add_demo_data(self) -> Change:
+        """Adds the sample leads as one undoable step."""
+        change = add_leads(self._window.workspace, demo_drafts(), "Add demo leads")
+        self._window.push_change(change)
+        self._window.show_message(
+            f"Added {len(change.lead_ids())} demo leads — Ctrl+Z removes them again"
+        )
+        return change
+
+    def _show_editor(self, editor: LeadEditor) -> LeadEditor:
+        self.editor = editor
+        editor.accepted.connect(lambda: self._saved(editor))
+        editor.finished.connect(editor.deleteLater)
+        editor.open()
+        return editor
+
+    def _saved(self, editor: LeadEditor) -> None:
+        if editor.change is not None:
+            self._window.push_change(editor.change)
+            self._window.show_message(editor.change.description)
+
+    def _selected_column(self) -> Column | None:
+        lead_id = self._window.board.current_lead_id()
+        if lead_id is None:
+            return None
+        try:
+            return self._window.workspace.leads.get(lead_id).column
+        except PlannerError:
+            return None
+
+    def _enable_for(self, lead_id: int | None) -> None:
+        for action in (self.open_lead, self.delete_lead, self.move_left, self.move_right):
+            action.setEnabled(lead_id is not None)
+
+    def _make(self, text: str, slot: object, shortcut: str = "") -> QAction:
+        action = QAction(text, self._window)
+        action.triggered.connect(slot)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        self._window.addAction(action)
+        return action

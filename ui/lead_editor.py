@@ -1,0 +1,293 @@
+"""The lead editor: every field of a lead, checked as the user types, saved as one undoable step."""
+
+from dataclasses import replace
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain import Lead, LeadDraft, Outcome, Temperature
+from planner.errors import PlannerError, ValidationError
+from planner.money import DEFAULT_CURRENCY, Money
+from planner.services.board import add_lead, edit_lead, validate_draft
+from planner.store.changes import Change
+from planner.workspace import Workspace
+from ui.board.colours import OVERDUE
+from ui.referrer_field import ReferrerField
+
+COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "PLN", "CZK", "SEK", "NOK", "DKK", "JPY", "CAD")
+
+_CONTACT_FIELDS = (
+    ("name", "Name"),
+    ("company", "Company"),
+    ("title", "Title"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+)
+_ADDRESS_FIELDS = (
+    ("street", "Street"),
+    ("postal_code", "Postal code"),
+    ("city", "City"),
+    ("region", "Region"),
+    ("country", "Country"),
+)
+
+
+class LeadEditor(QDialog):
+    """Adds a new lead or edits one; OK saves only when every field is valid.
+
+    After ``accepted``, ``change`` holds what was saved (``None`` when nothing was edited), for
+    the window to push on the undo stack.
+    """
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        lead_id: int | None = None,
+        temperature: Temperature = Temperature.COLD,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("lead-editor")
+        self._workspace = workspace
+        self._lead: Lead | None = workspace.leads.get(lead_id) if lead_id is not None else None
+        self._showing_errors = False
+        self.change: Change | None = None
+        self.fields: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.temperature_box = QComboBox()
+        for choice in Temperature:
+            self.temperature_box.addItem(choice.value.capitalize(), choice)
+        self.value_field = QLineEdit()
+        self.value_field.setPlaceholderText("e.g. 1250.00")
+        self.currency_box = QComboBox()
+        self.currency_box.setEditable(True)
+        self.currency_box.addItems(COMMON_CURRENCIES)
+        self.currency_box.setValidator(
+            QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,3}"), self)
+        )
+        self.referrer_field = ReferrerField(workspace)
+        self.notes_field = QPlainTextEdit()
+        self.notes_field.setTabChangesFocus(True)
+        self.general_error = self._error_label("form")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Add lead" if self._lead is None else "Save")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._build_layout()
+        self._fill(temperature)
+        self._connect_validation()
+        self.setWindowTitle("New lead" if self._lead is None else f"Edit '{self._lead.name}'")
+
+    @property
+    def lead(self) -> Lead | None:
+        """The lead being edited, or ``None`` for a new one."""
+        return self._lead
+
+    def draft(self) -> LeadDraft:
+        """The fields as a draft; ValidationError when the value cannot be read."""
+        value_text = self.value_field.text().strip()
+        currency = self.currency_box.currentText().strip().upper() or DEFAULT_CURRENCY
+        value = Money.parse(value_text, currency) if value_text else None
+        return replace(self._draft_without_value(), value=value)
+
+    def _draft_without_value(self) -> LeadDraft:
+        text = {name: field.text() for name, field in self.fields.items()}
+        return LeadDraft(
+            name=text["name"],
+            company=text["company"],
+            title=text["title"],
+            email=text["email"],
+            phone=text["phone"],
+            street=text["street"],
+            city=text["city"],
+            region=text["region"],
+            postal_code=text["postal_code"],
+            country=text["country"],
+            temperature=Temperature(self.temperature_box.currentData()),
+            source=text["source"],
+            referred_by=self.referrer_field.lead_id,
+            notes=self.notes_field.toPlainText(),
+        )
+
+    def validate(self) -> LeadDraft | None:
+        """Checks every field and shows the problems beside them; the draft when all is valid."""
+        problems: dict[str, str] = {}
+        try:
+            draft = self.draft()
+        except ValidationError as error:
+            problems[error.field or "value"] = str(error)
+            draft = self._draft_without_value()
+        if self.referrer_field.is_unresolved:
+            problems["referred_by"] = "Pick the referrer from the suggestions, or clear the field"
+        try:
+            validate_draft(self._workspace, draft, self._lead.id if self._lead else None)
+        except ValidationError as error:
+            problems.setdefault(error.field or "form", str(error))
+        self._show(problems)
+        return None if problems else draft
+
+    def accept(self) -> None:
+        """Saves and closes when the fields are valid; otherwise shows why and stays open."""
+        self._showing_errors = True
+        draft = self.validate()
+        if draft is None:
+            self._focus_first_problem()
+            return
+        try:
+            if self._lead is None:
+                self.change = add_lead(self._workspace, draft)
+            elif draft != self._lead.draft():
+                self.change = edit_lead(self._workspace, self._lead.id, draft)
+        except ValidationError as error:
+            self._show({error.field or "form": str(error)})
+            return
+        except PlannerError as error:
+            self._show({"form": str(error)})
+            return
+        super().accept()
+
+    def _fill(self, temperature: Temperature) -> None:
+        lead = self._lead
+        draft = lead.draft() if lead is not None else LeadDraft(name="", temperature=temperature)
+        for name, field in self.fields.items():
+            field.setText(getattr(draft, name))
+        self.temperature_box.setCurrentIndex(self.temperature_box.findData(draft.temperature))
+        if draft.value is not None:
+            self.value_field.setText(draft.value.as_decimal_string())
+            self.currency_box.setCurrentText(draft.value.currency)
+        else:
+            self.currency_box.setCurrentText(DEFAULT_CURRENCY)
+        self.referrer_field.set_lead(draft.referred_by)
+        self.notes_field.setPlainText(draft.notes)
+
+    def _connect_validation(self) -> None:
+        for field in self.fields.values():
+            field.textEdited.connect(self._revalidate)
+        self.value_field.textEdited.connect(self._revalidate)
+        self.currency_box.currentTextChanged.connect(self._revalidate)
+        self.referrer_field.referrer_changed.connect(self._revalidate)
+
+    def _revalidate(self) -> None:
+        self._showing_errors = True
+        self.validate()
+
+    def _show(self, problems: dict[str, str]) -> None:
+        if "currency" in problems:
+            problems.setdefault("value", problems.pop("currency"))
+        for field_name, label in self.errors.items():
+            message = problems.get(field_name, "")
+            label.setText(message)
+            label.setVisible(bool(message) and self._showing_errors)
+
+    def _focus_first_problem(self) -> None:
+        widgets: dict[str, QWidget] = {
+            **self.fields,
+            "value": self.value_field,
+            "currency": self.currency_box,
+            "referred_by": self.referrer_field,
+        }
+        for field_name, label in self.errors.items():
+            if not label.isHidden() and field_name in widgets:
+                widgets[field_name].setFocus()
+                return
+
+    def _error_label(self, field_name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(f"error-{field_name}")
+        label.setWordWrap(True)
+        palette = label.palette()
+        palette.setColor(label.foregroundRole(), OVERDUE)
+        label.setPalette(palette)
+        label.hide()
+        self.errors[field_name] = label
+        return label
+
+    def _with_error(self, field_name: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        layout.addWidget(self._error_label(field_name))
+        return box
+
+    def _text_rows(self, form: QFormLayout, fields: tuple[tuple[str, str], ...]) -> None:
+        for name, label in fields:
+            field = QLineEdit()
+            field.setObjectName(f"field-{name}")
+            field.setAccessibleName(label)
+            self.fields[name] = field
+            form.addRow(f"{label}{' *' if name == 'name' else ''}", self._with_error(name, field))
+
+    def _build_layout(self) -> None:
+        contact = QFormLayout()
+        self._text_rows(contact, _CONTACT_FIELDS)
+        address = QFormLayout()
+        self._text_rows(address, _ADDRESS_FIELDS)
+        deal = QFormLayout()
+        deal.addRow("Temperature", self.temperature_box)
+        value_row = QHBoxLayout()
+        value_row.setContentsMargins(0, 0, 0, 0)
+        value_row.addWidget(self.value_field, 3)
+        value_row.addWidget(self.currency_box, 1)
+        value_box = QWidget()
+        value_box.setLayout(value_row)
+        deal.addRow("Estimated value", self._with_error("value", value_box))
+        source = QLineEdit()
+        source.setObjectName("field-source")
+        self.fields["source"] = source
+        deal.addRow("Source", source)
+        deal.addRow("Referred by", self._with_error("referred_by", self.referrer_field))
+        notes = QVBoxLayout()
+        notes.addWidget(self.notes_field)
+        left = QVBoxLayout()
+        left.addWidget(_group("Contact", contact))
+        left.addWidget(_group("Deal", deal))
+        right = QVBoxLayout()
+        right.addWidget(_group("Address", address))
+        right.addWidget(_group("Notes", notes), 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        status = self._status_text()
+        if status:
+            layout.addWidget(QLabel(status))
+        layout.addLayout(columns)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.fields["name"].setFocus()
+
+    def _status_text(self) -> str:
+        lead = self._lead
+        if lead is None:
+            return ""
+        text = (
+            f"In {lead.column.heading} · added {lead.created_at[:10]}"
+            f" · last changed {lead.updated_at[:10]}"
+        )
+        if lead.outcome is Outcome.LOST and lead.lost_reason:
+            text += f" · lost: {lead.lost_reason}"
+        return text
+
+
+def _group(title: str, layout: QFormLayout | QVBoxLayout) -> QGroupBox:
+    group = QGroupBox(title)
+    group.setLayout(layout)
+    return group

@@ -1,0 +1,230 @@
+"""The main window: screens in tabs, the undo stack, the open database, menus and status bar.
+
+Other screens join with ``add_screen(title, widget)``. Whatever changes the database pushes the
+service's Change with ``push_change``; the window puts it on the undo stack and emits
+``change_applied`` after the action and after every undo and redo, so each screen refreshes just
+the records the change names.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+
+from planner import __version__
+from planner.errors import DatabaseOpenError
+from planner.store.changes import Change
+from planner.workspace import Workspace
+from ui.board.board_widget import BoardWidget
+from ui.database_files import ask_database_to_open, ask_new_database
+from ui.lead_actions import LeadActions
+from ui.undo import ChangeCommand
+from ui.window_settings import WindowSettings
+
+APPLICATION_TITLE = "Planner"
+STATUS_MESSAGE_MS = 6000
+
+
+class MainWindow(QMainWindow):
+    """The planner's window over one open database.
+
+    Signals:
+        change_applied(Change): a change was made, undone or redone; refresh what it names.
+        workspace_changed(Workspace): another database was opened; reload everything.
+    """
+
+    change_applied = Signal(object)
+    workspace_changed = Signal(object)
+
+    def __init__(self, workspace: Workspace, settings: WindowSettings) -> None:
+        super().__init__()
+        self.setObjectName("main-window")
+        self._workspace = workspace
+        self._settings = settings
+        self._message_box: QMessageBox | None = None
+        self.undo_stack = QUndoStack(self)
+        self.screens = QTabWidget()
+        self.screens.setObjectName("screens")
+        self.screens.setDocumentMode(True)
+        self.screens.setTabBarAutoHide(True)
+        self.setCentralWidget(self.screens)
+        self.board = BoardWidget(workspace)
+        self.add_screen("Board", self.board)
+        self.lead_actions = LeadActions(self)
+        self._database_label = QLabel()
+        self.statusBar().addPermanentWidget(self._database_label)
+        self._build_menus()
+        self._connect_board()
+        self._show_database()
+        self._restore_layout()
+        settings.remember_database(workspace.path)
+
+    @property
+    def workspace(self) -> Workspace:
+        """The open database; screens read through it and pass it to the services."""
+        return self._workspace
+
+    @property
+    def settings(self) -> WindowSettings:
+        """What the window remembers between runs."""
+        return self._settings
+
+    def add_screen(self, title: str, widget: QWidget) -> int:
+        """Adds a screen as a tab (the board is the first); returns its tab index."""
+        return self.screens.addTab(widget, title)
+
+    def push_change(self, change: Change) -> None:
+        """Records a change the services already wrote, so Edit ▸ Undo can take it back."""
+        if change.is_empty:
+            return
+        self.undo_stack.push(
+            ChangeCommand(self._workspace, change, self.change_applied.emit, self.show_error)
+        )
+
+    def show_message(self, text: str) -> None:
+        """A passing note in the status bar."""
+        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+    def show_error(self, text: str) -> None:
+        """Tells the user something could not be done, without blocking the window."""
+        box = QMessageBox(QMessageBox.Icon.Warning, APPLICATION_TITLE, text, parent=self)
+        box.setObjectName("error-message")
+        self._message_box = box
+        box.open()
+
+    def open_database(self, path: Path) -> bool:
+        """Switches to another planner file; on failure explains why and keeps the current one."""
+        if Path(path).resolve() == self._workspace.path.resolve():
+            return True
+        try:
+            opened = Workspace.open(path)
+        except DatabaseOpenError as error:
+            self.show_error(f"{error}\n\nThe database that was open stays open.")
+            return False
+        previous = self._workspace
+        self._workspace = opened
+        self.undo_stack.clear()
+        self.board.set_workspace(opened)
+        self.workspace_changed.emit(opened)
+        previous.close()
+        self._settings.remember_database(opened.path)
+        self._show_database()
+        self.show_message(f"Opened {opened.path}")
+        return True
+
+    def choose_database_to_open(self) -> None:
+        """File ▸ Open database…"""
+        path = ask_database_to_open(self, self._workspace.path)
+        if path is not None:
+            self.open_database(path)
+
+    def choose_new_database(self) -> None:
+        """File ▸ New database…"""
+        path = ask_new_database(self, self._workspace.path)
+        if path is not None:
+            self.open_database(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Remembers the layout and the database, then closes the file."""
+        self._settings.save_layout(self.saveGeometry(), self.saveState())
+        self._settings.remember_database(self._workspace.path)
+        self.undo_stack.clear()
+        self._workspace.close()
+        super().closeEvent(event)
+
+    def _connect_board(self) -> None:
+        self.change_applied.connect(self.board.apply_change)
+        self.board.change_made.connect(self.push_change)
+        self.board.action_failed.connect(self.show_error)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(
+            file_menu, "&New database…", self.choose_new_database, QKeySequence.StandardKey.New
+        )
+        self._action(
+            file_menu,
+            "&Open database…",
+            self.choose_database_to_open,
+            QKeySequence.StandardKey.Open,
+        )
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
+        redo_keys = [QKeySequence("Ctrl+Shift+Z")]
+        for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo):
+            if key not in redo_keys:
+                redo_keys.append(key)
+        self.redo_action.setShortcuts(redo_keys)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Find…", self.board.focus_search, QKeySequence.StandardKey.Find)
+        self.lead_actions.add_to(self.menuBar().addMenu("&Lead"))
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About Planner", self._show_about)
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self._settings.recent_databases()
+        for path in recent:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, path=path: self.open_database(path))
+        if not recent:
+            self.recent_menu.addAction("No recent databases").setEnabled(False)
+            return
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction("Clear Recent").triggered.connect(
+            self._settings.clear_recent_databases
+        )
+
+    def _show_database(self) -> None:
+        path = self._workspace.path
+        self.setWindowTitle(f"{path.name} — {APPLICATION_TITLE}")
+        self.setWindowFilePath(str(path))
+        self._database_label.setText(str(path))
+        self._database_label.setToolTip(f"The open database: {path}")
+
+    def _restore_layout(self) -> None:
+        geometry = self._settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(self._default_size())
+        state = self._settings.state()
+        if state is not None:
+            self.restoreState(state)
+
+    def _default_size(self) -> QSize:
+        line = self.fontMetrics().height()
+        wanted = QSize(line * 80, line * 46)
+        screen = self.screen()
+        if screen is None:
+            return wanted
+        available = screen.availableGeometry().size()
+        return wanted.boundedTo(QSize(available.width() * 9 // 10, available.height() * 9 // 10))
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APPLICATION_TITLE}",
+            f"<b>{APPLICATION_TITLE} {__version__}</b><p>An offline sales-and-marketing planner: "
+            "a lead board, touches, campaigns and letters, in one file on your computer.</p>",
+        )
