@@ -5,52 +5,19 @@ touch and notes, and an empty column to write down how it went. Calls still open
 days come first, marked with the day they were planned for.
 """
 
-from dataclasses import dataclass
-from datetime import date
 from typing import BinaryIO
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from planner.documents.calls import CallSheet
 from planner.documents.fonts import Typeface, register_fonts
 from planner.documents.markup import text_markup
 from planner.documents.pages import MM, PAGE_SIZES
-from planner.documents.profile import SenderProfile
 from planner.documents.style import ACCENT, INK, MUTED, RULE, SHADE
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NOTES_LIMIT = 280
 """Characters of a lead's notes printed; the rest is in the app."""
-
-
-@dataclass(frozen=True)
-class CallSheetEntry:
-    """One call or meeting to make. ``planned_on`` before the sheet's day means it is overdue."""
-
-    time: str
-    kind: str
-    lead_name: str
-    company: str
-    phone: str
-    touch_notes: str
-    last_touch: str
-    lead_notes: str
-    planned_on: date
-    done: bool = False
-
-
-@dataclass(frozen=True)
-class CallSheet:
-    """A day's calls and meetings, and whose sheet it is."""
-
-    day: date
-    sender: SenderProfile
-    entries: tuple[CallSheetEntry, ...]
-
-    @property
-    def heading(self) -> str:
-        """``Monday, 16 March 2026``."""
-        return f"{_WEEKDAYS[self.day.weekday()]}, {self.sender.date_format.apply(self.day)}"
 
 
 def _styles() -> dict[str, ParagraphStyle]:

@@ -23,6 +23,7 @@ never loads Jinja2.
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from importlib.resources import files
 
 from planner.domain import TouchKind
@@ -190,7 +191,8 @@ def _flag(values: dict[str, str], key: str, source: str) -> bool:
     raise TemplateError(f"{key} must be yes or no, not '{text}'", source, "file")
 
 
-def builtin_templates() -> list[LetterTemplate]:
+@cache
+def builtin_templates() -> tuple[LetterTemplate, ...]:
     """The templates shipped in ``resources/templates`` (``*.letter``), by title."""
     folder = files("resources").joinpath("templates")
     found = [
@@ -198,4 +200,4 @@ def builtin_templates() -> list[LetterTemplate]:
         for entry in folder.iterdir()
         if entry.name.endswith(".letter")
     ]
-    return sorted(found, key=lambda template: template.title.casefold())
+    return tuple(sorted(found, key=lambda template: template.title.casefold()))

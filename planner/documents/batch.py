@@ -1,0 +1,114 @@
+"""A batch of letters as plain data: what to merge, and what came of it.
+
+Free of reportlab and Jinja2, so the window can describe a job and show its report without
+loading the document engine; ``mailmerge.run_mail_merge`` does the work.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from planner.documents.context import CampaignInfo
+from planner.documents.profile import SenderProfile
+from planner.documents.template_text import LetterTemplate
+from planner.domain import Lead
+from planner.errors import PlannerError
+
+ProgressCallback = Callable[[int, int], None]
+"""Called with (letters done, letters in total) at the start and after every letter."""
+
+CancelCheck = Callable[[], bool]
+"""Asked before every letter; returning True stops the merge and removes what it wrote."""
+
+NO_POSTAL_ADDRESS = "no postal address"
+
+
+class MergeCancelledError(PlannerError):
+    """The user stopped the merge; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("The mail merge was cancelled; no file was written")
+
+
+class NothingToPrintError(PlannerError):
+    """None of the selected leads can be written to."""
+
+
+@dataclass(frozen=True)
+class MergeJob:
+    """What to merge and where to.
+
+    ``output`` is the PDF file to write, or with ``split`` the folder that gets one PDF per lead
+    (named after the lead). ``duplex`` adds a blank page after every letter with an odd number
+    of pages, so each letter starts on a front side when the single PDF is printed on both sides.
+    """
+
+    template: LetterTemplate
+    leads: Sequence[Lead]
+    sender: SenderProfile
+    today: date
+    output: Path
+    split: bool = False
+    campaign: CampaignInfo | None = None
+    duplex: bool = False
+
+
+@dataclass(frozen=True)
+class MergedLetter:
+    """A letter written: for whom, how many pages, and the file it is in."""
+
+    lead_id: int
+    name: str
+    pages: int
+    file: Path
+
+
+@dataclass(frozen=True)
+class SkippedLead:
+    """A selected lead that got no letter, and why."""
+
+    lead_id: int
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class MissingData:
+    """A lead whose letter printed some placeholders empty (``lead.company``)."""
+
+    lead_id: int
+    name: str
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    """What a merge did, for the summary line, the saved report and recording the touches."""
+
+    letters: tuple[MergedLetter, ...]
+    skipped: tuple[SkippedLead, ...]
+    missing: tuple[MissingData, ...]
+    files: tuple[Path, ...]
+    pages: int
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        """``50 letters, 2 skipped``."""
+        letters = "1 letter" if len(self.letters) == 1 else f"{len(self.letters)} letters"
+        return f"{letters}, {len(self.skipped)} skipped"
+
+    def text(self) -> str:
+        """The whole report as plain text, to show or save."""
+        lines = [self.summary]
+        if self.skipped:
+            lines += ["", "Skipped:"]
+            lines += [f"  {lead.name} ({lead.reason})" for lead in self.skipped]
+        if self.missing:
+            lines += ["", "Printed with missing data:"]
+            lines += [f"  {lead.name}: {', '.join(lead.fields)}" for lead in self.missing]
+        if self.warnings:
+            lines += ["", *self.warnings]
+        lines += ["", "Written:", *(f"  {path}" for path in self.files)]
+        return "\n".join(lines)

@@ -1,0 +1,29 @@
+"""The sender profile: loading it (with locale defaults) and saving it as an undoable step."""
+
+from planner.documents.profile import SenderProfile, default_sender_profile
+from planner.services.settings import save_setting
+from planner.store.changes import Change
+from planner.store.settings import SettingKey
+from planner.workspace import Workspace
+
+
+def load_sender_profile(workspace: Workspace, locale_name: str | None = None) -> SenderProfile:
+    """The saved profile; fields never saved take the defaults of the locale (the system's)."""
+    default = default_sender_profile(locale_name)
+    return SenderProfile.from_json(workspace.settings.get(SettingKey.SENDER_PROFILE), default)
+
+
+def save_sender_profile(workspace: Workspace, profile: SenderProfile) -> Change:
+    """Stores the whole profile as one step: "Edit sender profile"."""
+    return save_setting(
+        workspace, SettingKey.SENDER_PROFILE, profile.to_json(), "Edit sender profile"
+    )
+
+
+def set_sender_field(workspace: Workspace, key: str, value: str) -> Change:
+    """Changes one field (``planner settings set KEY VALUE``); ValidationError for bad input."""
+    profile = load_sender_profile(workspace).with_field(key, value)
+    label = key.replace("_", " ")
+    return save_setting(
+        workspace, SettingKey.SENDER_PROFILE, profile.to_json(), f"Set sender {label}"
+    )
