@@ -52,8 +52,8 @@ class MainWindow(QMainWindow):
         self.board = BoardWidget(workspace)
         self.add_screen("Board", self.board)
         self.lead_actions = LeadActions(self)
-        self._database_label = QLabel()
-        self.statusBar().addPermanentWidget(self._database_label)
+        self.database_label = QLabel()
+        self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()
         self._connect_board()
         self._show_database()
@@ -201,8 +201,8 @@ class MainWindow(QMainWindow):
         path = self._workspace.path
         self.setWindowTitle(f"{path.name} — {APPLICATION_TITLE}")
         self.setWindowFilePath(str(path))
-        self._database_label.setText(str(path))
-        self._database_label.setToolTip(f"The open database: {path}")
+        self.database_label.setText(str(path))
+        self.database_label.setToolTip(f"The open database: {path}")
 
     def _restore_layout(self) -> None:
         geometry = self._settings.geometry()

@@ -16,7 +16,7 @@ class ReferrerField(QLineEdit):
     """Suggests leads matching what is typed (the board's search) and remembers the one picked.
 
     Signals:
-        referrer_changed(): the chosen lead changed, or the text no longer names one.
+        referrer_changed(): a lead was picked, or typing made the text no longer name one.
     """
 
     referrer_changed = Signal()
@@ -85,11 +85,8 @@ class ReferrerField(QLineEdit):
             self._completer.complete()
 
     def _typed(self) -> None:
-        if self._lead_id is not None:
-            self._lead_id = None
-            self.referrer_changed.emit()
-        elif not self.text().strip():
-            self.referrer_changed.emit()
+        self._lead_id = None
+        self.referrer_changed.emit()
         self._lookup_timer.start()
 
     def _pick(self, index: QModelIndex | QPersistentModelIndex) -> None:

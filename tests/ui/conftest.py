@@ -15,8 +15,8 @@ from planner.workspace import Workspace
 from ui.main_window import MainWindow
 from ui.window_settings import WindowSettings
 
-OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
-"""A warning the offscreen platform prints for every top-level window; not ours to fix."""
+OFFSCREEN_NOISE = r"^This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
+"""Warnings of the offscreen platform (window hints, raising and grabbing popups); not ours."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,0 +1,222 @@
+"""The board in the window: dragging, the keyboard, undo and redo, totals, search, painting."""
+
+from dataclasses import replace
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from planner.domain import Column
+from planner.services.board import edit_lead
+from tests.conftest import dump_database
+from ui.board.card_delegate import CardFonts
+from ui.board.colours import column_accent
+from ui.board.column_model import ColumnModel
+from ui.main_window import MainWindow
+
+
+def _names(model: ColumnModel) -> list[str]:
+    return [model.card(row).name for row in range(model.rowCount())]
+
+
+def _drop_on_view(window: MainWindow, source: Column, row: int, target: Column, at: int) -> None:
+    """Drags the card at ``row`` of ``source`` over ``target`` and drops it above card ``at``.
+
+    The events go straight to the view's handlers: without a platform drag in progress, Qt's
+    event dispatch would not deliver a drop to a widget that never saw the drag enter.
+    """
+    board = window.board
+    source_model = board.models[source]
+    mime = source_model.mimeData([source_model.index(row)])
+    view = board.view(target)
+    rect = view.visualRect(view.model().index(at, 0))
+    point = QPointF(rect.center().x(), rect.top() + 1)
+    action, button, modifier = (
+        Qt.DropAction.MoveAction,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    hover = QDragMoveEvent(point.toPoint(), action, mime, button, modifier)
+    view.dragMoveEvent(hover)
+    assert hover.isAccepted()
+    drop = QDropEvent(point, action, mime, button, modifier)
+    view.dropEvent(drop)
+    assert drop.isAccepted()
+
+
+def test_a_drop_event_on_another_column_moves_the_lead_at_once(main_window: MainWindow) -> None:
+    board = main_window.board
+    lead_id = board.models[Column.COLD].card(0).id
+    _drop_on_view(main_window, Column.COLD, 0, Column.HOT, 2)
+    lead = main_window.workspace.leads.get(lead_id)
+    assert lead.column is Column.HOT
+    assert main_window.workspace.leads.position(lead_id) == 2
+    assert board.models[Column.HOT].row_of(lead_id) == 2
+    assert board.models[Column.COLD].row_of(lead_id) is None
+    assert main_window.undo_action.text() == f"Undo Move '{lead.name}' to Hot"
+
+
+def test_a_drop_event_lower_in_the_same_column_reorders_it(main_window: MainWindow) -> None:
+    warm = main_window.board.models[Column.WARM]
+    before = _names(warm)
+    _drop_on_view(main_window, Column.WARM, 0, Column.WARM, 3)
+    expected = [*before[1:3], before[0], *before[3:]]
+    assert _names(warm) == expected
+    assert [card.name for card in main_window.workspace.leads.cards(Column.WARM)] == expected
+
+
+def test_undo_and_redo_of_a_drag_restore_the_database_exactly(main_window: MainWindow) -> None:
+    workspace = main_window.workspace
+    before = dump_database(workspace)
+    hot_before = _names(main_window.board.models[Column.HOT])
+    _drop_on_view(main_window, Column.COLD, 1, Column.HOT, 0)
+    after = dump_database(workspace)
+    assert after != before
+    main_window.undo_action.trigger()
+    assert dump_database(workspace) == before
+    assert _names(main_window.board.models[Column.HOT]) == hot_before
+    main_window.redo_action.trigger()
+    assert dump_database(workspace) == after
+    assert main_window.undo_stack.undoText().startswith("Move 'Tom Becker' to Hot")
+
+
+def test_column_totals_follow_a_move_and_its_undo(main_window: MainWindow) -> None:
+    board = main_window.board
+    cold_header = board.panels[Column.COLD].header
+    hot_header = board.panels[Column.HOT].header
+    cold_before, hot_before = cold_header.summary, hot_header.summary
+    card = board.models[Column.COLD].card(0)
+    assert card.value is not None
+    _drop_on_view(main_window, Column.COLD, 0, Column.HOT, 0)
+    currency = card.value.currency
+    assert cold_header.summary.count == cold_before.count - 1
+    assert hot_header.summary.count == hot_before.count + 1
+    assert hot_header.summary.totals[currency] == hot_before.totals[currency] + card.value.minor
+    assert cold_header.summary.totals[currency] == cold_before.totals[currency] - card.value.minor
+    main_window.undo_action.trigger()
+    assert (cold_header.summary, hot_header.summary) == (cold_before, hot_before)
+
+
+def test_ctrl_right_moves_the_selected_card_to_the_next_column(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    board = main_window.board
+    lead_id = board.models[Column.WARM].card(2).id
+    assert board.select_lead(lead_id)
+    view = board.view(Column.WARM)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.workspace.leads.get(lead_id).column is Column.HOT
+    assert board.current_lead_id() == lead_id
+    assert board.view(Column.HOT).hasFocus()
+    qtbot.keyClick(board.view(Column.HOT), Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(board.view(Column.WARM), Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.workspace.leads.get(lead_id).column is Column.COLD
+    assert main_window.undo_stack.count() == 3
+
+
+def test_arrows_select_within_a_column_and_step_between_columns(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    board = main_window.board
+    cold = board.view(Column.COLD)
+    cold.setFocus()
+    board.select_lead(board.models[Column.COLD].card(0).id)
+    qtbot.keyClick(cold, Qt.Key.Key_Down)
+    qtbot.keyClick(cold, Qt.Key.Key_Down)
+    assert board.current_lead_id() == board.models[Column.COLD].card(2).id
+    qtbot.keyClick(cold, Qt.Key.Key_Right)
+    assert board.view(Column.WARM).hasFocus()
+    assert board.current_lead_id() == board.models[Column.WARM].card(2).id
+    assert not cold.selectionModel().hasSelection()
+
+
+def test_enter_opens_the_editor_on_the_selected_lead(qtbot: QtBot, main_window: MainWindow) -> None:
+    board = main_window.board
+    lead_id = board.models[Column.HOT].card(1).id
+    board.select_lead(lead_id)
+    qtbot.keyClick(board.view(Column.HOT), Qt.Key.Key_Return)
+    editor = main_window.lead_actions.editor
+    assert editor is not None
+    assert editor.isVisible()
+    assert editor.lead is not None
+    assert editor.lead.id == lead_id
+    editor.reject()
+
+
+def test_double_click_opens_the_editor(qtbot: QtBot, main_window: MainWindow) -> None:
+    view = main_window.board.view(Column.WON)
+    rect = view.visualRect(view.model().index(0, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = main_window.lead_actions.editor
+    assert editor is not None
+    assert editor.isVisible()
+    assert editor.lead is not None
+    assert editor.lead.id == main_window.board.models[Column.WON].card(0).id
+    editor.reject()
+
+
+def test_delete_is_undoable_and_says_so(qtbot: QtBot, main_window: MainWindow) -> None:
+    board = main_window.board
+    workspace = main_window.workspace
+    before = dump_database(workspace)
+    card = board.models[Column.COLD].card(4)
+    next_card = board.models[Column.COLD].card(5)
+    board.select_lead(card.id)
+    qtbot.keyClick(board.view(Column.COLD), Qt.Key.Key_Delete)
+    assert board.models[Column.COLD].row_of(card.id) is None
+    assert workspace.leads.count() == 61
+    assert main_window.statusBar().currentMessage() == f"Deleted '{card.name}' — Ctrl+Z to undo"
+    assert board.current_lead_id() == next_card.id
+    qtbot.keyClick(board.view(Column.COLD), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dump_database(workspace) == before
+    assert board.models[Column.COLD].row_of(card.id) == 4
+
+
+def test_a_stale_undo_is_refused_with_a_message(qtbot: QtBot, main_window: MainWindow) -> None:
+    board = main_window.board
+    workspace = main_window.workspace
+    lead_id = board.models[Column.COLD].card(0).id
+    _drop_on_view(main_window, Column.COLD, 0, Column.WARM, 0)
+    edit_lead(workspace, lead_id, replace(workspace.leads.get(lead_id).draft(), notes="Called"))
+    after_other_edit = dump_database(workspace)
+    main_window.undo_action.trigger()
+    message = main_window.findChild(QMessageBox, "error-message")
+    assert message is not None
+    assert message.isVisible()
+    assert "cannot be undone" in message.text()
+    assert dump_database(workspace) == after_other_edit
+    assert main_window.undo_stack.count() == 0
+    message.close()
+
+
+def test_search_filters_every_column_after_a_short_pause(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    board = main_window.board
+    qtbot.keyClick(main_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert board.search_field.hasFocus()
+    qtbot.keyClicks(board.search_field, "lodz")
+    assert board.models[Column.COLD].search == ""
+    qtbot.waitUntil(lambda: board.models[Column.COLD].search == "lodz")
+    shown = {column: _names(board.models[column]) for column in Column}
+    assert shown[Column.COLD] == ["Jan Kowalski", "Jan Kowalski"]
+    assert all(name == "Jan Kowalski" for names in shown.values() for name in names)
+    assert board.panels[Column.COLD].header.summary.count == 2
+    assert board.match_label.text() == "3 leads match"
+    board.search_field.clear()
+    board.apply_search()
+    assert board.models[Column.COLD].rowCount() == 26
+
+
+def test_the_board_paints_cards_without_widgets(main_window: MainWindow) -> None:
+    view = main_window.board.view(Column.COLD)
+    first = view.model().index(0, 0)
+    assert view.uniformItemSizes()
+    assert view.indexWidget(first) is None
+    rect = view.visualRect(first)
+    fonts = CardFonts.for_font(view.font())
+    stripe = QPoint(rect.left() + fonts.margin_x + fonts.stripe // 2, rect.center().y())
+    image = view.viewport().grab().toImage()
+    assert image.pixelColor(stripe).name() == column_accent(Column.COLD).name()

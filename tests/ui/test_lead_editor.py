@@ -1,0 +1,115 @@
+"""The lead editor: inline validation, saving new and edited leads, choosing a referrer."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from planner.domain import Column, Temperature
+from planner.money import Money
+from planner.workspace import Workspace
+from tests.conftest import dump_database
+from ui.lead_editor import LeadEditor
+
+
+def _editor(qtbot: QtBot, workspace: Workspace, lead_id: int | None = None) -> LeadEditor:
+    editor = LeadEditor(workspace, lead_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def _click_ok(qtbot: QtBot, editor: LeadEditor) -> None:
+    ok = editor.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+
+def test_an_empty_name_shows_an_error_and_ok_does_not_save(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    lead_id = demo_workspace.leads.cards(Column.WARM)[0].id
+    before = dump_database(demo_workspace)
+    editor = _editor(qtbot, demo_workspace, lead_id)
+    name = editor.fields["name"]
+    name.selectAll()
+    qtbot.keyClick(name, Qt.Key.Key_Delete)
+    assert not editor.errors["name"].isHidden()
+    assert editor.errors["name"].text() == "A lead needs a name"
+    _click_ok(qtbot, editor)
+    assert editor.isVisible()
+    assert editor.change is None
+    assert dump_database(demo_workspace) == before
+    qtbot.keyClicks(name, "Maria Lopes")
+    assert editor.errors["name"].isHidden()
+
+
+def test_a_new_lead_shows_no_error_until_ok_is_tried(qtbot: QtBot, workspace: Workspace) -> None:
+    editor = _editor(qtbot, workspace)
+    assert all(label.isHidden() for label in editor.errors.values())
+    _click_ok(qtbot, editor)
+    assert not editor.errors["name"].isHidden()
+    assert editor.focusWidget() is editor.fields["name"]
+    assert workspace.leads.count() == 0
+
+
+def test_bad_email_and_value_are_shown_beside_their_fields(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    editor = _editor(qtbot, workspace)
+    editor.fields["name"].setText("Zoë Adler")
+    qtbot.keyClicks(editor.fields["email"], "zoe.example.com")
+    qtbot.keyClicks(editor.value_field, "12,5,0")
+    assert editor.errors["email"].text() == "'zoe.example.com' is not an email address"
+    assert editor.errors["value"].text() == "'12,5,0' is not an amount of money"
+    _click_ok(qtbot, editor)
+    assert workspace.leads.count() == 0
+
+
+def test_a_valid_new_lead_is_saved_as_one_change(qtbot: QtBot, workspace: Workspace) -> None:
+    editor = _editor(qtbot, workspace)
+    editor.fields["name"].setText("Zoë Adler")
+    qtbot.keyClicks(editor.fields["company"], "Adler Kaffee")
+    qtbot.keyClicks(editor.fields["city"], "Wien")
+    editor.temperature_box.setCurrentIndex(editor.temperature_box.findData(Temperature.WARM))
+    qtbot.keyClicks(editor.value_field, "2400")
+    editor.currency_box.setCurrentText("CHF")
+    editor.notes_field.setPlainText("Asked about the autumn seminar.")
+    _click_ok(qtbot, editor)
+    assert not editor.isVisible()
+    assert editor.change is not None
+    assert editor.change.description == "Add 'Zoë Adler'"
+    (lead,) = workspace.leads.find()
+    assert (lead.name, lead.company, lead.city, lead.column) == (
+        "Zoë Adler",
+        "Adler Kaffee",
+        "Wien",
+        Column.WARM,
+    )
+    assert lead.value == Money(240000, "CHF")
+    assert lead.notes == "Asked about the autumn seminar."
+
+
+def test_saving_unchanged_fields_records_nothing(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    lead_id = demo_workspace.leads.cards(Column.HOT)[0].id
+    before = dump_database(demo_workspace)
+    editor = _editor(qtbot, demo_workspace, lead_id)
+    _click_ok(qtbot, editor)
+    assert not editor.isVisible()
+    assert editor.change is None
+    assert dump_database(demo_workspace) == before
+
+
+def test_the_referrer_is_picked_from_suggestions(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    lead_id = demo_workspace.leads.cards(Column.COLD)[0].id
+    editor = _editor(qtbot, demo_workspace, lead_id)
+    referrer = editor.referrer_field
+    qtbot.keyClicks(referrer, "Kowalski")
+    assert referrer.is_unresolved
+    assert editor.errors["referred_by"].text().startswith("Pick the referrer")
+    referrer.look_up()
+    suggestions = referrer.suggestions()
+    assert {label for _id, label in suggestions} >= {"Jan Kowalski — Łódź Print Works"}
+    chosen_id, _label = suggestions[0]
+    referrer.set_lead(chosen_id)
+    assert editor.errors["referred_by"].isHidden()
+    _click_ok(qtbot, editor)
+    assert demo_workspace.leads.get(lead_id).referred_by == chosen_id
