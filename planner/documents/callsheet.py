@@ -119,7 +119,7 @@ def _table(sheet: CallSheet, styles: dict[str, ParagraphStyle], width: float) ->
                 Paragraph("", styles["cell"]),
             ]
         )
-    fractions = (0.11, 0.2, 0.17, 0.14, 0.22, 0.16)
+    fractions = (0.11, 0.19, 0.16, 0.17, 0.21, 0.16)
     table = Table(rows, colWidths=[width * share for share in fractions], repeatRows=1)
     table.setStyle(
         TableStyle(

@@ -152,12 +152,14 @@ class _MergeRun:
         return letters, warnings
 
 
-def write_letter(path: Path, template: LetterTemplate, context: LetterContext) -> ComposedLetter:
-    """One letter to one file (whole or not at all); returns what was composed."""
+def write_letter(
+    path: Path, template: LetterTemplate, context: LetterContext
+) -> tuple[ComposedLetter, int]:
+    """One letter to one file (whole or not at all); returns what was composed and its pages."""
     check_output_file(path)
     letter = compose_letter(CompiledTemplate(template), context)
     with atomic_file(path) as file:
         writer = LetterWriter(file, context.sender, title=f"Letter to {context.lead.name}")
-        writer.write(letter)
+        pages = writer.write(letter)
         writer.save()
-    return letter
+    return letter, pages

@@ -14,6 +14,7 @@ from planner.documents.template_text import (
     LetterTemplate,
     TemplateDraft,
     builtin_templates,
+    valid_template_name,
 )
 from planner.errors import NotFoundError, ValidationError
 from planner.store.changes import Change, Table, recording
@@ -76,13 +77,25 @@ def _taken_names(workspace: Workspace) -> set[str]:
     return {template.name for template in builtin_templates()} | _store(workspace).names()
 
 
-def create_template(workspace: Workspace, draft: TemplateDraft) -> Change:
-    """Adds a user template named after its title (``Spring offer`` becomes ``spring-offer``)."""
-    return _insert(workspace, draft, f"Add letter template '{draft.title.strip()}'")
+def create_template(workspace: Workspace, draft: TemplateDraft, name: str | None = None) -> Change:
+    """Adds a user template called ``name``, or named after its title (``spring-offer``)."""
+    return _insert(workspace, draft, f"Add letter template '{draft.title.strip()}'", name)
 
 
-def _insert(workspace: Workspace, draft: TemplateDraft, description: str) -> Change:
-    name = template_name_for(draft.title, _taken_names(workspace))
+def _insert(
+    workspace: Workspace, draft: TemplateDraft, description: str, wanted: str | None = None
+) -> Change:
+    taken = _taken_names(workspace)
+    if wanted is None:
+        name = template_name_for(draft.title, taken)
+    elif not valid_template_name(wanted):
+        raise ValidationError(
+            f"'{wanted}' is not a template name: use lower-case letters, digits and dashes", "name"
+        )
+    elif wanted in taken:
+        raise ValidationError(f"There already is a letter template called '{wanted}'", "name")
+    else:
+        name = wanted
     validate_template_draft(draft, name)
     with recording(workspace.db, description) as recorder:
         now = workspace.clock.timestamp()
@@ -122,12 +135,18 @@ def delete_template(workspace: Workspace, template_id: int) -> Change:
         return recorder.finish()
 
 
-def template_by_name_for_change(workspace: Workspace, name: str) -> LetterTemplate:
-    """The user template called ``name``; ValidationError for built-in ones, which never change."""
+def user_template_id(workspace: Workspace, name: str) -> int:
+    """The id of the user template called ``name``; ValidationError for a built-in one."""
     template = find_template(workspace, name)
     if template.template_id is None:
         raise ValidationError(
             f"'{template.name}' is built in and cannot be changed; copy it to make your own",
             "name",
         )
-    return template
+    return template.template_id
+
+
+def template_of(workspace: Workspace, change: Change) -> LetterTemplate:
+    """The template a create or copy just added (to show its name or open it in the editor)."""
+    (template_id,) = change.keys(Table.TEMPLATES)
+    return _store(workspace).get(int(template_id))

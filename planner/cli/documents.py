@@ -1,0 +1,209 @@
+"""``planner letter``, ``mailmerge``, ``labels``, ``envelopes`` and ``callsheet``: PDFs to print.
+
+The document engine (reportlab, Jinja2) is imported inside the handlers, so starting the planner
+for any other command stays quick. Every file is written whole or not at all; a bad template, an
+unknown sheet or a missing output folder exits 2 before anything is written.
+"""
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from planner.cli.arguments import enum_choice, enum_metavar, iso_date
+from planner.documents.address import Recipient
+from planner.documents.batch import (
+    MergedLetter,
+    MergeJob,
+    MergeReport,
+    NothingToPrintError,
+    SkippedLead,
+)
+from planner.documents.profile import SenderProfile
+from planner.documents.stationery import EnvelopeSize, LabelSheet
+from planner.domain import Column, Temperature
+from planner.services import documents
+from planner.services.sender import load_sender_profile
+from planner.services.templates import find_template
+from planner.workspace import Workspace
+
+
+def register(subparsers: Any) -> None:
+    """Adds the document commands to the command line."""
+    letter = subparsers.add_parser("letter", help="write one letter to one lead")
+    letter.add_argument("lead_id", type=int, metavar="LEAD_ID")
+    letter.add_argument("--template", required=True, metavar="NAME")
+    letter.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    letter.add_argument("--campaign", type=int, metavar="ID", help="print this campaign's offer")
+    letter.add_argument("--record", action="store_true", help="record the letter as a touch")
+    letter.set_defaults(handler=_letter)
+
+    merge = subparsers.add_parser("mailmerge", help="write one letter per selected lead")
+    merge.add_argument("--template", required=True, metavar="NAME")
+    _add_selection(merge)
+    target = merge.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", type=Path, metavar="FILE.pdf", help="all letters in one PDF")
+    target.add_argument("--split-dir", type=Path, metavar="DIR", help="one PDF per lead")
+    merge.add_argument("--duplex", action="store_true", help="start every letter on a front side")
+    merge.add_argument("--record", action="store_true", help="record each letter as a touch")
+    merge.set_defaults(handler=_mailmerge)
+
+    labels = subparsers.add_parser("labels", help="print address labels for the selected leads")
+    labels.add_argument(
+        "--sheet", type=enum_choice(LabelSheet), metavar=enum_metavar(LabelSheet), required=True
+    )
+    labels.add_argument("--start", type=int, default=1, metavar="N", help="first free label")
+    labels.add_argument("--outline", action="store_true", help="draw the labels' edges")
+    _add_selection(labels)
+    labels.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    labels.set_defaults(handler=_labels)
+
+    envelopes = subparsers.add_parser("envelopes", help="print envelopes for the selected leads")
+    envelopes.add_argument(
+        "--size", type=enum_choice(EnvelopeSize), metavar=enum_metavar(EnvelopeSize), required=True
+    )
+    _add_selection(envelopes)
+    envelopes.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    envelopes.set_defaults(handler=_envelopes)
+
+    calls = subparsers.add_parser("callsheet", help="print a day's calls and meetings")
+    calls.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help="default: today")
+    calls.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    calls.set_defaults(handler=_callsheet)
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--temperature", type=enum_choice(Temperature), metavar=enum_metavar(Temperature)
+    )
+    parser.add_argument("--column", type=enum_choice(Column), metavar=enum_metavar(Column))
+    parser.add_argument("--campaign", type=int, metavar="ID", help="the campaign's targets")
+    parser.add_argument("--search", default="", metavar="TEXT")
+    parser.add_argument(
+        "--lead", type=int, action="append", metavar="ID", help="this lead (repeatable)"
+    )
+
+
+def _selection(arguments: argparse.Namespace) -> documents.LeadSelection:
+    return documents.LeadSelection(
+        temperature=arguments.temperature,
+        column=arguments.column,
+        campaign_id=arguments.campaign,
+        search=arguments.search,
+        lead_ids=frozenset(arguments.lead) if arguments.lead else None,
+    )
+
+
+def _print_skipped(skipped: list[SkippedLead] | tuple[SkippedLead, ...]) -> None:
+    if skipped:
+        print("Skipped (no postal address): " + ", ".join(lead.name for lead in skipped))
+
+
+def _letter(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    from planner.documents.mailmerge import write_letter
+
+    template = find_template(workspace, arguments.template)
+    context = documents.letter_context(workspace, arguments.lead_id, arguments.campaign)
+    letter, pages = write_letter(arguments.out, template, context)
+    print(f"Wrote {arguments.out} ({pages} page{'s' if pages > 1 else ''})")
+    if letter.missing:
+        print("Printed empty: " + ", ".join(sorted(letter.missing)))
+    if arguments.record:
+        path = arguments.out.expanduser().absolute()
+        written = MergedLetter(context.lead.id, context.lead.name, pages, path)
+        documents.record_letters(workspace, [written], template, arguments.campaign)
+        print("Recorded 1 touch")
+    return 0
+
+
+def _mailmerge(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    from planner.documents.mailmerge import run_mail_merge
+
+    template = find_template(workspace, arguments.template)
+    split = arguments.split_dir is not None
+    job = MergeJob(
+        template=template,
+        leads=documents.select_leads(workspace.db, _selection(arguments)),
+        sender=load_sender_profile(workspace),
+        today=workspace.clock.today(),
+        output=arguments.split_dir if split else arguments.out,
+        split=split,
+        campaign=documents.campaign_info(workspace.db, arguments.campaign),
+        duplex=arguments.duplex,
+    )
+    report = run_mail_merge(job)
+    _print_report(report)
+    if arguments.record:
+        documents.record_letters(workspace, report.letters, template, arguments.campaign)
+        count = len(report.letters)
+        print(f"Recorded {count} touch" if count == 1 else f"Recorded {count} touches")
+    return 0
+
+
+def _print_report(report: MergeReport) -> None:
+    print(report.summary)
+    _print_skipped(report.skipped)
+    for lead in report.missing:
+        print(f"Printed empty for {lead.name}: {', '.join(lead.fields)}")
+    for warning in report.warnings:
+        print(warning)
+    if len(report.files) == 1:
+        print(f"Wrote {report.files[0]} ({report.pages} pages)")
+    else:
+        print(f"Wrote {len(report.files)} files to {report.files[0].parent}")
+
+
+def _recipients(
+    arguments: argparse.Namespace, workspace: Workspace
+) -> tuple[SenderProfile, list[Recipient], list[SkippedLead]]:
+    profile = load_sender_profile(workspace)
+    leads = documents.select_leads(workspace.db, _selection(arguments))
+    recipients, skipped = documents.addressable(leads, profile)
+    if not recipients:
+        names = ", ".join(lead.name for lead in skipped) or "none selected"
+        raise NothingToPrintError(
+            f"Nothing to print: no selected lead has a postal address ({names})"
+        )
+    return profile, recipients, skipped
+
+
+def _labels(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    from planner.documents.labels import write_labels
+    from planner.documents.output import atomic_file
+    from planner.documents.stationery import check_start
+
+    check_start(arguments.sheet, arguments.start)
+    _profile, recipients, skipped = _recipients(arguments, workspace)
+    with atomic_file(arguments.out) as file:
+        placed = write_labels(
+            file, arguments.sheet, recipients, arguments.start, outline=arguments.outline
+        )
+    sheets = placed[-1].page + 1
+    print(
+        f"{len(placed)} labels on {sheets} sheet{'s' if sheets > 1 else ''}, {len(skipped)} skipped"
+    )
+    _print_skipped(skipped)
+    return 0
+
+
+def _envelopes(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    from planner.documents.envelopes import write_envelopes
+    from planner.documents.output import atomic_file
+
+    profile, recipients, skipped = _recipients(arguments, workspace)
+    with atomic_file(arguments.out) as file:
+        write_envelopes(file, arguments.size, recipients, profile)
+    print(f"{len(recipients)} envelopes, {len(skipped)} skipped")
+    _print_skipped(skipped)
+    return 0
+
+
+def _callsheet(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    from planner.documents.callsheet import write_call_sheet
+    from planner.documents.output import atomic_file
+
+    day = arguments.on or workspace.clock.today()
+    sheet = documents.call_sheet(workspace.db, day, load_sender_profile(workspace))
+    with atomic_file(arguments.out) as file:
+        write_call_sheet(file, sheet)
+    print(f"{len(sheet.entries)} planned calls and meetings on {day.isoformat()}")
+    return 0
