@@ -93,6 +93,7 @@ class LeadEditor(QDialog):
         self._fill(temperature)
         self._connect_validation()
         self.setWindowTitle("New lead" if self._lead is None else f"Edit '{self._lead.name}'")
+        self.setMinimumWidth(self.fontMetrics().height() * 40)
 
     @property
     def lead(self) -> Lead | None:

@@ -140,9 +140,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self._action(
-            file_menu, "&New database…", self.choose_new_database, QKeySequence.StandardKey.New
-        )
+        new_database = self._action(file_menu, "&New database…", self.choose_new_database)
+        new_database.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self._action(
             file_menu,
             "&Open database…",

@@ -25,7 +25,8 @@ class ReferrerField(QLineEdit):
         super().__init__(parent)
         self._workspace = workspace
         self._lead_id: int | None = None
-        self.setPlaceholderText("Type a name to pick the lead who referred this one")
+        self.setPlaceholderText("Type a name…")
+        self.setToolTip("Type part of a name, then pick the lead who referred this one")
         self.setClearButtonEnabled(True)
         self._suggestions = QStandardItemModel(self)
         self._completer = QCompleter(self._suggestions, self)

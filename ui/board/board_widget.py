@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -69,6 +70,8 @@ class BoardWidget(QWidget):
         palette = self.match_label.palette()
         palette.setColor(self.match_label.foregroundRole(), muted_text(palette))
         self.match_label.setPalette(palette)
+        self.new_lead_button = QPushButton("New lead…")
+        self.new_lead_button.setToolTip("Add a lead (Ctrl+N)")
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -212,6 +215,7 @@ class BoardWidget(QWidget):
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_field, 3)
         search_row.addWidget(self.match_label, 2)
+        search_row.addWidget(self.new_lead_button)
         self._search_bar = QWidget()
         self._search_bar.setLayout(search_row)
         search_row.setContentsMargins(0, 0, 0, 0)
@@ -246,6 +250,7 @@ class BoardWidget(QWidget):
                     column, selected
                 )
             )
+        self.new_lead_button.clicked.connect(self.new_lead_requested)
         self.empty_panel.new_lead_requested.connect(self.new_lead_requested)
         self.empty_panel.demo_data_requested.connect(self.demo_data_requested)
 
