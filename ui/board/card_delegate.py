@@ -168,57 +168,79 @@ class CardDelegate(QStyledItemDelegate):
         line = QRectF(area.left(), top, area.width(), fonts.line)
         _draw_text(painter, fonts.body, muted, line, card.company or "No company")
         top += fonts.line + fonts.gap
-        line = QRectF(area.left(), top, area.width(), fonts.line)
-        age = _age_text(card.updated_at, self._today())
-        age_width = QFontMetrics(fonts.small).horizontalAdvance(age) + fonts.gap
-        _draw_text(painter, fonts.small, muted, line, age, Qt.AlignmentFlag.AlignRight)
-        value_area = line.adjusted(0, 0, -age_width - fonts.padding, 0)
-        value = str(card.value) if card.value is not None else "No value"
-        _draw_text(painter, fonts.body, text if card.value else muted, value_area, value)
+        self._paint_value_row(
+            painter, QRectF(area.left(), top, area.width(), fonts.line), card, palette, fonts
+        )
         top += fonts.line + fonts.gap
         small_height = QFontMetrics(fonts.small).height()
-        meter_row = QRectF(area.left(), top, area.width(), small_height)
-        meter_width = self._paint_meter(painter, meter_row, card, palette, fonts)
-        mark, colour, bold = _touch_mark(card, muted)
+        self._paint_touch_row(
+            painter, QRectF(area.left(), top, area.width(), small_height), card, palette, fonts
+        )
+
+    def _paint_value_row(
+        self, painter: QPainter, row: QRectF, card: BoardCard, palette: QPalette, fonts: CardFonts
+    ) -> None:
+        """The value on the left; the card's age on the right if there is room for it."""
+        value = str(card.value) if card.value is not None else "No value"
+        colour = palette.color(QPalette.ColorRole.Text) if card.value else muted_text(palette)
+        value_width = min(QFontMetrics(fonts.body).horizontalAdvance(value), row.width())
+        _draw_text(painter, fonts.body, colour, row, value)
+        days = _days_since(card.updated_at, self._today())
+        room = row.width() - value_width - fonts.padding
+        age = _fitting(QFontMetrics(fonts.small), (_age_text(days), _short_age_text(days)), room)
+        if age:
+            _draw_text(
+                painter, fonts.small, muted_text(palette), row, age, Qt.AlignmentFlag.AlignRight
+            )
+
+    def _paint_touch_row(
+        self, painter: QPainter, row: QRectF, card: BoardCard, palette: QPalette, fonts: CardFonts
+    ) -> None:
+        """The overdue or next-touch mark on the right, the meter in the room left of it."""
+        muted = muted_text(palette)
+        marks, colour, bold = _touch_marks(card, muted)
+        mark_font = QFont(fonts.small)
+        mark_font.setBold(bold)
+        mark = _fitting(QFontMetrics(mark_font), marks, row.width() / 2)
+        mark_width = QFontMetrics(mark_font).horizontalAdvance(mark) + fonts.padding if mark else 0
         if mark:
-            mark_font = QFont(fonts.small)
-            mark_font.setBold(bold)
-            mark_area = meter_row.adjusted(meter_width + fonts.padding, 0, 0, 0)
-            _draw_text(painter, mark_font, colour, mark_area, mark, Qt.AlignmentFlag.AlignRight)
+            _draw_text(painter, mark_font, colour, row, mark, Qt.AlignmentFlag.AlignRight)
+        self._paint_meter(painter, row.adjusted(0, 0, -mark_width, 0), card, palette, fonts)
 
     def _paint_meter(
         self, painter: QPainter, row: QRectF, card: BoardCard, palette: QPalette, fonts: CardFonts
-    ) -> float:
-        """Draws the touches-done meter and its ``3/8`` label; returns the width it used."""
+    ) -> None:
+        """The touches-done meter and its ``3/8`` label, segments narrowed to fit ``row``."""
+        metrics = QFontMetrics(fonts.small)
+        label = f"{card.touches_done}/{card.touch_target}"
+        label_width = metrics.horizontalAdvance(label)
+        if label_width > row.width():
+            return
         target = max(1, card.touch_target)
         segments = min(target, MAX_METER_SEGMENTS)
         filled = min(segments, round(card.touches_done * segments / target))
-        metrics = QFontMetrics(fonts.small)
         height = max(3.0, metrics.height() * 0.42)
-        width = max(4.0, metrics.height() * 0.62)
-        spacing = max(1.0, width * 0.28)
-        accent = column_accent(card.column)
-        empty = blend(
-            palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text), 0.14
-        )
-        top = row.top() + (row.height() - height) / 2
+        spacing = max(1.0, metrics.height() * 0.17)
+        room = row.width() - label_width - spacing * 2
+        width = min(max(4.0, metrics.height() * 0.62), room / segments - spacing)
         left = row.left()
-        painter.setPen(Qt.PenStyle.NoPen)
-        for segment in range(segments):
-            painter.setBrush(accent if segment < filled else empty)
-            painter.drawRoundedRect(QRectF(left, top, width, height), height / 3, height / 3)
-            left += width + spacing
-        label = f"{card.touches_done}/{card.touch_target}"
-        left += spacing
-        painter.setFont(fonts.small)
-        painter.setPen(muted_text(palette))
-        label_width = metrics.horizontalAdvance(label)
-        painter.drawText(
-            QRectF(left, row.top(), label_width + 1, row.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            label,
-        )
-        return left + label_width - row.left()
+        if width >= 2.0:
+            accent = column_accent(card.column)
+            empty = blend(
+                palette.color(QPalette.ColorRole.Base),
+                palette.color(QPalette.ColorRole.Text),
+                0.14,
+            )
+            top = row.top() + (row.height() - height) / 2
+            painter.setPen(Qt.PenStyle.NoPen)
+            for segment in range(segments):
+                painter.setBrush(accent if segment < filled else empty)
+                radius = min(height, width) / 3
+                painter.drawRoundedRect(QRectF(left, top, width, height), radius, radius)
+                left += width + spacing
+            left += spacing
+        label_area = QRectF(left, row.top(), label_width + 1, row.height())
+        _draw_text(painter, fonts.small, muted_text(palette), label_area, label)
 
 
 def _draw_text(
@@ -237,28 +259,46 @@ def _draw_text(
     painter.drawText(area, int(alignment | Qt.AlignmentFlag.AlignVCenter), elided)
 
 
-def _age_text(updated_at: str, today: date) -> str:
-    """``today``, ``1 day ago``, ``12 days ago``: how long since the card last changed."""
+def _days_since(updated_at: str, today: date) -> int | None:
+    """Whole days since the card last changed, or ``None`` for an unreadable time."""
     try:
         changed = datetime.fromisoformat(updated_at).astimezone().date()
     except ValueError:
+        return None
+    return max(0, (today - changed).days)
+
+
+def _age_text(days: int | None) -> str:
+    """``today``, ``1 day ago``, ``12 days ago``."""
+    if days is None:
         return ""
-    days = (today - changed).days
-    if days <= 0:
+    if days == 0:
         return "today"
     return "1 day ago" if days == 1 else f"{days} days ago"
 
 
-def _touch_mark(card: BoardCard, muted: QColor) -> tuple[str, QColor, bool]:
-    """The note beside the meter: an overdue touch, the next planned one, or silence."""
+def _short_age_text(days: int | None) -> str:
+    """``today``, ``12 d``: the age where a card is narrow."""
+    if days is None:
+        return ""
+    return "today" if days == 0 else f"{days} d"
+
+
+def _fitting(metrics: QFontMetrics, choices: tuple[str, ...], width: float) -> str:
+    """The first of ``choices`` that fits in ``width``, or an empty string."""
+    return next((text for text in choices if text and metrics.horizontalAdvance(text) <= width), "")
+
+
+def _touch_marks(card: BoardCard, muted: QColor) -> tuple[tuple[str, ...], QColor, bool]:
+    """The note beside the meter, longest form first: an overdue touch, the next one, or quiet."""
     if card.next_touch_on is not None:
         day = _short_date(card.next_touch_on)
         if card.overdue:
-            return f"Overdue {day}", OVERDUE, True
-        return f"Next {day}", muted, False
+            return (f"Overdue {day}", "Overdue", "!"), OVERDUE, True
+        return (f"Next {day}", day), muted, False
     if card.quiet:
-        return "Gone quiet", muted, True
-    return "", muted, False
+        return ("Gone quiet", "Quiet"), muted, True
+    return (), muted, False
 
 
 def _short_date(iso_day: str) -> str:

@@ -215,7 +215,10 @@ class ColumnHeader(QWidget):
         return max(3, round(self.fontMetrics().height() * 0.22))
 
     def _update_accessible_name(self) -> None:
-        self.setAccessibleName(f"{self._column.heading}: {self.count_text()}, {self.total_text()}")
+        """The figures in words, for screen readers and as a tooltip when the total is cut."""
+        description = f"{self._column.heading}: {self.count_text()}, {self.total_text()}"
+        self.setAccessibleName(description)
+        self.setToolTip(description)
 
 
 class ColumnPanel(QFrame):
