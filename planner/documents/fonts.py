@@ -136,13 +136,21 @@ def _char_class(char: str, typeface: Typeface) -> str:
 def runs(text: str, typeface: Typeface) -> list[Run]:
     """Splits ``text`` into runs the base family (or a fallback) can draw.
 
-    A run of ideographs becomes Japanese when it contains kana, Korean when it contains hangul,
-    and Chinese otherwise.
+    Ideographs print Japanese when the text has kana anywhere (``佐藤 さくら``), Korean when it
+    has hangul, and Chinese otherwise.
     """
-    found: list[Run] = []
-    for group_class, group in _groups(clean_text(text), typeface):
-        found.append(Run(group, _font_for(group_class, group, typeface)))
-    return found
+    cleaned = clean_text(text)
+    classes = {_cjk_class(ord(char)) for char in cleaned}
+    if "ja" in classes:
+        cjk_font = JAPANESE_FONT
+    elif "ko" in classes:
+        cjk_font = KOREAN_FONT
+    else:
+        cjk_font = CHINESE_FONT
+    return [
+        Run(group, _font_for(group_class, typeface, cjk_font))
+        for group_class, group in _groups(cleaned, typeface)
+    ]
 
 
 def _groups(text: str, typeface: Typeface) -> Iterator[tuple[str, str]]:
@@ -161,17 +169,12 @@ def _groups(text: str, typeface: Typeface) -> Iterator[tuple[str, str]]:
         yield current_class, "".join(current)
 
 
-def _font_for(group_class: str, group: str, typeface: Typeface) -> str:
+def _font_for(group_class: str, typeface: Typeface, cjk_font: str) -> str:
     if group_class == "sans":
         return Typeface.SANS.value
-    if group_class != "cjk":
-        return typeface.value
-    classes = {_cjk_class(ord(char)) for char in group}
-    if "ja" in classes:
-        return JAPANESE_FONT
-    if "ko" in classes:
-        return KOREAN_FONT
-    return CHINESE_FONT
+    if group_class == "cjk":
+        return cjk_font
+    return typeface.value
 
 
 def face_of(run: Run, *, bold: bool = False, italic: bool = False) -> str:
@@ -203,10 +206,13 @@ def draw_text(
     *,
     bold: bool = False,
 ) -> None:
-    """Draws one line of text with its baseline at ``y``, switching fonts run by run."""
+    """Draws one line of text with its baseline at ``y``, switching fonts run by run.
+
+    One text object holds the whole line, so text extraction reads it as one line.
+    """
     register_fonts()
+    line = canvas.beginText(x, y)
     for run in runs(text, typeface):
-        face = face_of(run, bold=bold)
-        canvas.setFont(face, size)
-        canvas.drawString(x, y, run.text)
-        x += pdfmetrics.stringWidth(run.text, face, size)
+        line.setFont(face_of(run, bold=bold), size)
+        line.textOut(run.text)
+    canvas.drawText(line)

@@ -61,6 +61,10 @@ class Box:
             self.height - 2 * vertical,
         )
 
+    def contains_point(self, x: float, y: float) -> bool:
+        """True when the point lies inside the box or on its edge."""
+        return self.x <= x <= self.right and self.y <= y <= self.top
+
     def contains(self, other: "Box", tolerance: float = 0.0) -> bool:
         """True when ``other`` lies inside this box (allowing ``tolerance`` points)."""
         return (
