@@ -108,7 +108,6 @@ class BoardWidget(QWidget):
         self.search_field.blockSignals(False)
         self._search_timer.stop()
         for model in self.models.values():
-            model.set_search("")
             model.set_workspace(workspace)
         self._refresh_figures()
 

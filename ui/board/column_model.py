@@ -101,8 +101,9 @@ class ColumnModel(QAbstractListModel):
         return self._complete
 
     def set_workspace(self, workspace: Workspace) -> None:
-        """Shows the column of another open database."""
+        """Shows the column of another open database, without a search."""
         self._workspace = workspace
+        self._search = ""
         self.reload()
 
     def set_search(self, text: str) -> None:
