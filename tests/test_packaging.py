@@ -109,3 +109,36 @@ def test_the_installed_cli_works_on_a_database(
         check=True,
     )
     assert "Łódź Print Works" in listed.stdout
+
+
+def test_the_installed_window_opens_offscreen(
+    installed: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    bin_dir, environment = installed
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from planner.workspace import Workspace\n"
+        "from ui.app import planner_application\n"
+        "from ui.main_window import MainWindow\n"
+        "from ui.window_settings import WindowSettings\n"
+        "application = planner_application()\n"
+        "settings = WindowSettings(QSettings(sys.argv[1], QSettings.Format.IniFormat))\n"
+        "window = MainWindow(Workspace.open(Path(sys.argv[2])), settings)\n"
+        "window.show()\n"
+        "application.processEvents()\n"
+        "print(window.isVisible(), window.screens.count())\n"
+        "window.close()\n"
+    )
+    result = subprocess.run(
+        [bin_dir / "python", "-c", script, str(tmp_path / "ui.ini"), str(tmp_path / "p.db")],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    visible, screens = result.stdout.split()
+    assert visible == "True"
+    assert int(screens) >= 1
