@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import as_file, files
 
 from reportlab.pdfbase import pdfmetrics
@@ -133,24 +133,28 @@ def _char_class(char: str, typeface: Typeface) -> str:
     return "base"
 
 
-def runs(text: str, typeface: Typeface) -> list[Run]:
+@lru_cache(maxsize=4096)
+def runs(text: str, typeface: Typeface) -> tuple[Run, ...]:
     """Splits ``text`` into runs the base family (or a fallback) can draw.
 
     Ideographs print Japanese when the text has kana anywhere (``佐藤 さくら``), Korean when it
-    has hangul, and Chinese otherwise.
+    has hangul, and Chinese otherwise. Remembers recent answers: letters repeat the same texts.
     """
     cleaned = clean_text(text)
-    classes = {_cjk_class(ord(char)) for char in cleaned}
+    codes = {ord(char) for char in cleaned}
+    if codes <= _covered(typeface.face()):
+        return (Run(cleaned, typeface.value),) if cleaned else ()
+    classes = {_cjk_class(code) for code in codes}
     if "ja" in classes:
         cjk_font = JAPANESE_FONT
     elif "ko" in classes:
         cjk_font = KOREAN_FONT
     else:
         cjk_font = CHINESE_FONT
-    return [
+    return tuple(
         Run(group, _font_for(group_class, typeface, cjk_font))
         for group_class, group in _groups(cleaned, typeface)
-    ]
+    )
 
 
 def _groups(text: str, typeface: Typeface) -> Iterator[tuple[str, str]]:

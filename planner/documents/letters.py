@@ -7,6 +7,7 @@ is then dropped, so a batch of a thousand letters never holds more than one lett
 file. A letter longer than a page flows on with a small running header.
 """
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
@@ -156,6 +157,7 @@ class LetterWriter:
         self.canvas.setCreator("planner")
         self._styles = _styles()
         self.warnings: list[str] = []
+        self._forms: set[str] = set()
         self._logo = self._image(sender.logo_path, "logo")
         self._signature = self._image(sender.signature_path, "signature")
 
@@ -375,7 +377,20 @@ class LetterWriter:
         code = letter.response_code
         if letter.show_qr and code:
             size = 16 * MM
-            _draw_qr(canvas, code, box.x + label_width - 1.5 * MM, y - size + 4, size)
+            self._draw_qr(canvas, code, box.x + label_width - 1.5 * MM, y - size + 4, size)
+
+    def _draw_qr(self, canvas: Canvas, code: str, x: float, y: float, size: float) -> None:
+        """Places the code's QR symbol, drawn once per file as a form and reused on every page."""
+        name = "QR" + hashlib.sha1(code.encode("utf-8")).hexdigest()[:16]
+        if name not in self._forms:
+            canvas.beginForm(name, 0, 0, size, size)
+            _draw_qr(canvas, code, 0, 0, size)
+            canvas.endForm()
+            self._forms.add(name)
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.doForm(name)
+        canvas.restoreState()
 
     def _draw_running_header(self, canvas: Canvas, letter: ComposedLetter, page: int) -> None:
         geometry = self.geometry

@@ -25,7 +25,7 @@ from planner.documents.fonts import (
     ],
 )
 def test_european_scripts_stay_in_the_embedded_font(text: str) -> None:
-    assert runs(text, Typeface.SERIF) == [Run(text, Typeface.SERIF.value)]
+    assert runs(text, Typeface.SERIF) == (Run(text, Typeface.SERIF.value),)
 
 
 @pytest.mark.parametrize(
@@ -39,10 +39,10 @@ def test_cjk_names_switch_to_a_cjk_font(text: str, font: str) -> None:
 
 
 def test_hebrew_and_arabic_fall_back_from_serif_to_sans() -> None:
-    assert runs("Dana כהן", Typeface.SERIF) == [
+    assert runs("Dana כהן", Typeface.SERIF) == (
         Run("Dana ", Typeface.SERIF.value),
         Run("כהן", Typeface.SANS.value),
-    ]
+    )
 
 
 def test_emoji_and_control_characters_never_break_measuring() -> None:
