@@ -21,7 +21,8 @@ from planner.documents.batch import (
     SkippedLead,
 )
 from planner.documents.context import LetterContext
-from planner.documents.letters import ComposedLetter, LetterWriter, compose_letter
+from planner.documents.letter_content import ComposedLetter, compose_letter
+from planner.documents.letters import LetterWriter
 from planner.documents.output import (
     StagedFolder,
     atomic_file,

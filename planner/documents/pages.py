@@ -7,7 +7,7 @@ A4 letters follow DIN 5008 form B: the address field 20 mm from the left and 45 
 85 x 45 mm, whose first 17.7 mm hold the small return address line; it shows through the window of
 DL envelopes (folded in three) and C5 envelopes (folded once). US Letter pages put the address where
 a standard #10 window envelope (window 4½ x 1⅛ in, ⅞ in from the left and ½ in from the bottom)
-shows it when the sheet is folded in three.
+shows it when the sheet is folded in three, however far the sheet slides inside the envelope.
 """
 
 from dataclasses import dataclass
@@ -94,7 +94,6 @@ class LetterGeometry:
     bottom_margin: float
     letterhead: Box
     logo: Box
-    address_window: Box
     return_address: Box | None
     recipient: Box
     info_block: Box
@@ -118,7 +117,6 @@ def letter_geometry(paper: PaperSize) -> LetterGeometry:
 
 def _din_5008_form_b() -> LetterGeometry:
     width, height = PAGE_SIZES[PaperSize.A4]
-    window = Box.from_top(height, 20 * MM, 45 * MM, 85 * MM, 45 * MM)
     return LetterGeometry(
         paper=PaperSize.A4,
         page_width=width,
@@ -129,7 +127,6 @@ def _din_5008_form_b() -> LetterGeometry:
         bottom_margin=30 * MM,
         letterhead=Box.from_top(height, 25 * MM, 12 * MM, 165 * MM, 26 * MM),
         logo=Box.from_top(height, 140 * MM, 12 * MM, 50 * MM, 24 * MM),
-        address_window=window,
         return_address=Box.from_top(height, 25 * MM, 45 * MM + 11.7 * MM, 80 * MM, 5 * MM),
         recipient=Box.from_top(height, 25 * MM, 45 * MM + 17.7 * MM, 80 * MM, 27.3 * MM),
         info_block=Box.from_top(height, 125 * MM, 50 * MM, 65 * MM, 40 * MM),
@@ -142,7 +139,6 @@ def _din_5008_form_b() -> LetterGeometry:
 
 def _us_letter_number_10() -> LetterGeometry:
     width, height = PAGE_SIZES[PaperSize.LETTER]
-    window = Box.from_top(height, 0.875 * INCH, 2.0 * INCH, 4.5 * INCH, 1.125 * INCH)
     return LetterGeometry(
         paper=PaperSize.LETTER,
         page_width=width,
@@ -153,7 +149,6 @@ def _us_letter_number_10() -> LetterGeometry:
         bottom_margin=1.15 * INCH,
         letterhead=Box.from_top(height, 1.0 * INCH, 0.5 * INCH, 6.6 * INCH, 1.0 * INCH),
         logo=Box.from_top(height, 5.6 * INCH, 0.5 * INCH, 2.0 * INCH, 0.95 * INCH),
-        address_window=window,
         return_address=None,
         recipient=Box.from_top(height, 1.0 * INCH, 2.1 * INCH, 3.375 * INCH, 0.95 * INCH),
         info_block=Box.from_top(height, 4.75 * INCH, 1.95 * INCH, 2.85 * INCH, 1.4 * INCH),

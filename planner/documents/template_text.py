@@ -21,6 +21,7 @@ never loads Jinja2.
     lines starting with "- " as bullet points.
 """
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -90,6 +91,13 @@ class LetterTemplate:
     show_response_code: bool = False
     show_qr: bool = False
     template_id: int | None = None
+
+    @classmethod
+    def from_draft(
+        cls, name: str, draft: TemplateDraft, template_id: int | None = None
+    ) -> "LetterTemplate":
+        """A template from the editor's fields (the live preview renders unsaved drafts)."""
+        return cls(name=name, template_id=template_id, **dataclasses.asdict(draft))
 
     @property
     def builtin(self) -> bool:

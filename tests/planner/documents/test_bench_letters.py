@@ -8,11 +8,12 @@ every finished page (about 15 KB a letter) until the file is saved.
 
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
 from planner.documents.address import address_lines
 from planner.documents.batch import MergeJob
@@ -49,7 +50,7 @@ def _bare_reportlab(path: Path, leads: list[Lead], sender: SenderProfile, offer:
     """The same letters the plain way: text formatted in Python, one platypus build."""
     register_fonts()
     body = ParagraphStyle("body", fontName=Typeface.SERIF.value, fontSize=10, leading=14.5)
-    story = []
+    story: list[Flowable] = []
     for lead in leads:
         story.extend(Paragraph(escape(line), body) for line in address_lines(lead, sender.country))
         story.append(Spacer(1, 60))
@@ -77,9 +78,9 @@ def _merge(path: Path, leads: list[Lead], sender: SenderProfile, campaign: Campa
     run_mail_merge(job)
 
 
-def _peak(function: object, *arguments: object) -> int:
+def _peak(function: Callable[..., None], *arguments: object) -> int:
     tracemalloc.start()
-    function(*arguments)  # type: ignore[operator]
+    function(*arguments)
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return peak

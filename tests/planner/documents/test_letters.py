@@ -9,7 +9,8 @@ from pypdf import PdfReader
 
 from planner.documents.address import address_lines
 from planner.documents.context import CampaignInfo
-from planner.documents.letters import LetterWriter, compose_letter, letter_pdf
+from planner.documents.letter_content import compose_letter
+from planner.documents.letters import LetterWriter, letter_pdf
 from planner.documents.pages import INCH, MM
 from planner.documents.profile import PaperSize, SenderProfile
 from planner.documents.template_text import LetterTemplate, builtin_templates

@@ -2,10 +2,11 @@
 
 import pytest
 
-from planner.documents.context import CampaignInfo
+from planner.documents.context import PLACEHOLDERS, CampaignInfo
 from planner.documents.profile import SenderProfile
 from planner.documents.template_text import (
     LetterTemplate,
+    TemplateDraft,
     TemplateError,
     builtin_templates,
     parse_template_text,
@@ -143,6 +144,21 @@ def test_error_lines_stay_right_after_tag_only_lines_vanish(sender: SenderProfil
     with pytest.raises(TemplateError) as error:
         _render("{% if true %}\n{% if true %}\nok\n{% endif %}\n{% endif %}\n{{ nope }}", sender)
     assert error.value.line == 6
+
+
+def test_every_placeholder_the_editor_offers_renders(
+    sender: SenderProfile, campaign: CampaignInfo
+) -> None:
+    body = "\n".join(placeholder.insertion for placeholder in PLACEHOLDERS)
+    lines = _plain(_render(body, sender, campaign).body).split("\n")
+    assert len(lines) == len(PLACEHOLDERS) == 30
+    assert lines[:2] == ["Dear Jan Kowalski", "16 March 2026"]
+
+
+def test_a_draft_from_the_editor_previews_as_a_template() -> None:
+    draft = TemplateDraft(title="Draft", body="Hi", kind=TouchKind.SALES_LETTER, show_qr=True)
+    template = LetterTemplate.from_draft("draft", draft)
+    assert (template.name, template.draft()) == ("draft", draft)
 
 
 def test_the_text_form_round_trips() -> None:
