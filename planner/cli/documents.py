@@ -20,7 +20,7 @@ from planner.documents.batch import (
 )
 from planner.documents.profile import SenderProfile
 from planner.documents.stationery import EnvelopeSize, LabelSheet
-from planner.domain import Column, Temperature
+from planner.domain import Column, Lead, Temperature
 from planner.services import documents
 from planner.services.sender import load_sender_profile
 from planner.services.templates import find_template
@@ -37,7 +37,9 @@ def register(subparsers: Any) -> None:
     letter.add_argument("--record", action="store_true", help="record the letter as a touch")
     letter.set_defaults(handler=_letter)
 
-    merge = subparsers.add_parser("mailmerge", help="write one letter per selected lead")
+    merge = subparsers.add_parser(
+        "mailmerge", help="write one letter per selected lead (every lead when nothing narrows)"
+    )
     merge.add_argument("--template", required=True, metavar="NAME")
     _add_selection(merge)
     target = merge.add_mutually_exclusive_group(required=True)
@@ -83,6 +85,13 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _selected_leads(arguments: argparse.Namespace, workspace: Workspace) -> list[Lead]:
+    """The leads the selection options name; an unknown ``--lead`` id is an error."""
+    for lead_id in arguments.lead or ():
+        workspace.leads.get(lead_id)
+    return documents.select_leads(workspace.db, _selection(arguments))
+
+
 def _selection(arguments: argparse.Namespace) -> documents.LeadSelection:
     return documents.LeadSelection(
         temperature=arguments.temperature,
@@ -122,7 +131,7 @@ def _mailmerge(arguments: argparse.Namespace, workspace: Workspace) -> int:
     split = arguments.split_dir is not None
     job = MergeJob(
         template=template,
-        leads=documents.select_leads(workspace.db, _selection(arguments)),
+        leads=_selected_leads(arguments, workspace),
         sender=load_sender_profile(workspace),
         today=workspace.clock.today(),
         output=arguments.split_dir if split else arguments.out,
@@ -156,7 +165,7 @@ def _recipients(
     arguments: argparse.Namespace, workspace: Workspace
 ) -> tuple[SenderProfile, list[Recipient], list[SkippedLead]]:
     profile = load_sender_profile(workspace)
-    leads = documents.select_leads(workspace.db, _selection(arguments))
+    leads = _selected_leads(arguments, workspace)
     recipients, skipped = documents.addressable(leads, profile)
     if not recipients:
         names = ", ".join(lead.name for lead in skipped) or "none selected"

@@ -162,6 +162,9 @@ def test_errors_exit_2_with_a_clear_message_and_write_nothing(
     assert "no selected lead has a postal address (Rob Quinn)" in _fails(
         filled, capsys, "labels", "--sheet", "avery-5160", "--search", "Quinn", "--out", out
     )
+    assert "There is no lead with id 99" in _fails(
+        filled, capsys, "envelopes", "--size", "no10", "--lead", "1", "--lead", "99", "--out", out
+    )
     syntax = tmp_path / "syntax.letter"
     syntax.write_text("---\nname: syntax\ntitle: Syntax\n---\nA\n{% if x %}\n", encoding="utf-8")
     assert "Template 'syntax', body line 2" in _fails(
