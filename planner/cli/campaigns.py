@@ -1,11 +1,10 @@
 """``planner campaign …``: create campaigns that plan a touch per target lead; list, show."""
 
 import argparse
-import json
-import sys
 from typing import Any
 
 from planner.cli.arguments import enum_choice, enum_metavar, iso_date
+from planner.cli.output import print_fields, print_json
 from planner.domain import Campaign, CampaignDraft, Channel, Temperature
 from planner.money import DEFAULT_CURRENCY, Money
 from planner.services import campaigns
@@ -105,8 +104,7 @@ def _list(arguments: argparse.Namespace, workspace: Workspace) -> int:
     found = store.all()
     if arguments.json:
         listed = [campaign_to_json(c, counts.get(c.id, CampaignTouchCounts())) for c in found]
-        json.dump(listed, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(listed)
         return 0
     for campaign in found:
         count = counts.get(campaign.id, CampaignTouchCounts())
@@ -124,10 +122,7 @@ def _show(arguments: argparse.Namespace, workspace: Workspace) -> int:
     counts = store.touch_counts(campaign.id).get(campaign.id, CampaignTouchCounts())
     data = campaign_to_json(campaign, counts)
     if arguments.json:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(data)
         return 0
-    for key, value in data.items():
-        if value not in (None, ""):
-            print(f"{key:>18}: {value}")
+    print_fields(data)
     return 0

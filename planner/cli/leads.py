@@ -2,11 +2,10 @@
 
 import argparse
 import dataclasses
-import json
-import sys
 from typing import Any
 
 from planner.cli.arguments import enum_choice, enum_metavar
+from planner.cli.output import print_fields, print_json
 from planner.demo import demo_drafts
 from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
 from planner.errors import ValidationError
@@ -148,8 +147,7 @@ def _list(arguments: argparse.Namespace, workspace: Workspace) -> int:
     if arguments.json:
         positions = workspace.leads.positions()
         listed = [lead_to_json(lead, positions[lead.id]) for lead in found]
-        json.dump(listed, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(listed)
         return 0
     for lead in found:
         value = str(lead.value) if lead.value else ""
@@ -167,12 +165,9 @@ def _show(arguments: argparse.Namespace, workspace: Workspace) -> int:
         touches_done=card.touches_done, next_touch_on=card.next_touch_on, overdue=card.overdue
     )
     if arguments.json:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(data)
         return 0
-    for key, value in data.items():
-        if value not in (None, ""):
-            print(f"{key:>12}: {value}")
+    print_fields(data)
     return 0
 
 

@@ -1,11 +1,11 @@
 """``planner template …`` and ``planner settings …``: letter templates and the sender profile."""
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from planner.cli.output import print_json
 from planner.documents.profile import PROFILE_FIELDS
 from planner.documents.template_text import parse_template_text
 from planner.errors import ValidationError
@@ -92,8 +92,7 @@ def _delete(arguments: argparse.Namespace, workspace: Workspace) -> int:
 def _settings_show(arguments: argparse.Namespace, workspace: Workspace) -> int:
     profile = sender.load_sender_profile(workspace).to_json()
     if arguments.json:
-        json.dump(profile, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(profile)
         return 0
     for key in PROFILE_FIELDS:
         print(f"{key:>15}: {profile[key]}")

@@ -1,12 +1,11 @@
 """``planner touch …`` and ``planner playbook show``: contacts with leads and their planning."""
 
 import argparse
-import json
-import sys
 from datetime import date, time
 from typing import Any
 
 from planner.cli.arguments import enum_choice, enum_metavar, iso_date
+from planner.cli.output import print_json
 from planner.domain import Temperature, Touch, TouchDraft, TouchKind, TouchOutcome
 from planner.services import touches
 from planner.services.playbooks import load_planning_settings
@@ -119,8 +118,7 @@ def _list(arguments: argparse.Namespace, workspace: Workspace) -> int:
     )
     if arguments.json:
         listed = [touch_to_json(entry, today) for entry in found]
-        json.dump(listed, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(listed)
         return 0
     for entry in found:
         touch = entry.touch
@@ -142,8 +140,7 @@ def _state(touch: Touch, today: date) -> str:
 def _show_playbooks(arguments: argparse.Namespace, workspace: Workspace) -> int:
     settings = load_planning_settings(workspace)
     if arguments.json:
-        json.dump(settings.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(settings.to_json())
         return 0
     for temperature in Temperature:
         print(f"{temperature.value.capitalize()}:")
