@@ -159,7 +159,7 @@ def _list(arguments: argparse.Namespace, workspace: Workspace) -> int:
 
 def _show(arguments: argparse.Namespace, workspace: Workspace) -> int:
     lead = workspace.leads.get(arguments.id)
-    data = lead_to_json(lead, workspace.leads.positions()[lead.id])
+    data = lead_to_json(lead, workspace.leads.position(lead.id))
     card = workspace.leads.card(lead.id)
     data.update(
         touches_done=card.touches_done, next_touch_on=card.next_touch_on, overdue=card.overdue
