@@ -21,7 +21,7 @@ from planner.errors import NotFoundError
 from planner.money import Money
 from planner.planning import PlanningSettings
 from planner.store.settings import SettingKey, SettingsStore
-from planner.store.text_search import SEARCHABLE_TEXT_SQL, search_pattern
+from planner.store.text_search import SEARCHABLE_TEXT_SQL, search_pattern, searchable_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +81,7 @@ def draft_to_row(draft: LeadDraft) -> dict[str, Any]:
     if draft.value is not None:
         row["currency"] = draft.value.currency
     row["referred_by"] = draft.referred_by
+    row["search_text"] = searchable_text(row)
     return row
 
 

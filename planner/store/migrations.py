@@ -151,3 +151,13 @@ def m003_letter_templates(db: Database) -> None:
         )
         """
     )
+
+
+@MIGRATIONS()
+def m004_lead_search_text(db: Database) -> None:
+    """Folded search text stored with each lead, so searching 100,000 leads needs no Python."""
+    db.execute("ALTER TABLE leads ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "UPDATE leads SET search_text = planner_fold("
+        "name || char(31) || company || char(31) || email || char(31) || city || char(31) || notes)"
+    )

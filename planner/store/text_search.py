@@ -1,7 +1,9 @@
 """Case- and accent-tolerant search over lead text, in SQL.
 
-SQLite's own ``LIKE`` folds case for ASCII only, so "łódź" would not find "Łódź". A small Python
-function registered on each connection folds text the way Python does.
+SQLite's own ``LIKE`` folds case for ASCII only, so "łódź" would not find "Łódź". Each lead row
+keeps its searchable fields folded the way Python folds text, in ``search_text``, written with the
+row; a search is then a plain ``instr`` in C, fast enough for 100,000 leads on every keystroke. A
+Python function registered on each connection folds other columns where a query needs it.
 """
 
 import unicodedata
@@ -10,11 +12,13 @@ from sqlite_utils import Database
 
 FOLD_FUNCTION = "planner_fold"
 
-SEARCHABLE_TEXT_SQL = (
-    f"{FOLD_FUNCTION}(name || char(31) || company || char(31) || email || char(31) || city "
-    "|| char(31) || notes)"
-)
-"""The folded text a search looks in: name, company, email, city and notes."""
+SEARCHABLE_TEXT_SQL = "search_text"
+"""The column holding the folded text a search looks in: name, company, email, city and notes."""
+
+SEARCHABLE_FIELDS = ("name", "company", "email", "city", "notes")
+
+FIELD_SEPARATOR = "\x1f"
+"""Keeps a search from matching across the end of one field and the start of the next."""
 
 
 def fold(text: str | None) -> str:
@@ -23,6 +27,11 @@ def fold(text: str | None) -> str:
         return ""
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ł", "l"))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def searchable_text(fields: dict[str, str]) -> str:
+    """The ``search_text`` of a lead row with these field values."""
+    return fold(FIELD_SEPARATOR.join(fields.get(name) or "" for name in SEARCHABLE_FIELDS))
 
 
 def search_pattern(text: str) -> str:

@@ -4,9 +4,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
+from planner.domain import Column
 from planner.errors import DatabaseOpenError
 from planner.store.database import open_database
+from planner.store.migrations import MIGRATIONS
+from planner.store.text_search import register_text_functions
+from planner.workspace import Workspace
 
 
 def test_creates_the_file_and_its_folder(tmp_path: Path) -> None:
@@ -76,3 +81,18 @@ def test_refuses_a_file_from_a_newer_version_untouched(tmp_path: Path) -> None:
 def test_refuses_a_folder(tmp_path: Path) -> None:
     with pytest.raises(DatabaseOpenError, match="folder"):
         open_database(tmp_path)
+
+
+def test_upgrading_an_older_file_fills_in_the_search_text(tmp_path: Path) -> None:
+    path = tmp_path / "planner.db"
+    older = Database(sqlite3.connect(path))
+    register_text_functions(older)
+    MIGRATIONS.apply(older, stop_before="m004_lead_search_text")
+    older.execute(
+        "INSERT INTO leads (name, company, city, temperature, created_at, updated_at, "
+        "board_column, rank) VALUES ('Jan', 'Piekarnia', 'Łódź', 'cold', 'x', 'x', 'cold', 'a0')"
+    )
+    older.close()
+    workspace = Workspace.open(path)
+    assert [card.name for card in workspace.leads.cards(Column.COLD, search="LODZ")] == ["Jan"]
+    workspace.close()
