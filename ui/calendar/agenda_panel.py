@@ -1,0 +1,78 @@
+"""The agenda beside the calendar: what is due today and what is overdue, done in one click."""
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from planner.store.touches import CalendarTouch
+from ui.board.colours import OVERDUE, muted_text
+from ui.touches.touch_list import TouchListModel, TouchListView, TouchRowDelegate
+from ui.touches.touch_text import count_text
+
+
+class AgendaPanel(QWidget):
+    """Today's and overdue touches, oldest first; the circle on a row marks it done.
+
+    Signals:
+        done_requested(int): mark this touch done (today, no outcome).
+        open_requested(int): open this touch's dialog.
+    """
+
+    done_requested = Signal(int)
+    open_requested = Signal(int)
+
+    def __init__(self, today: Callable[[], date]) -> None:
+        super().__init__()
+        self.setObjectName("agenda")
+        self._today = today
+        self.title = QLabel("Agenda")
+        title_font = QFont(self.font())
+        title_font.setBold(True)
+        if title_font.pointSizeF() > 0:
+            title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+        self.title.setFont(title_font)
+        self.summary = QLabel()
+        self.summary.setObjectName("agenda-summary")
+        self.summary.setWordWrap(True)
+        self.model = TouchListModel(today)
+        self.list_view = TouchListView(self.model, TouchRowDelegate(today, self))
+        self.list_view.setObjectName("agenda-list")
+        self.list_view.setAccessibleName("Today and overdue touches")
+        self.empty_label = QLabel("Nothing due today and nothing overdue.")
+        self.empty_label.setWordWrap(True)
+        palette = self.empty_label.palette()
+        palette.setColor(self.empty_label.foregroundRole(), muted_text(palette))
+        self.empty_label.setPalette(palette)
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self.list_view)
+        self._pages.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        line = self.fontMetrics().height()
+        layout.setContentsMargins(line // 2, line // 2, 0, 0)
+        layout.setSpacing(line // 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self._pages, 1)
+        self.list_view.done_requested.connect(self.done_requested)
+        self.list_view.open_requested.connect(self.open_requested)
+        self.setMinimumWidth(line * 14)
+
+    def set_touches(self, touches: Sequence[CalendarTouch]) -> None:
+        """Shows the agenda's touches (the store's ``agenda(today)``)."""
+        self.model.set_touches(touches)
+        today = self._today()
+        overdue = sum(1 for touch in touches if touch.is_overdue(today))
+        due_today = len(touches) - overdue
+        parts = [f"{due_today:,} today"]
+        if overdue:
+            parts.append(count_text(overdue, "overdue", "overdue"))
+        self.summary.setText(" · ".join(parts) + " — click a circle when done")
+        palette = self.summary.palette()
+        palette.setColor(
+            self.summary.foregroundRole(), OVERDUE if overdue else muted_text(self.palette())
+        )
+        self.summary.setPalette(palette)
+        self._pages.setCurrentWidget(self.list_view if touches else self.empty_label)

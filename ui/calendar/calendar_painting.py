@@ -1,0 +1,271 @@
+"""Paints a calendar placement: the grid, day numbers, campaign bars, touch chips and "+N more".
+
+Colours come from the widget's palette blended with the board's accents, so light and dark
+themes both work; every size comes from the font's line height.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
+
+from planner.domain import TouchKind
+from planner.store.touches import CalendarTouch
+from ui.board.colours import OVERDUE, blend, is_dark, muted_text
+from ui.calendar.calendar_layout import (
+    CalendarMetrics,
+    CalendarPlacement,
+    CampaignBar,
+    DayCell,
+    MoreMarker,
+    TouchChip,
+)
+from ui.calendar.calendar_range import CalendarRange
+from ui.touches.touch_colours import channel_colour, temperature_colour
+
+SHORT_KIND_NAMES = {
+    TouchKind.DIRECT_MAIL_LETTER: "letter",
+    TouchKind.PROMOTION: "offer",
+    TouchKind.POSTCARD: "postcard",
+    TouchKind.SALES_LETTER: "letter",
+    TouchKind.PHONE_CALL: "call",
+    TouchKind.EMAIL: "email",
+    TouchKind.MEETING: "meeting",
+    TouchKind.SEMINAR: "seminar",
+    TouchKind.PRESENTATION: "presentation",
+    TouchKind.PROPOSAL: "proposal",
+    TouchKind.INVOICE: "invoice",
+    TouchKind.CONTRACT: "contract",
+    TouchKind.OTHER: "other",
+}
+"""The one word a chip has room for after the lead's name."""
+
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CENTRE = Qt.AlignmentFlag.AlignCenter
+_ELIDE = Qt.TextElideMode.ElideRight
+
+
+@dataclass(frozen=True)
+class CalendarState:
+    """What else decides how things look: today, the day under a drag, the selected touch."""
+
+    today: date
+    drop_day: date | None = None
+    selected_touch: int | None = None
+
+
+class CalendarPainter:
+    """Paints one placement with one palette and font."""
+
+    def __init__(self, painter: QPainter, palette: QPalette, font: QFont) -> None:
+        self._painter = painter
+        self._palette = palette
+        self._font = font
+        self._bold = QFont(font)
+        self._bold.setBold(True)
+        self._small = QFont(font)
+        if font.pointSizeF() > 0:
+            self._small.setPointSizeF(font.pointSizeF() * 0.88)
+        self._small_bold = QFont(self._small)
+        self._small_bold.setBold(True)
+        self._base = palette.color(QPalette.ColorRole.Base)
+        self._text = palette.color(QPalette.ColorRole.Text)
+        self._muted = muted_text(palette)
+        self._highlight = palette.color(QPalette.ColorRole.Highlight)
+        self._line = blend(self._base, self._text, 0.13)
+        self._dark = is_dark(palette)
+
+    def paint(
+        self,
+        placement: CalendarPlacement,
+        calendar_range: CalendarRange,
+        metrics: CalendarMetrics,
+        state: CalendarState,
+    ) -> None:
+        """Paints everything, back to front."""
+        painter = self._painter
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for cell in placement.cells:
+            self._paint_cell(cell, calendar_range, metrics, state)
+        self._paint_weekday_headers(placement)
+        for bar in placement.bars:
+            self._paint_bar(bar, metrics)
+        for chip in placement.chips:
+            self._paint_chip(chip, metrics, state)
+        for marker in placement.more:
+            self._paint_more(marker)
+
+    def _paint_weekday_headers(self, placement: CalendarPlacement) -> None:
+        painter = self._painter
+        painter.setFont(self._small_bold)
+        painter.setPen(self._muted)
+        locale = QLocale()
+        for rect, day in placement.weekday_headers:
+            name = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+            painter.drawText(rect, _CENTRE, name.upper())
+        if placement.weekday_headers:
+            bottom = placement.weekday_headers[0][0].bottom()
+            right = placement.weekday_headers[-1][0].right()
+            painter.setPen(QPen(self._line, 1))
+            painter.drawLine(QPointF(0, bottom - 0.5), QPointF(right, bottom - 0.5))
+
+    def _paint_cell(
+        self,
+        cell: DayCell,
+        calendar_range: CalendarRange,
+        metrics: CalendarMetrics,
+        state: CalendarState,
+    ) -> None:
+        painter = self._painter
+        in_focus = calendar_range.is_in_focus(cell.day)
+        background = self._base if in_focus else blend(self._base, self._text, 0.035)
+        if cell.day.weekday() >= 5 and in_focus:
+            background = blend(self._base, self._text, 0.018)
+        if cell.day == state.drop_day:
+            background = blend(self._base, self._highlight, 0.22)
+        painter.fillRect(cell.rect, background)
+        painter.setPen(QPen(self._line, 1))
+        painter.drawLine(cell.rect.topRight(), cell.rect.bottomRight())
+        painter.drawLine(cell.rect.bottomLeft(), cell.rect.bottomRight())
+        if cell.day == state.drop_day:
+            painter.setPen(QPen(self._highlight, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(cell.rect.adjusted(1, 1, -1, -1))
+        self._paint_day_number(cell, calendar_range, metrics, state, in_focus)
+
+    def _paint_day_number(
+        self,
+        cell: DayCell,
+        calendar_range: CalendarRange,
+        metrics: CalendarMetrics,
+        state: CalendarState,
+        in_focus: bool,
+    ) -> None:
+        painter = self._painter
+        number = str(cell.day.day)
+        if cell.day.day == 1 or cell.day == calendar_range.first:
+            number = QLocale().toString(QDate(cell.day.year, cell.day.month, cell.day.day), "d MMM")
+        font = self._small_bold
+        metrics_f = QFontMetricsF(font)
+        painter.setFont(font)
+        left = cell.rect.left() + metrics.inset * 2
+        text_rect = QRectF(
+            left, cell.rect.top(), cell.rect.width() - 3 * metrics.inset, metrics.day_number
+        )
+        if cell.day == state.today:
+            diameter = metrics_f.height() * 1.35
+            width = max(diameter, metrics_f.horizontalAdvance(number) + diameter * 0.6)
+            pill = QRectF(
+                left - diameter * 0.3, text_rect.center().y() - diameter / 2, width, diameter
+            )
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self._highlight)
+            painter.drawRoundedRect(pill, diameter / 2, diameter / 2)
+            painter.setPen(self._palette.color(QPalette.ColorRole.HighlightedText))
+            painter.drawText(pill, _CENTRE, number)
+            return
+        painter.setPen(self._text if in_focus else self._muted)
+        painter.drawText(text_rect, _LEFT, number)
+
+    def _paint_bar(self, bar: CampaignBar, metrics: CalendarMetrics) -> None:
+        painter = self._painter
+        colour = channel_colour(bar.campaign.channel)
+        if self._dark:
+            colour = colour.lighter(115)
+        radius = metrics.line * 0.3
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        _fill_rounded(painter, bar.rect, radius, rounded_left=bar.starts, rounded_right=bar.ends)
+        painter.setFont(self._small_bold)
+        painter.setPen(QColor("white"))
+        text_rect = bar.rect.adjusted(metrics.inset * 2, 0, -metrics.inset * 2, 0)
+        name = bar.campaign.name if bar.starts else f"… {bar.campaign.name}"
+        text = QFontMetricsF(self._small_bold).elidedText(name, _ELIDE, text_rect.width())
+        painter.drawText(text_rect, _LEFT, text)
+
+    def _paint_chip(self, chip: TouchChip, metrics: CalendarMetrics, state: CalendarState) -> None:
+        painter = self._painter
+        touch = chip.touch
+        overdue = touch.is_overdue(state.today)
+        accent = temperature_colour(touch.temperature)
+        tint = OVERDUE if overdue else accent
+        background = blend(
+            self._base, tint, (0.2 if self._dark else 0.1) if not touch.done_on else 0.03
+        )
+        radius = metrics.line * 0.25
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawRoundedRect(chip.rect, radius, radius)
+        stripe = QRectF(
+            chip.rect.left(), chip.rect.top(), max(3.0, metrics.line * 0.22), chip.rect.height()
+        )
+        painter.setBrush(blend(self._base, accent, 0.45) if touch.done_on else accent)
+        _fill_rounded(painter, stripe, radius, rounded_left=True, rounded_right=False)
+        if touch.id == state.selected_touch:
+            painter.setPen(QPen(self._highlight, 1.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(chip.rect.adjusted(0.75, 0.75, -0.75, -0.75), radius, radius)
+        self._paint_chip_text(chip, touch, metrics, overdue)
+
+    def _paint_chip_text(
+        self, chip: TouchChip, touch: CalendarTouch, metrics: CalendarMetrics, overdue: bool
+    ) -> None:
+        painter = self._painter
+        area = chip.rect.adjusted(metrics.line * 0.22 + metrics.inset * 2, 0, -metrics.inset * 2, 0)
+        small = QFontMetricsF(self._small)
+        kind = SHORT_KIND_NAMES[touch.kind]
+        kind_width = small.horizontalAdvance(kind)
+        prefix = "✓ " if touch.done_on else ""
+        if touch.planned_at is not None:
+            prefix += f"{touch.planned_at.strftime('%H:%M')} "
+        name_font = QFont(self._small_bold if overdue else self._small)
+        name_font.setStrikeOut(touch.done_on is not None)
+        name_metrics = QFontMetricsF(name_font)
+        label = prefix + touch.lead_name
+        room_for_kind = (
+            area.width() - name_metrics.horizontalAdvance(label) > kind_width + metrics.line
+        )
+        name_width = area.width() - (kind_width + metrics.inset * 2 if room_for_kind else 0)
+        if touch.done_on:
+            colour = self._muted
+        elif overdue:
+            colour = OVERDUE.lighter(140) if self._dark else OVERDUE
+        else:
+            colour = self._text
+        painter.setFont(name_font)
+        painter.setPen(colour)
+        painter.drawText(
+            QRectF(area.left(), area.top(), name_width, area.height()),
+            _LEFT,
+            name_metrics.elidedText(label, _ELIDE, name_width),
+        )
+        if room_for_kind:
+            painter.setFont(self._small)
+            painter.setPen(self._muted)
+            painter.drawText(area, _RIGHT, kind)
+
+    def _paint_more(self, marker: MoreMarker) -> None:
+        painter = self._painter
+        painter.setFont(self._small_bold)
+        painter.setPen(self._highlight if not self._dark else self._highlight.lighter(140))
+        area = marker.rect.adjusted(marker.rect.height() * 0.25, 0, 0, 0)
+        painter.drawText(area, _LEFT, more_text(marker.count))
+
+
+def more_text(count: int) -> str:
+    """``+37 more``."""
+    return f"+{count:,} more"
+
+
+def _fill_rounded(
+    painter: QPainter, rect: QRectF, radius: float, *, rounded_left: bool, rounded_right: bool
+) -> None:
+    """Fills a rectangle rounded only at the ends that are really ends (a span can go on)."""
+    painter.drawRoundedRect(rect, radius, radius)
+    width = min(radius * 2, rect.width() / 2)
+    if not rounded_left:
+        painter.drawRect(QRectF(rect.left(), rect.top(), width, rect.height()))
+    if not rounded_right:
+        painter.drawRect(QRectF(rect.right() - width, rect.top(), width, rect.height()))

@@ -1,0 +1,206 @@
+"""The bar above the board that proposes a lead's playbook after it moves, without blocking.
+
+"Plan 3 touches for 'Acme Bakery'? [Plan] [Not now]" after a move into a column, and
+"Drop 2 unfinished playbook touches for 'Acme Bakery'? [Drop] [Keep]" after a move back. With
+the planning setting ``auto_plan`` on, the touches are planned at once and the status bar says so.
+Whatever moved the lead (a drag, the keyboard, the editor's temperature) the window announces the
+pushed Change, and the bar reads the move from its column-change row.
+"""
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from planner.domain import Column
+from planner.errors import PlannerError
+from planner.services.playbooks import PlaybookOffer, offer_after_move, plan_playbook
+from planner.services.touches import drop_touches
+from planner.store.changes import Change, Table
+from planner.workspace import Workspace
+from ui.board.colours import blend
+
+
+def moved_lead(change: Change) -> tuple[int, Column] | None:
+    """The lead a change moved between columns and the column it left, for a single move.
+
+    New leads (no previous column) and batches of moves are not offered playbooks.
+    """
+    moves = [
+        row.after
+        for row in change.rows
+        if row.table is Table.COLUMN_CHANGES
+        and row.before is None
+        and row.after is not None
+        and row.after.get("from_column")
+    ]
+    if len(moves) != 1:
+        return None
+    return int(moves[0]["lead_id"]), Column(moves[0]["from_column"])
+
+
+class _Question(QWidget):
+    """One question of the bar with its two answers."""
+
+    def __init__(self, accept_text: str, decline_text: str) -> None:
+        super().__init__()
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        font = QFont(self.label.font())
+        font.setBold(True)
+        self.label.setFont(font)
+        self.accept_button = QPushButton(accept_text)
+        self.decline_button = QPushButton(decline_text)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.accept_button)
+        layout.addWidget(self.decline_button)
+
+
+class PlaybookBar(QFrame):
+    """Offers to plan (or drop) playbook touches after a lead changed column.
+
+    Signals:
+        change_made(Change): touches were planned or dropped; push it on the undo stack.
+        message(str): a passing note for the status bar.
+        action_failed(str): planning or dropping could not be done; the sentence says why.
+    """
+
+    change_made = Signal(object)
+    message = Signal(str)
+    action_failed = Signal(str)
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.setObjectName("playbook-bar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(
+            QPalette.ColorRole.Window,
+            blend(
+                palette.color(QPalette.ColorRole.Window),
+                palette.color(QPalette.ColorRole.Highlight),
+                0.14,
+            ),
+        )
+        self.setPalette(palette)
+        self._workspace = workspace
+        self._offer: PlaybookOffer | None = None
+        self._source: Change | None = None
+        self.plan_question = _Question("Plan", "Not now")
+        self.drop_question = _Question("Drop", "Keep")
+        self.plan_question.accept_button.setObjectName("playbook-plan")
+        self.plan_question.decline_button.setObjectName("playbook-not-now")
+        self.drop_question.accept_button.setObjectName("playbook-drop")
+        self.drop_question.decline_button.setObjectName("playbook-keep")
+        layout = QVBoxLayout(self)
+        line = self.fontMetrics().height()
+        layout.setContentsMargins(line // 2, line // 3, line // 2, line // 3)
+        layout.addWidget(self.plan_question)
+        layout.addWidget(self.drop_question)
+        self.plan_question.accept_button.clicked.connect(self.plan)
+        self.plan_question.decline_button.clicked.connect(self.plan_question.hide)
+        self.plan_question.decline_button.clicked.connect(self._hide_when_answered)
+        self.drop_question.accept_button.clicked.connect(self.drop)
+        self.drop_question.decline_button.clicked.connect(self.drop_question.hide)
+        self.drop_question.decline_button.clicked.connect(self._hide_when_answered)
+        self.hide()
+
+    @property
+    def offer(self) -> PlaybookOffer | None:
+        """The offer shown (or last shown)."""
+        return self._offer
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        """Forgets the offer: it was about the database that was open before."""
+        self._workspace = workspace
+        self._offer = None
+        self._source = None
+        self.hide()
+
+    def consider(self, change: Change) -> None:
+        """After a new action: if it moved one lead to another column, offer its playbook."""
+        moved = moved_lead(change)
+        if moved is None:
+            return
+        lead_id, previous = moved
+        try:
+            offer = offer_after_move(self._workspace, lead_id, previous)
+        except PlannerError as error:
+            self.action_failed.emit(str(error))
+            return
+        self._source = change
+        self._offer = offer
+        self.plan_question.setVisible(bool(offer.to_plan) and not offer.auto_plan)
+        self.plan_question.label.setText(offer.plan_question)
+        self.drop_question.setVisible(bool(offer.to_drop))
+        self.drop_question.label.setText(offer.drop_question)
+        if offer.to_plan and offer.auto_plan:
+            self._plan_now(offer, "Planned automatically: {} — Ctrl+Z to undo")
+        self._hide_when_answered()
+
+    def retract_if_undone(self, change: Change) -> None:
+        """Hides the offer when the move it was made for is undone."""
+        if change is self._source and self.isVisible():
+            self.plan_question.hide()
+            self.drop_question.hide()
+            self.hide()
+
+    def plan(self) -> Change | None:
+        """Plans the lead's playbook as one undoable step."""
+        offer = self._offer
+        self.plan_question.hide()
+        self._hide_when_answered()
+        if offer is None:
+            return None
+        return self._plan_now(offer, "{} — Ctrl+Z to undo")
+
+    def drop(self) -> Change | None:
+        """Drops the unfinished playbook touches the lead left behind, as one undoable step."""
+        offer = self._offer
+        self.drop_question.hide()
+        self._hide_when_answered()
+        if offer is None or not offer.to_drop:
+            return None
+        try:
+            change = drop_touches(self._workspace, [touch.id for touch in offer.to_drop])
+        except PlannerError as error:
+            self.action_failed.emit(str(error))
+            return None
+        self._announce(change)
+        return change
+
+    def _plan_now(self, offer: PlaybookOffer, note: str) -> Change | None:
+        try:
+            change = plan_playbook(self._workspace, offer.lead_id)
+        except PlannerError as error:
+            self.action_failed.emit(str(error))
+            return None
+        self._announce(change, note)
+        return change
+
+    def _announce(self, change: Change, note: str = "{} — Ctrl+Z to undo") -> None:
+        if not change.is_empty:
+            self.change_made.emit(change)
+            self.message.emit(note.format(change.description))
+
+    def _hide_when_answered(self) -> None:
+        open_questions = not self.plan_question.isHidden() or not self.drop_question.isHidden()
+        self.setVisible(open_questions)
+
+
+def with_bar_above(bar: PlaybookBar, screen: QWidget) -> QWidget:
+    """A container showing ``bar`` (when it has a question) above ``screen``."""
+    container = QWidget()
+    container.setObjectName("board-screen")
+    margin = round(container.fontMetrics().height() * 0.6)
+    bar_row = QHBoxLayout()
+    bar_row.setContentsMargins(margin, margin, margin, 0)
+    bar_row.addWidget(bar)
+    layout = QVBoxLayout(container)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addLayout(bar_row)
+    layout.addWidget(screen, 1)
+    return container

@@ -1,0 +1,321 @@
+"""Creating a campaign with a live count of the leads it targets, or editing and deleting one.
+
+Creating plans one touch per target lead in the same undoable step; deleting asks whether the
+campaign's planned touches stay (as plain touches) or go with it.
+"""
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain import Campaign, CampaignDraft, Channel, Temperature
+from planner.errors import PlannerError, ValidationError
+from planner.money import DEFAULT_CURRENCY, Money
+from planner.services.campaigns import (
+    campaign_targets,
+    create_campaign,
+    delete_campaign,
+    edit_campaign,
+)
+from planner.store.changes import Change
+from planner.workspace import Workspace
+from ui.board.colours import OVERDUE
+from ui.touches.touch_dialog import from_qdate, to_qdate
+from ui.touches.touch_text import count_text
+
+PREVIEW_DELAY_MS = 150
+"""Typing must pause this long before the target count is worked out again."""
+
+DEFAULT_DAYS = 14
+"""A new campaign runs two weeks unless the user says otherwise."""
+
+
+class CampaignDialog(QDialog):
+    """A campaign's fields; for a new one, how many leads it reaches and whether to spread them.
+
+    Signals:
+        change_made(Change): the campaign was created, saved or deleted.
+    """
+
+    change_made = Signal(object)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        campaign_id: int | None = None,
+        start_on: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("campaign-dialog")
+        self._workspace = workspace
+        self._campaign: Campaign | None = (
+            workspace.campaigns.get(campaign_id) if campaign_id is not None else None
+        )
+        self.target_count: int | None = None
+        self.name_field = QLineEdit()
+        self.name_field.setPlaceholderText("e.g. Spring letters to Lisbon")
+        self.channel_box = QComboBox()
+        for channel in Channel:
+            self.channel_box.addItem(channel.label, channel)
+        self.temperature_box = QComboBox()
+        for temperature in Temperature:
+            self.temperature_box.addItem(f"{temperature.value.capitalize()} leads", temperature)
+        self.city_field = QLineEdit()
+        self.city_field.setPlaceholderText("any city")
+        self.source_field = QLineEdit()
+        self.source_field.setPlaceholderText("any source")
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText("words a board search would find")
+        self.start_edit = QDateEdit()
+        self.end_edit = QDateEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+        self.budget_field = QLineEdit()
+        self.budget_field.setPlaceholderText("e.g. 500.00")
+        self.currency_box = QComboBox()
+        self.currency_box.setEditable(True)
+        self.currency_box.addItems(["EUR", "USD", "GBP", "CHF", "PLN"])
+        self.goal_field = QLineEdit()
+        self.offer_field = QLineEdit()
+        self.notes_field = QPlainTextEdit()
+        self.notes_field.setTabChangesFocus(True)
+        self.notes_field.setFixedHeight(self.fontMetrics().height() * 4)
+        self.spread_box = QCheckBox("Spread the touches over the campaign's days")
+        self.target_label = QLabel()
+        self.target_label.setObjectName("campaign-targets")
+        self.target_label.setWordWrap(True)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("campaign-error")
+        self.error_label.setWordWrap(True)
+        palette = self.error_label.palette()
+        palette.setColor(self.error_label.foregroundRole(), OVERDUE)
+        self.error_label.setPalette(palette)
+        self.error_label.hide()
+        self.delete_button = QPushButton("Delete campaign…")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self._fill(start_on or workspace.clock.today())
+        self._build_layout()
+        self._connect()
+        self.update_preview()
+
+    @property
+    def campaign(self) -> Campaign | None:
+        """The campaign being edited, or ``None`` for a new one."""
+        return self._campaign
+
+    def draft(self) -> CampaignDraft:
+        """The fields as a draft; ValidationError when the budget cannot be read."""
+        budget_text = self.budget_field.text().strip()
+        currency = self.currency_box.currentText().strip().upper() or DEFAULT_CURRENCY
+        budget = Money.parse(budget_text, currency) if budget_text else None
+        return replace(self._draft_without_budget(), budget=budget)
+
+    def update_preview(self) -> None:
+        """Counts the leads the campaign targets now and says what creating it would plan."""
+        self._preview_timer.stop()
+        draft = self._draft_without_budget()
+        if self._campaign is not None:
+            counts = self._workspace.campaigns.touch_counts(self._campaign.id).get(
+                self._campaign.id
+            )
+            planned, done = (counts.planned, counts.done) if counts else (0, 0)
+            self.target_label.setText(
+                f"Response code {self._campaign.response_code} · "
+                f"{count_text(planned, 'touch', 'touches')} planned, {done:,} done"
+            )
+            return
+        self.target_count = len(campaign_targets(self._workspace, draft))
+        kind = draft.channel.touch_kind.label.lower()
+        if self.target_count == 0:
+            self.target_label.setText("Targets no leads yet: widen the target to plan touches")
+            return
+        when = (
+            f"spread from {draft.start_on.isoformat()} to {draft.end_on.isoformat()}"
+            if self.spread_box.isChecked()
+            else f"on {draft.start_on.isoformat()}"
+        )
+        self.target_label.setText(
+            f"Targets {count_text(self.target_count, 'lead')}: one {kind} each, {when}"
+        )
+
+    def accept(self) -> None:
+        """Creates or saves the campaign; stays open with the reason when it cannot."""
+        try:
+            draft = self.draft()
+            if self._campaign is None:
+                change = create_campaign(self._workspace, draft, spread=self.spread_box.isChecked())
+            elif draft != self._campaign.draft():
+                change = edit_campaign(self._workspace, self._campaign.id, draft)
+            else:
+                change = Change("")
+        except (ValidationError, PlannerError) as error:
+            self.error_label.setText(str(error))
+            self.error_label.show()
+            return
+        if not change.is_empty:
+            self.change_made.emit(change)
+        super().accept()
+
+    def ask_to_delete(self) -> None:
+        """Asks what becomes of the planned touches, then deletes the campaign."""
+        if self._campaign is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Delete campaign",
+            f"Delete the campaign '{self._campaign.name}'? Its done touches stay on the leads' "
+            "timelines. What should happen to the touches it still has planned?",
+            parent=self,
+        )
+        keep = box.addButton("Keep planned touches", QMessageBox.ButtonRole.AcceptRole)
+        remove = box.addButton("Delete planned touches", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() in (keep, remove):
+            self.delete_now(keep_planned_touches=box.clickedButton() is keep)
+
+    def delete_now(self, *, keep_planned_touches: bool) -> None:
+        """Deletes the campaign without asking."""
+        if self._campaign is None:
+            return
+        try:
+            change = delete_campaign(self._workspace, self._campaign.id, keep_planned_touches)
+        except PlannerError as error:
+            self.error_label.setText(str(error))
+            self.error_label.show()
+            return
+        self.change_made.emit(change)
+        super().accept()
+
+    def _draft_without_budget(self) -> CampaignDraft:
+        return CampaignDraft(
+            name=self.name_field.text(),
+            channel=Channel(self.channel_box.currentData()),
+            target_temperature=Temperature(self.temperature_box.currentData()),
+            start_on=from_qdate(self.start_edit.date()),
+            end_on=from_qdate(self.end_edit.date()),
+            target_city=self.city_field.text(),
+            target_source=self.source_field.text(),
+            target_search=self.search_field.text(),
+            goal=self.goal_field.text(),
+            offer=self.offer_field.text(),
+            notes=self.notes_field.toPlainText(),
+        )
+
+    def _fill(self, start_on: date) -> None:
+        campaign = self._campaign
+        if campaign is None:
+            draft = CampaignDraft(
+                name="",
+                channel=Channel.DIRECT_MAIL,
+                target_temperature=Temperature.COLD,
+                start_on=start_on,
+                end_on=start_on + timedelta(days=DEFAULT_DAYS - 1),
+            )
+        else:
+            draft = campaign.draft()
+        self.name_field.setText(draft.name)
+        self.channel_box.setCurrentIndex(self.channel_box.findData(draft.channel))
+        self.temperature_box.setCurrentIndex(
+            self.temperature_box.findData(draft.target_temperature)
+        )
+        self.city_field.setText(draft.target_city)
+        self.source_field.setText(draft.target_source)
+        self.search_field.setText(draft.target_search)
+        self.start_edit.setDate(to_qdate(draft.start_on))
+        self.end_edit.setDate(to_qdate(draft.end_on))
+        if draft.budget is not None:
+            self.budget_field.setText(draft.budget.as_decimal_string())
+            self.currency_box.setCurrentText(draft.budget.currency)
+        else:
+            self.currency_box.setCurrentText(DEFAULT_CURRENCY)
+        self.goal_field.setText(draft.goal)
+        self.offer_field.setText(draft.offer)
+        self.notes_field.setPlainText(draft.notes)
+
+    def _build_layout(self) -> None:
+        campaign = self._campaign
+        is_new = campaign is None
+        self.setWindowTitle("New campaign" if campaign is None else f"Campaign '{campaign.name}'")
+        self.ok_button.setText("Create campaign" if is_new else "Save")
+        basics = QFormLayout()
+        basics.addRow("Name *", self.name_field)
+        basics.addRow("Channel", self.channel_box)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start_edit, 1)
+        dates.addWidget(QLabel("to"))
+        dates.addWidget(self.end_edit, 1)
+        basics.addRow("Runs", dates)
+        budget = QHBoxLayout()
+        budget.addWidget(self.budget_field, 3)
+        budget.addWidget(self.currency_box, 1)
+        basics.addRow("Budget", budget)
+        basics.addRow("Goal", self.goal_field)
+        basics.addRow("Offer", self.offer_field)
+        basics.addRow("Notes", self.notes_field)
+        target = QFormLayout()
+        target.addRow("Who", self.temperature_box)
+        target.addRow("City", self.city_field)
+        target.addRow("Source", self.source_field)
+        target.addRow("Search", self.search_field)
+        target_group = QGroupBox("Target")
+        target_group.setLayout(target)
+        target_group.setEnabled(is_new)
+        if not is_new:
+            target_group.setToolTip("The target chose the leads when the campaign was created")
+        layout = QVBoxLayout(self)
+        layout.addLayout(basics)
+        layout.addWidget(target_group)
+        if is_new:
+            layout.addWidget(self.spread_box)
+        else:
+            self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.delete_button.clicked.connect(self.ask_to_delete)
+        layout.addWidget(self.target_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().height() * 30)
+        self.name_field.setFocus()
+
+    def _connect(self) -> None:
+        for field in (self.city_field, self.source_field, self.search_field):
+            field.textEdited.connect(self._preview_timer.start)
+        self.channel_box.currentIndexChanged.connect(self.update_preview)
+        self.temperature_box.currentIndexChanged.connect(self.update_preview)
+        self.start_edit.dateChanged.connect(self._start_moved)
+        self.end_edit.dateChanged.connect(self.update_preview)
+        self.spread_box.toggled.connect(self.update_preview)
+
+    def _start_moved(self) -> None:
+        """Keeps the end on or after the start while the user picks dates."""
+        if self.end_edit.date() < self.start_edit.date():
+            self.end_edit.setDate(self.start_edit.date())
+        self.update_preview()

@@ -1,0 +1,264 @@
+"""A list of touches with a round "done" button on each row: the agenda and a day's full list.
+
+Rows are painted by a delegate over light ``CalendarTouch`` values, so thousands of overdue
+touches scroll as smoothly as ten. A click on a row's circle marks that touch done.
+"""
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from planner.store.touches import CalendarTouch
+from ui.board.colours import OVERDUE, blend, muted_text
+from ui.touches.touch_colours import temperature_colour
+from ui.touches.touch_text import day_text, touch_summary
+
+TOUCH_ROLE = Qt.ItemDataRole.UserRole + 1
+"""``data(index, TOUCH_ROLE)`` is the row's ``CalendarTouch``."""
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class TouchListModel(QAbstractListModel):
+    """Touches in the order given (the store's: by day and time)."""
+
+    def __init__(self, today: Callable[[], date]) -> None:
+        super().__init__()
+        self._today = today
+        self._touches: list[CalendarTouch] = []
+
+    def set_touches(self, touches: Sequence[CalendarTouch]) -> None:
+        """Shows these touches instead."""
+        self.beginResetModel()
+        self._touches = list(touches)
+        self.endResetModel()
+
+    def touch(self, row: int) -> CalendarTouch:
+        """The touch of one row."""
+        return self._touches[row]
+
+    def touches(self) -> list[CalendarTouch]:
+        """Every touch shown."""
+        return list(self._touches)
+
+    def row_of(self, touch_id: int) -> int | None:
+        """The row showing a touch, if any."""
+        return next((row for row, t in enumerate(self._touches) if t.id == touch_id), None)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        """How many touches."""
+        return 0 if parent.isValid() else len(self._touches)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The lead's name to read, the whole touch to paint, a sentence as tooltip."""
+        if not index.isValid() or not 0 <= index.row() < len(self._touches):
+            return None
+        touch = self._touches[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{touch.kind.label}: {touch.lead_name}"
+        if role == TOUCH_ROLE:
+            return touch
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return touch_summary(touch, self._today())
+        return None
+
+
+def done_button_rect(row_rect: QRect, line: float) -> QRectF:
+    """Where a row's round done button sits: at its left, centred vertically."""
+    diameter = round(line * 1.15)
+    padding = round(line * 0.55)
+    return QRectF(
+        row_rect.left() + padding, row_rect.center().y() - diameter / 2 + 0.5, diameter, diameter
+    )
+
+
+class TouchRowDelegate(QStyledItemDelegate):
+    """Paints a touch: done button, lead name and time, then kind and day (red when overdue)."""
+
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
+        """Two lines and some air; the same for every row."""
+        line = QFontMetricsF(option.font).height()
+        return QSize(round(line * 10), round(line * 2.9))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        """One row in ``option.rect``."""
+        touch = index.data(TOUCH_ROLE)
+        if not isinstance(touch, CalendarTouch):
+            return
+        palette: QPalette = option.palette
+        rect: QRect = option.rect
+        state: QStyle.StateFlag = option.state
+        font: QFont = option.font
+        line = QFontMetricsF(font).height()
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(rect, blend(base, highlight, 0.16))
+        elif state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(rect, blend(base, text, 0.04))
+        painter.setPen(QPen(blend(base, text, 0.1), 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        self._paint_button(painter, touch, done_button_rect(rect, line), palette)
+        today = self._today()
+        overdue = touch.is_overdue(today)
+        left = done_button_rect(rect, line).right() + line * 0.6
+        right = rect.right() - line * 0.6
+        half = rect.height() / 2
+        bold = QFont(font)
+        bold.setBold(True)
+        bold.setStrikeOut(touch.done_on is not None)
+        small = QFont(font)
+        if font.pointSizeF() > 0:
+            small.setPointSizeF(font.pointSizeF() * 0.9)
+        time_text = touch.planned_at.strftime("%H:%M") if touch.planned_at else ""
+        time_width = QFontMetricsF(font).horizontalAdvance(time_text) + line * 0.5
+        top_row = QRectF(left, rect.top() + line * 0.3, right - left, half - line * 0.3)
+        painter.setFont(bold)
+        painter.setPen(muted_text(palette) if touch.done_on else text)
+        name = QFontMetricsF(bold).elidedText(
+            touch.lead_name, Qt.TextElideMode.ElideRight, top_row.width() - time_width
+        )
+        painter.drawText(
+            top_row, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name
+        )
+        if time_text:
+            painter.setFont(font)
+            painter.setPen(muted_text(palette))
+            painter.drawText(
+                top_row, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), time_text
+            )
+        bottom_row = QRectF(left, rect.top() + half, right - left, half - line * 0.3)
+        when = day_text(touch.planned_on, today)
+        if overdue:
+            when = f"Overdue · {when}"
+        elif touch.done_on is not None:
+            when = f"Done · {day_text(touch.done_on, today)}"
+        painter.setFont(small)
+        painter.setPen(OVERDUE if overdue else muted_text(palette))
+        details = QFontMetricsF(small).elidedText(
+            f"{touch.kind.label} · {when}", Qt.TextElideMode.ElideRight, bottom_row.width()
+        )
+        painter.drawText(
+            bottom_row, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), details
+        )
+        painter.restore()
+
+    def _paint_button(
+        self, painter: QPainter, touch: CalendarTouch, circle: QRectF, palette: QPalette
+    ) -> None:
+        accent = temperature_colour(touch.temperature)
+        base = palette.color(QPalette.ColorRole.Base)
+        if touch.done_on is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(blend(base, accent, 0.55))
+            painter.drawEllipse(circle)
+            pen = QPen(base, max(1.5, circle.width() * 0.12))
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            w, x, y = circle.width(), circle.left(), circle.top()
+            painter.drawPolyline(
+                [
+                    QPointF(x + w * 0.28, y + w * 0.52),
+                    QPointF(x + w * 0.44, y + w * 0.68),
+                    QPointF(x + w * 0.73, y + w * 0.36),
+                ]
+            )
+            return
+        painter.setBrush(blend(base, accent, 0.08))
+        painter.setPen(QPen(accent, max(1.5, circle.width() * 0.1)))
+        painter.drawEllipse(circle.adjusted(1, 1, -1, -1))
+
+
+class TouchListView(QListView):
+    """Touches with one-click done buttons.
+
+    Signals:
+        done_requested(int): the circle of this touch was clicked (or Space pressed on it).
+        open_requested(int): the touch was double-clicked (or Enter pressed on it).
+    """
+
+    done_requested = Signal(int)
+    open_requested = Signal(int)
+
+    def __init__(self, model: TouchListModel, delegate: TouchRowDelegate) -> None:
+        super().__init__()
+        self.setModel(model)
+        self.setItemDelegate(delegate)
+        self.setUniformItemSizes(True)
+        self.setMouseTracking(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.doubleClicked.connect(self._open)
+
+    def touch_model(self) -> TouchListModel:
+        """The model (always a TouchListModel)."""
+        model = self.model()
+        assert isinstance(model, TouchListModel)
+        return model
+
+    def done_button_at(self, row: int) -> QRect:
+        """The circle of a row, in viewport coordinates (empty when the row is not shown)."""
+        rect = self.visualRect(self.model().index(row, 0))
+        if rect.isEmpty():
+            return QRect()
+        return done_button_rect(rect, float(self.fontMetrics().height())).toAlignedRect()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """A click on a planned touch's circle marks it done."""
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and event.button() == Qt.MouseButton.LeftButton:
+            touch = self.touch_model().touch(index.row())
+            circle = self.done_button_at(index.row()).adjusted(-3, -3, 3, 3)
+            if touch.done_on is None and circle.contains(event.position().toPoint()):
+                self.done_requested.emit(touch.id)
+                event.accept()
+                return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Space marks the current touch done; Enter opens it."""
+        index = self.currentIndex()
+        if index.isValid():
+            touch = self.touch_model().touch(index.row())
+            if event.key() == Qt.Key.Key_Space and touch.done_on is None:
+                self.done_requested.emit(touch.id)
+                return
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_requested.emit(touch.id)
+                return
+        super().keyPressEvent(event)
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.touch_model().touch(index.row()).id)
