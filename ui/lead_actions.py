@@ -100,6 +100,10 @@ class LeadActions(QObject):
 
     def _show_editor(self, editor: LeadEditor) -> LeadEditor:
         self.editor = editor
+        if editor.timeline is not None:
+            editor.timeline.change_made.connect(self._window.push_change)
+            editor.timeline.action_failed.connect(self._window.show_error)
+            self._window.change_applied.connect(editor.timeline.apply_change)
         editor.accepted.connect(lambda: self._saved(editor))
         editor.finished.connect(editor.deleteLater)
         editor.open()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from planner.services.board import add_lead, edit_lead, validate_draft
 from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.board.colours import OVERDUE
+from ui.lead_timeline import LeadTimeline
 from ui.referrer_field import ReferrerField
 
 COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "PLN", "CZK", "SEK", "NOK", "DKK", "JPY", "CAD")
@@ -89,6 +91,7 @@ class LeadEditor(QDialog):
         self.ok_button.setText("Add lead" if self._lead is None else "Save")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.timeline = LeadTimeline(workspace, self._lead.id) if self._lead is not None else None
         self._build_layout()
         self._fill(temperature)
         self._connect_validation()
@@ -270,7 +273,15 @@ class LeadEditor(QDialog):
         status = self._status_text()
         if status:
             layout.addWidget(QLabel(status))
-        layout.addLayout(columns)
+        if self.timeline is None:
+            layout.addLayout(columns)
+        else:
+            details = QWidget()
+            details.setLayout(columns)
+            tabs = QTabWidget()
+            tabs.addTab(details, "Details")
+            tabs.addTab(self.timeline, "Timeline")
+            layout.addWidget(tabs)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self.fields["name"].setFocus()

@@ -19,6 +19,8 @@ from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
 from ui.database_files import ask_database_to_open, ask_new_database
 from ui.lead_actions import LeadActions
+from ui.planning_actions import PlanningActions
+from ui.playbook_bar import PlaybookBar, with_bar_above
 from ui.undo import ChangeCommand
 from ui.window_settings import WindowSettings
 
@@ -31,10 +33,12 @@ class MainWindow(QMainWindow):
 
     Signals:
         change_applied(Change): a change was made, undone or redone; refresh what it names.
+        change_pushed(Change): a new action's change was just recorded (not an undo or redo).
         workspace_changed(Workspace): another database was opened; reload everything.
     """
 
     change_applied = Signal(object)
+    change_pushed = Signal(object)
     workspace_changed = Signal(object)
 
     def __init__(self, workspace: Workspace, settings: WindowSettings) -> None:
@@ -50,8 +54,10 @@ class MainWindow(QMainWindow):
         self.screens.setTabBarAutoHide(True)
         self.setCentralWidget(self.screens)
         self.board = BoardWidget(workspace)
-        self.add_screen("Board", self.board)
+        self.playbook_bar = PlaybookBar(workspace)
+        self.add_screen("Board", with_bar_above(self.playbook_bar, self.board))
         self.lead_actions = LeadActions(self)
+        self.planning_actions = PlanningActions(self)
         self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()
@@ -71,8 +77,18 @@ class MainWindow(QMainWindow):
         return self._settings
 
     def add_screen(self, title: str, widget: QWidget) -> int:
-        """Adds a screen as a tab (the board is the first); returns its tab index."""
-        return self.screens.addTab(widget, title)
+        """Adds a screen as a tab (the board is the first); returns its tab index.
+
+        The first nine screens are one Ctrl+digit away (Ctrl+1 the board, Ctrl+2 the calendar).
+        """
+        index = self.screens.addTab(widget, title)
+        if index < 9:
+            switch = QAction(f"Show {title}", self)
+            switch.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            switch.triggered.connect(lambda: self.screens.setCurrentWidget(widget))
+            self.addAction(switch)
+            self.screens.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
+        return index
 
     def push_change(self, change: Change) -> None:
         """Records a change the services already wrote, so Edit ▸ Undo can take it back."""
@@ -81,6 +97,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(
             ChangeCommand(self._workspace, change, self.change_applied.emit, self.show_error)
         )
+        self.change_pushed.emit(change)
 
     def show_message(self, text: str) -> None:
         """A passing note in the status bar."""
@@ -151,6 +168,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
+        file_menu.addAction(self.planning_actions.export_calendar)
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
@@ -166,6 +185,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(edit_menu, "&Find…", self.board.focus_search, QKeySequence.StandardKey.Find)
         self.lead_actions.add_to(self.menuBar().addMenu("&Lead"))
+        self.planning_actions.add_to(self.menuBar().addMenu("&Plan"))
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Planner", self._show_about)
 

@@ -159,5 +159,5 @@ def test_screens_are_added_as_tabs(main_window: MainWindow) -> None:
     calendar = QLabel("Calendar")
     index = main_window.add_screen("Calendar", calendar)
     assert main_window.screens.tabText(index) == "Calendar"
-    assert main_window.screens.widget(0) is main_window.board
+    assert main_window.screens.widget(0).isAncestorOf(main_window.board)
     assert main_window.screens.tabBar().isVisible()
