@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
-from planner.domain import TouchKind
+from planner.domain import Temperature, TouchKind
 from planner.store.touches import CalendarTouch
 from ui.board.colours import OVERDUE, blend, is_dark, muted_text
 from ui.calendar.calendar_layout import (
@@ -48,6 +48,17 @@ _ELIDE = Qt.TextElideMode.ElideRight
 
 
 @dataclass(frozen=True)
+class _ChipLook:
+    """How one kind of chip is painted: by temperature, overdue or done."""
+
+    background: QColor
+    stripe: QColor
+    text: QColor
+    font: QFont
+    metrics: QFontMetricsF
+
+
+@dataclass(frozen=True)
 class CalendarState:
     """What else decides how things look: today, the day under a drag, the selected touch."""
 
@@ -76,6 +87,9 @@ class CalendarPainter:
         self._highlight = palette.color(QPalette.ColorRole.Highlight)
         self._line = blend(self._base, self._text, 0.13)
         self._dark = is_dark(palette)
+        self._small_metrics = QFontMetricsF(self._small)
+        self._looks: dict[tuple[Temperature, bool, bool], _ChipLook] = {}
+        self._kind_widths: dict[str, float] = {}
 
     def paint(
         self,
@@ -188,58 +202,69 @@ class CalendarPainter:
     def _paint_chip(self, chip: TouchChip, metrics: CalendarMetrics, state: CalendarState) -> None:
         painter = self._painter
         touch = chip.touch
-        overdue = touch.is_overdue(state.today)
-        accent = temperature_colour(touch.temperature)
-        tint = OVERDUE if overdue else accent
-        background = blend(
-            self._base, tint, (0.2 if self._dark else 0.1) if not touch.done_on else 0.03
-        )
+        look = self._chip_look(touch.temperature, touch.is_overdue(state.today), touch.done_on)
         radius = metrics.line * 0.25
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(background)
+        painter.setBrush(look.background)
         painter.drawRoundedRect(chip.rect, radius, radius)
         stripe = QRectF(
             chip.rect.left(), chip.rect.top(), max(3.0, metrics.line * 0.22), chip.rect.height()
         )
-        painter.setBrush(blend(self._base, accent, 0.45) if touch.done_on else accent)
+        painter.setBrush(look.stripe)
         _fill_rounded(painter, stripe, radius, rounded_left=True, rounded_right=False)
         if touch.id == state.selected_touch:
             painter.setPen(QPen(self._highlight, 1.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(chip.rect.adjusted(0.75, 0.75, -0.75, -0.75), radius, radius)
-        self._paint_chip_text(chip, touch, metrics, overdue)
+        self._paint_chip_text(chip, touch, metrics, look)
+
+    def _chip_look(
+        self, temperature: Temperature, overdue: bool, done_on: date | None
+    ) -> _ChipLook:
+        """Colours and font of a chip; chips share a handful of looks, so each is made once."""
+        key = (temperature, overdue, done_on is not None)
+        look = self._looks.get(key)
+        if look is not None:
+            return look
+        accent = temperature_colour(temperature)
+        done = done_on is not None
+        if done:
+            background = blend(self._base, accent, 0.03)
+            stripe, text = blend(self._base, accent, 0.45), self._muted
+        else:
+            tint = OVERDUE if overdue else accent
+            background = blend(self._base, tint, 0.2 if self._dark else 0.1)
+            stripe = accent
+            text = (OVERDUE.lighter(140) if self._dark else OVERDUE) if overdue else self._text
+        font = QFont(self._small_bold if overdue and not done else self._small)
+        font.setStrikeOut(done)
+        look = _ChipLook(background, stripe, text, font, QFontMetricsF(font))
+        self._looks[key] = look
+        return look
 
     def _paint_chip_text(
-        self, chip: TouchChip, touch: CalendarTouch, metrics: CalendarMetrics, overdue: bool
+        self, chip: TouchChip, touch: CalendarTouch, metrics: CalendarMetrics, look: _ChipLook
     ) -> None:
         painter = self._painter
         area = chip.rect.adjusted(metrics.line * 0.22 + metrics.inset * 2, 0, -metrics.inset * 2, 0)
-        small = QFontMetricsF(self._small)
         kind = SHORT_KIND_NAMES[touch.kind]
-        kind_width = small.horizontalAdvance(kind)
+        kind_width = self._kind_widths.get(kind)
+        if kind_width is None:
+            kind_width = self._kind_widths[kind] = self._small_metrics.horizontalAdvance(kind)
         prefix = "✓ " if touch.done_on else ""
         if touch.planned_at is not None:
             prefix += f"{touch.planned_at.strftime('%H:%M')} "
-        name_font = QFont(self._small_bold if overdue else self._small)
-        name_font.setStrikeOut(touch.done_on is not None)
-        name_metrics = QFontMetricsF(name_font)
         label = prefix + touch.lead_name
         room_for_kind = (
-            area.width() - name_metrics.horizontalAdvance(label) > kind_width + metrics.line
+            area.width() - look.metrics.horizontalAdvance(label) > kind_width + metrics.line
         )
         name_width = area.width() - (kind_width + metrics.inset * 2 if room_for_kind else 0)
-        if touch.done_on:
-            colour = self._muted
-        elif overdue:
-            colour = OVERDUE.lighter(140) if self._dark else OVERDUE
-        else:
-            colour = self._text
-        painter.setFont(name_font)
-        painter.setPen(colour)
+        painter.setFont(look.font)
+        painter.setPen(look.text)
         painter.drawText(
             QRectF(area.left(), area.top(), name_width, area.height()),
             _LEFT,
-            name_metrics.elidedText(label, _ELIDE, name_width),
+            look.metrics.elidedText(label, _ELIDE, name_width),
         )
         if room_for_kind:
             painter.setFont(self._small)

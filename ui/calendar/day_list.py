@@ -41,6 +41,7 @@ class DayListPopup(QFrame):
         self.model = TouchListModel(today)
         self.list_view = TouchListView(self.model, TouchRowDelegate(today, self))
         self.list_view.setAccessibleName("Touches of the day")
+        self.campaign_buttons: list[QPushButton] = []
         self._campaign_box = QVBoxLayout()
         self._campaign_box.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
@@ -85,11 +86,9 @@ class DayListPopup(QFrame):
         summary = count_text(len(touches), "touch", "touches")
         self.summary.setText(f"{summary}, {done:,} done" if done else summary)
         self.model.set_touches(touches)
-        while self._campaign_box.count():
-            item = self._campaign_box.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        for old in self.campaign_buttons:
+            old.deleteLater()
+        self.campaign_buttons = []
         for campaign in campaigns:
             button = QPushButton(f"Campaign: {campaign.name} ({campaign.channel.label})")
             button.setFlat(True)
@@ -98,6 +97,7 @@ class DayListPopup(QFrame):
                 lambda _checked=False, campaign_id=campaign.id: self._open_campaign(campaign_id)
             )
             self._campaign_box.addWidget(button)
+            self.campaign_buttons.append(button)
 
     def _open_touch(self, touch_id: int) -> None:
         self.hide()
