@@ -7,7 +7,7 @@ Whatever moved the lead (a drag, the keyboard, the editor's temperature) the win
 pushed Change, and the bar reads the move from its column-change row.
 """
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -120,7 +120,11 @@ class PlaybookBar(QFrame):
         self.hide()
 
     def consider(self, change: Change) -> None:
-        """After a new action: if it moved one lead to another column, offer its playbook."""
+        """After a new action: if it moved one lead to another column, offer its playbook.
+
+        With auto-plan on, the playbook is planned as soon as the move's own handling is over,
+        so its undo step and its status-bar note come after the move's.
+        """
         moved = moved_lead(change)
         if moved is None:
             return
@@ -137,7 +141,9 @@ class PlaybookBar(QFrame):
         self.drop_question.setVisible(bool(offer.to_drop))
         self.drop_question.label.setText(offer.drop_question)
         if offer.to_plan and offer.auto_plan:
-            self._plan_now(offer, "Planned automatically: {} — Ctrl+Z to undo")
+            QTimer.singleShot(
+                0, lambda: self._plan_now(offer, "Planned automatically: {} — Ctrl+Z to undo")
+            )
         self._hide_when_answered()
 
     def retract_if_undone(self, change: Change) -> None:

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain import TouchDraft, TouchKind, TouchOutcome
+from planner.domain import TouchDraft, TouchKind
 from planner.errors import PlannerError
 from planner.services.touches import add_touch
 from planner.workspace import Workspace
 from ui.board.colours import OVERDUE
 from ui.referrer_field import ReferrerField
-from ui.touches.touch_dialog import TimeField, from_qdate, outcome_box, to_qdate
+from ui.touches.touch_dialog import TimeField, chosen_outcome, from_qdate, outcome_box, to_qdate
 
 
 class NewTouchDialog(QDialog):
@@ -105,7 +105,7 @@ class NewTouchDialog(QDialog):
             return None
         day = from_qdate(self.date_edit.date())
         done = self.done_box.isChecked()
-        outcome = self.outcome_box.currentData()
+        outcome = chosen_outcome(self.outcome_box)
         return TouchDraft(
             lead_id=lead_id,
             kind=TouchKind(self.kind_box.currentData()),
@@ -113,7 +113,7 @@ class NewTouchDialog(QDialog):
             planned_at=self.time_field.value(),
             notes=self.notes_field.text().strip(),
             done_on=day if done else None,
-            outcome=outcome if done and isinstance(outcome, TouchOutcome) else None,
+            outcome=outcome if done else None,
         )
 
     def accept(self) -> None:

@@ -75,6 +75,12 @@ class TimeField(QWidget):
         return time(chosen.hour(), chosen.minute())
 
 
+def chosen_outcome(box: QComboBox) -> TouchOutcome | None:
+    """The outcome picked in an ``outcome_box`` (Qt hands enum data back as plain text)."""
+    data = box.currentData()
+    return TouchOutcome(data) if data else None
+
+
 def outcome_box() -> QComboBox:
     """A choice of outcome, with "No outcome" first."""
     box = QComboBox()
@@ -145,13 +151,13 @@ class TouchDialog(QDialog):
 
     def mark_done(self) -> None:
         """Marks the touch done on the chosen day with the chosen outcome."""
-        outcome = self.outcome_box.currentData()
+        outcome = chosen_outcome(self.outcome_box)
         day = from_qdate(self.done_date_edit.date())
         self._run(
             lambda: mark_touch_done(
                 self._workspace,
                 self._touch.id,
-                outcome if isinstance(outcome, TouchOutcome) else None,
+                outcome,
                 day,
             )
         )

@@ -1,0 +1,162 @@
+"""The playbook bar above the board: proposals after drags, keyboard moves and editor changes."""
+
+from dataclasses import replace
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from planner.domain import Column, Temperature
+from planner.services.playbooks import (
+    load_planning_settings,
+    plan_playbook,
+    save_planning_settings,
+)
+from planner.store.touches import TouchFilter
+from planner.workspace import Workspace
+from tests.conftest import dump_database
+from ui.main_window import MainWindow
+
+
+def _first(workspace: Workspace, column: Column) -> tuple[int, str]:
+    card = workspace.leads.cards(column, limit=1)[0]
+    return card.id, card.name
+
+
+def _move(window: MainWindow, lead_id: int, step: int) -> None:
+    assert window.board.select_lead(lead_id)
+    (window.lead_actions.move_right if step > 0 else window.lead_actions.move_left).trigger()
+
+
+def _planned(workspace: Workspace, lead_id: int) -> list[Temperature | None]:
+    touches = workspace.touches.find(TouchFilter(lead_id=lead_id, planned_only=True))
+    return [touch.from_playbook for touch in touches]
+
+
+def test_a_keyboard_move_offers_the_playbook_and_plan_is_one_undoable_step(
+    main_window: MainWindow,
+) -> None:
+    workspace = main_window.workspace
+    bar = main_window.playbook_bar
+    lead_id, name = _first(workspace, Column.COLD)
+    assert bar.isHidden()
+    _move(main_window, lead_id, +1)
+    before_plan = dump_database(workspace)
+    assert bar.isVisible()
+    assert bar.plan_question.label.text() == f"Plan 3 touches for '{name}'?"
+    assert bar.drop_question.isHidden()
+    bar.plan_question.accept_button.click()
+    assert _planned(workspace, lead_id) == [Temperature.WARM] * 3
+    assert bar.isHidden()
+    assert main_window.undo_action.text() == f"Undo Plan 3 touches for '{name}'"
+    assert main_window.statusBar().currentMessage().startswith(f"Plan 3 touches for '{name}'")
+    main_window.undo_action.trigger()
+    assert dump_database(workspace) == before_plan
+    assert workspace.leads.get(lead_id).column is Column.WARM
+
+
+def test_not_now_plans_nothing(main_window: MainWindow) -> None:
+    workspace = main_window.workspace
+    lead_id, _name = _first(workspace, Column.WARM)
+    _move(main_window, lead_id, +1)
+    bar = main_window.playbook_bar
+    assert bar.plan_question.label.text().startswith("Plan 3 touches")
+    steps = main_window.undo_stack.count()
+    bar.plan_question.decline_button.click()
+    assert bar.isHidden()
+    assert _planned(workspace, lead_id) == []
+    assert main_window.undo_stack.count() == steps
+
+
+def test_a_drag_on_the_board_offers_the_playbook_too(main_window: MainWindow) -> None:
+    board = main_window.board
+    source = board.models[Column.COLD]
+    lead_id = source.card(0).id
+    mime = source.mimeData([source.index(0)])
+    view = board.view(Column.HOT)
+    rect = view.visualRect(view.model().index(0, 0))
+    drop = QDropEvent(
+        QPointF(rect.center().x(), rect.top() + 1),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    view.dropEvent(drop)
+    assert main_window.workspace.leads.get(lead_id).column is Column.HOT
+    bar = main_window.playbook_bar
+    assert bar.isVisible()
+    assert bar.offer is not None
+    assert bar.offer.lead_id == lead_id
+    bar.plan()
+    assert _planned(main_window.workspace, lead_id) == [Temperature.HOT] * 3
+
+
+def test_changing_the_temperature_in_the_editor_offers_the_playbook(
+    main_window: MainWindow,
+) -> None:
+    lead_id, name = _first(main_window.workspace, Column.COLD)
+    editor = main_window.lead_actions.open_editor(lead_id)
+    assert editor is not None
+    editor.temperature_box.setCurrentIndex(editor.temperature_box.findData(Temperature.HOT))
+    editor.accept()
+    assert main_window.playbook_bar.isVisible()
+    assert main_window.playbook_bar.plan_question.label.text() == f"Plan 3 touches for '{name}'?"
+
+
+def test_moving_back_offers_to_drop_the_unfinished_playbook_touches(
+    main_window: MainWindow,
+) -> None:
+    workspace = main_window.workspace
+    lead_id, name = _first(workspace, Column.WARM)
+    plan_playbook(workspace, lead_id)
+    _move(main_window, lead_id, -1)
+    bar = main_window.playbook_bar
+    assert bar.drop_question.isVisible()
+    assert bar.drop_question.label.text() == (f"Drop 3 unfinished playbook touches for '{name}'?")
+    assert bar.plan_question.label.text() == f"Plan 2 touches for '{name}'?"
+    before_drop = dump_database(workspace)
+    bar.drop_question.accept_button.click()
+    assert _planned(workspace, lead_id) == []
+    assert bar.isVisible()
+    bar.plan_question.decline_button.click()
+    assert bar.isHidden()
+    main_window.undo_action.trigger()
+    assert dump_database(workspace) == before_drop
+
+
+def test_keep_leaves_the_touches(main_window: MainWindow) -> None:
+    workspace = main_window.workspace
+    lead_id, _name = _first(workspace, Column.HOT)
+    plan_playbook(workspace, lead_id)
+    _move(main_window, lead_id, +1)
+    bar = main_window.playbook_bar
+    assert bar.plan_question.isHidden()
+    bar.drop_question.decline_button.click()
+    assert bar.isHidden()
+    assert _planned(workspace, lead_id) == [Temperature.HOT] * 3
+
+
+def test_auto_plan_plans_at_once_and_says_so(qtbot: QtBot, main_window: MainWindow) -> None:
+    workspace = main_window.workspace
+    settings = load_planning_settings(workspace)
+    save_planning_settings(workspace, replace(settings, auto_plan=True))
+    lead_id, name = _first(workspace, Column.COLD)
+    _move(main_window, lead_id, +1)
+    assert main_window.playbook_bar.isHidden()
+    qtbot.waitUntil(lambda: _planned(workspace, lead_id) == [Temperature.WARM] * 3)
+    assert main_window.statusBar().currentMessage() == (
+        f"Planned automatically: Plan 3 touches for '{name}' — Ctrl+Z to undo"
+    )
+    main_window.undo_action.trigger()
+    assert _planned(workspace, lead_id) == []
+    assert workspace.leads.get(lead_id).column is Column.WARM
+
+
+def test_undoing_the_move_withdraws_the_offer(main_window: MainWindow) -> None:
+    lead_id, _name = _first(main_window.workspace, Column.COLD)
+    _move(main_window, lead_id, +1)
+    assert main_window.playbook_bar.isVisible()
+    main_window.undo_action.trigger()
+    assert main_window.playbook_bar.isHidden()
+    assert main_window.workspace.leads.get(lead_id).column is Column.COLD

@@ -1,0 +1,40 @@
+"""A few leads with planned touches for the dialog tests (the clock says Monday 16 March 2026)."""
+
+from datetime import date
+
+import pytest
+
+from planner.domain import Column, TouchDraft, TouchKind
+from planner.services.touches import plan_touches
+from planner.store.changes import Change
+from planner.workspace import Workspace
+
+TODAY = date(2026, 3, 16)
+
+
+@pytest.fixture
+def touch_id(demo_workspace: Workspace) -> int:
+    """A phone call planned for the first cold lead on the 18th."""
+    lead = demo_workspace.leads.cards(Column.COLD, limit=1)[0].id
+    change = plan_touches(
+        demo_workspace,
+        [TouchDraft(lead, TouchKind.PHONE_CALL, date(2026, 3, 18), notes="Ask about the order")],
+        "Plan a call",
+    )
+    return next(int(row.key) for row in change.rows)
+
+
+class ChangeCatcher:
+    """Collects the Changes a widget announces."""
+
+    def __init__(self) -> None:
+        self.changes: list[Change] = []
+
+    def __call__(self, change: Change) -> None:
+        self.changes.append(change)
+
+
+@pytest.fixture
+def caught() -> ChangeCatcher:
+    """A fresh catcher."""
+    return ChangeCatcher()
