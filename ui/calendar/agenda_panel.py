@@ -37,6 +37,7 @@ class AgendaPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("agenda-summary")
         self.summary.setWordWrap(True)
+        self.summary.setToolTip("Click a touch's circle when it is done; double-click to open it")
         self.model = TouchListModel(today)
         self.list_view = TouchListView(self.model, TouchRowDelegate(today, self))
         self.list_view.setObjectName("agenda-list")
@@ -69,7 +70,7 @@ class AgendaPanel(QWidget):
         parts = [f"{due_today:,} today"]
         if overdue:
             parts.append(count_text(overdue, "overdue", "overdue"))
-        self.summary.setText(" · ".join(parts) + " — click a circle when done")
+        self.summary.setText(" · ".join(parts))
         palette = self.summary.palette()
         palette.setColor(
             self.summary.foregroundRole(), OVERDUE if overdue else muted_text(self.palette())

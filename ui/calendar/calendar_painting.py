@@ -137,6 +137,8 @@ class CalendarPainter:
         background = self._base if in_focus else blend(self._base, self._text, 0.035)
         if cell.day.weekday() >= 5 and in_focus:
             background = blend(self._base, self._text, 0.018)
+        if cell.day == state.today:
+            background = blend(self._base, self._highlight, 0.07)
         if cell.day == state.drop_day:
             background = blend(self._base, self._highlight, 0.22)
         painter.fillRect(cell.rect, background)
@@ -237,7 +239,6 @@ class CalendarPainter:
             stripe = accent
             text = (OVERDUE.lighter(140) if self._dark else OVERDUE) if overdue else self._text
         font = QFont(self._small_bold if overdue and not done else self._small)
-        font.setStrikeOut(done)
         look = _ChipLook(background, stripe, text, font, QFontMetricsF(font))
         self._looks[key] = look
         return look

@@ -8,7 +8,7 @@ calls whose Changes it announces for the window's undo stack.
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -199,7 +199,10 @@ class CalendarScreen(QWidget):
         content = self.view.content
         cell = self.view.day_rect(day)
         corner = self.view.mapToGlobal(cell.topLeft() if not cell.isEmpty() else QPoint())
-        self.day_list.show_day(day, content.touches_on(day), content.campaigns_on(day), corner)
+        within = QRect(self.view.mapToGlobal(QPoint()), self.view.size())
+        self.day_list.show_day(
+            day, content.touches_on(day), content.campaigns_on(day), corner, within
+        )
 
     def open_touch(self, touch_id: int) -> QDialog | None:
         """Opens the touch's dialog: reschedule, mark done or delete it."""

@@ -3,7 +3,7 @@
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -65,14 +65,17 @@ class DayListPopup(QFrame):
         touches: Sequence[CalendarTouch],
         campaigns: Sequence[Campaign],
         at: QPoint,
+        within: QRect,
     ) -> None:
-        """Lists the day and shows the popup with its top-left corner at ``at`` (global)."""
+        """Lists the day and shows the popup at ``at`` (global), kept inside ``within``."""
         self.set_day(day, touches, campaigns)
         line = self.fontMetrics().height()
         rows = min(max(len(touches), 1), VISIBLE_ROWS)
         row_height = self.list_view.sizeHintForRow(0) if touches else line * 3
         self.resize(line * 20, line * (5 + 2 * len(campaigns)) + rows * row_height)
-        self.move(at)
+        x = max(min(at.x(), within.right() - self.width()), within.left())
+        y = max(min(at.y(), within.bottom() - self.height()), within.top())
+        self.move(QPoint(x, y))
         self.show()
         self.list_view.setFocus()
 

@@ -94,8 +94,18 @@ def done_button_rect(row_rect: QRect, line: float) -> QRectF:
     )
 
 
+def when_text(touch: CalendarTouch, today: date) -> str:
+    """``Today 10:30``, ``Tue 3 Nov``: the planned day (and time) a row shows beside the name."""
+    day = day_text(touch.planned_on, today)
+    return f"{day} {touch.planned_at.strftime('%H:%M')}" if touch.planned_at else day
+
+
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
 class TouchRowDelegate(QStyledItemDelegate):
-    """Paints a touch: done button, lead name and time, then kind and day (red when overdue)."""
+    """Paints a touch: done button, lead name and planned day, then kind (and how late)."""
 
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,46 +139,43 @@ class TouchRowDelegate(QStyledItemDelegate):
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         self._paint_button(painter, touch, done_button_rect(rect, line), palette)
         today = self._today()
-        overdue = touch.is_overdue(today)
         left = done_button_rect(rect, line).right() + line * 0.6
         right = rect.right() - line * 0.6
         half = rect.height() / 2
+        muted = muted_text(palette)
+        overdue = touch.is_overdue(today)
         bold = QFont(font)
         bold.setBold(True)
         bold.setStrikeOut(touch.done_on is not None)
         small = QFont(font)
         if font.pointSizeF() > 0:
             small.setPointSizeF(font.pointSizeF() * 0.9)
-        time_text = touch.planned_at.strftime("%H:%M") if touch.planned_at else ""
-        time_width = QFontMetricsF(font).horizontalAdvance(time_text) + line * 0.5
+        when = when_text(touch, today)
+        when_width = QFontMetricsF(small).horizontalAdvance(when) + line * 0.5
         top_row = QRectF(left, rect.top() + line * 0.3, right - left, half - line * 0.3)
         painter.setFont(bold)
-        painter.setPen(muted_text(palette) if touch.done_on else text)
+        painter.setPen(muted if touch.done_on else text)
         name = QFontMetricsF(bold).elidedText(
-            touch.lead_name, Qt.TextElideMode.ElideRight, top_row.width() - time_width
+            touch.lead_name, Qt.TextElideMode.ElideRight, top_row.width() - when_width
         )
-        painter.drawText(
-            top_row, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name
-        )
-        if time_text:
-            painter.setFont(font)
-            painter.setPen(muted_text(palette))
-            painter.drawText(
-                top_row, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), time_text
-            )
-        bottom_row = QRectF(left, rect.top() + half, right - left, half - line * 0.3)
-        when = day_text(touch.planned_on, today)
-        if overdue:
-            when = f"Overdue · {when}"
-        elif touch.done_on is not None:
-            when = f"Done · {day_text(touch.done_on, today)}"
+        painter.drawText(top_row, int(_LEFT), name)
         painter.setFont(small)
-        painter.setPen(OVERDUE if overdue else muted_text(palette))
-        details = QFontMetricsF(small).elidedText(
-            f"{touch.kind.label} · {when}", Qt.TextElideMode.ElideRight, bottom_row.width()
-        )
+        painter.setPen(OVERDUE if overdue else muted)
+        painter.drawText(top_row, int(_RIGHT), when)
+        bottom_row = QRectF(left, rect.top() + half, right - left, half - line * 0.3)
+        details = touch.kind.label
+        if overdue:
+            late = (today - touch.planned_on).days
+            details += f" · {late} day{'s' if late != 1 else ''} late"
+        elif touch.done_on is not None:
+            details += f" · done {day_text(touch.done_on, today).lower()}"
+        painter.setPen(muted)
         painter.drawText(
-            bottom_row, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), details
+            bottom_row,
+            int(_LEFT),
+            QFontMetricsF(small).elidedText(
+                details, Qt.TextElideMode.ElideRight, bottom_row.width()
+            ),
         )
         painter.restore()
 
