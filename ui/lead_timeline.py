@@ -31,6 +31,7 @@ from planner.services.touches import delete_touch, mark_touch_done
 from planner.store.changes import Change, Table
 from planner.workspace import Workspace
 from ui.board.colours import OVERDUE, muted_text
+from ui.touches.form_parts import escaped_tooltip
 from ui.touches.new_touch_dialog import NewTouchDialog
 from ui.touches.touch_dialog import TouchDialog
 
@@ -199,7 +200,7 @@ class LeadTimeline(QWidget):
             day += f" {entry.at.strftime('%H:%M')}"
         notes = event.notes if isinstance(event, Touch) else ""
         item = QTreeWidgetItem([day, entry.text, notes])
-        item.setToolTip(_NOTES_COLUMN, notes)
+        item.setToolTip(_NOTES_COLUMN, escaped_tooltip(notes))
         muted = QBrush(muted_text(self.palette()))
         if isinstance(event, Touch):
             item.setData(0, _TOUCH_ROLE, event)

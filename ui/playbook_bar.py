@@ -7,7 +7,7 @@ Whatever moved the lead (a drag, the keyboard, the editor's temperature) the win
 pushed Change, and the bar reads the move from its column-change row.
 """
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -44,6 +44,7 @@ class _Question(QWidget):
     def __init__(self, accept_text: str, decline_text: str) -> None:
         super().__init__()
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         font = QFont(self.label.font())
         font.setBold(True)

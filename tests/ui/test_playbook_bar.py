@@ -160,3 +160,16 @@ def test_undoing_the_move_withdraws_the_offer(main_window: MainWindow) -> None:
     main_window.undo_action.trigger()
     assert main_window.playbook_bar.isHidden()
     assert main_window.workspace.leads.get(lead_id).column is Column.COLD
+
+
+def test_names_with_markup_show_as_typed(main_window: MainWindow) -> None:
+    workspace = main_window.workspace
+    lead_id, _name = _first(workspace, Column.COLD)
+    editor = main_window.lead_actions.open_editor(lead_id)
+    assert editor is not None
+    editor.fields["name"].setText("<b>Bold</b> Bakery")
+    editor.temperature_box.setCurrentIndex(editor.temperature_box.findData(Temperature.WARM))
+    editor.accept()
+    label = main_window.playbook_bar.plan_question.label
+    assert label.text() == "Plan 3 touches for '<b>Bold</b> Bakery'?"
+    assert label.textFormat() is Qt.TextFormat.PlainText

@@ -44,6 +44,7 @@ from ui.calendar.calendar_mime import (
 )
 from ui.calendar.calendar_painting import CalendarPainter, CalendarState
 from ui.calendar.calendar_range import CalendarRange
+from ui.touches.form_parts import escaped_tooltip
 from ui.touches.touch_text import campaign_summary, touch_summary
 
 
@@ -157,7 +158,7 @@ class CalendarView(QWidget):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self._tooltip(self._placement.item_at(QPointF(event.pos())))
             if text:
-                QToolTip.showText(event.globalPos(), text, self)
+                QToolTip.showText(event.globalPos(), escaped_tooltip(text), self)
             else:
                 QToolTip.hideText()
                 event.ignore()

@@ -7,7 +7,7 @@ campaign's planned touches stay (as plain touches) or go with it.
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,8 +37,7 @@ from planner.services.campaigns import (
 )
 from planner.store.changes import Change
 from planner.workspace import Workspace
-from ui.board.colours import OVERDUE
-from ui.touches.touch_dialog import from_qdate, to_qdate
+from ui.touches.form_parts import error_label, from_qdate, plain_label, to_qdate
 from ui.touches.touch_text import count_text
 
 PREVIEW_DELAY_MS = 150
@@ -100,16 +99,10 @@ class CampaignDialog(QDialog):
         self.notes_field.setTabChangesFocus(True)
         self.notes_field.setFixedHeight(self.fontMetrics().height() * 4)
         self.spread_box = QCheckBox("Spread the touches over the campaign's days")
-        self.target_label = QLabel()
+        self.target_label = plain_label()
         self.target_label.setObjectName("campaign-targets")
         self.target_label.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("campaign-error")
-        self.error_label.setWordWrap(True)
-        palette = self.error_label.palette()
-        palette.setColor(self.error_label.foregroundRole(), OVERDUE)
-        self.error_label.setPalette(palette)
-        self.error_label.hide()
+        self.error_label = error_label("campaign-error")
         self.delete_button = QPushButton("Delete campaign…")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -195,6 +188,7 @@ class CampaignDialog(QDialog):
             "timelines. What should happen to the touches it still has planned?",
             parent=self,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
         keep = box.addButton("Keep planned touches", QMessageBox.ButtonRole.AcceptRole)
         remove = box.addButton("Delete planned touches", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -20,9 +19,15 @@ from planner.domain import TouchDraft, TouchKind
 from planner.errors import PlannerError
 from planner.services.touches import add_touch
 from planner.workspace import Workspace
-from ui.board.colours import OVERDUE
 from ui.referrer_field import ReferrerField
-from ui.touches.touch_dialog import TimeField, chosen_outcome, from_qdate, outcome_box, to_qdate
+from ui.touches.form_parts import (
+    TimeField,
+    chosen_outcome,
+    error_label,
+    from_qdate,
+    outcome_box,
+    to_qdate,
+)
 
 
 class NewTouchDialog(QDialog):
@@ -68,13 +73,7 @@ class NewTouchDialog(QDialog):
         self.outcome_box = outcome_box()
         self.outcome_box.setEnabled(False)
         self.done_box.toggled.connect(self._done_toggled)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("new-touch-error")
-        self.error_label.setWordWrap(True)
-        palette = self.error_label.palette()
-        palette.setColor(self.error_label.foregroundRole(), OVERDUE)
-        self.error_label.setPalette(palette)
-        self.error_label.hide()
+        self.error_label = error_label("new-touch-error")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

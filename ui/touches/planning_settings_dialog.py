@@ -22,7 +22,7 @@ from planner.errors import PlannerError
 from planner.planning import PlanningSettings
 from planner.services.playbooks import load_planning_settings, save_planning_settings
 from planner.workspace import Workspace
-from ui.board.colours import OVERDUE
+from ui.touches.form_parts import error_label
 from ui.touches.playbook_steps_editor import PlaybookStepsEditor
 
 MAX_TOUCH_TARGET = 50
@@ -65,13 +65,7 @@ class PlanningSettingsDialog(QDialog):
         )
         self.defaults_button = QPushButton("Restore defaults")
         self.defaults_button.clicked.connect(lambda: self._show(PlanningSettings()))
-        self.error_label = QLabel()
-        self.error_label.setObjectName("planning-error")
-        self.error_label.setWordWrap(True)
-        palette = self.error_label.palette()
-        palette.setColor(self.error_label.foregroundRole(), OVERDUE)
-        self.error_label.setPalette(palette)
-        self.error_label.hide()
+        self.error_label = error_label("planning-error")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -5,12 +5,9 @@ it on the undo stack.
 """
 
 from collections.abc import Callable
-from datetime import date, time
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -20,75 +17,24 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.domain import Touch, TouchOutcome
+from planner.domain import Touch
 from planner.errors import PlannerError
 from planner.services.touches import delete_touch, mark_touch_done, reschedule_touch
 from planner.store.changes import Change
 from planner.workspace import Workspace
-from ui.board.colours import OVERDUE
-
-
-def to_qdate(day: date) -> QDate:
-    """A Python date as a QDate."""
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    """A QDate as a Python date."""
-    return date(day.year(), day.month(), day.day())
-
-
-class TimeField(QWidget):
-    """An optional time of day: a check box "at" and the time it enables."""
-
-    def __init__(self, moment: time | None = None) -> None:
-        super().__init__()
-        self.enabled_box = QCheckBox("at")
-        self.enabled_box.setToolTip("Give the touch a time of day; without one it is all-day")
-        self.time_edit = QTimeEdit()
-        self.time_edit.setDisplayFormat("HH:mm")
-        self.time_edit.setAccessibleName("Time")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.enabled_box)
-        layout.addWidget(self.time_edit, 1)
-        self.enabled_box.toggled.connect(self.time_edit.setEnabled)
-        self.set_time(moment)
-
-    def set_time(self, moment: time | None) -> None:
-        """Shows a time, or none (all-day)."""
-        self.enabled_box.setChecked(moment is not None)
-        self.time_edit.setEnabled(moment is not None)
-        shown = moment or time(9, 0)
-        self.time_edit.setTime(QTime(shown.hour, shown.minute))
-
-    def value(self) -> time | None:
-        """The chosen time, or ``None`` for an all-day touch."""
-        if not self.enabled_box.isChecked():
-            return None
-        chosen = self.time_edit.time()
-        return time(chosen.hour(), chosen.minute())
-
-
-def chosen_outcome(box: QComboBox) -> TouchOutcome | None:
-    """The outcome picked in an ``outcome_box`` (Qt hands enum data back as plain text)."""
-    data = box.currentData()
-    return TouchOutcome(data) if data else None
-
-
-def outcome_box() -> QComboBox:
-    """A choice of outcome, with "No outcome" first."""
-    box = QComboBox()
-    box.setAccessibleName("Outcome")
-    box.addItem("No outcome", None)
-    for outcome in TouchOutcome:
-        box.addItem(outcome.label, outcome)
-    return box
+from ui.touches.form_parts import (
+    TimeField,
+    chosen_outcome,
+    error_label,
+    from_qdate,
+    outcome_box,
+    plain_label,
+    to_qdate,
+)
 
 
 class TouchDialog(QDialog):
@@ -108,13 +54,7 @@ class TouchDialog(QDialog):
         touch = self._touch
         lead = workspace.leads.get(touch.lead_id)
         self.setWindowTitle(f"{touch.kind.label} for '{lead.name}'")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("touch-error")
-        self.error_label.setWordWrap(True)
-        palette = self.error_label.palette()
-        palette.setColor(self.error_label.foregroundRole(), OVERDUE)
-        self.error_label.setPalette(palette)
-        self.error_label.hide()
+        self.error_label = error_label("touch-error")
         self.date_edit = QDateEdit(to_qdate(touch.planned_on))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setAccessibleName("Planned day")
@@ -190,22 +130,22 @@ class TouchDialog(QDialog):
     def _build_layout(self, lead_name: str, company: str) -> None:
         touch = self._touch
         facts = QFormLayout()
-        facts.addRow("Lead", QLabel(f"{lead_name} — {company}" if company else lead_name))
-        facts.addRow("Kind", QLabel(touch.kind.label))
+        facts.addRow("Lead", plain_label(f"{lead_name} — {company}" if company else lead_name))
+        facts.addRow("Kind", plain_label(touch.kind.label))
         if touch.campaign_id is not None:
             campaign = self._workspace.campaigns.get(touch.campaign_id)
-            facts.addRow("Campaign", QLabel(f"{campaign.name} ({campaign.response_code})"))
+            facts.addRow("Campaign", plain_label(f"{campaign.name} ({campaign.response_code})"))
         if touch.from_playbook is not None:
-            facts.addRow("Planned by", QLabel(f"the {touch.from_playbook.value} playbook"))
+            facts.addRow("Planned by", plain_label(f"the {touch.from_playbook.value} playbook"))
         if touch.notes:
-            notes = QLabel(touch.notes)
+            notes = plain_label(touch.notes)
             notes.setWordWrap(True)
             facts.addRow("Notes", notes)
         layout = QVBoxLayout(self)
         layout.addLayout(facts)
         if touch.done_on is not None:
             outcome = f" — {touch.outcome.label.lower()}" if touch.outcome else ""
-            facts.addRow("Done", QLabel(f"{touch.done_on.isoformat()}{outcome}"))
+            facts.addRow("Done", plain_label(f"{touch.done_on.isoformat()}{outcome}"))
         else:
             layout.addWidget(self._reschedule_group())
             layout.addWidget(self._done_group())

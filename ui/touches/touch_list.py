@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from planner.store.touches import CalendarTouch
 from ui.board.colours import OVERDUE, blend, muted_text
+from ui.touches.form_parts import escaped_tooltip
 from ui.touches.touch_colours import temperature_colour
 from ui.touches.touch_text import day_text, touch_summary
 
@@ -80,7 +81,9 @@ class TouchListModel(QAbstractListModel):
             return f"{touch.kind.label}: {touch.lead_name}"
         if role == TOUCH_ROLE:
             return touch
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return escaped_tooltip(touch_summary(touch, self._today()))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return touch_summary(touch, self._today())
         return None
 

@@ -311,3 +311,23 @@ def test_an_export_that_fails_explains_why(tmp_path: Path, calendar_window: Main
     box = calendar_window.findChild(QWidget, "error-message")
     assert box is not None
     assert "does not exist" in box.property("text")
+
+
+def test_page_keys_step_through_months(qtbot: QtBot, calendar: CalendarScreen) -> None:
+    calendar.view.setFocus()
+    qtbot.waitUntil(calendar.view.hasFocus)
+    QTest.keyClick(calendar.view, Qt.Key.Key_PageDown)
+    assert calendar.title.text() == "April 2026"
+    QTest.keyClick(calendar.view, Qt.Key.Key_PageUp)
+    assert calendar.title.text() == "March 2026"
+
+
+def test_opening_another_database_shows_its_calendar(
+    tmp_path: Path, calendar_window: MainWindow, calendar: CalendarScreen
+) -> None:
+    assert calendar.view.content.touch_count > 0
+    assert calendar_window.open_database(tmp_path / "other.db")
+    assert calendar.workspace is calendar_window.workspace
+    assert calendar.view.content.touch_count == 0
+    assert calendar.view.content.campaigns == ()
+    assert calendar.agenda.model.rowCount() == 0

@@ -12,7 +12,7 @@ from planner.workspace import Workspace
 from tests.conftest import dump_database
 from tests.ui.touches.conftest import TODAY, ChangeCatcher
 from ui.touches.campaign_dialog import CampaignDialog
-from ui.touches.touch_dialog import to_qdate
+from ui.touches.form_parts import to_qdate
 
 
 def _new_dialog(qtbot: QtBot, workspace: Workspace, caught: ChangeCatcher) -> CampaignDialog:

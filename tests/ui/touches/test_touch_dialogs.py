@@ -10,8 +10,9 @@ from planner.services.history import undo_change
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 from tests.ui.touches.conftest import TODAY, ChangeCatcher
+from ui.touches.form_parts import to_qdate
 from ui.touches.new_touch_dialog import NewTouchDialog
-from ui.touches.touch_dialog import TouchDialog, to_qdate
+from ui.touches.touch_dialog import TouchDialog
 
 
 def _dialog(
