@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QDrag, QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.domain import Channel, Column, Temperature, TouchDraft, TouchKind
@@ -24,7 +25,7 @@ from tests.ui.calendar.conftest import (
     lead_ids,
 )
 from ui.calendar.calendar_content import CalendarFilter
-from ui.calendar.calendar_mime import calendar_mime_data
+from ui.calendar.calendar_mime import DraggedTouch, calendar_mime_data, dragged_item
 from ui.calendar.calendar_range import CalendarMode
 from ui.calendar.calendar_screen import CalendarScreen
 from ui.main_window import MainWindow
@@ -331,3 +332,36 @@ def test_opening_another_database_shows_its_calendar(
     assert calendar.view.content.touch_count == 0
     assert calendar.view.content.campaigns == ()
     assert calendar.agenda.model.rowCount() == 0
+
+
+def test_pressing_and_moving_a_chip_starts_a_drag_carrying_that_touch(
+    monkeypatch: pytest.MonkeyPatch, calendar: CalendarScreen
+) -> None:
+    view = calendar.view
+    call = _touch_on(calendar, CALL_DAY, TouchKind.PHONE_CALL)
+    chip = view.placement.chip_for(call)
+    assert chip is not None
+    carried: list[object] = []
+
+    def fake_exec(drag: QDrag, *_actions: object) -> Qt.DropAction:
+        carried.append(dragged_item(drag.mimeData()))
+        assert not drag.pixmap().isNull()
+        return Qt.DropAction.MoveAction
+
+    monkeypatch.setattr(QDrag, "exec", fake_exec)
+    start = chip.rect.center()
+    further = start + QPointF(30, 30)
+    for kind, point, buttons in (
+        (QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton),
+        (QEvent.Type.MouseMove, further, Qt.MouseButton.LeftButton),
+    ):
+        event = QMouseEvent(
+            kind,
+            point,
+            view.mapToGlobal(point),
+            Qt.MouseButton.LeftButton,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(view, event)
+    assert carried == [DraggedTouch(call)]
