@@ -1,0 +1,1 @@
+"""The documents screens: sender profile, templates, mail merge, labels, preview and print."""

@@ -1,0 +1,190 @@
+"""Address labels and envelopes for the chosen leads, made on a worker thread and previewed.
+
+The PDF goes to a working folder (the preview's Save as PDF keeps a copy where the user wants it).
+"""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
+
+from planner.documents.profile import PaperSize
+from planner.documents.stationery import EnvelopeSize, LabelSheet
+from planner.services.sender import load_sender_profile
+from planner.workspace import Workspace
+from ui.documents.job_dialog import DocumentJobDialog, fresh_path
+from ui.documents.jobs import PrintedAddresses, PrintEnvelopes, PrintLabels
+from ui.documents.lead_selection import LeadSelectionPanel
+from ui.documents.worker import Job
+
+
+class AddressJobDialog(DocumentJobDialog):
+    """The parts labels and envelopes share: the lead selection, the result line, the folder."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        output_folder: Path,
+        selected_lead_id: int | None,
+        title: str,
+        run_text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title, run_text, parent)
+        self._workspace = workspace
+        self._output_folder = output_folder
+        self.printed: PrintedAddresses | None = None
+        self.selection_panel = LeadSelectionPanel(workspace, selected_lead_id)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("address-summary")
+        self.summary_label.setWordWrap(True)
+        self.skipped_label = QLabel()
+        self.skipped_label.setWordWrap(True)
+        self.form_layout.addWidget(self.selection_panel)
+        self.result_layout.addWidget(self.summary_label)
+        self.result_layout.addWidget(self.skipped_label)
+
+    def summary(self, result: PrintedAddresses) -> str:
+        """The result in one line: ``24 labels on 2 sheets, 2 skipped``."""
+        raise NotImplementedError
+
+    def show_result(self, result: object) -> None:
+        """Shows how many were printed and who was skipped, and opens the preview."""
+        assert isinstance(result, PrintedAddresses)
+        self.printed = result
+        self.summary_label.setText(self.summary(result))
+        self.skipped_label.setText(result.skipped_text())
+        self.skipped_label.setVisible(bool(result.skipped))
+        self.request_preview(result.path, self.windowTitle())
+
+    def output_path(self, name: str) -> Path:
+        """A new file in the working folder."""
+        return fresh_path(self._output_folder, name)
+
+
+class LabelsDialog(AddressJobDialog):
+    """Address labels on an Avery sheet, starting at any label of a partly used sheet."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        output_folder: Path,
+        selected_lead_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            workspace, output_folder, selected_lead_id, "Address labels", "Make labels", parent
+        )
+        self.setObjectName("labels-dialog")
+        self.sheet_box = QComboBox()
+        self.sheet_box.setObjectName("label-sheet")
+        for sheet in LabelSheet:
+            spec = sheet.spec
+            self.sheet_box.addItem(
+                f"{spec.title} — {spec.per_sheet} per sheet, {spec.paper.label}", sheet
+            )
+        self.start_box = QSpinBox()
+        self.start_box.setObjectName("label-start")
+        self.start_box.setToolTip("The first free label on a partly used sheet, counted along rows")
+        layout = QFormLayout()
+        layout.addRow("Sheet", self.sheet_box)
+        layout.addRow("Start at label", self.start_box)
+        sheet_group = QGroupBox("Labels")
+        sheet_group.setLayout(layout)
+        self.form_layout.addWidget(sheet_group)
+        self.sheet_box.currentIndexChanged.connect(self._sheet_changed)
+        self._choose_paper_sheet(load_sender_profile(workspace).paper_size)
+        self._sheet_changed()
+
+    def sheet(self) -> LabelSheet:
+        """The chosen label sheet."""
+        return LabelSheet(self.sheet_box.currentData())
+
+    def set_sheet(self, sheet: LabelSheet) -> None:
+        """Chooses a label sheet."""
+        self.sheet_box.setCurrentIndex(self.sheet_box.findData(sheet))
+
+    def make_job(self) -> Job:
+        """Labels for the chosen leads on the chosen sheet."""
+        sheet = self.sheet()
+        return PrintLabels(
+            database=self._workspace.path,
+            selection=self.selection_panel.selection(),
+            sender=load_sender_profile(self._workspace),
+            sheet=sheet,
+            output=self.output_path(f"Labels {sheet.value}.pdf"),
+            start=self.start_box.value(),
+        )
+
+    def progress_text(self, done: int, total: int) -> str:
+        """``Label 120 of 1,000…``."""
+        return f"Label {min(done + 1, total):,} of {total:,}…"
+
+    def summary(self, result: PrintedAddresses) -> str:
+        """``24 labels on 2 sheets, 2 skipped``."""
+        labels = "1 label" if result.count == 1 else f"{result.count:,} labels"
+        sheets = "1 sheet" if result.pages == 1 else f"{result.pages:,} sheets"
+        return f"{labels} on {sheets}, {len(result.skipped)} skipped"
+
+    def _choose_paper_sheet(self, paper: PaperSize) -> None:
+        for index in range(self.sheet_box.count()):
+            if LabelSheet(self.sheet_box.itemData(index)).spec.paper is paper:
+                self.sheet_box.setCurrentIndex(index)
+                return
+
+    def _sheet_changed(self) -> None:
+        self.start_box.setRange(1, self.sheet().spec.per_sheet)
+
+
+class EnvelopesDialog(AddressJobDialog):
+    """One envelope per lead, DL, C5 or US #10, with the sender's return address."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        output_folder: Path,
+        selected_lead_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            workspace, output_folder, selected_lead_id, "Envelopes", "Make envelopes", parent
+        )
+        self.setObjectName("envelopes-dialog")
+        self.size_box = QComboBox()
+        self.size_box.setObjectName("envelope-size")
+        for size in EnvelopeSize:
+            self.size_box.addItem(size.spec.title, size)
+        layout = QFormLayout()
+        layout.addRow("Envelope", self.size_box)
+        size_group = QGroupBox("Envelopes")
+        size_group.setLayout(layout)
+        self.form_layout.addWidget(size_group)
+        if load_sender_profile(workspace).paper_size is PaperSize.LETTER:
+            self.set_size(EnvelopeSize.NO10)
+
+    def envelope_size(self) -> EnvelopeSize:
+        """The chosen envelope."""
+        return EnvelopeSize(self.size_box.currentData())
+
+    def set_size(self, size: EnvelopeSize) -> None:
+        """Chooses an envelope."""
+        self.size_box.setCurrentIndex(self.size_box.findData(size))
+
+    def make_job(self) -> Job:
+        """Envelopes for the chosen leads."""
+        size = self.envelope_size()
+        return PrintEnvelopes(
+            database=self._workspace.path,
+            selection=self.selection_panel.selection(),
+            sender=load_sender_profile(self._workspace),
+            size=size,
+            output=self.output_path(f"Envelopes {size.value}.pdf"),
+        )
+
+    def progress_text(self, done: int, total: int) -> str:
+        """``Envelope 12 of 50…``."""
+        return f"Envelope {min(done + 1, total):,} of {total:,}…"
+
+    def summary(self, result: PrintedAddresses) -> str:
+        """``24 envelopes, 2 skipped``."""
+        envelopes = "1 envelope" if result.count == 1 else f"{result.count:,} envelopes"
+        return f"{envelopes}, {len(result.skipped)} skipped"

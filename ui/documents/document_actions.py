@@ -1,0 +1,204 @@
+"""The window's Documents menu: letters, mail merge, labels, envelopes, call sheet, templates and
+the sender profile, and the previews they open.
+
+Every dialog hands its Change to the window's undo stack; every document opens in a preview.
+"""
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenu
+
+from planner.store.changes import Change
+from planner.workspace import Workspace
+from ui.documents.address_dialogs import EnvelopesDialog, LabelsDialog
+from ui.documents.call_sheet_dialog import CallSheetDialog
+from ui.documents.job_dialog import DocumentJobDialog
+from ui.documents.lead_selection import SelectionMode
+from ui.documents.merge_dialog import MailMergeDialog
+from ui.documents.preview_window import DocumentPreview
+from ui.documents.sender_dialog import SenderProfileDialog
+from ui.documents.template_manager import TemplateManager
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+JobDialog = TypeVar("JobDialog", bound=DocumentJobDialog)
+
+
+def default_letters_folder() -> Path:
+    """Where letters are written unless the user picks another place: their documents folder."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(documents) if documents else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+class DocumentActions(QObject):
+    """The document actions, the dialogs they open, and the preview windows."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self._window = window
+        self.letters_folder = default_letters_folder()
+        self._working_folder: tempfile.TemporaryDirectory[str] | None = None
+        self.dialog: DocumentJobDialog | None = None
+        self.templates: TemplateManager | None = None
+        self.sender_dialog: SenderProfileDialog | None = None
+        self.previews: list[DocumentPreview] = []
+        self.letter_to_lead = self._make("&Letter to Selected Lead…", self.open_letter_to_lead)
+        self.write_letter = self._make("&Write Letter…", self.open_letter_to_lead)
+        self.mail_merge = self._make("&Mail Merge…", self.open_mail_merge, "Ctrl+Shift+M")
+        self.labels = self._make("Address &Labels…", self.open_labels)
+        self.envelopes = self._make("&Envelopes…", self.open_envelopes)
+        self.call_sheet = self._make("&Call Sheet…", self.open_call_sheet)
+        self.letter_templates = self._make("Letter &Templates…", self.open_templates)
+        self.sender_profile = self._make("&Sender Profile…", self.open_sender_profile)
+        window.board.set_card_actions([self.write_letter])
+        window.board.current_lead_changed.connect(self._enable_for)
+        window.change_applied.connect(self._apply_change)
+        window.workspace_changed.connect(self._workspace_changed)
+        self._enable_for(window.board.current_lead_id())
+
+    @property
+    def working_folder(self) -> Path:
+        """A folder of this session for labels, envelopes and call sheets (removed at exit)."""
+        if self._working_folder is None:
+            self._working_folder = tempfile.TemporaryDirectory(prefix="planner-documents-")
+        return Path(self._working_folder.name)
+
+    def add_to(self, menu: QMenu) -> None:
+        """Fills the Documents menu."""
+        menu.addAction(self.letter_to_lead)
+        menu.addAction(self.mail_merge)
+        menu.addSeparator()
+        menu.addAction(self.labels)
+        menu.addAction(self.envelopes)
+        menu.addAction(self.call_sheet)
+        menu.addSeparator()
+        menu.addAction(self.letter_templates)
+        menu.addAction(self.sender_profile)
+
+    def open_mail_merge(self) -> MailMergeDialog:
+        """Opens the mail merge on the cold leads."""
+        dialog = MailMergeDialog(
+            self._workspace, self.letters_folder, self._selected_lead(), self._window
+        )
+        dialog.sender_profile_requested.connect(self.open_sender_profile)
+        return self._show_job_dialog(dialog)
+
+    def open_letter_to_lead(self) -> MailMergeDialog:
+        """Opens the mail merge set to the lead selected on the board."""
+        dialog = self.open_mail_merge()
+        dialog.selection_panel.set_mode(SelectionMode.SELECTED)
+        dialog.setWindowTitle("Letter")
+        return dialog
+
+    def open_labels(self) -> LabelsDialog:
+        """Opens the address labels dialog."""
+        dialog = LabelsDialog(
+            self._workspace, self.working_folder, self._selected_lead(), self._window
+        )
+        return self._show_job_dialog(dialog)
+
+    def open_envelopes(self) -> EnvelopesDialog:
+        """Opens the envelopes dialog."""
+        dialog = EnvelopesDialog(
+            self._workspace, self.working_folder, self._selected_lead(), self._window
+        )
+        return self._show_job_dialog(dialog)
+
+    def open_call_sheet(self) -> CallSheetDialog:
+        """Opens the call sheet dialog on today."""
+        return self._show_job_dialog(
+            CallSheetDialog(self._workspace, self.working_folder, self._window)
+        )
+
+    def open_templates(self) -> TemplateManager:
+        """Opens the list of letter templates (not modal, so Edit ▸ Undo stays at hand)."""
+        if self.templates is not None:
+            self.templates.close()
+        manager = TemplateManager(self._workspace, self._selected_lead(), self._window)
+        manager.change_made.connect(self._window.push_change)
+        manager.action_failed.connect(self._window.show_error)
+        manager.finished.connect(lambda: self._closed(manager))
+        manager.finished.connect(manager.deleteLater)
+        self.templates = manager
+        manager.show()
+        return manager
+
+    def open_sender_profile(self) -> SenderProfileDialog:
+        """Opens the sender profile."""
+        dialog = SenderProfileDialog(self._workspace, self._window)
+        dialog.change_made.connect(self._window.push_change)
+        dialog.change_made.connect(lambda change: self._window.show_message(change.description))
+        dialog.finished.connect(lambda: self._closed(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.sender_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_preview(self, path: Path, title: str) -> DocumentPreview:
+        """Shows a PDF in a preview window of its own."""
+        preview = DocumentPreview(path, title, self._window)
+        self.previews.append(preview)
+        preview.destroyed.connect(lambda: self._forget(preview))
+        preview.show()
+        return preview
+
+    @property
+    def _workspace(self) -> Workspace:
+        return self._window.workspace
+
+    def _selected_lead(self) -> int | None:
+        return self._window.board.current_lead_id()
+
+    def _show_job_dialog(self, dialog: JobDialog) -> JobDialog:
+        if self.dialog is not None:
+            self.dialog.reject()
+        dialog.change_made.connect(self._window.push_change)
+        dialog.preview_requested.connect(self.open_preview)
+        dialog.finished.connect(lambda: self._closed(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        if self.templates is dialog:
+            self.templates = None
+        if self.sender_dialog is dialog:
+            self.sender_dialog = None
+
+    def _forget(self, preview: DocumentPreview) -> None:
+        if preview in self.previews:
+            self.previews.remove(preview)
+
+    def _apply_change(self, change: Change) -> None:
+        if self.templates is not None:
+            self.templates.apply_change(change)
+        if isinstance(self.dialog, MailMergeDialog):
+            self.dialog.refresh_sender_hint()
+
+    def _workspace_changed(self) -> None:
+        """Another database was opened: dialogs on the old one close."""
+        dialogs: list[QDialog | None] = [self.dialog, self.templates, self.sender_dialog]
+        for dialog in dialogs:
+            if dialog is not None:
+                dialog.reject()
+
+    def _enable_for(self, lead_id: int | None) -> None:
+        for action in (self.letter_to_lead, self.write_letter):
+            action.setEnabled(lead_id is not None)
+
+    def _make(self, text: str, slot: object, shortcut: str = "") -> QAction:
+        action = QAction(text, self._window)
+        action.triggered.connect(slot)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        self._window.addAction(action)
+        return action

@@ -1,0 +1,222 @@
+"""The document jobs the dialogs run on a worker thread: letters, labels, envelopes, call sheet.
+
+Each job is a frozen description of what to make, called with a progress callback and a cancel
+check. It opens its own read connection to the planner file (the worker thread may not use the
+window's), loads the document engine only when it runs, and writes its file whole or not at all.
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from planner.documents.address import Recipient
+from planner.documents.batch import (
+    CancelCheck,
+    MergeCancelledError,
+    MergeJob,
+    MergeReport,
+    NothingToPrintError,
+    ProgressCallback,
+    SkippedLead,
+)
+from planner.documents.context import LetterContext
+from planner.documents.profile import SenderProfile
+from planner.documents.stationery import EnvelopeSize, LabelSheet, check_start
+from planner.documents.template_text import LetterTemplate
+from planner.services.documents import (
+    LeadSelection,
+    addressable,
+    call_sheet,
+    campaign_info,
+    select_leads,
+)
+from planner.store.database import open_reader
+
+
+@dataclass(frozen=True)
+class MergeLetters:
+    """A mail merge: the selected leads, one template, into one PDF or a folder of PDFs."""
+
+    database: Path
+    selection: LeadSelection
+    template: LetterTemplate
+    sender: SenderProfile
+    today: date
+    output: Path
+    split: bool = False
+    campaign_id: int | None = None
+    duplex: bool = False
+
+    def __call__(self, progress: ProgressCallback, is_cancelled: CancelCheck) -> MergeReport:
+        """Writes the letters; MergeCancelledError or a PlannerError leave no file."""
+        from planner.documents.mailmerge import run_mail_merge
+
+        with closing(open_reader(self.database)) as reader:
+            leads = select_leads(reader, self.selection)
+            campaign = campaign_info(reader, self.campaign_id)
+        job = MergeJob(
+            template=self.template,
+            leads=leads,
+            sender=self.sender,
+            today=self.today,
+            output=self.output,
+            split=self.split,
+            campaign=campaign,
+            duplex=self.duplex,
+        )
+        return run_mail_merge(job, progress, is_cancelled)
+
+
+@dataclass(frozen=True)
+class PrintedAddresses:
+    """Labels or envelopes written: the file, how many, on how many pages, and who was skipped."""
+
+    path: Path
+    count: int
+    pages: int
+    skipped: tuple[SkippedLead, ...]
+
+    def skipped_text(self) -> str:
+        """The skipped leads by name, or an empty string."""
+        if not self.skipped:
+            return ""
+        return "Skipped (no postal address): " + ", ".join(lead.name for lead in self.skipped)
+
+
+@dataclass(frozen=True)
+class PrintLabels:
+    """Address labels for the selected leads on one Avery sheet, from label ``start``."""
+
+    database: Path
+    selection: LeadSelection
+    sender: SenderProfile
+    sheet: LabelSheet
+    output: Path
+    start: int = 1
+
+    def __call__(self, progress: ProgressCallback, is_cancelled: CancelCheck) -> PrintedAddresses:
+        """Writes the label sheets; cancel or failure leaves no file."""
+        from planner.documents.labels import write_labels
+        from planner.documents.output import atomic_file
+
+        check_start(self.sheet, self.start)
+        recipients, skipped = _recipients(self.database, self.selection, self.sender)
+        with atomic_file(self.output) as file:
+            placed = write_labels(
+                file, self.sheet, _counted(recipients, progress, is_cancelled), self.start
+            )
+        return PrintedAddresses(self.output, len(placed), placed[-1].page + 1, tuple(skipped))
+
+
+@dataclass(frozen=True)
+class PrintEnvelopes:
+    """One envelope per selected lead, with the sender's return address."""
+
+    database: Path
+    selection: LeadSelection
+    sender: SenderProfile
+    size: EnvelopeSize
+    output: Path
+
+    def __call__(self, progress: ProgressCallback, is_cancelled: CancelCheck) -> PrintedAddresses:
+        """Writes the envelopes; cancel or failure leaves no file."""
+        from planner.documents.envelopes import write_envelopes
+        from planner.documents.output import atomic_file
+
+        recipients, skipped = _recipients(self.database, self.selection, self.sender)
+        with atomic_file(self.output) as file:
+            placed = write_envelopes(
+                file, self.size, _counted(recipients, progress, is_cancelled), self.sender
+            )
+        return PrintedAddresses(self.output, len(placed), len(placed), tuple(skipped))
+
+
+@dataclass(frozen=True)
+class PrintedCallSheet:
+    """A call sheet written: the file, how many calls and meetings, and its heading."""
+
+    path: Path
+    count: int
+    heading: str
+
+
+@dataclass(frozen=True)
+class PrintCallSheet:
+    """The calls and meetings planned for one day."""
+
+    database: Path
+    day: date
+    sender: SenderProfile
+    output: Path
+
+    def __call__(self, progress: ProgressCallback, is_cancelled: CancelCheck) -> PrintedCallSheet:
+        """Writes the call sheet; failure leaves no file."""
+        from planner.documents.callsheet import write_call_sheet
+        from planner.documents.output import atomic_file
+
+        progress(0, 1)
+        with closing(open_reader(self.database)) as reader:
+            sheet = call_sheet(reader, self.day, self.sender)
+        if is_cancelled():
+            raise MergeCancelledError
+        with atomic_file(self.output) as file:
+            write_call_sheet(file, sheet)
+        progress(1, 1)
+        return PrintedCallSheet(self.output, len(sheet.entries), sheet.heading)
+
+
+@dataclass(frozen=True)
+class LetterPreview:
+    """One letter rendered for the template editor: the PDF and the fields it printed empty."""
+
+    pdf: bytes
+    missing: frozenset[str]
+
+
+@dataclass(frozen=True)
+class RenderLetter:
+    """One letter from a (possibly unsaved) template to one lead, in memory."""
+
+    template: LetterTemplate
+    context: LetterContext
+
+    def __call__(self, progress: ProgressCallback, is_cancelled: CancelCheck) -> LetterPreview:
+        """Renders the letter; TemplateError says what the template got wrong and where."""
+        from planner.documents.letters import letter_pdf
+        from planner.documents.templating import CompiledTemplate
+
+        pdf, letter = letter_pdf(CompiledTemplate(self.template), self.context)
+        return LetterPreview(pdf, letter.missing)
+
+
+def _recipients(
+    database: Path, selection: LeadSelection, sender: SenderProfile
+) -> tuple[list[Recipient], list[SkippedLead]]:
+    with closing(open_reader(database)) as reader:
+        leads = select_leads(reader, selection)
+    recipients, skipped = addressable(leads, sender)
+    if not recipients:
+        names = ", ".join(lead.name for lead in skipped) or "none selected"
+        raise NothingToPrintError(
+            f"Nothing to print: no selected lead has a postal address ({names})"
+        )
+    return recipients, skipped
+
+
+def _counted(
+    recipients: Sequence[Recipient], progress: ProgressCallback, is_cancelled: CancelCheck
+) -> Iterable[Recipient]:
+    """The recipients one by one, reporting each as done and stopping when cancelled."""
+
+    def each() -> Iterator[Recipient]:
+        total = len(recipients)
+        progress(0, total)
+        for done, recipient in enumerate(recipients, start=1):
+            if is_cancelled():
+                raise MergeCancelledError
+            yield recipient
+            progress(done, total)
+
+    return each()

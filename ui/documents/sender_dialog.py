@@ -1,0 +1,225 @@
+"""The sender profile: who letters come from, the signer, and how pages and dates look.
+
+Every field is checked as it is typed, with the problem shown beneath it; Save stores the whole
+profile as one undoable step ("Edit sender profile").
+"""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.documents.profile import PROFILE_FIELDS, DateFormat, PaperSize, SenderProfile
+from planner.errors import PlannerError, ValidationError
+from planner.services.sender import load_sender_profile, save_sender_profile
+from planner.store.changes import Change
+from planner.workspace import Workspace
+from ui.board.colours import OVERDUE
+from ui.documents.image_picker import ImagePicker, unreadable_image_reason
+from ui.lead_editor import COMMON_CURRENCIES
+
+BUSINESS_FIELDS = (
+    ("business_name", "Business name", "e.g. Harbour Light Bookkeeping"),
+    ("street", "Street", "street and number"),
+    ("postal_code", "Postal code", ""),
+    ("city", "City", ""),
+    ("region", "Region", "state, county or province"),
+    ("country", "Country", "two-letter code (DE) or name"),
+    ("phone", "Phone", ""),
+    ("email", "Email", "hello@example.com"),
+    ("website", "Website", "www.example.com"),
+)
+SIGNER_FIELDS = (
+    ("signer_name", "Signed by", "who signs the letters"),
+    ("signer_title", "Title", "e.g. Owner"),
+)
+_IMAGE_FIELDS = ("logo_path", "signature_path")
+
+
+class SenderProfileDialog(QDialog):
+    """Edits the sender profile; Save is offered only while every field is valid.
+
+    Signals:
+        change_made(Change): the profile was saved.
+    """
+
+    change_made = Signal(object)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sender-profile-dialog")
+        self.setWindowTitle("Sender profile")
+        self._workspace = workspace
+        self._saved = load_sender_profile(workspace)
+        self.change: Change | None = None
+        self.fields: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        for name, _label, hint in (*BUSINESS_FIELDS, *SIGNER_FIELDS):
+            field = QLineEdit()
+            field.setObjectName(f"sender-{name}")
+            field.setPlaceholderText(hint)
+            self.fields[name] = field
+        self.logo_picker = ImagePicker("logo")
+        self.signature_picker = ImagePicker("signature")
+        self.paper_box = QComboBox()
+        for paper in PaperSize:
+            self.paper_box.addItem(paper.label, paper)
+        self.date_box = QComboBox()
+        for style in DateFormat:
+            self.date_box.addItem(style.example, style)
+        self.currency_box = QComboBox()
+        self.currency_box.setEditable(True)
+        self.currency_box.addItems(COMMON_CURRENCIES)
+        self.form_error = _error_label("sender-error-form")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._build_layout()
+        self._fill(self._saved)
+        self._connect()
+        self.validate()
+
+    def profile(self) -> SenderProfile:
+        """The fields as a profile; ValidationError naming the first field that is wrong."""
+        profile = SenderProfile()
+        for name in PROFILE_FIELDS:
+            profile = profile.with_field(name, self._text_of(name))
+        return profile
+
+    def validate(self) -> SenderProfile | None:
+        """Checks every field, shows the problems beneath them; the profile when all is valid."""
+        problems = self._problems()
+        for name, label in self.errors.items():
+            message = problems.get(name, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+        self.save_button.setEnabled(not problems)
+        return None if problems else self.profile()
+
+    def accept(self) -> None:
+        """Saves the profile (when anything changed) and closes."""
+        profile = self.validate()
+        if profile is None:
+            return
+        if profile != self._saved:
+            try:
+                self.change = save_sender_profile(self._workspace, profile)
+            except PlannerError as error:
+                self._show_form_error(str(error))
+                return
+            self.change_made.emit(self.change)
+        super().accept()
+
+    def _problems(self) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        empty = SenderProfile()
+        for name in PROFILE_FIELDS:
+            try:
+                empty.with_field(name, self._text_of(name))
+            except ValidationError as error:
+                problems[error.field or name] = str(error)
+        for name, picker in zip(
+            _IMAGE_FIELDS, (self.logo_picker, self.signature_picker), strict=True
+        ):
+            reason = unreadable_image_reason(picker.path)
+            if reason:
+                problems[name] = reason
+        return problems
+
+    def _text_of(self, name: str) -> str:
+        if name in self.fields:
+            return self.fields[name].text()
+        texts = {
+            "logo_path": self.logo_picker.path,
+            "signature_path": self.signature_picker.path,
+            "currency": self.currency_box.currentText(),
+            "paper_size": str(self.paper_box.currentData()),
+            "date_format": str(self.date_box.currentData()),
+        }
+        return texts[name]
+
+    def _fill(self, profile: SenderProfile) -> None:
+        for name, field in self.fields.items():
+            field.setText(str(getattr(profile, name)))
+        self.logo_picker.set_path(profile.logo_path)
+        self.signature_picker.set_path(profile.signature_path)
+        self.paper_box.setCurrentIndex(self.paper_box.findData(profile.paper_size))
+        self.date_box.setCurrentIndex(self.date_box.findData(profile.date_format))
+        self.currency_box.setCurrentText(profile.currency)
+
+    def _connect(self) -> None:
+        for field in self.fields.values():
+            field.textEdited.connect(self.validate)
+        self.logo_picker.path_changed.connect(self.validate)
+        self.signature_picker.path_changed.connect(self.validate)
+        self.currency_box.currentTextChanged.connect(self.validate)
+
+    def _build_layout(self) -> None:
+        business = QFormLayout()
+        for name, label, _hint in BUSINESS_FIELDS:
+            business.addRow(label, self.fields[name])
+            if name == "email":
+                business.addRow("", self._error_label(name))
+        business.addRow("Logo", self.logo_picker)
+        business.addRow("", self._error_label("logo_path"))
+        business_box = QGroupBox("Your business")
+        business_box.setLayout(business)
+        signer = QFormLayout()
+        for name, label, _hint in SIGNER_FIELDS:
+            signer.addRow(label, self.fields[name])
+        signer.addRow("Signature", self.signature_picker)
+        signer.addRow("", self._error_label("signature_path"))
+        signer_box = QGroupBox("Who signs")
+        signer_box.setLayout(signer)
+        pages = QFormLayout()
+        pages.addRow("Paper", self.paper_box)
+        pages.addRow("Dates", self.date_box)
+        pages.addRow("Currency", self.currency_box)
+        pages.addRow("", self._error_label("currency"))
+        pages_box = QGroupBox("Documents")
+        pages_box.setLayout(pages)
+        right = QVBoxLayout()
+        right.addWidget(signer_box)
+        right.addWidget(pages_box)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addWidget(business_box, 3)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.form_error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().height() * 50)
+
+    def _error_label(self, name: str) -> QLabel:
+        label = _error_label(f"sender-error-{name}")
+        self.errors[name] = label
+        return label
+
+    def _show_form_error(self, text: str) -> None:
+        self.form_error.setText(text)
+        self.form_error.show()
+
+
+def _error_label(object_name: str) -> QLabel:
+    """A hidden red label that shows a field's problem."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    palette = label.palette()
+    palette.setColor(label.foregroundRole(), OVERDUE)
+    label.setPalette(palette)
+    label.hide()
+    return label

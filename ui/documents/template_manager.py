@@ -1,0 +1,203 @@
+"""The list of letter templates: built-in and the user's own, to create, copy, edit and delete.
+
+Each action is one undoable step; the list follows undo and redo through ``apply_change``. The
+dialog is not modal, so Edit ▸ Undo in the main window stays at hand.
+"""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.documents.template_text import LetterTemplate
+from planner.errors import PlannerError
+from planner.services.templates import (
+    all_templates,
+    copy_template,
+    delete_template,
+    template_of,
+)
+from planner.store.changes import Change, Table
+from planner.workspace import Workspace
+from ui.documents.template_editor import TemplateEditor
+
+_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TemplateManager(QDialog):
+    """Every letter template, with New, Copy, Edit and Delete.
+
+    Signals:
+        change_made(Change): a template was created, copied, saved or deleted.
+        action_failed(str): an action could not be carried out; the sentence says why.
+    """
+
+    change_made = Signal(object)
+    action_failed = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        preview_lead_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("template-manager")
+        self.setWindowTitle("Letter templates")
+        self._workspace = workspace
+        self._preview_lead_id = preview_lead_id
+        self._templates: dict[str, LetterTemplate] = {}
+        self.editor: TemplateEditor | None = None
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("template-list")
+        self.tree.setHeaderLabels(["Template", "Recorded as", "Source"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.new_button = QPushButton("New…")
+        self.copy_button = QPushButton("Copy")
+        self.edit_button = QPushButton("Edit…")
+        self.delete_button = QPushButton("Delete")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self._build_layout()
+        self._connect()
+        self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        """Lists the templates again, keeping (or moving to) the selected one."""
+        current = select or self.selected_name()
+        self._templates = {template.name: template for template in all_templates(self._workspace)}
+        self.tree.clear()
+        for template in self._templates.values():
+            source = "Built in" if template.builtin else "Yours"
+            item = QTreeWidgetItem([template.title, template.kind.label, source])
+            item.setData(0, _NAME_ROLE, template.name)
+            item.setToolTip(0, template.name)
+            self.tree.addTopLevelItem(item)
+            if template.name == current:
+                self.tree.setCurrentItem(item)
+        first = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
+        for column in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(column)
+        self._enable_buttons()
+
+    def apply_change(self, change: Change) -> None:
+        """Follows a change, undo or redo that touched the templates."""
+        if change.keys(Table.TEMPLATES):
+            self.reload()
+
+    def selected_name(self) -> str | None:
+        """The name of the selected template."""
+        item = self.tree.currentItem()
+        return str(item.data(0, _NAME_ROLE)) if item is not None else None
+
+    def selected(self) -> LetterTemplate | None:
+        """The selected template."""
+        name = self.selected_name()
+        return self._templates.get(name) if name is not None else None
+
+    def select(self, name: str) -> None:
+        """Selects the template called ``name``."""
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is not None and item.data(0, _NAME_ROLE) == name:
+                self.tree.setCurrentItem(item)
+
+    def new_template(self) -> TemplateEditor:
+        """Opens the editor on a new template."""
+        return self._open_editor(None)
+
+    def edit_selected(self) -> TemplateEditor | None:
+        """Opens the editor on the selected template (read-only for a built-in one)."""
+        template = self.selected()
+        return self._open_editor(template) if template is not None else None
+
+    def copy_selected(self) -> Change | None:
+        """Copies the selected template into a new one of the user's, then opens it to edit."""
+        template = self.selected()
+        if template is None:
+            return None
+        try:
+            change = copy_template(self._workspace, template.name)
+        except PlannerError as error:
+            self.action_failed.emit(str(error))
+            return None
+        self.change_made.emit(change)
+        copy = template_of(self._workspace, change)
+        self.reload(select=copy.name)
+        self._open_editor(copy)
+        return change
+
+    def delete_selected(self) -> Change | None:
+        """Deletes the selected template of the user's (Edit ▸ Undo brings it back)."""
+        template = self.selected()
+        if template is None or template.template_id is None:
+            return None
+        try:
+            change = delete_template(self._workspace, template.template_id)
+        except PlannerError as error:
+            self.action_failed.emit(str(error))
+            return None
+        self.change_made.emit(change)
+        self.reload()
+        return change
+
+    def _open_editor(self, template: LetterTemplate | None) -> TemplateEditor:
+        editor = TemplateEditor(self._workspace, template, self._preview_lead_id, self)
+        editor.change_made.connect(self._saved)
+        editor.finished.connect(editor.deleteLater)
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def _saved(self, change: Change) -> None:
+        self.change_made.emit(change)
+        keys = change.keys(Table.TEMPLATES)
+        if len(keys) == 1:
+            self.reload(select=template_of(self._workspace, change).name)
+        else:
+            self.reload()
+
+    def _enable_buttons(self) -> None:
+        template = self.selected()
+        self.copy_button.setEnabled(template is not None)
+        self.edit_button.setEnabled(template is not None)
+        self.edit_button.setText("View…" if template is not None and template.builtin else "Edit…")
+        own = template is not None and not template.builtin
+        self.delete_button.setEnabled(own)
+        self.delete_button.setToolTip(
+            "" if own else "Built-in templates cannot be deleted; your own ones can"
+        )
+
+    def _connect(self) -> None:
+        self.tree.currentItemChanged.connect(self._enable_buttons)
+        self.tree.itemDoubleClicked.connect(lambda _item, _column: self.edit_selected())
+        self.new_button.clicked.connect(self.new_template)
+        self.copy_button.clicked.connect(self.copy_selected)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+
+    def _build_layout(self) -> None:
+        buttons = QVBoxLayout()
+        for button in (self.new_button, self.copy_button, self.edit_button, self.delete_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.tree, 1)
+        body.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.buttons)
+        line = self.fontMetrics().height()
+        self.resize(line * 44, line * 22)
