@@ -18,6 +18,7 @@ from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
 from ui.database_files import ask_database_to_open, ask_new_database
+from ui.documents.document_actions import DocumentActions
 from ui.lead_actions import LeadActions
 from ui.planning_actions import PlanningActions
 from ui.playbook_bar import PlaybookBar, with_bar_above
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.add_screen("Board", with_bar_above(self.playbook_bar, self.board))
         self.lead_actions = LeadActions(self)
         self.planning_actions = PlanningActions(self)
+        self.document_actions = DocumentActions(self)
         self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, "&Find…", self.board.focus_search, QKeySequence.StandardKey.Find)
         self.lead_actions.add_to(self.menuBar().addMenu("&Lead"))
         self.planning_actions.add_to(self.menuBar().addMenu("&Plan"))
+        self.document_actions.add_to(self.menuBar().addMenu("&Documents"))
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Planner", self._show_about)
 
