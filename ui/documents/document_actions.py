@@ -44,6 +44,7 @@ class DocumentActions(QObject):
         self._window = window
         self.letters_folder = default_letters_folder()
         self._working_folder: tempfile.TemporaryDirectory[str] | None = None
+        self._chosen_working_folder: Path | None = None
         self.dialog: DocumentJobDialog | None = None
         self.templates: TemplateManager | None = None
         self.sender_dialog: SenderProfileDialog | None = None
@@ -64,10 +65,19 @@ class DocumentActions(QObject):
 
     @property
     def working_folder(self) -> Path:
-        """A folder of this session for labels, envelopes and call sheets (removed at exit)."""
+        """Where labels, envelopes and call sheets go: a folder of this session, removed at exit.
+
+        The preview's Save as PDF keeps a copy elsewhere.
+        """
+        if self._chosen_working_folder is not None:
+            return self._chosen_working_folder
         if self._working_folder is None:
             self._working_folder = tempfile.TemporaryDirectory(prefix="planner-documents-")
         return Path(self._working_folder.name)
+
+    @working_folder.setter
+    def working_folder(self, folder: Path) -> None:
+        self._chosen_working_folder = folder
 
     def add_to(self, menu: QMenu) -> None:
         """Fills the Documents menu."""

@@ -102,10 +102,10 @@ class DocumentJobDialog(QDialog):
             return None
         self.result_area.hide()
         running = JobThread(job, self)
-        running.worker.progress.connect(self._progress)
-        running.worker.finished.connect(self._finished)
-        running.worker.failed.connect(self.show_problem)
-        running.worker.cancelled.connect(self._cancelled)
+        running.progress.connect(self._progress)
+        running.finished.connect(self._finished)
+        running.failed.connect(self.show_problem)
+        running.cancelled.connect(self._cancelled)
         running.done.connect(self._stopped)
         self.running = running
         self._set_running(True)
@@ -117,7 +117,7 @@ class DocumentJobDialog(QDialog):
     def cancel(self) -> None:
         """Asks the running job to stop; it removes what it wrote."""
         if self.running is not None:
-            self.running.worker.cancel()
+            self.running.cancel()
             self.cancel_button.setEnabled(False)
             self.show_note("Cancelling…")
 
@@ -150,7 +150,7 @@ class DocumentJobDialog(QDialog):
     def _progress(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
-        if self.running is not None and not self.running.worker.cancel_requested:
+        if self.running is not None and not self.running.cancel_requested:
             self.show_note(self.progress_text(done, total))
 
     def _finished(self, result: object) -> None:

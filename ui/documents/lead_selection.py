@@ -71,6 +71,8 @@ class LeadSelectionPanel(QGroupBox):
         self.campaign_box.setPlaceholderText("no campaigns yet")
         for campaign in workspace.campaigns.all():
             self.campaign_box.addItem(campaign.name, campaign.id)
+        if self.campaign_box.count():
+            self.campaign_box.setCurrentIndex(0)
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText("name, company, email, city or notes")
         self.search_field.setClearButtonEnabled(True)

@@ -112,8 +112,8 @@ class LetterPreviewPanel(QWidget):
             self._show_status(str(error))
             return
         running = JobThread(RenderLetter(self._template, context), self)
-        running.worker.finished.connect(self._show)
-        running.worker.failed.connect(self._failed)
+        running.finished.connect(self._show)
+        running.failed.connect(self._failed)
         running.done.connect(self._render_done)
         self._running = running
         running.start()

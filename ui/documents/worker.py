@@ -7,6 +7,7 @@ problems come back to the GUI thread through queued signals, so the window stays
 """
 
 import threading
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -47,11 +48,19 @@ class JobWorker(QObject):
         """True once ``cancel`` was called."""
         return self._cancel_requested.is_set()
 
+    def _report_progress(self, done: int, total: int) -> None:
+        """Announces progress, then lets the GUI thread take the interpreter lock to show it.
+
+        Without the pause a busy job can keep the lock for many steps, and the bar would jump.
+        """
+        self.progress.emit(done, total)
+        time.sleep(0)
+
     @Slot()
     def run(self) -> None:
         """Runs the job and announces how it ended; never lets an exception escape the thread."""
         try:
-            result = self._job(self.progress.emit, self._cancel_requested.is_set)
+            result = self._job(self._report_progress, self._cancel_requested.is_set)
         except MergeCancelledError:
             self.cancelled.emit()
         except (PlannerError, OSError) as error:
@@ -63,24 +72,37 @@ class JobWorker(QObject):
 
 
 class JobThread(QObject):
-    """A worker and the thread it runs on, started together and finished together.
+    """A worker, the thread it runs on, and its signals relayed on the GUI thread.
+
+    Connect to this object's signals, not the worker's: they are emitted on the thread that made
+    the JobThread (the GUI thread), so any callable connected to them runs there too.
 
     Signals:
+        progress(int, int): (done, total) as the job reports it.
+        finished(object): the job's result.
+        failed(str): a sentence saying why the job stopped; nothing was written.
+        cancelled(): the job stopped because it was cancelled; nothing was written.
         done(): the thread has stopped, whichever way the job ended.
     """
 
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
     done = Signal()
 
     def __init__(self, job: Job, parent: QObject | None = None) -> None:
-        """Prepares ``job``; connect to ``worker``'s signals, then call ``start``."""
+        """Prepares ``job``; connect to the signals, then call ``start``."""
         super().__init__(parent)
         self.worker = worker = JobWorker(job)
         self._thread = QThread(self)
         worker.moveToThread(self._thread)
         self._thread.started.connect(worker.run)
-        for ended in (worker.finished, worker.failed, worker.cancelled):
-            ended.connect(self._thread.quit)
-        self._thread.finished.connect(self.done)
+        worker.progress.connect(self._relay_progress)
+        worker.finished.connect(self._relay_finished)
+        worker.failed.connect(self._relay_failed)
+        worker.cancelled.connect(self._relay_cancelled)
+        self._thread.finished.connect(self._relay_done)
 
     def start(self) -> None:
         """Starts the job on its thread."""
@@ -91,8 +113,40 @@ class JobThread(QObject):
         """True until the thread has stopped."""
         return self._thread.isRunning()
 
+    def cancel(self) -> None:
+        """Asks the job to stop before its next step; ``cancelled`` follows."""
+        self.worker.cancel()
+
+    @property
+    def cancel_requested(self) -> bool:
+        """True once the job was asked to stop."""
+        return self.worker.cancel_requested
+
     def stop(self) -> None:
         """Cancels the job and waits until its thread has stopped (closing a dialog mid-run)."""
         self.worker.cancel()
         self._thread.quit()
         self._thread.wait()
+
+    @Slot(int, int)
+    def _relay_progress(self, done: int, total: int) -> None:
+        self.progress.emit(done, total)
+
+    @Slot(object)
+    def _relay_finished(self, result: object) -> None:
+        self._thread.quit()
+        self.finished.emit(result)
+
+    @Slot(str)
+    def _relay_failed(self, reason: str) -> None:
+        self._thread.quit()
+        self.failed.emit(reason)
+
+    @Slot()
+    def _relay_cancelled(self) -> None:
+        self._thread.quit()
+        self.cancelled.emit()
+
+    @Slot()
+    def _relay_done(self) -> None:
+        self.done.emit()

@@ -1,0 +1,257 @@
+"""The mail merge dialog: letters to the chosen leads, report, preview, recording touches."""
+
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from planner.documents.batch import CancelCheck, ProgressCallback
+from planner.domain import CampaignDraft, Channel, Column, Temperature
+from planner.services.campaigns import create_campaign
+from planner.store.touches import TouchFilter
+from planner.workspace import Workspace
+from tests.conftest import dump_database
+from tests.ui.conftest import open_window
+from tests.ui.documents.conftest import (
+    JOB_TIMEOUT_MS,
+    cold_lead_names,
+    leftovers,
+    pdf_pages,
+    pdf_text,
+    wait_for_job,
+)
+from ui.documents.lead_selection import SelectionMode
+from ui.documents.merge_dialog import MailMergeDialog
+from ui.main_window import MainWindow
+from ui.window_settings import WindowSettings
+
+NO_ADDRESS = ("Rob Quinn", "Nora Ellis")
+
+
+def _run(qtbot: QtBot, dialog: MailMergeDialog) -> None:
+    QTest.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    wait_for_job(qtbot, dialog)
+
+
+def _touches_done(window: MainWindow) -> dict[str, int]:
+    model = window.board.models[Column.COLD]
+    return {model.card(row).name: model.card(row).touches_done for row in range(model.rowCount())}
+
+
+def test_the_merge_writes_one_pdf_with_every_cold_lead_and_opens_the_preview(
+    qtbot: QtBot, window: MainWindow, letters_folder: Path
+) -> None:
+    dialog = window.document_actions.open_mail_merge()
+    assert dialog.selection_panel.mode is SelectionMode.COLUMN
+    assert dialog.selection_panel.count_label.text() == "26 leads"
+    assert dialog.template().name == "cold-introduction"
+    assert not dialog.sender_hint.isVisible()
+    _run(qtbot, dialog)
+    assert dialog.summary_label.text() == "24 letters, 2 skipped"
+    report = dialog.report_view.toPlainText()
+    assert "Skipped:\n  Rob Quinn (no postal address)\n  Nora Ellis (no postal address)" in report
+    (path,) = dialog.report.files if dialog.report else ()
+    assert path.parent == letters_folder
+    assert path.name == "Cold introduction with a special offer, Cold leads 2026-03-16.pdf"
+    assert pdf_pages(path) == 24
+    text = pdf_text(path)
+    for name in cold_lead_names(window.workspace):
+        assert (name in text) is (name not in NO_ADDRESS)
+    assert "Harbour Light Bookkeeping" in text
+    assert "16 March 2026" in text
+    preview = window.document_actions.previews[-1]
+    assert preview.path == path
+    assert preview.page_count == 24
+    assert preview.isVisible()
+    assert leftovers(letters_folder) == []
+
+
+def test_recording_the_letters_adds_touches_that_one_undo_removes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = window.document_actions.open_mail_merge()
+    _run(qtbot, dialog)
+    before = dump_database(window.workspace)
+    meters_before = _touches_done(window)
+    assert dialog.record_button.text() == "Record 24 letters as touches on their leads"
+    QTest.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    assert not dialog.record_button.isEnabled()
+    assert dialog.record_button.text() == "Recorded 24 touches (Edit ▸ Undo takes them back)"
+    touches = window.workspace.touches.find(TouchFilter())
+    assert len(touches) == 24
+    assert {touch.done_on for touch in touches} == {date(2026, 3, 16)}
+    assert {touch.notes for touch in touches} == {"Letter: Cold introduction with a special offer"}
+    meters_after = _touches_done(window)
+    for name, done in meters_after.items():
+        assert done == meters_before[name] + (0 if name in NO_ADDRESS else 1)
+    assert window.undo_action.text() == (
+        "Undo Log 24 letters 'Cold introduction with a special offer'"
+    )
+    window.undo_action.trigger()
+    assert dump_database(window.workspace) == before
+    assert _touches_done(window) == meters_before
+    window.redo_action.trigger()
+    assert _touches_done(window) == meters_after
+
+
+def test_one_pdf_per_lead_lands_in_the_chosen_folder(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "one per lead"
+    folder.mkdir()
+    dialog = window.document_actions.open_mail_merge()
+    dialog.output.set_split(True)
+    dialog.output.set_folder(folder)
+    assert not dialog.output.duplex_box.isEnabled()
+    _run(qtbot, dialog)
+    names = sorted(path.name for path in folder.iterdir())
+    assert len(names) == 24
+    assert "Maria Lopez.pdf" in names
+    assert "Maria Lopez (2).pdf" in names
+    assert "Maria Lopez" in pdf_text(folder / "Maria Lopez.pdf")
+    assert window.document_actions.previews[-1].page_count == 1
+
+
+def test_duplex_pads_the_single_pdf_so_each_letter_starts_on_a_front_page(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = window.document_actions.open_mail_merge()
+    QTest.mouseClick(dialog.output.duplex_box, Qt.MouseButton.LeftButton)
+    assert dialog.output.duplex
+    _run(qtbot, dialog)
+    assert dialog.report is not None
+    assert pdf_pages(dialog.report.files[0]) == 48
+
+
+def test_cancel_stops_the_merge_and_leaves_no_file(
+    qtbot: QtBot, window: MainWindow, letters_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = window.document_actions.open_mail_merge()
+    merge = dialog.make_job()
+    first_letter_written = threading.Event()
+    go_on = threading.Event()
+
+    def held_after_one_letter(progress: ProgressCallback, is_cancelled: CancelCheck) -> object:
+        """The real merge, paused after its first letter until the test has pressed Cancel."""
+
+        def report(done: int, total: int) -> None:
+            progress(done, total)
+            if done == 1:
+                first_letter_written.set()
+                go_on.wait(JOB_TIMEOUT_MS / 1000)
+
+        return merge(report, is_cancelled)
+
+    monkeypatch.setattr(dialog, "make_job", lambda: held_after_one_letter)
+    running = dialog.run()
+    assert running is not None
+    assert not dialog.form.isEnabled()
+    assert dialog.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: dialog.progress_bar.value() == 1, timeout=JOB_TIMEOUT_MS)
+    assert first_letter_written.is_set()
+    assert dialog.status_label.text() == "Writing letter 2 of 24…"
+    QTest.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    go_on.set()
+    wait_for_job(qtbot, dialog)
+    assert dialog.status_label.text() == "Cancelled; no file was written"
+    assert dialog.report is None
+    assert list(letters_folder.iterdir()) == []
+    assert dialog.form.isEnabled()
+    assert window.document_actions.previews == []
+
+
+def test_the_report_can_be_saved(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    dialog = window.document_actions.open_mail_merge()
+    _run(qtbot, dialog)
+    saved = dialog.save_report(tmp_path / "report.txt")
+    assert saved is not None
+    text = saved.read_text(encoding="utf-8")
+    assert text.startswith("24 letters, 2 skipped\n")
+    assert "  Nora Ellis (no postal address)" in text
+    assert dialog.status_label.text() == f"Saved the report to {saved}"
+
+
+def test_a_letter_to_the_selected_lead(
+    qtbot: QtBot, window: MainWindow, letters_folder: Path
+) -> None:
+    actions = window.document_actions
+    window.board.view(Column.COLD).clearSelection()
+    assert not actions.letter_to_lead.isEnabled()
+    assert actions.write_letter in window.board.view(Column.COLD).actions()
+    lead = window.board.models[Column.WARM].card(0)
+    window.board.select_lead(lead.id)
+    assert actions.letter_to_lead.isEnabled()
+    dialog = actions.open_letter_to_lead()
+    assert dialog.selection_panel.mode is SelectionMode.SELECTED
+    assert dialog.selection_panel.count_label.text() == "1 lead"
+    _run(qtbot, dialog)
+    assert dialog.summary_label.text() == "1 letter, 0 skipped"
+    path = letters_folder / f"Letter to {lead.name} 2026-03-16.pdf"
+    assert lead.name in pdf_text(path)
+    QTest.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    assert window.undo_action.text() == (
+        f"Undo Log letter 'Cold introduction with a special offer' for '{lead.name}'"
+    )
+    assert window.board.models[Column.WARM].card(0).touches_done == lead.touches_done + 1
+
+
+def test_a_campaign_chooses_its_targets_and_prints_its_offer(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    workspace = window.workspace
+    create_campaign(
+        workspace,
+        CampaignDraft(
+            name="Lisbon spring letters",
+            channel=Channel.DIRECT_MAIL,
+            target_temperature=Temperature.COLD,
+            start_on=date(2026, 3, 16),
+            end_on=date(2026, 4, 10),
+            target_city="Lisbon",
+            offer="a free first bookkeeping check",
+        ),
+    )
+    (campaign,) = workspace.campaigns.all()
+    dialog = window.document_actions.open_mail_merge()
+    dialog.selection_panel.set_mode(SelectionMode.CAMPAIGN)
+    assert dialog.campaign_id() == campaign.id
+    count = dialog.selection_panel.count
+    assert count >= 1
+    _run(qtbot, dialog)
+    assert dialog.report is not None
+    text = pdf_text(dialog.report.files[0])
+    assert "a free first bookkeeping check" in text
+    assert campaign.response_code in text
+    planned = workspace.touches.find(TouchFilter(campaign_id=campaign.id))
+    QTest.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    after = workspace.touches.find(TouchFilter(campaign_id=campaign.id))
+    assert len(after) == len(planned)
+    assert all(touch.done_on == date(2026, 3, 16) for touch in after)
+
+
+def test_nothing_chosen_is_said_before_running(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = window.document_actions.open_mail_merge()
+    dialog.selection_panel.set_mode(SelectionMode.SEARCH)
+    QTest.keyClicks(dialog.selection_panel.search_field, "nobody by this name")
+    assert dialog.run() is None
+    assert dialog.status_label.text() == (
+        "No leads are chosen: pick another column, campaign or search"
+    )
+
+
+def test_empty_business_details_are_pointed_out(
+    qtbot: QtBot, demo_workspace: Workspace, window_settings: WindowSettings
+) -> None:
+    window = open_window(qtbot, demo_workspace, window_settings)
+    dialog = window.document_actions.open_mail_merge()
+    assert dialog.sender_hint.isVisible()
+    QTest.mouseClick(dialog.sender_button, Qt.MouseButton.LeftButton)
+    sender_dialog = window.document_actions.sender_dialog
+    assert sender_dialog is not None
+    sender_dialog.fields["business_name"].setText("Harbour Light Bookkeeping")
+    sender_dialog.accept()
+    assert not dialog.sender_hint.isVisible()
