@@ -7,7 +7,7 @@ and printing goes through the system print dialog.
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -79,10 +79,6 @@ class DocumentPreview(QMainWindow):
         else:
             self.page_label.setText(f"{self.path} could not be read")
         return loaded
-
-    def show_page(self, index: int) -> None:
-        """Scrolls to a page (from 0)."""
-        self.view.pageNavigator().jump(index, QPointF(), self.view.zoomFactor())
 
     def print_to(self, printer: QPrinter) -> int:
         """Prints every page, or the range the printer was given; returns the pages printed."""

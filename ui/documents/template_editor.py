@@ -222,7 +222,7 @@ class TemplateEditor(QDialog):
 
     def _connect(self) -> None:
         for field in (self.title_field, self.subject_field, self.closing_field):
-            field.textEdited.connect(self._check_timer.start)
+            field.textChanged.connect(self._check_timer.start)
         self.body_field.textChanged.connect(self._check_timer.start)
         self.kind_box.currentIndexChanged.connect(self._check_timer.start)
         for box in (self.response_code_box, self.qr_box):

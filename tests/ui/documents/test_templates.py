@@ -1,0 +1,190 @@
+"""The template manager and editor: syntax check with the line, placeholders, live preview, and
+create, copy, edit and delete as undoable steps."""
+
+from io import BytesIO
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from planner.domain import Column, TouchKind
+from planner.services.templates import all_templates, find_template
+from planner.workspace import Workspace
+from tests.conftest import dump_database
+from tests.ui.documents.conftest import JOB_TIMEOUT_MS
+from ui.documents.jobs import LetterPreview
+from ui.documents.template_editor import CHECK_DELAY_MS, TemplateEditor
+from ui.main_window import MainWindow
+
+
+def _first_cold_lead(workspace: Workspace) -> int:
+    return workspace.leads.cards(Column.COLD, limit=1)[0].id
+
+
+def _editor(qtbot: QtBot, workspace: Workspace, name: str | None = None) -> TemplateEditor:
+    template = find_template(workspace, name) if name else None
+    editor = TemplateEditor(workspace, template, _first_cold_lead(workspace))
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def _preview_text(preview: LetterPreview) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(preview.pdf)).pages)
+
+
+def test_a_syntax_error_names_its_line_and_blocks_saving(
+    qtbot: QtBot, sender_workspace: Workspace
+) -> None:
+    editor = _editor(qtbot, sender_workspace)
+    editor.title_field.setText("Spring offer")
+    editor.body_field.setPlainText("{{ salutation }},\n\nWe bake {{ lead.name \n\nBye")
+    qtbot.waitUntil(lambda: editor.problem is not None, timeout=CHECK_DELAY_MS * 8)
+    assert editor.check_label.text() == (
+        "Body, line 5: expected token 'end of print statement', got 'Bye'"
+    )
+    assert not editor.save_button.isEnabled()
+    (marked,) = editor.body_field.extraSelections()
+    assert marked.cursor.blockNumber() == 4
+    assert editor.preview.status_label.text() == (
+        "The preview shows the last version without mistakes"
+    )
+    editor.body_field.setPlainText("{{ salutation }},\n\nWe bake {{ lead.name }}.")
+    qtbot.waitUntil(lambda: editor.problem is None, timeout=CHECK_DELAY_MS * 8)
+    assert editor.check_label.text() == "No problems found"
+    assert editor.body_field.extraSelections() == []
+    assert editor.save_button.isEnabled()
+
+
+def test_a_subject_error_is_named_too(qtbot: QtBot, sender_workspace: Workspace) -> None:
+    editor = _editor(qtbot, sender_workspace)
+    editor.subject_field.setText("Hello {% if %}")
+    error = editor.check()
+    assert error is not None
+    assert editor.check_label.text().startswith("Subject, line 1: ")
+
+
+def test_placeholders_go_in_at_the_cursor_of_the_field_used_last(
+    qtbot: QtBot, sender_workspace: Workspace
+) -> None:
+    editor = _editor(qtbot, sender_workspace)
+    editor.body_field.setPlainText("Dear friends at , hello.")
+    cursor = editor.body_field.textCursor()
+    cursor.setPosition(len("Dear friends at "))
+    editor.body_field.setTextCursor(cursor)
+    editor.placeholders.select("lead.company")
+    QTest.mouseClick(editor.placeholders.insert_button, Qt.MouseButton.LeftButton)
+    assert editor.body_field.toPlainText() == "Dear friends at {{ lead.company }}, hello."
+    editor.subject_field.setFocus()
+    qtbot.waitUntil(editor.subject_field.hasFocus)
+    editor.subject_field.setText("News for ")
+    editor.subject_field.end(False)
+    editor.placeholders.select("lead.first_name")
+    item = editor.placeholders.tree.currentItem()
+    assert item is not None
+    editor.placeholders.tree.itemDoubleClicked.emit(item, 0)
+    assert editor.subject_field.text() == "News for {{ lead.first_name }}"
+    assert editor.body_field.toPlainText() == "Dear friends at {{ lead.company }}, hello."
+
+
+def test_the_preview_renders_the_letter_for_the_chosen_lead(
+    qtbot: QtBot, sender_workspace: Workspace
+) -> None:
+    editor = _editor(qtbot, sender_workspace, "cold-introduction")
+    lead = sender_workspace.leads.get(_first_cold_lead(sender_workspace))
+    with qtbot.waitSignal(editor.preview.rendered, timeout=JOB_TIMEOUT_MS) as rendered:
+        editor.preview.render_now()
+    preview = rendered.args[0]
+    assert isinstance(preview, LetterPreview)
+    assert lead.name in _preview_text(preview)
+    qtbot.waitUntil(
+        lambda: editor.preview.document.status() == QPdfDocument.Status.Ready,
+        timeout=JOB_TIMEOUT_MS,
+    )
+    assert editor.preview.document.pageCount() == 1
+    assert editor.read_only
+
+
+def test_typing_renders_the_preview_again_after_a_pause(
+    qtbot: QtBot, sender_workspace: Workspace
+) -> None:
+    editor = _editor(qtbot, sender_workspace)
+    editor.title_field.setText("Short note")
+    editor.body_field.moveCursor(QTextCursor.MoveOperation.End)
+    with qtbot.waitSignal(editor.preview.rendered, timeout=JOB_TIMEOUT_MS) as rendered:
+        QTest.keyClick(editor.body_field, Qt.Key.Key_Return)
+        QTest.keyClicks(editor.body_field, "PS: fresh bread on Fridays.")
+    assert "PS: fresh bread on Fridays." in _preview_text(rendered.args[0])
+
+
+def test_a_template_that_fails_while_rendering_says_why(
+    qtbot: QtBot, sender_workspace: Workspace
+) -> None:
+    editor = _editor(qtbot, sender_workspace)
+    editor.body_field.setPlainText("{{ salutation }},\n\n{{ lead.shoe_size }}")
+    assert editor.check() is None
+    with qtbot.waitSignal(editor.preview.render_failed, timeout=JOB_TIMEOUT_MS) as failed:
+        editor.preview.render_now()
+    assert "body line 3" in failed.args[0]
+    assert "there is no field 'shoe_size'" in failed.args[0]
+    assert editor.preview.status_label.text() == failed.args[0]
+
+
+def test_a_new_template_is_saved_as_one_undoable_step(qtbot: QtBot, window: MainWindow) -> None:
+    workspace = window.workspace
+    before = dump_database(workspace)
+    manager = window.document_actions.open_templates()
+    editor = manager.new_template()
+    editor.title_field.setText("Bakery spring offer")
+    editor.kind_box.setCurrentIndex(editor.kind_box.findData(TouchKind.SALES_LETTER))
+    editor.subject_field.setText("Fresh ideas for {{ lead.company }}")
+    qtbot.waitUntil(editor.save_button.isEnabled, timeout=CHECK_DELAY_MS * 8)
+    QTest.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    saved = find_template(workspace, "bakery-spring-offer")
+    assert saved.kind is TouchKind.SALES_LETTER
+    assert saved.subject == "Fresh ideas for {{ lead.company }}"
+    assert manager.selected_name() == "bakery-spring-offer"
+    assert window.undo_action.text() == "Undo Add letter template 'Bakery spring offer'"
+    window.undo_action.trigger()
+    assert dump_database(workspace) == before
+    assert manager.selected_name() != "bakery-spring-offer"
+    assert "bakery-spring-offer" not in {template.name for template in all_templates(workspace)}
+
+
+def test_built_in_templates_open_read_only_and_copy_into_your_own(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    workspace = window.workspace
+    manager = window.document_actions.open_templates()
+    manager.select("win-back")
+    assert manager.edit_button.text() == "View…"
+    assert not manager.delete_button.isEnabled()
+    viewer = manager.edit_selected()
+    assert viewer is not None
+    assert viewer.read_only
+    assert viewer.body_field.isReadOnly()
+    assert not viewer.save_button.isVisible()
+    viewer.reject()
+    QTest.mouseClick(manager.copy_button, Qt.MouseButton.LeftButton)
+    copy_editor = manager.editor
+    assert copy_editor is not None
+    assert not copy_editor.read_only
+    assert copy_editor.title_field.text().endswith("(copy)")
+    assert window.undo_action.text().startswith("Undo Copy letter template")
+    copy_editor.title_field.setText("Win-back, our way")
+    copy_editor.accept()
+    copy = find_template(workspace, manager.selected_name() or "")
+    assert copy.title == "Win-back, our way"
+    assert not copy.builtin
+    assert manager.delete_button.isEnabled()
+    assert window.undo_action.text() == "Undo Edit letter template 'Win-back, our way'"
+    QTest.mouseClick(manager.delete_button, Qt.MouseButton.LeftButton)
+    assert copy.name not in {template.name for template in all_templates(workspace)}
+    window.undo_action.trigger()
+    assert find_template(workspace, copy.name).title == "Win-back, our way"
+    listed = [manager.tree.topLevelItem(row) for row in range(manager.tree.topLevelItemCount())]
+    assert "Win-back, our way" in [item.text(0) for item in listed if item is not None]
