@@ -79,12 +79,11 @@ class LabelsDialog(AddressJobDialog):
         self.sheet_box.setObjectName("label-sheet")
         for sheet in LabelSheet:
             spec = sheet.spec
-            self.sheet_box.addItem(
-                f"{spec.title} — {spec.per_sheet} per sheet, {spec.paper.label}", sheet
-            )
+            self.sheet_box.addItem(spec.title, sheet)
         self.start_box = QSpinBox()
         self.start_box.setObjectName("label-start")
         self.start_box.setToolTip("The first free label on a partly used sheet, counted along rows")
+        self.start_box.setMaximumWidth(self.fontMetrics().height() * 6)
         layout = QFormLayout()
         layout.addRow("Sheet", self.sheet_box)
         layout.addRow("Start at label", self.start_box)

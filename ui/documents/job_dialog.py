@@ -60,12 +60,19 @@ class DocumentJobDialog(QDialog):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.hide()
+        self.preview_button = QPushButton("Open preview")
+        self.preview_button.setObjectName("open-preview")
+        self.preview_button.setAutoDefault(False)
+        self.preview_button.hide()
+        self._last_document: tuple[Path, str] | None = None
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.addButton(self.run_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
+        self.preview_button.clicked.connect(self.reopen_preview)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.progress_bar)
@@ -101,6 +108,8 @@ class DocumentJobDialog(QDialog):
             self.show_problem(str(error))
             return None
         self.result_area.hide()
+        self.preview_button.hide()
+        self._last_document = None
         running = JobThread(job, self)
         running.progress.connect(self._progress)
         running.finished.connect(self._finished)
@@ -137,8 +146,15 @@ class DocumentJobDialog(QDialog):
         self._status(text, muted_text(self.status_label.palette()))
 
     def request_preview(self, path: Path, title: str) -> None:
-        """Asks for the PDF to be shown in a preview window."""
+        """Asks for the PDF to be shown in a preview window; Open preview shows it again."""
+        self._last_document = (path, title)
+        self.preview_button.show()
         self.preview_requested.emit(path, title)
+
+    def reopen_preview(self) -> None:
+        """Shows the last document made here again (its preview may have been closed)."""
+        if self._last_document is not None:
+            self.preview_requested.emit(*self._last_document)
 
     def _status(self, text: str, colour: QColor) -> None:
         palette = self.status_label.palette()

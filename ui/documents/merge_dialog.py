@@ -84,10 +84,9 @@ class MailMergeDialog(DocumentJobDialog):
         self.report_view.setObjectName("merge-report")
         self.report_view.setReadOnly(True)
         self.save_report_button = QPushButton("Save report…")
-        self.preview_button = QPushButton("Open preview")
         self.record_button = QPushButton()
         self.record_button.setObjectName("record-letters")
-        for button in (self.save_report_button, self.preview_button, self.record_button):
+        for button in (self.save_report_button, self.record_button):
             button.setAutoDefault(False)
         self._fill()
         self._build_layout()
@@ -151,15 +150,10 @@ class MailMergeDialog(DocumentJobDialog):
         noun = "letter" if count == 1 else "letters"
         self.record_button.setText(f"Record {count} {noun} as touches on their leads")
         self.record_button.setEnabled(count > 0)
-        self.preview_button.setText("Open preview" if not self.output.split else "Preview first")
         line = self.fontMetrics().height()
         self.resize(self.width(), max(self.height(), line * 48))
-        self.open_preview()
-
-    def open_preview(self) -> None:
-        """Shows the letters (the first file, when there is one per lead)."""
-        if self.report is not None and self.report.files:
-            self.request_preview(self.report.files[0], self._preview_title())
+        if result.files:
+            self.request_preview(result.files[0], self._preview_title())
 
     def record_touches(self) -> Change | None:
         """Records every letter written as a touch on its lead: one undoable step."""
@@ -205,6 +199,8 @@ class MailMergeDialog(DocumentJobDialog):
 
     def _preview_title(self) -> str:
         template = self._job_template.title if self._job_template else "Letters"
+        if self.output.split:
+            return f"First letter: {template}"
         return f"Letters: {template}"
 
     def _fill(self) -> None:
@@ -221,7 +217,6 @@ class MailMergeDialog(DocumentJobDialog):
         self.selection_panel.selection_changed.connect(self._selection_changed)
         self.sender_button.clicked.connect(self.sender_profile_requested)
         self.save_report_button.clicked.connect(lambda: self.save_report())
-        self.preview_button.clicked.connect(self.open_preview)
         self.record_button.clicked.connect(self.record_touches)
 
     def _selection_changed(self) -> None:
@@ -255,7 +250,6 @@ class MailMergeDialog(DocumentJobDialog):
         actions = QHBoxLayout()
         actions.addWidget(self.record_button)
         actions.addStretch(1)
-        actions.addWidget(self.preview_button)
         actions.addWidget(self.save_report_button)
         self.result_layout.addWidget(self.summary_label)
         self.result_layout.addWidget(self.report_view, 1)

@@ -58,6 +58,7 @@ class DocumentPreview(QMainWindow):
         self._build_toolbar()
         self.setWindowTitle(f"{title} — {self.path.name}")
         self._message_box: QMessageBox | None = None
+        self.view.pageNavigator().currentPageChanged.connect(self._show_page_number)
         self.load()
         line = self.fontMetrics().height()
         self.resize(line * 48, line * 56)
@@ -74,8 +75,7 @@ class DocumentPreview(QMainWindow):
         for action in (self.print_action, self.save_action):
             action.setEnabled(loaded)
         if loaded:
-            pages = self.page_count
-            self.page_label.setText("1 page" if pages == 1 else f"{pages} pages")
+            self._show_page_number(self.view.pageNavigator().currentPage())
         else:
             self.page_label.setText(f"{self.path} could not be read")
         return loaded
@@ -140,6 +140,10 @@ class DocumentPreview(QMainWindow):
     def fit_page(self) -> None:
         """A whole page in view."""
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+
+    def _show_page_number(self, index: int) -> None:
+        pages = self.page_count
+        self.page_label.setText("1 page" if pages == 1 else f"Page {index + 1} of {pages}")
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Document")

@@ -201,7 +201,7 @@ class SenderProfileDialog(QDialog):
         layout.addLayout(columns)
         layout.addWidget(self.form_error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().height() * 50)
+        self.setMinimumWidth(self.fontMetrics().height() * 62)
 
     def _error_label(self, name: str) -> QLabel:
         label = _error_label(f"sender-error-{name}")

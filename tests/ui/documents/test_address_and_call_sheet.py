@@ -46,6 +46,10 @@ def test_labels_for_the_cold_leads_start_at_the_chosen_label(
         assert name in text
     preview = window.document_actions.previews[-1]
     assert (preview.path, preview.page_count) == (printed.path, 3)
+    preview.close()
+    qtbot.waitUntil(lambda: window.document_actions.previews == [])
+    QTest.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert window.document_actions.previews[-1].path == printed.path
 
 
 def test_each_run_writes_a_new_file_so_an_open_preview_keeps_its_own(

@@ -51,7 +51,7 @@ def preview(qtbot: QtBot, tmp_path: Path) -> DocumentPreview:
 def test_the_preview_loads_the_pdf(preview: DocumentPreview) -> None:
     assert preview.document.status() == QPdfDocument.Status.Ready
     assert preview.page_count == 3
-    assert preview.page_label.text() == "3 pages"
+    assert preview.page_label.text() == "Page 1 of 3"
     assert preview.windowTitle() == "Envelopes — envelopes.pdf"
     assert preview.print_action.isEnabled()
 
