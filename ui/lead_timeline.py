@@ -1,6 +1,6 @@
 """A lead's timeline in its editor: touches done and planned, and its moves between columns.
 
-Buttons act on the selected touch (mark done, reschedule, delete) or add one; each is one
+Buttons act on the selected touch (mark done, edit, delete) or add one; each is one
 service call whose Change goes on the window's undo stack at once, whatever the editor's
 Save or Cancel does later.
 """
@@ -43,7 +43,7 @@ class LeadTimeline(QWidget):
     """The timeline of one lead, oldest first, with the next planned touch selected.
 
     Signals:
-        change_made(Change): a touch was added, done, rescheduled or deleted.
+        change_made(Change): a touch was added, done, edited or deleted.
         action_failed(str): an action could not be carried out; the sentence says why.
     """
 
@@ -77,20 +77,21 @@ class LeadTimeline(QWidget):
                 lambda _checked=False, outcome=outcome: self.mark_done(outcome)
             )
         self.done_button.setMenu(outcomes)
-        self.reschedule_button = QPushButton("Reschedule…")
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip("Change the selected touch's kind, day, time, notes or outcome")
         self.delete_button = QPushButton("Delete")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         buttons.addWidget(self.done_button)
-        buttons.addWidget(self.reschedule_button)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         self.add_button.clicked.connect(self.add_touch)
         self.done_button.clicked.connect(lambda: self.mark_done(None))
-        self.reschedule_button.clicked.connect(self.open_selected)
+        self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self.open_selected())
         self.tree.currentItemChanged.connect(lambda _current, _previous: self._enable_buttons())
@@ -154,7 +155,7 @@ class LeadTimeline(QWidget):
         return self._open(dialog)
 
     def open_selected(self) -> QDialog | None:
-        """Opens the selected touch's dialog: reschedule, mark done with outcome, delete."""
+        """Opens the selected touch's dialog: edit, mark done with outcome, delete."""
         touch = self.selected_touch()
         if touch is None:
             return None
@@ -222,5 +223,5 @@ class LeadTimeline(QWidget):
         touch = self.selected_touch()
         planned = touch is not None and touch.done_on is None
         self.done_button.setEnabled(planned)
-        self.reschedule_button.setEnabled(planned)
+        self.edit_button.setEnabled(touch is not None)
         self.delete_button.setEnabled(touch is not None)

@@ -1,12 +1,14 @@
 """``planner touch …`` and ``planner playbook show``: contacts with leads and their planning."""
 
 import argparse
+import dataclasses
 from datetime import date, time
 from typing import Any
 
 from planner.cli.arguments import enum_choice, enum_metavar, iso_date
 from planner.cli.output import print_json
 from planner.domain import Temperature, Touch, TouchDraft, TouchKind, TouchOutcome
+from planner.errors import ValidationError
 from planner.services import touches
 from planner.services.playbooks import load_planning_settings
 from planner.store.changes import Table
@@ -37,6 +39,26 @@ def register(subparsers: Any) -> None:
     )
     done.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help="default: today")
     done.set_defaults(handler=_done)
+
+    edit = actions.add_parser(
+        "edit", help="change a touch's kind, day, time or notes (a done one's outcome too)"
+    )
+    edit.add_argument("touch_id", type=int, metavar="TOUCH_ID")
+    edit.add_argument(
+        "--kind", type=enum_choice(TouchKind), metavar="KIND", help=enum_metavar(TouchKind)
+    )
+    edit.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help="a planned touch's day")
+    when = edit.add_mutually_exclusive_group()
+    when.add_argument("--at", type=clock_time, metavar="HH:MM")
+    when.add_argument("--all-day", action="store_true", help="drop the planned time")
+    edit.add_argument("--notes", metavar="TEXT", help="replaces the notes ('' clears them)")
+    edit.add_argument(
+        "--outcome",
+        type=enum_choice(TouchOutcome),
+        metavar=enum_metavar(TouchOutcome),
+        help="a done touch's outcome",
+    )
+    edit.set_defaults(handler=_edit)
 
     listing = actions.add_parser("list", help="list touches by planned day")
     listing.add_argument("--lead", type=int, metavar="ID")
@@ -101,6 +123,27 @@ def _add(arguments: argparse.Namespace, workspace: Workspace) -> int:
 
 def _done(arguments: argparse.Namespace, workspace: Workspace) -> int:
     touches.mark_touch_done(workspace, arguments.touch_id, arguments.outcome, arguments.on)
+    return 0
+
+
+def _edit(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    touch = workspace.touches.get(arguments.touch_id)
+    edit = touches.TouchEdit.of(touch)
+    given = {
+        "kind": arguments.kind,
+        "planned_on": arguments.on,
+        "planned_at": arguments.at,
+        "notes": arguments.notes,
+        "outcome": arguments.outcome,
+    }
+    changes = {field: value for field, value in given.items() if value is not None}
+    if arguments.all_day:
+        changes["planned_at"] = None
+    if not changes:
+        raise ValidationError(
+            "Nothing to change: give --kind, --on, --at, --all-day, --notes or --outcome"
+        )
+    touches.edit_touch(workspace, touch.id, dataclasses.replace(edit, **changes))
     return 0
 
 

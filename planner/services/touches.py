@@ -1,4 +1,4 @@
-"""Touch actions: plan, log, mark done, reschedule and delete contacts with leads.
+"""Touch actions: plan, log, edit, mark done, reschedule and delete contacts with leads.
 
 Each function is one user action: one transaction, a ``Change``, undoable through
 ``planner.services.history``. Batches (a playbook, a campaign, a mail merge) are one step too.
@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import date, time
 from enum import Enum
 
-from planner.domain import Touch, TouchDraft, TouchOutcome
+from planner.domain import Touch, TouchDraft, TouchKind, TouchOutcome
 from planner.errors import NotFoundError, ValidationError
 from planner.store.changes import Change, ChangeRecorder, Table, recording
 from planner.store.touches import time_text, touch_row
@@ -23,6 +23,34 @@ class KeepTime(Enum):
 
 
 KEEP_TIME = KeepTime.KEEP
+
+
+@dataclasses.dataclass(frozen=True)
+class TouchEdit:
+    """The editable part of a stored touch: what the touch dialog and ``touch edit`` change.
+
+    Start from ``TouchEdit.of(touch)`` and replace the fields the user changed. The lead, the
+    campaign, the document and the playbook a touch came from stay as they are.
+    """
+
+    kind: TouchKind
+    planned_on: date
+    planned_at: time | None
+    notes: str
+    done_on: date | None
+    outcome: TouchOutcome | None
+
+    @classmethod
+    def of(cls, touch: Touch) -> "TouchEdit":
+        """The touch as it is now."""
+        return cls(
+            kind=touch.kind,
+            planned_on=touch.planned_on,
+            planned_at=touch.planned_at,
+            notes=touch.notes,
+            done_on=touch.done_on,
+            outcome=touch.outcome,
+        )
 
 
 def plan_touches(workspace: Workspace, drafts: list[TouchDraft], description: str) -> Change:
@@ -71,6 +99,32 @@ def mark_touch_done(
             touch_id,
             {"done_on": day.isoformat(), "outcome": outcome.value if outcome else None},
         )
+        return recorder.finish()
+
+
+def edit_touch(workspace: Workspace, touch_id: int, edit: TouchEdit) -> Change:
+    """Saves a touch's kind, day, time, notes and (once done) outcome as one step.
+
+    "Edit phone call for 'Acme Bakery'"; when the edit also marks a planned touch done (the
+    dialog's Mark done with other fields changed) it reads "Mark phone call for 'Acme Bakery'
+    done". Notes lose surrounding blanks. A done touch keeps its planned day and time (they are
+    history by then) and stays done; an edit that changes nothing returns an empty Change.
+    """
+    touch = workspace.touches.get(touch_id)
+    title = _title(workspace, touch)
+    _validate_edit(workspace, touch, title, edit)
+    values = {
+        "kind": edit.kind.value,
+        "planned_on": edit.planned_on.isoformat(),
+        "planned_at": time_text(edit.planned_at),
+        "notes": edit.notes.strip(),
+        "done_on": edit.done_on.isoformat() if edit.done_on else None,
+        "outcome": edit.outcome.value if edit.outcome else None,
+    }
+    marks_done = not touch.is_done and edit.done_on is not None
+    description = f"Mark {title} done" if marks_done else f"Edit {title}"
+    with recording(workspace.db, description) as recorder:
+        recorder.update(Table.TOUCHES, touch_id, values)
         return recorder.finish()
 
 
@@ -139,6 +193,21 @@ def validate_touch_drafts(workspace: Workspace, drafts: list[TouchDraft]) -> Non
     campaign_ids = {draft.campaign_id for draft in drafts if draft.campaign_id is not None}
     for campaign_id in sorted(campaign_ids):
         workspace.campaigns.get(campaign_id)
+
+
+def _validate_edit(workspace: Workspace, touch: Touch, title: str, edit: TouchEdit) -> None:
+    if edit.outcome is not None and edit.done_on is None:
+        raise ValidationError("Only a done touch has an outcome", "outcome")
+    if edit.done_on is not None and edit.done_on > workspace.clock.today():
+        raise ValidationError("A touch cannot be done on a day still to come", "done_on")
+    if not touch.is_done:
+        return
+    if edit.done_on is None:
+        raise ValidationError(f"The {title} is done and stays done", "done_on")
+    if (edit.planned_on, edit.planned_at) != (touch.planned_on, touch.planned_at):
+        raise ValidationError(
+            f"The {title} is already done; only planned touches move", "planned_on"
+        )
 
 
 def _title(workspace: Workspace, touch: Touch) -> str:

@@ -65,7 +65,7 @@ def test_adding_a_touch_from_the_timeline_is_undoable(main_window: MainWindow) -
     assert "Planned: Proposal" not in _texts(timeline)
 
 
-def test_mark_done_reschedule_and_delete_act_on_the_selected_touch(
+def test_mark_done_edit_and_delete_act_on_the_selected_touch(
     main_window: MainWindow,
 ) -> None:
     lead_id, timeline = _open_timeline(main_window, Column.WARM)
@@ -80,6 +80,7 @@ def test_mark_done_reschedule_and_delete_act_on_the_selected_touch(
     assert (done.done_on, done.outcome) == (date(2026, 3, 16), TouchOutcome.NO_ANSWER)
     assert "✓ Phone call (no answer)" in _texts(timeline)
     assert not timeline.done_button.isEnabled()
+    assert timeline.edit_button.isEnabled()
     main_window.undo_action.trigger()
     assert workspace.touches.get(call.id).done_on is None
     assert "Planned: Phone call" in _texts(timeline)
@@ -101,3 +102,4 @@ def test_a_column_change_is_listed_after_a_move(main_window: MainWindow) -> None
     assert _texts(timeline)[-1] == "Moved from Cold to Warm"
     assert timeline.selected_touch() is None
     assert not timeline.delete_button.isEnabled()
+    assert not timeline.edit_button.isEnabled()

@@ -7,7 +7,7 @@ from datetime import date, time
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QTimeEdit, QWidget
 
-from planner.domain import TouchOutcome
+from planner.domain import TouchKind, TouchOutcome
 from ui.board.colours import OVERDUE
 
 
@@ -51,6 +51,21 @@ class TimeField(QWidget):
             return None
         chosen = self.time_edit.time()
         return time(chosen.hour(), chosen.minute())
+
+
+def kind_box(kind: TouchKind = TouchKind.PHONE_CALL) -> QComboBox:
+    """A choice of touch kind, showing ``kind``."""
+    box = QComboBox()
+    box.setAccessibleName("Kind")
+    for each in TouchKind:
+        box.addItem(each.label, each)
+    box.setCurrentIndex(box.findData(kind))
+    return box
+
+
+def chosen_kind(box: QComboBox) -> TouchKind:
+    """The kind picked in a ``kind_box`` (Qt hands enum data back as plain text)."""
+    return TouchKind(box.currentData())
 
 
 def chosen_outcome(box: QComboBox) -> TouchOutcome | None:

@@ -5,7 +5,6 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -15,16 +14,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain import TouchDraft, TouchKind
+from planner.domain import TouchDraft
 from planner.errors import PlannerError
 from planner.services.touches import add_touch
 from planner.workspace import Workspace
 from ui.referrer_field import ReferrerField
 from ui.touches.form_parts import (
     TimeField,
+    chosen_kind,
     chosen_outcome,
     error_label,
     from_qdate,
+    kind_box,
     outcome_box,
     to_qdate,
 )
@@ -56,11 +57,7 @@ class NewTouchDialog(QDialog):
         if lead_id is not None:
             self.lead_field.set_lead(lead_id)
             self.lead_field.setEnabled(False)
-        self.kind_box = QComboBox()
-        self.kind_box.setAccessibleName("Kind")
-        for kind in TouchKind:
-            self.kind_box.addItem(kind.label, kind)
-        self.kind_box.setCurrentIndex(self.kind_box.findData(TouchKind.PHONE_CALL))
+        self.kind_box = kind_box()
         self.date_edit = QDateEdit(to_qdate(day))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setAccessibleName("Day")
@@ -107,7 +104,7 @@ class NewTouchDialog(QDialog):
         outcome = chosen_outcome(self.outcome_box)
         return TouchDraft(
             lead_id=lead_id,
-            kind=TouchKind(self.kind_box.currentData()),
+            kind=chosen_kind(self.kind_box),
             planned_on=day,
             planned_at=self.time_field.value(),
             notes=self.notes_field.text().strip(),

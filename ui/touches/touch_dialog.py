@@ -1,10 +1,12 @@
-"""One touch opened from the calendar, the agenda or a timeline: reschedule, mark done or delete it.
+"""One touch opened from the calendar, the agenda or a timeline: edit it, mark it done or delete it.
 
 Each button is one service call; the dialog announces the Change and closes, and the window puts
 it on the undo stack.
 """
 
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,14 +26,17 @@ from PySide6.QtWidgets import (
 
 from planner.domain import Touch
 from planner.errors import PlannerError
-from planner.services.touches import delete_touch, mark_touch_done, reschedule_touch
+from planner.services.touches import TouchEdit, delete_touch, edit_touch
 from planner.store.changes import Change
 from planner.workspace import Workspace
+from ui.board.colours import OVERDUE
 from ui.touches.form_parts import (
     TimeField,
+    chosen_kind,
     chosen_outcome,
     error_label,
     from_qdate,
+    kind_box,
     outcome_box,
     plain_label,
     to_qdate,
@@ -38,10 +44,15 @@ from ui.touches.form_parts import (
 
 
 class TouchDialog(QDialog):
-    """Shows a touch and offers what can be done with it.
+    """Shows a touch and lets the user change it, mark it done or delete it.
+
+    A planned touch offers its kind, day, time and notes; Save keeps them, and Mark done records
+    the touch as done with its outcome, taking any edited field along in the same undo step. A
+    done touch offers its kind, notes, outcome and the day it was done; its planned day stays as
+    it was, because by then it is history.
 
     Signals:
-        change_made(Change): the touch was rescheduled, marked done or deleted.
+        change_made(Change): the touch was edited, marked done or deleted.
     """
 
     change_made = Signal(object)
@@ -54,53 +65,70 @@ class TouchDialog(QDialog):
         touch = self._touch
         lead = workspace.leads.get(touch.lead_id)
         self.setWindowTitle(f"{touch.kind.label} for '{lead.name}'")
+        today = workspace.clock.today()
         self.error_label = error_label("touch-error")
+        self.kind_box = kind_box(touch.kind)
         self.date_edit = QDateEdit(to_qdate(touch.planned_on))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setAccessibleName("Planned day")
         self.time_field = TimeField(touch.planned_at)
-        self.reschedule_button = QPushButton("Reschedule")
+        self.notes_field = QPlainTextEdit(touch.notes)
+        self.notes_field.setAccessibleName("Notes")
+        self.notes_field.setPlaceholderText("What to say or bring, what was said")
+        self.notes_field.setTabChangesFocus(True)
+        self.notes_field.setFixedHeight(self.fontMetrics().height() * 4)
         self.outcome_box = outcome_box()
-        today = workspace.clock.today()
-        self.done_date_edit = QDateEdit(to_qdate(today))
+        if touch.outcome is not None:
+            self.outcome_box.setCurrentIndex(self.outcome_box.findData(touch.outcome))
+        self.done_date_edit = QDateEdit(to_qdate(touch.done_on or today))
         self.done_date_edit.setCalendarPopup(True)
         self.done_date_edit.setMaximumDate(to_qdate(today))
         self.done_date_edit.setAccessibleName("Done on")
         self.done_button = QPushButton("Mark done")
+        self.done_button.setToolTip("Record the touch as done, with the outcome and day beside it")
         self.delete_button = QPushButton("Delete touch")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for button in (self.done_button, self.delete_button):
+            button.setAutoDefault(False)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        self._build_layout(lead.name, lead.company)
-        self.reschedule_button.clicked.connect(self.reschedule)
+        self._build_layout(lead.name, lead.company, today)
         self.done_button.clicked.connect(self.mark_done)
         self.delete_button.clicked.connect(self.delete)
-        self.setMinimumWidth(self.fontMetrics().height() * 26)
+        self.setMinimumWidth(self.fontMetrics().height() * 28)
+        self.kind_box.setFocus()
 
     @property
     def touch(self) -> Touch:
         """The touch shown."""
         return self._touch
 
-    def reschedule(self) -> None:
-        """Moves the touch to the chosen day and time."""
-        day = from_qdate(self.date_edit.date())
-        self._run(
-            lambda: reschedule_touch(self._workspace, self._touch.id, day, self.time_field.value())
+    def edit(self) -> TouchEdit:
+        """The touch as the form now shows it (a planned touch stays planned)."""
+        edit = replace(
+            TouchEdit.of(self._touch),
+            kind=chosen_kind(self.kind_box),
+            notes=self.notes_field.toPlainText(),
+        )
+        if self._touch.is_done:
+            return self._with_done_fields(edit)
+        return replace(
+            edit, planned_on=from_qdate(self.date_edit.date()), planned_at=self.time_field.value()
         )
 
+    def save(self) -> None:
+        """Keeps what was changed, as one undoable step; closes without a step when nothing was."""
+        edit = self.edit()
+        self._run(lambda: edit_touch(self._workspace, self._touch.id, edit))
+
     def mark_done(self) -> None:
-        """Marks the touch done on the chosen day with the chosen outcome."""
-        outcome = chosen_outcome(self.outcome_box)
-        day = from_qdate(self.done_date_edit.date())
-        self._run(
-            lambda: mark_touch_done(
-                self._workspace,
-                self._touch.id,
-                outcome,
-                day,
-            )
-        )
+        """Marks the planned touch done on the chosen day with the chosen outcome."""
+        done = self._with_done_fields(self.edit())
+        self._run(lambda: edit_touch(self._workspace, self._touch.id, done))
 
     def delete(self) -> None:
         """Deletes the touch after a confirmation (Ctrl+Z brings it back)."""
@@ -116,6 +144,13 @@ class TouchDialog(QDialog):
         """Deletes the touch without asking."""
         self._run(lambda: delete_touch(self._workspace, self._touch.id))
 
+    def _with_done_fields(self, edit: TouchEdit) -> TouchEdit:
+        return replace(
+            edit,
+            done_on=from_qdate(self.done_date_edit.date()),
+            outcome=chosen_outcome(self.outcome_box),
+        )
+
     def _run(self, action: Callable[[], Change]) -> None:
         try:
             change = action()
@@ -127,47 +162,59 @@ class TouchDialog(QDialog):
             self.change_made.emit(change)
         self.accept()
 
-    def _build_layout(self, lead_name: str, company: str) -> None:
+    def _build_layout(self, lead_name: str, company: str, today: date) -> None:
         touch = self._touch
-        facts = QFormLayout()
-        facts.addRow("Lead", plain_label(f"{lead_name} — {company}" if company else lead_name))
-        facts.addRow("Kind", plain_label(touch.kind.label))
+        form = QFormLayout()
+        form.addRow("Lead", plain_label(f"{lead_name} — {company}" if company else lead_name))
         if touch.campaign_id is not None:
             campaign = self._workspace.campaigns.get(touch.campaign_id)
-            facts.addRow("Campaign", plain_label(f"{campaign.name} ({campaign.response_code})"))
+            form.addRow("Campaign", plain_label(f"{campaign.name} ({campaign.response_code})"))
         if touch.from_playbook is not None:
-            facts.addRow("Planned by", plain_label(f"the {touch.from_playbook.value} playbook"))
-        if touch.notes:
-            notes = plain_label(touch.notes)
-            notes.setWordWrap(True)
-            facts.addRow("Notes", notes)
+            form.addRow("Planned by", plain_label(f"the {touch.from_playbook.value} playbook"))
+        if touch.document:
+            document = plain_label(touch.document)
+            document.setWordWrap(True)
+            form.addRow("Document", document)
+        form.addRow("Kind", self.kind_box)
         layout = QVBoxLayout(self)
-        layout.addLayout(facts)
-        if touch.done_on is not None:
-            outcome = f" — {touch.outcome.label.lower()}" if touch.outcome else ""
-            facts.addRow("Done", plain_label(f"{touch.done_on.isoformat()}{outcome}"))
+        layout.addLayout(form)
+        if touch.is_done:
+            at = f" {touch.planned_at.strftime('%H:%M')}" if touch.planned_at else ""
+            form.addRow("Planned for", plain_label(f"{touch.planned_on.isoformat()}{at}"))
+            form.addRow("Done", self._done_row())
+            form.addRow("Notes", self.notes_field)
         else:
-            layout.addWidget(self._reschedule_group())
-            layout.addWidget(self._done_group())
+            form.addRow("Planned for", self._planned_row(today))
+            form.addRow("Notes", self.notes_field)
+            group = QGroupBox("Mark done")
+            done_row = self._done_row()
+            done_row.addWidget(self.done_button)
+            group.setLayout(done_row)
+            layout.addWidget(group)
         layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.buttons)
+        layout.addLayout(buttons)
 
-    def _reschedule_group(self) -> QGroupBox:
-        group = QGroupBox("Planned for")
-        row = QHBoxLayout(group)
-        row.addWidget(self.date_edit, 2)
-        row.addWidget(self.time_field, 2)
-        row.addWidget(self.reschedule_button)
-        if self._touch.is_overdue(self._workspace.clock.today()):
-            group.setTitle("Planned for (overdue)")
-        return group
+    def _planned_row(self, today: date) -> QHBoxLayout:
+        line = QHBoxLayout()
+        line.addWidget(self.date_edit, 3)
+        line.addWidget(self.time_field, 2)
+        late = (today - self._touch.planned_on).days
+        if late > 0:
+            overdue = plain_label(f"{late} day{'s' if late != 1 else ''} late")
+            overdue.setObjectName("touch-overdue")
+            palette = overdue.palette()
+            palette.setColor(overdue.foregroundRole(), OVERDUE)
+            overdue.setPalette(palette)
+            line.addWidget(overdue)
+        return line
 
-    def _done_group(self) -> QGroupBox:
-        group = QGroupBox("Mark done")
-        row = QHBoxLayout(group)
-        row.addWidget(self.outcome_box, 2)
-        row.addWidget(QLabel("on"))
-        row.addWidget(self.done_date_edit, 2)
-        row.addWidget(self.done_button)
-        self.done_button.setDefault(True)
-        return group
+    def _done_row(self) -> QHBoxLayout:
+        line = QHBoxLayout()
+        line.addWidget(self.outcome_box, 3)
+        line.addWidget(QLabel("on"))
+        line.addWidget(self.done_date_edit, 2)
+        return line

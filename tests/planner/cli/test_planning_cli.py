@@ -70,6 +70,54 @@ def test_touch_add_done_and_list(leads: Path, capsys: pytest.CaptureFixture[str]
     assert [touch["id"] for touch in json.loads(_output(capsys))] == [2]
 
 
+def test_touch_edit_changes_only_what_is_given(
+    leads: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(leads, "touch", "add", "1", "phone_call", "--on", "2026-03-20", "--at", "09:30")
+    capsys.readouterr()
+
+    def shown() -> dict[str, Any]:
+        run(leads, "touch", "list", "--json")
+        (touch,) = json.loads(_output(capsys))
+        return dict(touch)
+
+    assert run(leads, "touch", "edit", "1", "--kind", "Meeting", "--on", "2026-03-23") == 0
+    assert _output(capsys) == ""
+    touch = shown()
+    assert (touch["kind"], touch["planned_on"], touch["planned_at"]) == (
+        "meeting",
+        "2026-03-23",
+        "09:30",
+    )
+    assert run(leads, "touch", "edit", "1", "--notes", "Bring ½ kg of Łódź pierogi; ask") == 0
+    assert run(leads, "touch", "edit", "1", "--all-day") == 0
+    touch = shown()
+    assert (touch["notes"], touch["planned_at"]) == ("Bring ½ kg of Łódź pierogi; ask", None)
+    assert run(leads, "touch", "edit", "1", "--at", "14:00", "--notes", "") == 0
+    touch = shown()
+    assert (touch["notes"], touch["planned_at"]) == ("", "14:00")
+
+
+def test_touch_edit_of_a_done_touch(leads: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(leads, "touch", "add", "1", "phone_call", "--on", "2026-03-12")
+    run(leads, "touch", "done", "1", "--outcome", "no_answer")
+    capsys.readouterr()
+    before = _dump(leads)
+    assert run(leads, "touch", "edit", "1", "--on", "2026-03-13") == 2
+    assert capsys.readouterr().err.strip() == (
+        "planner: The phone call for 'Acme Bakery' is already done; only planned touches move"
+    )
+    assert _dump(leads) == before
+    assert run(leads, "touch", "edit", "1", "--outcome", "interested", "--notes", "Owner") == 0
+    run(leads, "touch", "list", "--json")
+    (touch,) = json.loads(_output(capsys))
+    assert (touch["outcome"], touch["notes"], touch["done_on"]) == (
+        "interested",
+        "Owner",
+        "2026-03-16",
+    )
+
+
 def test_lead_show_json_has_touch_fields(leads: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(leads, "touch", "add", "1", "email", "--on", "2026-03-10")
     run(leads, "touch", "add", "1", "email", "--on", "2026-03-01")
@@ -172,6 +220,13 @@ _NEW_CAMPAIGN = ("campaign", "add", "X", "--channel", "email", "--target", "cold
         (("touch", "done", "1", "--outcome", "maybe"), "'maybe' is not one of"),
         (("touch", "done", "1", "--on", "2026-03-17"), "on a day still to come"),
         (("touch", "list", "--lead", "9"), "There is no lead with id 9"),
+        (("touch", "edit", "1"), "Nothing to change: give --kind"),
+        (("touch", "edit", "8", "--notes", "x"), "There is no touch with id 8"),
+        (("touch", "edit", "1", "--kind", "visit"), "'visit' is not one of"),
+        (("touch", "edit", "1", "--on", "2026-3-1"), "is not a date like"),
+        (("touch", "edit", "1", "--at", "9.30"), "is not a time like"),
+        (("touch", "edit", "1", "--at", "09:30", "--all-day"), "not allowed with"),
+        (("touch", "edit", "1", "--outcome", "reached"), "Only a done touch has an outcome"),
         (("campaign", "show", "5"), "There is no campaign with id 5"),
         ((*_NEW_CAMPAIGN, "2026-04-10", "--end", "2026-04-01"), "ends (2026-04-01) before it"),
         ((*_NEW_CAMPAIGN, "2026-04-10", "--end", "2026-04-1"), "is not a date like"),

@@ -1,5 +1,6 @@
 """Touch actions on a real file: plan, log, mark done, reschedule, delete, and their undo."""
 
+from dataclasses import replace
 from datetime import date, time
 from typing import Any
 
@@ -176,3 +177,119 @@ def test_changes_name_the_leads_whose_cards_changed(workspace: Workspace) -> Non
     assert change.lead_ids() == {first, second}
     (touch_id, _other) = sorted(change.keys(Table.TOUCHES))
     assert touches.delete_touch(workspace, int(touch_id)).lead_ids() == {first}
+
+
+def test_edit_touch_changes_kind_day_time_and_notes_in_one_step(workspace: Workspace) -> None:
+    touch_id = _planned(workspace, _lead(workspace), MONDAY, time(9, 30))
+    store = TouchStore(workspace.db)
+    before = dump_database(workspace)
+    edit = touches.TouchEdit.of(store.get(touch_id))
+    change = touches.edit_touch(
+        workspace,
+        touch_id,
+        replace(
+            edit,
+            kind=TouchKind.MEETING,
+            planned_on=date(2026, 3, 19),
+            planned_at=None,
+            notes="  Bring the samples, ask about Łódź  ",
+        ),
+    )
+    assert change.description == "Edit phone call for 'Acme Bakery'"
+    assert change.keys(Table.TOUCHES) == {touch_id}
+    edited = store.get(touch_id)
+    assert (edited.kind, edited.planned_on, edited.planned_at, edited.notes) == (
+        TouchKind.MEETING,
+        date(2026, 3, 19),
+        None,
+        "Bring the samples, ask about Łódź",
+    )
+    assert (edited.done_on, edited.outcome, edited.created_at) == (
+        None,
+        None,
+        "2026-03-16T09:30:00+00:00",
+    )
+    _assert_undo_and_redo_exact(workspace, before, change)
+
+
+def test_an_edit_that_marks_done_is_named_so(workspace: Workspace) -> None:
+    touch_id = _planned(workspace, _lead(workspace), date(2026, 3, 12))
+    before = dump_database(workspace)
+    edit = touches.TouchEdit.of(TouchStore(workspace.db).get(touch_id))
+    change = touches.edit_touch(
+        workspace,
+        touch_id,
+        replace(edit, notes="Call back Friday", done_on=MONDAY, outcome=TouchOutcome.CALL_BACK),
+    )
+    assert change.description == "Mark phone call for 'Acme Bakery' done"
+    done = TouchStore(workspace.db).get(touch_id)
+    assert (done.notes, done.done_on, done.outcome) == (
+        "Call back Friday",
+        MONDAY,
+        TouchOutcome.CALL_BACK,
+    )
+    _assert_undo_and_redo_exact(workspace, before, change)
+
+
+def test_a_done_touch_edits_its_notes_outcome_and_done_day(workspace: Workspace) -> None:
+    touch_id = _planned(workspace, _lead(workspace), date(2026, 3, 12), time(15, 0))
+    touches.mark_touch_done(workspace, touch_id, TouchOutcome.NO_ANSWER)
+    store = TouchStore(workspace.db)
+    before = dump_database(workspace)
+    edit = touches.TouchEdit.of(store.get(touch_id))
+    change = touches.edit_touch(
+        workspace,
+        touch_id,
+        replace(
+            edit,
+            notes="Spoke to the owner",
+            outcome=TouchOutcome.INTERESTED,
+            done_on=date(2026, 3, 13),
+        ),
+    )
+    assert change.description == "Edit phone call for 'Acme Bakery'"
+    done = store.get(touch_id)
+    assert (done.notes, done.outcome, done.done_on) == (
+        "Spoke to the owner",
+        TouchOutcome.INTERESTED,
+        date(2026, 3, 13),
+    )
+    assert (done.planned_on, done.planned_at) == (date(2026, 3, 12), time(15, 0))
+    _assert_undo_and_redo_exact(workspace, before, change)
+
+
+def test_an_edit_that_changes_nothing_records_nothing(workspace: Workspace) -> None:
+    touch_id = _planned(workspace, _lead(workspace), MONDAY)
+    before = dump_database(workspace)
+    edit = touches.TouchEdit.of(TouchStore(workspace.db).get(touch_id))
+    assert touches.edit_touch(workspace, touch_id, edit).is_empty
+    assert dump_database(workspace) == before
+
+
+@pytest.mark.parametrize(
+    ("planned", "changes", "message"),
+    [
+        (True, {"outcome": TouchOutcome.REACHED}, "Only a done touch has an outcome"),
+        (True, {"done_on": date(2026, 3, 17)}, "still to come"),
+        (False, {"planned_on": date(2026, 3, 20)}, "already done; only planned touches move"),
+        (False, {"planned_at": time(8, 0)}, "already done; only planned touches move"),
+        (False, {"done_on": None, "outcome": None}, "is done and stays done"),
+    ],
+)
+def test_edits_that_cannot_be_stored_write_nothing(
+    workspace: Workspace, planned: bool, changes: dict[str, Any], message: str
+) -> None:
+    touch_id = _planned(workspace, _lead(workspace), MONDAY)
+    if not planned:
+        touches.mark_touch_done(workspace, touch_id)
+    before = dump_database(workspace)
+    edit = replace(touches.TouchEdit.of(TouchStore(workspace.db).get(touch_id)), **changes)
+    with pytest.raises(ValidationError, match=message):
+        touches.edit_touch(workspace, touch_id, edit)
+    assert dump_database(workspace) == before
+
+
+def test_editing_a_missing_touch_is_refused(workspace: Workspace) -> None:
+    edit = touches.TouchEdit(TouchKind.EMAIL, MONDAY, None, "", None, None)
+    with pytest.raises(NotFoundError, match="no touch with id 9"):
+        touches.edit_touch(workspace, 9, edit)
