@@ -1,10 +1,11 @@
 """The bar above the board that proposes a lead's playbook after it moves, without blocking.
 
-"Plan 3 touches for 'Acme Bakery'? [Plan] [Not now]" after a move into a column, and
-"Drop 2 unfinished playbook touches for 'Acme Bakery'? [Drop] [Keep]" after a move back. With
-the planning setting ``auto_plan`` on, the touches are planned at once and the status bar says so.
-Whatever moved the lead (a drag, the keyboard, the editor's temperature) the window announces the
-pushed Change, and the bar reads the move from its column-change row.
+"Plan 3 touches for 'Acme Bakery'? [Plan] [Not now]" after a move into a column or after a new
+lead is added, and "Drop 2 unfinished playbook touches for 'Acme Bakery'? [Drop] [Keep]" after a
+move back. With the planning setting ``auto_plan`` on, the touches are planned at once and the
+status bar says so. Whatever moved or added the lead (a drag, the keyboard, the lead editor) the
+window announces the pushed Change, and the bar reads the move from its column-change row and the
+new lead from its inserted lead row.
 """
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -13,7 +14,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from planner.domain import Column
 from planner.errors import PlannerError
-from planner.services.playbooks import PlaybookOffer, offer_after_move, plan_playbook
+from planner.services.playbooks import (
+    PlaybookOffer,
+    offer_after_add,
+    offer_after_move,
+    plan_playbook,
+)
 from planner.services.touches import drop_touches
 from planner.store.changes import Change, Table
 from planner.workspace import Workspace
@@ -23,7 +29,7 @@ from ui.board.colours import blend
 def moved_lead(change: Change) -> tuple[int, Column] | None:
     """The lead a change moved between columns and the column it left, for a single move.
 
-    New leads (no previous column) and batches of moves are not offered playbooks.
+    New leads (no previous column, see ``added_lead``) and batches of moves are left out.
     """
     moves = [
         row.after
@@ -36,6 +42,20 @@ def moved_lead(change: Change) -> tuple[int, Column] | None:
     if len(moves) != 1:
         return None
     return int(moves[0]["lead_id"]), Column(moves[0]["from_column"])
+
+
+def added_lead(change: Change) -> int | None:
+    """The lead a change added, when it added exactly one (a new lead from the lead editor).
+
+    Demo data and imports add many leads in one step; proposing one playbook out of many would
+    be noise, so they are left out.
+    """
+    added = [
+        row.key
+        for row in change.rows
+        if row.table is Table.LEADS and row.before is None and row.after is not None
+    ]
+    return int(added[0]) if len(added) == 1 else None
 
 
 class _Question(QWidget):
@@ -59,7 +79,7 @@ class _Question(QWidget):
 
 
 class PlaybookBar(QFrame):
-    """Offers to plan (or drop) playbook touches after a lead changed column.
+    """Offers to plan (or drop) playbook touches after a lead changed column or was added.
 
     Signals:
         change_made(Change): touches were planned or dropped; push it on the undo stack.
@@ -121,17 +141,21 @@ class PlaybookBar(QFrame):
         self.hide()
 
     def consider(self, change: Change) -> None:
-        """After a new action: if it moved one lead to another column, offer its playbook.
+        """After a new action: if it moved one lead to another column, or added one lead, offer
+        the playbook of the column the lead is in now.
 
-        With auto-plan on, the playbook is planned as soon as the move's own handling is over,
-        so its undo step and its status-bar note come after the move's.
+        With auto-plan on, the playbook is planned as soon as the action's own handling is over,
+        so its undo step and its status-bar note come after the move's (or the add's).
         """
         moved = moved_lead(change)
-        if moved is None:
-            return
-        lead_id, previous = moved
+        added = added_lead(change)
         try:
-            offer = offer_after_move(self._workspace, lead_id, previous)
+            if moved is not None:
+                offer = offer_after_move(self._workspace, *moved)
+            elif added is not None:
+                offer = offer_after_add(self._workspace, added)
+            else:
+                return
         except PlannerError as error:
             self.action_failed.emit(str(error))
             return
@@ -148,7 +172,7 @@ class PlaybookBar(QFrame):
         self._hide_when_answered()
 
     def retract_if_undone(self, change: Change) -> None:
-        """Hides the offer when the move it was made for is undone."""
+        """Hides the offer when the move (or add) it was made for is undone."""
         if change is self._source and self.isVisible():
             self.plan_question.hide()
             self.drop_question.hide()

@@ -2,13 +2,14 @@
 
 Moving a lead stays ``planner.services.board.move_lead``; after a move the front end asks
 ``offer_after_move`` what to propose ("Plan 3 touches for 'Acme Bakery'?") or, when the lead moved
-back to a colder column, which unfinished playbook touches it could drop.
+back to a colder column, which unfinished playbook touches it could drop. After one lead is added,
+``offer_after_add`` proposes the playbook of the column it was added to.
 """
 
 from dataclasses import dataclass
 from datetime import timedelta
 
-from planner.domain import Column, Outcome, Temperature, Touch, TouchDraft
+from planner.domain import Column, Lead, Outcome, Temperature, Touch, TouchDraft
 from planner.errors import ValidationError
 from planner.planning import PlanningSettings
 from planner.services.settings import save_setting
@@ -121,11 +122,26 @@ def offer_after_move(workspace: Workspace, lead_id: int, previous: Column) -> Pl
     to_plan: list[TouchDraft] = []
     if current is not previous and not current.is_outcome:
         to_plan = propose_playbook(workspace, lead_id, lead.temperature)
+    return _offer(workspace, lead, to_plan, _left_behind(workspace, lead_id, previous, current))
+
+
+def offer_after_add(workspace: Workspace, lead_id: int) -> PlaybookOffer:
+    """What to propose for a lead just added: its column's playbook (nothing in Won or Lost)."""
+    lead = workspace.leads.get(lead_id)
+    to_plan: list[TouchDraft] = []
+    if not lead.column.is_outcome:
+        to_plan = propose_playbook(workspace, lead_id, lead.temperature)
+    return _offer(workspace, lead, to_plan, [])
+
+
+def _offer(
+    workspace: Workspace, lead: Lead, to_plan: list[TouchDraft], to_drop: list[Touch]
+) -> PlaybookOffer:
     return PlaybookOffer(
-        lead_id=lead_id,
+        lead_id=lead.id,
         lead_name=lead.name,
         to_plan=tuple(to_plan),
-        to_drop=tuple(_left_behind(workspace, lead_id, previous, current)),
+        to_drop=tuple(to_drop),
         auto_plan=load_planning_settings(workspace).auto_plan,
     )
 

@@ -173,3 +173,68 @@ def test_names_with_markup_show_as_typed(main_window: MainWindow) -> None:
     label = main_window.playbook_bar.plan_question.label
     assert label.text() == "Plan 3 touches for '<b>Bold</b> Bakery'?"
     assert label.textFormat() is Qt.TextFormat.PlainText
+
+
+def _add_through_the_editor(window: MainWindow, name: str) -> int:
+    window.lead_actions.new_lead.trigger()
+    editor = window.lead_actions.editor
+    assert editor is not None
+    editor.fields["name"].setText(name)
+    editor.accept()
+    assert editor.change is not None
+    (lead_id,) = editor.change.lead_ids()
+    return lead_id
+
+
+def test_a_lead_added_in_the_editor_is_offered_its_columns_playbook(
+    empty_window: MainWindow,
+) -> None:
+    workspace = empty_window.workspace
+    bar = empty_window.playbook_bar
+    lead_id = _add_through_the_editor(empty_window, "Zoë's Café")
+    assert workspace.leads.get(lead_id).column is Column.COLD
+    assert bar.isVisible()
+    assert bar.plan_question.label.text() == "Plan 2 touches for 'Zoë's Café'?"
+    assert bar.drop_question.isHidden()
+    before_plan = dump_database(workspace)
+    bar.plan_question.accept_button.click()
+    assert _planned(workspace, lead_id) == [Temperature.COLD] * 2
+    assert bar.isHidden()
+    assert empty_window.undo_action.text() == "Undo Plan 2 touches for 'Zoë's Café'"
+    after_plan = dump_database(workspace)
+    empty_window.undo_action.trigger()
+    assert dump_database(workspace) == before_plan
+    empty_window.redo_action.trigger()
+    assert dump_database(workspace) == after_plan
+
+
+def test_undoing_the_add_withdraws_the_offer(empty_window: MainWindow) -> None:
+    _add_through_the_editor(empty_window, "Acme Bakery")
+    assert empty_window.playbook_bar.isVisible()
+    empty_window.undo_action.trigger()
+    assert empty_window.playbook_bar.isHidden()
+    assert empty_window.workspace.leads.count() == 0
+
+
+def test_demo_data_is_offered_no_playbook(empty_window: MainWindow) -> None:
+    change = empty_window.lead_actions.add_demo_data()
+    assert len(change.lead_ids()) > 1
+    assert empty_window.playbook_bar.isHidden()
+    assert empty_window.playbook_bar.offer is None
+
+
+def test_auto_plan_plans_a_new_leads_playbook_at_once(
+    qtbot: QtBot, empty_window: MainWindow
+) -> None:
+    workspace = empty_window.workspace
+    settings = load_planning_settings(workspace)
+    save_planning_settings(workspace, replace(settings, auto_plan=True))
+    lead_id = _add_through_the_editor(empty_window, "Becker Joinery")
+    assert empty_window.playbook_bar.isHidden()
+    qtbot.waitUntil(lambda: _planned(workspace, lead_id) == [Temperature.COLD] * 2)
+    assert empty_window.statusBar().currentMessage() == (
+        "Planned automatically: Plan 2 touches for 'Becker Joinery' — Ctrl+Z to undo"
+    )
+    empty_window.undo_action.trigger()
+    assert _planned(workspace, lead_id) == []
+    assert workspace.leads.get(lead_id).name == "Becker Joinery"

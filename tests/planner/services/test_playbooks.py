@@ -166,3 +166,23 @@ def test_moving_to_lost_offers_to_drop_every_playbook_touch(workspace: Workspace
     offer = playbooks.offer_after_move(workspace, lead_id, Column.COLD)
     assert len(offer.to_drop) == 2
     assert offer.to_plan == ()
+
+
+def test_a_new_lead_is_offered_its_columns_playbook(workspace: Workspace) -> None:
+    lead_id = _lead(workspace, "Zoë's Café", temperature=Temperature.HOT)
+    offer = playbooks.offer_after_add(workspace, lead_id)
+    assert offer.plan_question == "Plan 3 touches for 'Zoë's Café'?"
+    assert [draft.kind for draft in offer.to_plan] == [
+        TouchKind.MEETING,
+        TouchKind.PRESENTATION,
+        TouchKind.PROPOSAL,
+    ]
+    assert {draft.from_playbook for draft in offer.to_plan} == {Temperature.HOT}
+    assert (offer.to_drop, offer.drop_question, offer.auto_plan) == ((), "", False)
+
+
+def test_a_lead_added_as_won_or_lost_is_offered_nothing(workspace: Workspace) -> None:
+    for column in (Column.WON, Column.LOST):
+        (lead_id,) = board.add_lead(workspace, LeadDraft(name="Old customer"), column).lead_ids()
+        offer = playbooks.offer_after_add(workspace, lead_id)
+        assert (offer.to_plan, offer.to_drop, offer.plan_question) == ((), (), "")
