@@ -211,9 +211,21 @@ class TouchStore:
         return self._calendar_rows(" AND ".join(clauses), params)
 
     def agenda(self, today: date) -> list[CalendarTouch]:
-        """Touches still to do today or overdue from earlier days, oldest first."""
+        """Touches still to do today, then those overdue from earlier days, most recent first.
+
+        Today's touches lead because they are the day's plan. The overdue ones follow newest
+        first, so the list walks back from today: yesterday's missed call, still fresh and worth
+        making, sits right under today's work, while touches weeks late (often a backlog to
+        re-plan rather than to do) sink to the bottom instead of burying the recent ones. Within
+        a day, touches keep their order by time.
+        """
+        day = today.isoformat()
+        order = (
+            "touches.planned_on = ? DESC, touches.planned_on DESC, "
+            "touches.planned_at IS NOT NULL, touches.planned_at, touches.id"
+        )
         return self._calendar_rows(
-            "touches.done_on IS NULL AND touches.planned_on <= ?", [today.isoformat()]
+            "touches.done_on IS NULL AND touches.planned_on <= ?", [day, day], order
         )
 
     def unfinished_from_playbook(
@@ -237,8 +249,10 @@ class TouchStore:
         )
         return {row[0] for row in self._db.execute(sql, [json.dumps(sorted(set(lead_ids)))])}
 
-    def _calendar_rows(self, where: str, params: list[Any]) -> list[CalendarTouch]:
-        sql = f"SELECT {_CALENDAR_COLUMNS} {_LIVE_TOUCHES} WHERE {where} ORDER BY {_TIME_ORDER}"
+    def _calendar_rows(
+        self, where: str, params: list[Any], order: str = _TIME_ORDER
+    ) -> list[CalendarTouch]:
+        sql = f"SELECT {_CALENDAR_COLUMNS} {_LIVE_TOUCHES} WHERE {where} ORDER BY {order}"
         days: dict[str, date] = {}
         times: dict[str, time] = {}
 

@@ -1,20 +1,26 @@
-"""The agenda beside the calendar: what is due today and what is overdue, done in one click."""
+"""The agenda beside the calendar: what is due today and what is overdue, done in one click.
+
+Two sections under headings: "Today" (by time), then "Overdue" (most recent day first, the
+store's agenda order, which says why). Headings are shorter than touch rows, so the list lays its
+rows out in batches: thousands of overdue touches show at once and settle while the user reads.
+"""
 
 from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
 from planner.store.touches import CalendarTouch
 from ui.board.colours import OVERDUE, muted_text
-from ui.touches.touch_list import TouchListModel, TouchListView, TouchRowDelegate
+from ui.touches.touch_list import ListSection, TouchListModel, TouchListView, TouchRowDelegate
 from ui.touches.touch_text import count_text
 
 
 class AgendaPanel(QWidget):
-    """Today's and overdue touches, oldest first; the circle on a row marks it done.
+    """Today's touches, then the overdue ones under their own heading; a row's circle marks it
+    done.
 
     Signals:
         done_requested(int): mark this touch done (today, no outcome).
@@ -42,6 +48,8 @@ class AgendaPanel(QWidget):
         self.list_view = TouchListView(self.model, TouchRowDelegate(today, self))
         self.list_view.setObjectName("agenda-list")
         self.list_view.setAccessibleName("Today and overdue touches")
+        self.list_view.setUniformItemSizes(False)
+        self.list_view.setLayoutMode(QListView.LayoutMode.Batched)
         self.empty_label = QLabel("Nothing due today and nothing overdue.")
         self.empty_label.setWordWrap(True)
         palette = self.empty_label.palette()
@@ -62,14 +70,20 @@ class AgendaPanel(QWidget):
         self.setMinimumWidth(line * 14)
 
     def set_touches(self, touches: Sequence[CalendarTouch]) -> None:
-        """Shows the agenda's touches (the store's ``agenda(today)``)."""
-        self.model.set_touches(touches)
+        """Shows the agenda's touches (the store's ``agenda(today)``), in their order, split into
+        the day's and the overdue ones."""
         today = self._today()
-        overdue = sum(1 for touch in touches if touch.is_overdue(today))
-        due_today = len(touches) - overdue
-        parts = [f"{due_today:,} today"]
+        overdue = [touch for touch in touches if touch.is_overdue(today)]
+        due_today = [touch for touch in touches if not touch.is_overdue(today)]
+        self.model.set_sections(
+            [
+                (ListSection("Today", len(due_today)), due_today),
+                (ListSection("Overdue", len(overdue), overdue=True), overdue),
+            ]
+        )
+        parts = [f"{len(due_today):,} today"]
         if overdue:
-            parts.append(count_text(overdue, "overdue", "overdue"))
+            parts.append(count_text(len(overdue), "overdue", "overdue"))
         self.summary.setText(" · ".join(parts))
         palette = self.summary.palette()
         palette.setColor(

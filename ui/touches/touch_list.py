@@ -1,10 +1,12 @@
 """A list of touches with a round "done" button on each row: the agenda and a day's full list.
 
 Rows are painted by a delegate over light ``CalendarTouch`` values, so thousands of overdue
-touches scroll as smoothly as ten. A click on a row's circle marks that touch done.
+touches scroll as smoothly as ten. A click on a row's circle marks that touch done. The agenda
+splits its list into sections ("Today", "Overdue") with a heading row above each.
 """
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -37,46 +39,94 @@ from ui.touches.touch_colours import temperature_colour
 from ui.touches.touch_text import day_text, touch_summary
 
 TOUCH_ROLE = Qt.ItemDataRole.UserRole + 1
-"""``data(index, TOUCH_ROLE)`` is the row's ``CalendarTouch``."""
+"""``data(index, TOUCH_ROLE)`` is the row's ``CalendarTouch`` (``None`` on a heading row)."""
+
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 2
+"""``data(index, SECTION_ROLE)`` is the row's ``ListSection`` on a heading row, else ``None``."""
+
+
+@dataclass(frozen=True)
+class ListSection:
+    """A heading above a run of touches: "Today · 3"; ``overdue`` paints it in the late colour."""
+
+    title: str
+    count: int
+    overdue: bool = False
+
+    @property
+    def text(self) -> str:
+        """``Overdue · 12``: what the heading says and a screen reader reads."""
+        return f"{self.title} · {self.count:,}"
+
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class TouchListModel(QAbstractListModel):
-    """Touches in the order given (the store's: by day and time)."""
+    """Touches in the order given (the store's), optionally under section headings."""
 
     def __init__(self, today: Callable[[], date]) -> None:
         super().__init__()
         self._today = today
-        self._touches: list[CalendarTouch] = []
+        self._rows: list[CalendarTouch | ListSection] = []
 
     def set_touches(self, touches: Sequence[CalendarTouch]) -> None:
-        """Shows these touches instead."""
-        self.beginResetModel()
-        self._touches = list(touches)
-        self.endResetModel()
+        """Shows these touches instead, without headings."""
+        self._set_rows(list(touches))
 
-    def touch(self, row: int) -> CalendarTouch:
-        """The touch of one row."""
-        return self._touches[row]
+    def set_sections(self, sections: Sequence[tuple[ListSection, Sequence[CalendarTouch]]]) -> None:
+        """Shows each section's heading and touches in turn; empty sections are left out."""
+        rows: list[CalendarTouch | ListSection] = []
+        for section, touches in sections:
+            if touches:
+                rows.append(section)
+                rows.extend(touches)
+        self._set_rows(rows)
+
+    def touch(self, row: int) -> CalendarTouch | None:
+        """The touch of one row (``None`` on a heading row)."""
+        found = self._rows[row]
+        return found if isinstance(found, CalendarTouch) else None
+
+    def section(self, row: int) -> ListSection | None:
+        """The heading of one row (``None`` on a touch row)."""
+        found = self._rows[row]
+        return found if isinstance(found, ListSection) else None
 
     def touches(self) -> list[CalendarTouch]:
-        """Every touch shown."""
-        return list(self._touches)
+        """Every touch shown, in order, without the headings."""
+        return [row for row in self._rows if isinstance(row, CalendarTouch)]
 
     def row_of(self, touch_id: int) -> int | None:
         """The row showing a touch, if any."""
-        return next((row for row, t in enumerate(self._touches) if t.id == touch_id), None)
+        return next(
+            (
+                row
+                for row, found in enumerate(self._rows)
+                if isinstance(found, CalendarTouch) and found.id == touch_id
+            ),
+            None,
+        )
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        """How many touches."""
-        return 0 if parent.isValid() else len(self._touches)
+        """How many rows, headings included."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        """Touches can be selected; headings cannot."""
+        if index.isValid() and self.section(index.row()) is not None:
+            return Qt.ItemFlag.ItemIsEnabled
+        return super().flags(index)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The lead's name to read, the whole touch to paint, a sentence as tooltip."""
-        if not index.isValid() or not 0 <= index.row() < len(self._touches):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        touch = self._touches[index.row()]
+        touch = self._rows[index.row()]
+        if isinstance(touch, ListSection):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return touch.text
+            return touch if role == SECTION_ROLE else None
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{touch.kind.label}: {touch.lead_name}"
         if role == TOUCH_ROLE:
@@ -86,6 +136,11 @@ class TouchListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return touch_summary(touch, self._today())
         return None
+
+    def _set_rows(self, rows: list[CalendarTouch | ListSection]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
 
 
 def done_button_rect(row_rect: QRect, line: float) -> QRectF:
@@ -103,24 +158,40 @@ def when_text(touch: CalendarTouch, today: date) -> str:
     return f"{day} {touch.planned_at.strftime('%H:%M')}" if touch.planned_at else day
 
 
+_UPWARD_MOVES = (
+    QAbstractItemView.CursorAction.MoveUp,
+    QAbstractItemView.CursorAction.MovePageUp,
+    QAbstractItemView.CursorAction.MovePrevious,
+    QAbstractItemView.CursorAction.MoveLeft,
+)
+"""Keys that move towards the top: over a heading they land on the touch above it."""
+
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class TouchRowDelegate(QStyledItemDelegate):
-    """Paints a touch: done button, lead name and planned day, then kind (and how late)."""
+    """Paints a touch: done button, lead name and planned day, then kind (and how late).
+
+    Heading rows get a bold title and their count on one shorter line.
+    """
 
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today = today
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
-        """Two lines and some air; the same for every row."""
+        """Two lines and some air for a touch; a line and some air for a heading."""
         line = QFontMetricsF(option.font).height()
-        return QSize(round(line * 10), round(line * 2.9))
+        height = line * 1.9 if index.data(SECTION_ROLE) is not None else line * 2.9
+        return QSize(round(line * 10), round(height))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         """One row in ``option.rect``."""
+        section = index.data(SECTION_ROLE)
+        if isinstance(section, ListSection):
+            self._paint_section(painter, option, section)
+            return
         touch = index.data(TOUCH_ROLE)
         if not isinstance(touch, CalendarTouch):
             return
@@ -180,6 +251,32 @@ class TouchRowDelegate(QStyledItemDelegate):
                 details, Qt.TextElideMode.ElideRight, bottom_row.width()
             ),
         )
+        painter.restore()
+
+    def _paint_section(
+        self, painter: QPainter, option: QStyleOptionViewItem, section: ListSection
+    ) -> None:
+        palette: QPalette = option.palette
+        rect: QRect = option.rect
+        font: QFont = option.font
+        line = QFontMetricsF(font).height()
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        colour = OVERDUE if section.overdue else text
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(rect, blend(base, colour, 0.06))
+        painter.setPen(QPen(blend(base, colour, 0.35), 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        band = QRectF(rect).adjusted(line * 0.55, line * 0.45, -line * 0.6, 0)
+        bold = QFont(font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(colour)
+        painter.drawText(band, int(_LEFT), section.title)
+        painter.setFont(font)
+        painter.setPen(OVERDUE if section.overdue else muted_text(palette))
+        painter.drawText(band, int(_RIGHT), f"{section.count:,}")
         painter.restore()
 
     def _paint_button(
@@ -250,17 +347,38 @@ class TouchListView(QListView):
         if index.isValid() and event.button() == Qt.MouseButton.LeftButton:
             touch = self.touch_model().touch(index.row())
             circle = self.done_button_at(index.row()).adjusted(-3, -3, 3, 3)
-            if touch.done_on is None and circle.contains(event.position().toPoint()):
+            if (
+                touch is not None
+                and touch.done_on is None
+                and circle.contains(event.position().toPoint())
+            ):
                 self.done_requested.emit(touch.id)
                 event.accept()
                 return
         super().mouseReleaseEvent(event)
 
+    def moveCursor(  # noqa: N802
+        self,
+        cursorAction: QAbstractItemView.CursorAction,  # noqa: N803
+        modifiers: Qt.KeyboardModifier,
+    ) -> QModelIndex:
+        """Arrow, page and Home/End keys step over heading rows onto the nearest touch."""
+        index = super().moveCursor(cursorAction, modifiers)
+        model = self.touch_model()
+        if not index.isValid() or model.touch(index.row()) is not None:
+            return index
+        upwards = cursorAction in _UPWARD_MOVES
+        if upwards and index.row() > 0:
+            return model.index(index.row() - 1, 0)
+        if upwards and self.currentIndex().isValid():
+            return self.currentIndex()
+        return model.index(index.row() + 1, 0)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """Space marks the current touch done; Enter opens it."""
         index = self.currentIndex()
-        if index.isValid():
-            touch = self.touch_model().touch(index.row())
+        touch = self.touch_model().touch(index.row()) if index.isValid() else None
+        if touch is not None:
             if event.key() == Qt.Key.Key_Space and touch.done_on is None:
                 self.done_requested.emit(touch.id)
                 return
@@ -270,5 +388,6 @@ class TouchListView(QListView):
         super().keyPressEvent(event)
 
     def _open(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_requested.emit(self.touch_model().touch(index.row()).id)
+        touch = self.touch_model().touch(index.row()) if index.isValid() else None
+        if touch is not None:
+            self.open_requested.emit(touch.id)

@@ -155,8 +155,31 @@ def test_agenda_holds_today_and_overdue_but_not_done_or_later(workspace: Workspa
     done = _plan(workspace, lead_id, date(2026, 3, 3))
     touches.mark_touch_done(workspace, done)
     agenda = TouchStore(workspace.db).agenda(CREATED)
-    assert [row.id for row in agenda] == [overdue, today]
-    assert [row.is_overdue(CREATED) for row in agenda] == [True, False]
+    assert [row.id for row in agenda] == [today, overdue]
+    assert [row.is_overdue(CREATED) for row in agenda] == [False, True]
+
+
+def test_agenda_lists_today_by_time_then_overdue_most_recent_day_first(
+    workspace: Workspace,
+) -> None:
+    lead_id = _lead(workspace)
+    weeks_late = _plan(workspace, lead_id, date(2026, 2, 20))
+    afternoon = _plan(workspace, lead_id, CREATED, planned_at=time(15, 0))
+    yesterday_all_day = _plan(workspace, lead_id, date(2026, 3, 15))
+    all_day = _plan(workspace, lead_id, CREATED)
+    morning = _plan(workspace, lead_id, CREATED, planned_at=time(8, 30))
+    yesterday_at_nine = _plan(workspace, lead_id, date(2026, 3, 15), planned_at=time(9, 0))
+    last_week = _plan(workspace, lead_id, date(2026, 3, 9), planned_at=time(10, 0))
+    agenda = TouchStore(workspace.db).agenda(CREATED)
+    assert [row.id for row in agenda] == [
+        all_day,
+        morning,
+        afternoon,
+        yesterday_all_day,
+        yesterday_at_nine,
+        last_week,
+        weeks_late,
+    ]
 
 
 def _month_of_touches(workspace: Workspace, count: int) -> None:

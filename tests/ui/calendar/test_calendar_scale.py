@@ -1,4 +1,5 @@
-"""A month with 10,000 planned touches: one query for the visible days, and only what fits painted.
+"""A month with 10,000 planned touches: one query for the visible days, and only what fits painted;
+the agenda of thousands of overdue ones shows at once.
 
 The quick test bounds a reload and a repaint generously; the benchmark (``make bench``) reports
 the cost of painting that month as a ratio to painting an empty month in the same run.
@@ -100,6 +101,30 @@ def test_a_month_of_10000_touches_reloads_and_paints_without_a_stall(
     assert {marker.day for marker in placement.more} == set(in_focus)
     assert view.findChildren(QWidget) == []
     assert elapsed < 1.5, f"reload and paint took {elapsed:.2f} s"
+    _check_agenda_of_thousands(calendar)
+
+
+def _check_agenda_of_thousands(calendar: CalendarScreen) -> None:
+    """The agenda of that month's first half: thousands of overdue touches under two headings."""
+    agenda = calendar.agenda
+    today = calendar.today()
+    touches = calendar.workspace.touches.agenda(today)
+    due_today = sum(1 for touch in touches if touch.planned_on == today)
+    assert len(touches) - due_today > 4_000
+
+    def show_and_paint() -> None:
+        agenda.set_touches(touches)
+        _painter_of(agenda)()
+
+    elapsed = _seconds(show_and_paint)
+    model = agenda.model
+    assert model.rowCount() == len(touches) + 2
+    today_heading, overdue_heading = model.section(0), model.section(due_today + 1)
+    assert today_heading is not None
+    assert overdue_heading is not None
+    assert (today_heading.title, overdue_heading.title) == ("Today", "Overdue")
+    assert overdue_heading.count == len(touches) - due_today
+    assert elapsed < 0.5, f"showing the agenda took {elapsed:.2f} s"
 
 
 @pytest.mark.bench

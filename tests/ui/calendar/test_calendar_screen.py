@@ -142,20 +142,19 @@ def test_a_full_day_says_how_many_more_and_clicking_lists_them_all(
     qtbot.waitUntil(calendar.day_list.isVisible)
     day_list = calendar.day_list
     assert day_list.day == CAMPAIGN_START
-    assert [day_list.model.touch(row).id for row in range(day_list.model.rowCount())] == [
-        touch.id for touch in everything
-    ]
+    assert day_list.model.rowCount() == len(everything)
+    assert [touch.id for touch in day_list.model.touches()] == [touch.id for touch in everything]
     assert [button.text() for button in day_list.campaign_buttons] == [
         "Campaign: Spring letters (Direct mail)"
     ]
-    first = day_list.model.touch(0)
+    first = day_list.model.touches()[0]
     QTest.mouseClick(
         day_list.list_view.viewport(),
         Qt.MouseButton.LeftButton,
         pos=day_list.list_view.done_button_at(0).center(),
     )
     assert calendar_window.workspace.touches.get(first.id).done_on == TODAY
-    assert day_list.model.touch(0).done_on == TODAY
+    assert day_list.model.touches()[0].done_on == TODAY
 
 
 def test_clicking_a_day_number_lists_that_day(qtbot: QtBot, calendar: CalendarScreen) -> None:
@@ -187,48 +186,102 @@ def test_filters_narrow_by_temperature_and_channel(calendar: CalendarScreen) -> 
     assert calendar.filters.channel_button.text() == "All channels"
 
 
-def test_the_agenda_marks_a_touch_done_in_one_click(
+def _circle(calendar: CalendarScreen, row: int) -> None:
+    list_view = calendar.agenda.list_view
+    list_view.scrollTo(calendar.agenda.model.index(row, 0))
+    QTest.mouseClick(
+        list_view.viewport(), Qt.MouseButton.LeftButton, pos=list_view.done_button_at(row).center()
+    )
+
+
+def test_the_agenda_lists_today_then_overdue_under_headings(calendar: CalendarScreen) -> None:
+    workspace = calendar.workspace
+    model = calendar.agenda.model
+    expected = workspace.touches.agenda(TODAY)
+    overdue = [touch for touch in expected if touch.is_overdue(TODAY)]
+    assert [touch.id for touch in model.touches()] == [touch.id for touch in expected]
+    today_heading, overdue_heading = model.section(0), model.section(2)
+    assert today_heading is not None
+    assert overdue_heading is not None
+    assert (today_heading.title, today_heading.count, today_heading.overdue) == ("Today", 1, False)
+    assert (overdue_heading.title, overdue_heading.count) == ("Overdue", len(overdue))
+    assert overdue_heading.overdue
+    meeting = model.touch(1)
+    assert meeting is not None
+    assert (meeting.kind, meeting.planned_on) == (TouchKind.MEETING, TODAY)
+    late_days = [touch.planned_on for touch in model.touches()[1:]]
+    assert late_days[0] == OVERDUE_DAY
+    assert late_days == sorted(late_days, reverse=True)
+    assert late_days[-1] == CAMPAIGN_START
+    assert model.data(model.index(2, 0)) == f"Overdue · {len(overdue)}"
+    assert not model.flags(model.index(2, 0)) & Qt.ItemFlag.ItemIsSelectable
+    assert calendar.agenda.summary.text() == f"1 today · {len(overdue)} overdue"
+
+
+def test_the_agenda_marks_a_touch_done_in_one_click_in_either_section(
     calendar_window: MainWindow, calendar: CalendarScreen
 ) -> None:
     workspace = calendar_window.workspace
-    agenda = calendar.agenda
-    expected = workspace.touches.agenda(TODAY)
-    assert [agenda.model.touch(row).id for row in range(agenda.model.rowCount())] == [
-        touch.id for touch in expected
-    ]
-    overdue = sum(1 for touch in expected if touch.is_overdue(TODAY))
-    assert agenda.summary.text().startswith(f"1 today · {overdue} overdue")
-    meeting_row = next(
-        row
-        for row in range(agenda.model.rowCount())
-        if agenda.model.touch(row).kind is TouchKind.MEETING
-    )
-    meeting = agenda.model.touch(meeting_row)
-    agenda.list_view.scrollTo(agenda.model.index(meeting_row, 0))
-    QTest.mouseClick(
-        agenda.list_view.viewport(),
-        Qt.MouseButton.LeftButton,
-        pos=agenda.list_view.done_button_at(meeting_row).center(),
-    )
+    model = calendar.agenda.model
+    rows = model.rowCount()
+    meeting, email = model.touch(1), model.touch(3)
+    assert meeting is not None
+    assert email is not None
+    assert email.kind is TouchKind.EMAIL
+    _circle(calendar, 1)
     assert workspace.touches.get(meeting.id).done_on == TODAY
-    assert agenda.model.row_of(meeting.id) is None
-    assert agenda.model.rowCount() == len(expected) - 1
+    assert model.row_of(meeting.id) is None
+    first_heading = model.section(0)
+    assert first_heading is not None
+    assert first_heading.title == "Overdue"
+    assert model.rowCount() == rows - 2
+    _circle(calendar, 1)
+    assert workspace.touches.get(email.id).done_on == TODAY
+    calendar_window.undo_action.trigger()
     calendar_window.undo_action.trigger()
     assert workspace.touches.get(meeting.id).done_on is None
-    assert agenda.model.row_of(meeting.id) is not None
+    assert workspace.touches.get(email.id).done_on is None
+    assert model.row_of(meeting.id) == 1
+    assert model.row_of(email.id) == 3
 
 
 def test_a_click_beside_the_circle_only_selects(calendar: CalendarScreen) -> None:
     agenda = calendar.agenda
-    first = agenda.model.touch(0)
-    row_rect = agenda.list_view.visualRect(agenda.model.index(0, 0))
+    first = agenda.model.touch(1)
+    assert first is not None
+    row_rect = agenda.list_view.visualRect(agenda.model.index(1, 0))
     QTest.mouseClick(
         agenda.list_view.viewport(),
         Qt.MouseButton.LeftButton,
         pos=QPoint(row_rect.right() - 10, row_rect.center().y()),
     )
     assert calendar.workspace.touches.get(first.id).done_on is None
-    assert agenda.list_view.currentIndex().row() == 0
+    assert agenda.list_view.currentIndex().row() == 1
+
+
+def test_headings_ignore_clicks_and_keys_step_over_them(
+    qtbot: QtBot, calendar: CalendarScreen
+) -> None:
+    agenda = calendar.agenda
+    list_view = agenda.list_view
+    heading = list_view.visualRect(agenda.model.index(2, 0))
+    with qtbot.assertNotEmitted(agenda.done_requested):
+        QTest.mouseClick(
+            list_view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(20, heading.center().y())
+        )
+    with qtbot.assertNotEmitted(agenda.open_requested):
+        QTest.mouseDClick(list_view.viewport(), Qt.MouseButton.LeftButton, pos=heading.center())
+    list_view.setFocus()
+    list_view.setCurrentIndex(agenda.model.index(1, 0))
+    QTest.keyClick(list_view, Qt.Key.Key_Down)
+    assert list_view.currentIndex().row() == 3
+    QTest.keyClick(list_view, Qt.Key.Key_Up)
+    assert list_view.currentIndex().row() == 1
+    QTest.keyClick(list_view, Qt.Key.Key_Up)
+    assert list_view.currentIndex().row() == 1
+    QTest.keyClick(list_view, Qt.Key.Key_End)
+    QTest.keyClick(list_view, Qt.Key.Key_Home)
+    assert list_view.currentIndex().row() == 1
 
 
 def test_double_clicks_open_the_touch_and_the_campaign(calendar: CalendarScreen) -> None:
