@@ -15,7 +15,8 @@ class TimelineEntry:
     """One line of the timeline: a touch or a change of column, on its day.
 
     A done touch sits on the day it was done, a planned one on the day it is planned for;
-    a column change on the local day it happened, at its local time.
+    a column change on the local day it happened, at its local time. A touch shows its planned
+    time only on its planned day: done on another day, when it happened is not known.
     """
 
     day: date
@@ -37,10 +38,17 @@ class TimelineEntry:
 
 
 def lead_timeline(workspace: Workspace, lead_id: int) -> list[TimelineEntry]:
-    """The lead's touches and column changes by day and time, oldest first."""
+    """The lead's touches and column changes by day, oldest first.
+
+    Within a day, what happened at a known time comes first, in time order (column changes, timed
+    touches), then the day's all-day touches, done before planned. An all-day touch has no moment
+    to sort by; listing it after the day's moves keeps "Added to Cold" above the letter planned
+    for that same day and a call logged today below this morning's move, instead of putting
+    every all-day touch at midnight, before things that must have happened first.
+    """
     workspace.leads.get(lead_id)
     entries = [
-        TimelineEntry(touch.done_on or touch.planned_on, touch.planned_at, touch)
+        TimelineEntry(touch.done_on or touch.planned_on, _time_of(touch), touch)
         for touch in workspace.touches.for_lead(lead_id)
     ]
     for change in workspace.leads.column_changes(lead_id):
@@ -49,6 +57,14 @@ def lead_timeline(workspace: Workspace, lead_id: int) -> list[TimelineEntry]:
     return sorted(entries, key=_order)
 
 
-def _order(entry: TimelineEntry) -> tuple[date, time, int, int]:
-    is_touch = isinstance(entry.event, Touch)
-    return entry.day, entry.at or time.min, int(is_touch), entry.event.id
+def _time_of(touch: Touch) -> time | None:
+    if touch.done_on is not None and touch.done_on != touch.planned_on:
+        return None
+    return touch.planned_at
+
+
+def _order(entry: TimelineEntry) -> tuple[date, bool, time, bool, bool, int]:
+    event = entry.event
+    is_touch = isinstance(event, Touch)
+    planned = isinstance(event, Touch) and not event.is_done
+    return entry.day, entry.at is None, entry.at or time.min, planned, is_touch, event.id
