@@ -112,17 +112,20 @@ def edit_touch(workspace: Workspace, touch_id: int, edit: TouchEdit) -> Change:
     """
     touch = workspace.touches.get(touch_id)
     title = _title(workspace, touch)
+    edit = dataclasses.replace(edit, notes=edit.notes.strip())
     _validate_edit(workspace, touch, title, edit)
+    marks_done = not touch.is_done and edit.done_on is not None
+    description = f"Mark {title} done" if marks_done else f"Edit {title}"
+    if edit == TouchEdit.of(touch):
+        return Change(description)
     values = {
         "kind": edit.kind.value,
         "planned_on": edit.planned_on.isoformat(),
         "planned_at": time_text(edit.planned_at),
-        "notes": edit.notes.strip(),
+        "notes": edit.notes,
         "done_on": edit.done_on.isoformat() if edit.done_on else None,
         "outcome": edit.outcome.value if edit.outcome else None,
     }
-    marks_done = not touch.is_done and edit.done_on is not None
-    description = f"Mark {title} done" if marks_done else f"Edit {title}"
     with recording(workspace.db, description) as recorder:
         recorder.update(Table.TOUCHES, touch_id, values)
         return recorder.finish()
