@@ -2,8 +2,6 @@
 
 from dataclasses import replace
 
-from PySide6.QtCore import QRegularExpression
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,15 +19,13 @@ from PySide6.QtWidgets import (
 
 from planner.domain import Lead, LeadDraft, Outcome, Temperature
 from planner.errors import PlannerError, ValidationError
-from planner.money import DEFAULT_CURRENCY, Money
 from planner.services.board import add_lead, edit_lead, validate_draft
 from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.board.colours import OVERDUE
 from ui.lead_timeline import LeadTimeline
+from ui.money_input import currency_box, read_money, show_money
 from ui.referrer_field import ReferrerField
-
-COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "PLN", "CZK", "SEK", "NOK", "DKK", "JPY", "CAD")
 
 _CONTACT_FIELDS = (
     ("name", "Name"),
@@ -74,12 +70,7 @@ class LeadEditor(QDialog):
             self.temperature_box.addItem(choice.value.capitalize(), choice)
         self.value_field = QLineEdit()
         self.value_field.setPlaceholderText("e.g. 1250.00")
-        self.currency_box = QComboBox()
-        self.currency_box.setEditable(True)
-        self.currency_box.addItems(COMMON_CURRENCIES)
-        self.currency_box.setValidator(
-            QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,3}"), self)
-        )
+        self.currency_box = currency_box(self)
         self.referrer_field = ReferrerField(workspace)
         self.notes_field = QPlainTextEdit()
         self.notes_field.setTabChangesFocus(True)
@@ -105,9 +96,7 @@ class LeadEditor(QDialog):
 
     def draft(self) -> LeadDraft:
         """The fields as a draft; ValidationError when the value cannot be read."""
-        value_text = self.value_field.text().strip()
-        currency = self.currency_box.currentText().strip().upper() or DEFAULT_CURRENCY
-        value = Money.parse(value_text, currency) if value_text else None
+        value = read_money(self.value_field, self.currency_box)
         return replace(self._draft_without_value(), value=value)
 
     def _draft_without_value(self) -> LeadDraft:
@@ -172,11 +161,7 @@ class LeadEditor(QDialog):
         for name, field in self.fields.items():
             field.setText(getattr(draft, name))
         self.temperature_box.setCurrentIndex(self.temperature_box.findData(draft.temperature))
-        if draft.value is not None:
-            self.value_field.setText(draft.value.as_decimal_string())
-            self.currency_box.setCurrentText(draft.value.currency)
-        else:
-            self.currency_box.setCurrentText(DEFAULT_CURRENCY)
+        show_money(self.value_field, self.currency_box, draft.value)
         self.referrer_field.set_lead(draft.referred_by)
         self.notes_field.setPlainText(draft.notes)
 

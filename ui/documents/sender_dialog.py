@@ -25,7 +25,7 @@ from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.board.colours import OVERDUE
 from ui.documents.image_picker import ImagePicker, unreadable_image_reason
-from ui.lead_editor import COMMON_CURRENCIES
+from ui.money_input import currency_box
 
 BUSINESS_FIELDS = (
     ("business_name", "Business name", "e.g. Harbour Light Bookkeeping"),
@@ -76,9 +76,7 @@ class SenderProfileDialog(QDialog):
         self.date_box = QComboBox()
         for style in DateFormat:
             self.date_box.addItem(style.example, style)
-        self.currency_box = QComboBox()
-        self.currency_box.setEditable(True)
-        self.currency_box.addItems(COMMON_CURRENCIES)
+        self.currency_box = currency_box(self)
         self.form_error = _error_label("sender-error-form")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

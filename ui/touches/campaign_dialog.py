@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from planner.domain import Campaign, CampaignDraft, Channel, Temperature
 from planner.errors import PlannerError, ValidationError
-from planner.money import DEFAULT_CURRENCY, Money
 from planner.services.campaigns import (
     campaign_targets,
     create_campaign,
@@ -37,6 +36,7 @@ from planner.services.campaigns import (
 )
 from planner.store.changes import Change
 from planner.workspace import Workspace
+from ui.money_input import currency_box, read_money, show_money
 from ui.touches.form_parts import error_label, from_qdate, plain_label, to_qdate
 from ui.touches.touch_text import count_text
 
@@ -90,9 +90,7 @@ class CampaignDialog(QDialog):
             edit.setCalendarPopup(True)
         self.budget_field = QLineEdit()
         self.budget_field.setPlaceholderText("e.g. 500.00")
-        self.currency_box = QComboBox()
-        self.currency_box.setEditable(True)
-        self.currency_box.addItems(["EUR", "USD", "GBP", "CHF", "PLN"])
+        self.currency_box = currency_box(self)
         self.goal_field = QLineEdit()
         self.offer_field = QLineEdit()
         self.notes_field = QPlainTextEdit()
@@ -126,9 +124,7 @@ class CampaignDialog(QDialog):
 
     def draft(self) -> CampaignDraft:
         """The fields as a draft; ValidationError when the budget cannot be read."""
-        budget_text = self.budget_field.text().strip()
-        currency = self.currency_box.currentText().strip().upper() or DEFAULT_CURRENCY
-        budget = Money.parse(budget_text, currency) if budget_text else None
+        budget = read_money(self.budget_field, self.currency_box)
         return replace(self._draft_without_budget(), budget=budget)
 
     def update_preview(self) -> None:
@@ -246,11 +242,7 @@ class CampaignDialog(QDialog):
         self.search_field.setText(draft.target_search)
         self.start_edit.setDate(to_qdate(draft.start_on))
         self.end_edit.setDate(to_qdate(draft.end_on))
-        if draft.budget is not None:
-            self.budget_field.setText(draft.budget.as_decimal_string())
-            self.currency_box.setCurrentText(draft.budget.currency)
-        else:
-            self.currency_box.setCurrentText(DEFAULT_CURRENCY)
+        show_money(self.budget_field, self.currency_box, draft.budget)
         self.goal_field.setText(draft.goal)
         self.offer_field.setText(draft.offer)
         self.notes_field.setPlainText(draft.notes)
