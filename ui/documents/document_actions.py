@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QEvent, QObject, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 
@@ -61,6 +61,7 @@ class DocumentActions(QObject):
         window.board.current_lead_changed.connect(self._enable_for)
         window.change_applied.connect(self._apply_change)
         window.workspace_changed.connect(self._workspace_changed)
+        window.installEventFilter(self)
         self._enable_for(window.board.current_lead_id())
 
     @property
@@ -158,6 +159,19 @@ class DocumentActions(QObject):
         preview.show()
         return preview
 
+    def close_dialogs(self) -> None:
+        """Closes the document dialogs, cancelling and waiting for any job still running."""
+        dialogs: list[QDialog | None] = [self.dialog, self.templates, self.sender_dialog]
+        for dialog in dialogs:
+            if dialog is not None:
+                dialog.reject()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Closing the window first stops the jobs, so no thread outlives its dialog."""
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.close_dialogs()
+        return super().eventFilter(watched, event)
+
     @property
     def _workspace(self) -> Workspace:
         return self._window.workspace
@@ -196,10 +210,7 @@ class DocumentActions(QObject):
 
     def _workspace_changed(self) -> None:
         """Another database was opened: dialogs on the old one close."""
-        dialogs: list[QDialog | None] = [self.dialog, self.templates, self.sender_dialog]
-        for dialog in dialogs:
-            if dialog is not None:
-                dialog.reject()
+        self.close_dialogs()
 
     def _enable_for(self, lead_id: int | None) -> None:
         for action in (self.letter_to_lead, self.write_letter):

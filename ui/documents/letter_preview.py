@@ -63,9 +63,11 @@ class LetterPreviewPanel(QWidget):
         palette = self.status_label.palette()
         palette.setColor(self.status_label.foregroundRole(), muted_text(palette))
         self.status_label.setPalette(palette)
-        self.document = QPdfDocument(self)
+        # Children go in the order they were made: the view (and its page renderer) before the
+        # document it draws.
         self.view = QPdfView(self)
         self.view.setObjectName("letter-preview")
+        self.document = QPdfDocument(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

@@ -36,9 +36,11 @@ class DocumentPreview(QMainWindow):
         self.setObjectName("document-preview")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.path = Path(path)
-        self.document = QPdfDocument(self)
+        # Children go in the order they were made: the view (and its page renderer) before the
+        # document it draws.
         self.view = QPdfView(self)
         self.view.setObjectName("document-view")
+        self.document = QPdfDocument(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

@@ -152,13 +152,26 @@ class TemplateManager(QDialog):
         self.reload()
         return change
 
+    def done(self, result: int) -> None:
+        """Closes an editor still open (stopping its preview) with the list."""
+        if self.editor is not None:
+            self.editor.reject()
+        super().done(result)
+
     def _open_editor(self, template: LetterTemplate | None) -> TemplateEditor:
+        if self.editor is not None:
+            self.editor.reject()
         editor = TemplateEditor(self._workspace, template, self._preview_lead_id, self)
         editor.change_made.connect(self._saved)
+        editor.finished.connect(lambda: self._editor_closed(editor))
         editor.finished.connect(editor.deleteLater)
         self.editor = editor
         editor.open()
         return editor
+
+    def _editor_closed(self, editor: TemplateEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
 
     def _saved(self, change: Change) -> None:
         self.change_made.emit(change)

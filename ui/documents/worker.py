@@ -82,7 +82,7 @@ class JobThread(QObject):
         finished(object): the job's result.
         failed(str): a sentence saying why the job stopped; nothing was written.
         cancelled(): the job stopped because it was cancelled; nothing was written.
-        done(): the thread has stopped, whichever way the job ended.
+        done(): the thread has stopped, whichever way the job ended; the JobThread may go.
     """
 
     progress = Signal(int, int)
@@ -149,4 +149,7 @@ class JobThread(QObject):
 
     @Slot()
     def _relay_done(self) -> None:
+        # QThread.finished comes from the thread just before it ends; waiting for the end makes
+        # "done" mean that the thread (and this object, with it) may now be deleted.
+        self._thread.wait()
         self.done.emit()

@@ -255,3 +255,30 @@ def test_empty_business_details_are_pointed_out(
     sender_dialog.fields["business_name"].setText("Harbour Light Bookkeeping")
     sender_dialog.accept()
     assert not dialog.sender_hint.isVisible()
+
+
+def test_closing_the_window_mid_merge_stops_the_job_and_leaves_no_file(
+    qtbot: QtBot, window: MainWindow, letters_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = window.document_actions.open_mail_merge()
+    merge = dialog.make_job()
+
+    def waits_for_cancel(progress: ProgressCallback, is_cancelled: CancelCheck) -> object:
+        """The real merge, which after its first letter waits until it is told to stop."""
+
+        def report(done: int, total: int) -> None:
+            progress(done, total)
+            while done == 1 and not is_cancelled():
+                threading.Event().wait(0.005)
+
+        return merge(report, is_cancelled)
+
+    monkeypatch.setattr(dialog, "make_job", lambda: waits_for_cancel)
+    running = dialog.run()
+    assert running is not None
+    qtbot.waitUntil(lambda: dialog.progress_bar.value() == 1, timeout=JOB_TIMEOUT_MS)
+    window.close()
+    assert not running.is_running
+    assert running.cancel_requested
+    assert not dialog.isVisible()
+    assert list(letters_folder.iterdir()) == []

@@ -1,4 +1,8 @@
-"""Document jobs on a worker thread: progress reaches the GUI thread, cancel leaves no file."""
+"""Document jobs on a worker thread: progress reaches the GUI thread, cancel leaves no file.
+
+Every test waits for ``done`` (the thread has stopped) before its JobThread goes away: Qt aborts
+the program when a running QThread is destroyed.
+"""
 
 import threading
 from pathlib import Path
@@ -72,9 +76,11 @@ def test_cancelling_stops_the_merge_and_leaves_no_file(
     # Connected to the worker itself, the lambda runs on the worker thread: it cancels exactly
     # after item 3, however fast the job is.
     worker.progress.connect(lambda done, _total: _cancel_at(worker, done, 3))
-    with qtbot.waitSignal(running.cancelled, timeout=JOB_TIMEOUT_MS):
+    with (
+        qtbot.waitSignal(running.cancelled, timeout=JOB_TIMEOUT_MS),
+        qtbot.waitSignal(running.done, timeout=JOB_TIMEOUT_MS),
+    ):
         running.start()
-    qtbot.waitUntil(lambda: not running.is_running, timeout=JOB_TIMEOUT_MS)
     assert running.cancel_requested
     assert not output.exists()
     assert leftovers(letters_folder) == []
@@ -96,9 +102,11 @@ def test_cancelling_labels_midway_leaves_no_file(
     # Connected to the worker itself, the lambda runs on the worker thread: it cancels exactly
     # after item 10, however fast the job is.
     worker.progress.connect(lambda done, _total: _cancel_at(worker, done, 10))
-    with qtbot.waitSignal(running.cancelled, timeout=JOB_TIMEOUT_MS):
+    with (
+        qtbot.waitSignal(running.cancelled, timeout=JOB_TIMEOUT_MS),
+        qtbot.waitSignal(running.done, timeout=JOB_TIMEOUT_MS),
+    ):
         running.start()
-    qtbot.waitUntil(lambda: not running.is_running, timeout=JOB_TIMEOUT_MS)
     assert not output.exists()
     assert leftovers(letters_folder) == []
 
@@ -118,7 +126,10 @@ def test_labels_report_progress_per_label_and_name_the_skipped(
     running = JobThread(job)
     totals: list[int] = []
     running.progress.connect(lambda _done, total: totals.append(total))
-    with qtbot.waitSignal(running.finished, timeout=JOB_TIMEOUT_MS) as finished:
+    with (
+        qtbot.waitSignal(running.finished, timeout=JOB_TIMEOUT_MS) as finished,
+        qtbot.waitSignal(running.done, timeout=JOB_TIMEOUT_MS),
+    ):
         running.start()
     printed = finished.args[0]
     assert isinstance(printed, PrintedAddresses)
@@ -134,7 +145,10 @@ def test_a_failing_job_says_why_and_writes_nothing(
 ) -> None:
     output = letters_folder / "nobody.pdf"
     running = JobThread(_merge(sender_workspace, output, LeadSelection(search="no such lead")))
-    with qtbot.waitSignal(running.failed, timeout=JOB_TIMEOUT_MS) as failed:
+    with (
+        qtbot.waitSignal(running.failed, timeout=JOB_TIMEOUT_MS) as failed,
+        qtbot.waitSignal(running.done, timeout=JOB_TIMEOUT_MS),
+    ):
         running.start()
     assert "No letters to write" in failed.args[0]
     assert not output.exists()
@@ -145,7 +159,10 @@ def test_an_unexpected_error_ends_the_job_with_a_sentence(qtbot: QtBot) -> None:
         raise KeyError("surprise")
 
     running = JobThread(broken)
-    with qtbot.waitSignal(running.failed, timeout=JOB_TIMEOUT_MS) as failed:
+    with (
+        qtbot.waitSignal(running.failed, timeout=JOB_TIMEOUT_MS) as failed,
+        qtbot.waitSignal(running.done, timeout=JOB_TIMEOUT_MS),
+    ):
         running.start()
     assert failed.args[0] == "The job stopped unexpectedly (KeyError: 'surprise')"
 
