@@ -4,13 +4,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from planner.services.sender import load_sender_profile
 from planner.workspace import Workspace
 from ui.documents.job_dialog import DocumentJobDialog, fresh_path
 from ui.documents.jobs import PrintCallSheet, PrintedCallSheet
 from ui.documents.worker import Job
+from ui.touches.form_parts import day_edit
 
 
 class CallSheetDialog(DocumentJobDialog):
@@ -24,10 +25,8 @@ class CallSheetDialog(DocumentJobDialog):
         self._workspace = workspace
         self._output_folder = output_folder
         self.printed: PrintedCallSheet | None = None
-        self.day_edit = QDateEdit()
+        self.day_edit = day_edit(workspace.clock.today(), "Day")
         self.day_edit.setObjectName("call-sheet-day")
-        self.day_edit.setCalendarPopup(True)
-        self.set_day(workspace.clock.today())
         self.summary_label = QLabel()
         self.summary_label.setObjectName("call-sheet-summary")
         form = QFormLayout()

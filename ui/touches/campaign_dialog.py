@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -37,7 +36,7 @@ from planner.services.campaigns import (
 from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.money_input import currency_box, read_money, show_money
-from ui.touches.form_parts import error_label, from_qdate, plain_label, to_qdate
+from ui.touches.form_parts import day_edit, error_label, from_qdate, plain_label, to_qdate
 from ui.touches.touch_text import count_text
 
 PREVIEW_DELAY_MS = 150
@@ -84,10 +83,9 @@ class CampaignDialog(QDialog):
         self.source_field.setPlaceholderText("any source")
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText("words a board search would find")
-        self.start_edit = QDateEdit()
-        self.end_edit = QDateEdit()
-        for edit in (self.start_edit, self.end_edit):
-            edit.setCalendarPopup(True)
+        today = workspace.clock.today()
+        self.start_edit = day_edit(today, "Start")
+        self.end_edit = day_edit(today, "End")
         self.budget_field = QLineEdit()
         self.budget_field.setPlaceholderText("e.g. 500.00")
         self.currency_box = currency_box(self)

@@ -5,7 +5,15 @@ import html
 from datetime import date, time
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QTimeEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QTimeEdit,
+    QWidget,
+)
 
 from planner.domain import TouchKind, TouchOutcome
 from ui.board.colours import OVERDUE
@@ -19,6 +27,20 @@ def to_qdate(day: date) -> QDate:
 def from_qdate(day: QDate) -> date:
     """A QDate as a Python date."""
     return date(day.year(), day.month(), day.day())
+
+
+DAY_FORMAT = "ddd d MMM yyyy"
+"""How a day input shows its day: weekday and month named, four-digit year, so that "03/04/26"
+can never be read as the wrong day (month names follow the system language)."""
+
+
+def day_edit(day: date, accessible_name: str) -> QDateEdit:
+    """A day input with a calendar pop-up, showing ``day``."""
+    edit = QDateEdit(to_qdate(day))
+    edit.setDisplayFormat(DAY_FORMAT)
+    edit.setCalendarPopup(True)
+    edit.setAccessibleName(accessible_name)
+    return edit
 
 
 class TimeField(QWidget):

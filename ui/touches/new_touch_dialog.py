@@ -5,7 +5,6 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,6 +22,7 @@ from ui.touches.form_parts import (
     TimeField,
     chosen_kind,
     chosen_outcome,
+    day_edit,
     error_label,
     from_qdate,
     kind_box,
@@ -58,9 +58,7 @@ class NewTouchDialog(QDialog):
             self.lead_field.set_lead(lead_id)
             self.lead_field.setEnabled(False)
         self.kind_box = kind_box()
-        self.date_edit = QDateEdit(to_qdate(day))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setAccessibleName("Day")
+        self.date_edit = day_edit(day, "Day")
         self.time_field = TimeField()
         self.notes_field = QLineEdit()
         self.notes_field.setAccessibleName("Notes")

@@ -10,7 +10,6 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,6 +33,7 @@ from ui.touches.form_parts import (
     TimeField,
     chosen_kind,
     chosen_outcome,
+    day_edit,
     error_label,
     from_qdate,
     kind_box,
@@ -68,9 +68,7 @@ class TouchDialog(QDialog):
         today = workspace.clock.today()
         self.error_label = error_label("touch-error")
         self.kind_box = kind_box(touch.kind)
-        self.date_edit = QDateEdit(to_qdate(touch.planned_on))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setAccessibleName("Planned day")
+        self.date_edit = day_edit(touch.planned_on, "Planned day")
         self.time_field = TimeField(touch.planned_at)
         self.notes_field = QPlainTextEdit(touch.notes)
         self.notes_field.setAccessibleName("Notes")
@@ -80,10 +78,8 @@ class TouchDialog(QDialog):
         self.outcome_box = outcome_box()
         if touch.outcome is not None:
             self.outcome_box.setCurrentIndex(self.outcome_box.findData(touch.outcome))
-        self.done_date_edit = QDateEdit(to_qdate(touch.done_on or today))
-        self.done_date_edit.setCalendarPopup(True)
+        self.done_date_edit = day_edit(touch.done_on or today, "Done on")
         self.done_date_edit.setMaximumDate(to_qdate(today))
-        self.done_date_edit.setAccessibleName("Done on")
         self.done_button = QPushButton("Mark done")
         self.done_button.setToolTip("Record the touch as done, with the outcome and day beside it")
         self.delete_button = QPushButton("Delete touch")

@@ -225,3 +225,20 @@ def test_a_new_touch_needs_a_picked_lead(
     dialog.lead_field.set_lead(lead_id)
     dialog.accept()
     assert len(demo_workspace.touches.for_lead(lead_id)) == 1
+
+
+def test_days_show_weekday_month_name_and_full_year(
+    qtbot: QtBot, demo_workspace: Workspace, touch_id: int, caught: ChangeCatcher
+) -> None:
+    """A day like 03/04/26 reads differently in every country; "Tue 24 Mar 2026" does not."""
+    dialog = _dialog(qtbot, demo_workspace, touch_id, caught)
+    dialog.date_edit.setDate(to_qdate(date(2026, 3, 24)))
+    locale = dialog.date_edit.locale()
+    assert dialog.date_edit.text() == " ".join(
+        (
+            locale.dayName(2, locale.FormatType.ShortFormat),
+            "24",
+            locale.monthName(3, locale.FormatType.ShortFormat),
+            "2026",
+        )
+    )
