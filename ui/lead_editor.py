@@ -74,6 +74,10 @@ class LeadEditor(QDialog):
         self.referrer_field = ReferrerField(workspace)
         self.notes_field = QPlainTextEdit()
         self.notes_field.setTabChangesFocus(True)
+        self.lost_reason_field = QLineEdit()
+        self.lost_reason_field.setObjectName("field-lost_reason")
+        self.lost_reason_field.setAccessibleName("Lost because")
+        self.lost_reason_field.setPlaceholderText("e.g. chose a cheaper offer")
         self.general_error = self._error_label("form")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -145,8 +149,8 @@ class LeadEditor(QDialog):
         try:
             if self._lead is None:
                 self.change = add_lead(self._workspace, draft)
-            elif draft != self._lead.draft():
-                self.change = edit_lead(self._workspace, self._lead.id, draft)
+            elif draft != self._lead.draft() or self._lost_reason_edited():
+                self.change = edit_lead(self._workspace, self._lead.id, draft, self._lost_reason())
         except ValidationError as error:
             self._show({error.field or "form": str(error)})
             return
@@ -155,8 +159,24 @@ class LeadEditor(QDialog):
             return
         super().accept()
 
+    def _lost_reason(self) -> str | None:
+        """The reason typed for a lost lead; ``None`` for any other lead (it has none)."""
+        if self._lead is None or self._lead.outcome is not Outcome.LOST:
+            return None
+        return self.lost_reason_field.text()
+
+    def _lost_reason_edited(self) -> bool:
+        reason = self._lost_reason()
+        return (
+            self._lead is not None
+            and reason is not None
+            and reason.strip() != self._lead.lost_reason
+        )
+
     def _fill(self, temperature: Temperature) -> None:
         lead = self._lead
+        if lead is not None:
+            self.lost_reason_field.setText(lead.lost_reason)
         draft = lead.draft() if lead is not None else LeadDraft(name="", temperature=temperature)
         for name, field in self.fields.items():
             field.setText(getattr(draft, name))
@@ -243,6 +263,8 @@ class LeadEditor(QDialog):
         self.fields["source"] = source
         deal.addRow("Source", source)
         deal.addRow("Referred by", self._with_error("referred_by", self.referrer_field))
+        if self._lost_reason() is not None:
+            deal.addRow("Lost because", self.lost_reason_field)
         notes = QVBoxLayout()
         notes.addWidget(self.notes_field)
         left = QVBoxLayout()
@@ -275,13 +297,10 @@ class LeadEditor(QDialog):
         lead = self._lead
         if lead is None:
             return ""
-        text = (
+        return (
             f"In {lead.column.heading} · added {lead.created_at[:10]}"
             f" · last changed {lead.updated_at[:10]}"
         )
-        if lead.outcome is Outcome.LOST and lead.lost_reason:
-            text += f" · lost: {lead.lost_reason}"
-        return text
 
 
 def _group(title: str, layout: QFormLayout | QVBoxLayout) -> QGroupBox:

@@ -1,19 +1,29 @@
 """The bar above the board that proposes a lead's playbook after it moves, without blocking.
 
 "Plan 3 touches for 'Acme Bakery'? [Plan] [Not now]" after a move into a column or after a new
-lead is added, and "Drop 2 unfinished playbook touches for 'Acme Bakery'? [Drop] [Keep]" after a
-move back. With the planning setting ``auto_plan`` on, the touches are planned at once and the
-status bar says so. Whatever moved or added the lead (a drag, the keyboard, the lead editor) the
-window announces the pushed Change, and the bar reads the move from its column-change row and the
-new lead from its inserted lead row.
+lead is added, "Drop 2 unfinished playbook touches for 'Acme Bakery'? [Drop] [Keep]" after a
+move back, and "Why was 'Acme Bakery' lost? [reason] [Save] [Skip]" after a move to Lost. With
+the planning setting ``auto_plan`` on, the touches are planned at once and the status bar says
+so. Whatever moved or added the lead (a drag, the keyboard, the lead editor) the window announces
+the pushed Change, and the bar reads the move from its column-change row and the new lead from
+its inserted lead row.
 """
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.domain import Column
 from planner.errors import PlannerError
+from planner.services.board import note_lost_reason
 from planner.services.playbooks import (
     PlaybookOffer,
     offer_after_add,
@@ -78,8 +88,25 @@ class _Question(QWidget):
         layout.addWidget(self.decline_button)
 
 
+class _ReasonQuestion(_Question):
+    """A question answered in a few words: a text field before the two answers."""
+
+    def __init__(self, accept_text: str, decline_text: str) -> None:
+        super().__init__(accept_text, decline_text)
+        self.label.setWordWrap(False)
+        self.field = QLineEdit()
+        self.field.setAccessibleName("Lost because")
+        self.field.setPlaceholderText("e.g. chose a cheaper offer")
+        self.field.setClearButtonEnabled(True)
+        layout = self.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.setStretch(0, 0)
+        layout.insertWidget(1, self.field, 1)
+
+
 class PlaybookBar(QFrame):
-    """Offers to plan (or drop) playbook touches after a lead changed column or was added.
+    """Offers to plan (or drop) playbook touches after a lead changed column or was added, and
+    asks why a lead moved to Lost was lost.
 
     Signals:
         change_made(Change): touches were planned or dropped; push it on the undo stack.
@@ -111,6 +138,10 @@ class PlaybookBar(QFrame):
         self._source: Change | None = None
         self.plan_question = _Question("Plan", "Not now")
         self.drop_question = _Question("Drop", "Keep")
+        self.reason_question = _ReasonQuestion("Save", "Skip")
+        self.reason_question.accept_button.setObjectName("lost-reason-save")
+        self.reason_question.decline_button.setObjectName("lost-reason-skip")
+        self._lost_lead_id: int | None = None
         self.plan_question.accept_button.setObjectName("playbook-plan")
         self.plan_question.decline_button.setObjectName("playbook-not-now")
         self.drop_question.accept_button.setObjectName("playbook-drop")
@@ -120,12 +151,18 @@ class PlaybookBar(QFrame):
         layout.setContentsMargins(line // 2, line // 3, line // 2, line // 3)
         layout.addWidget(self.plan_question)
         layout.addWidget(self.drop_question)
+        layout.addWidget(self.reason_question)
         self.plan_question.accept_button.clicked.connect(self.plan)
         self.plan_question.decline_button.clicked.connect(self.plan_question.hide)
         self.plan_question.decline_button.clicked.connect(self._hide_when_answered)
         self.drop_question.accept_button.clicked.connect(self.drop)
         self.drop_question.decline_button.clicked.connect(self.drop_question.hide)
         self.drop_question.decline_button.clicked.connect(self._hide_when_answered)
+        self.reason_question.accept_button.clicked.connect(self.save_lost_reason)
+        self.reason_question.field.returnPressed.connect(self.save_lost_reason)
+        self.reason_question.decline_button.clicked.connect(self.reason_question.hide)
+        self.reason_question.decline_button.clicked.connect(self._hide_when_answered)
+        self.reason_question.hide()
         self.hide()
 
     @property
@@ -138,6 +175,7 @@ class PlaybookBar(QFrame):
         self._workspace = workspace
         self._offer = None
         self._source = None
+        self._lost_lead_id = None
         self.hide()
 
     def consider(self, change: Change) -> None:
@@ -165,6 +203,7 @@ class PlaybookBar(QFrame):
         self.plan_question.label.setText(offer.plan_question)
         self.drop_question.setVisible(bool(offer.to_drop))
         self.drop_question.label.setText(offer.drop_question)
+        self._ask_lost_reason(moved[0] if moved is not None else None)
         if offer.to_plan and offer.auto_plan:
             QTimer.singleShot(
                 0, lambda: self._plan_now(offer, "Planned automatically: {} — Ctrl+Z to undo")
@@ -176,6 +215,7 @@ class PlaybookBar(QFrame):
         if change is self._source and self.isVisible():
             self.plan_question.hide()
             self.drop_question.hide()
+            self.reason_question.hide()
             self.hide()
 
     def plan(self) -> Change | None:
@@ -202,6 +242,33 @@ class PlaybookBar(QFrame):
         self._announce(change)
         return change
 
+    def save_lost_reason(self) -> Change | None:
+        """Records the reason typed for the lead just moved to Lost, as one undoable step."""
+        lead_id = self._lost_lead_id
+        reason = self.reason_question.field.text()
+        if lead_id is None or not reason.strip():
+            return None
+        self.reason_question.hide()
+        self._hide_when_answered()
+        try:
+            change = note_lost_reason(self._workspace, lead_id, reason)
+        except PlannerError as error:
+            self.action_failed.emit(str(error))
+            return None
+        self._announce(change)
+        return change
+
+    def _ask_lost_reason(self, moved_lead_id: int | None) -> None:
+        lead = self._workspace.leads.get(moved_lead_id) if moved_lead_id is not None else None
+        if lead is None or lead.column is not Column.LOST:
+            self._lost_lead_id = None
+            self.reason_question.hide()
+            return
+        self._lost_lead_id = lead.id
+        self.reason_question.label.setText(f"Why was '{lead.name}' lost?")
+        self.reason_question.field.setText(lead.lost_reason)
+        self.reason_question.show()
+
     def _plan_now(self, offer: PlaybookOffer, note: str) -> Change | None:
         try:
             change = plan_playbook(self._workspace, offer.lead_id)
@@ -217,7 +284,10 @@ class PlaybookBar(QFrame):
             self.message.emit(note.format(change.description))
 
     def _hide_when_answered(self) -> None:
-        open_questions = not self.plan_question.isHidden() or not self.drop_question.isHidden()
+        open_questions = any(
+            not question.isHidden()
+            for question in (self.plan_question, self.drop_question, self.reason_question)
+        )
         self.setVisible(open_questions)
 
 

@@ -60,6 +60,7 @@ def register(subparsers: Any) -> None:
     edit.add_argument("id", type=int)
     edit.add_argument("--name")
     _add_field_options(edit)
+    edit.add_argument("--reason", help="why the lead was lost (only for a lead in Lost)")
     edit.set_defaults(handler=_edit)
 
     move = actions.add_parser("move", help="move a lead to a column")
@@ -173,7 +174,9 @@ def _show(arguments: argparse.Namespace, workspace: Workspace) -> int:
 
 def _edit(arguments: argparse.Namespace, workspace: Workspace) -> int:
     lead = workspace.leads.get(arguments.id)
-    board.edit_lead(workspace, lead.id, _draft_from_arguments(arguments, lead.draft()))
+    board.edit_lead(
+        workspace, lead.id, _draft_from_arguments(arguments, lead.draft()), arguments.reason
+    )
     return 0
 
 

@@ -67,14 +67,23 @@ def add_leads(workspace: Workspace, drafts: list[tuple[LeadDraft, Column]], labe
         return recorder.finish()
 
 
-def edit_lead(workspace: Workspace, lead_id: int, draft: LeadDraft) -> Change:
-    """Saves the editor's fields; a new temperature moves an open lead to that column's end."""
+def edit_lead(
+    workspace: Workspace, lead_id: int, draft: LeadDraft, lost_reason: str | None = None
+) -> Change:
+    """Saves the editor's fields; a new temperature moves an open lead to that column's end.
+
+    ``lost_reason`` (``None`` leaves it as it is) can only be given to a lost lead.
+    """
     lead = workspace.leads.get(lead_id)
     validate_draft(workspace, draft, lead_id)
+    if lost_reason is not None:
+        _check_lost_reason(lead, lost_reason)
     with recording(workspace.db, f"Edit '{draft.name.strip()}'") as recorder:
         now = workspace.clock.timestamp()
         row = draft_to_row(draft)
         row["updated_at"] = now
+        if lost_reason is not None and lead.outcome is Outcome.LOST:
+            row["lost_reason"] = lost_reason.strip()
         if lead.outcome is Outcome.OPEN and draft.temperature is not lead.temperature:
             target = Column(draft.temperature.value)
             row["board_column"] = target.value
@@ -121,6 +130,29 @@ def move_lead(
         if column is not lead.column:
             _record_column_change(recorder, lead_id, lead.column, column, now)
         return recorder.finish()
+
+
+def note_lost_reason(workspace: Workspace, lead_id: int, reason: str) -> Change:
+    """Records why a lost lead was lost (asked for after a move to Lost)."""
+    lead = workspace.leads.get(lead_id)
+    _check_lost_reason(lead, reason)
+    description = f"Note why '{lead.name}' was lost"
+    if reason.strip() == lead.lost_reason:
+        return Change(description)
+    with recording(workspace.db, description) as recorder:
+        recorder.update(
+            Table.LEADS,
+            lead_id,
+            {"lost_reason": reason.strip(), "updated_at": workspace.clock.timestamp()},
+        )
+        return recorder.finish()
+
+
+def _check_lost_reason(lead: Lead, reason: str) -> None:
+    if lead.outcome is not Outcome.LOST and reason.strip():
+        raise ValidationError(
+            f"'{lead.name}' is not lost: move it to Lost to give a reason", "lost_reason"
+        )
 
 
 def delete_lead(workspace: Workspace, lead_id: int) -> Change:

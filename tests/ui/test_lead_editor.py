@@ -114,3 +114,25 @@ def test_the_referrer_is_picked_from_suggestions(qtbot: QtBot, demo_workspace: W
     assert editor.errors["referred_by"].isHidden()
     _click_ok(qtbot, editor)
     assert demo_workspace.leads.get(lead_id).referred_by == chosen_id
+
+
+def test_a_lost_lead_shows_and_saves_why_it_was_lost(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    lead_id = demo_workspace.leads.cards(Column.LOST)[0].id
+    editor = _editor(qtbot, demo_workspace, lead_id)
+    field = editor.lost_reason_field
+    assert field.isVisible()
+    assert field.text() == demo_workspace.leads.get(lead_id).lost_reason
+    field.selectAll()
+    QTest.keyClicks(field, "Went with a bigger agency")
+    _click_ok(qtbot, editor)
+    assert not editor.isVisible()
+    assert editor.change is not None
+    assert demo_workspace.leads.get(lead_id).lost_reason == "Went with a bigger agency"
+
+
+def test_an_open_lead_has_no_lost_reason_field(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    lead_id = demo_workspace.leads.cards(Column.HOT)[0].id
+    editor = _editor(qtbot, demo_workspace, lead_id)
+    assert not editor.lost_reason_field.isVisible()

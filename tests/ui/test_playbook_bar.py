@@ -69,11 +69,24 @@ def test_not_now_plans_nothing(main_window: MainWindow) -> None:
 
 
 def test_a_drag_on_the_board_offers_the_playbook_too(main_window: MainWindow) -> None:
-    board = main_window.board
-    source = board.models[Column.COLD]
+    lead_id = _drop_first_card(main_window, Column.COLD, Column.HOT)
+    assert main_window.workspace.leads.get(lead_id).column is Column.HOT
+    bar = main_window.playbook_bar
+    assert bar.isVisible()
+    assert bar.offer is not None
+    assert bar.offer.lead_id == lead_id
+    bar.plan()
+    assert _planned(main_window.workspace, lead_id) == [Temperature.HOT] * 3
+
+
+def _drop_first_card(window: MainWindow, source_column: Column, target_column: Column) -> int:
+    """Drops the first card of one column on top of another through the view, as a drag would."""
+    board = window.board
+    source = board.models[source_column]
     lead_id = source.card(0).id
+    # The event does not own its data: a local keeps it alive while the view reads it.
     mime = source.mimeData([source.index(0)])
-    view = board.view(Column.HOT)
+    view = board.view(target_column)
     rect = view.visualRect(view.model().index(0, 0))
     drop = QDropEvent(
         QPointF(rect.center().x(), rect.top() + 1),
@@ -83,13 +96,42 @@ def test_a_drag_on_the_board_offers_the_playbook_too(main_window: MainWindow) ->
         Qt.KeyboardModifier.NoModifier,
     )
     view.dropEvent(drop)
-    assert main_window.workspace.leads.get(lead_id).column is Column.HOT
+    return lead_id
+
+
+def test_a_drop_on_lost_asks_why_and_the_answer_is_one_undoable_step(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    workspace = main_window.workspace
+    lead_id = _drop_first_card(main_window, Column.HOT, Column.LOST)
+    name = workspace.leads.get(lead_id).name
     bar = main_window.playbook_bar
+    question = bar.reason_question
     assert bar.isVisible()
-    assert bar.offer is not None
-    assert bar.offer.lead_id == lead_id
-    bar.plan()
-    assert _planned(main_window.workspace, lead_id) == [Temperature.HOT] * 3
+    assert question.label.text() == f"Why was '{name}' lost?"
+    after_move = dump_database(workspace)
+    qtbot.keyClicks(question.field, "Chose a cheaper supplier")
+    qtbot.keyClick(question.field, Qt.Key.Key_Return)
+    assert workspace.leads.get(lead_id).lost_reason == "Chose a cheaper supplier"
+    assert question.isHidden()
+    assert main_window.undo_action.text() == f"Undo Note why '{name}' was lost"
+    main_window.undo_action.trigger()
+    assert dump_database(workspace) == after_move
+
+
+def test_skip_leaves_the_lost_reason_empty(main_window: MainWindow) -> None:
+    lead_id = _drop_first_card(main_window, Column.WARM, Column.LOST)
+    bar = main_window.playbook_bar
+    steps = main_window.undo_stack.count()
+    bar.reason_question.decline_button.click()
+    assert bar.reason_question.isHidden()
+    assert main_window.workspace.leads.get(lead_id).lost_reason == ""
+    assert main_window.undo_stack.count() == steps
+
+
+def test_a_move_elsewhere_does_not_ask_why(main_window: MainWindow) -> None:
+    _drop_first_card(main_window, Column.COLD, Column.WARM)
+    assert main_window.playbook_bar.reason_question.isHidden()
 
 
 def test_changing_the_temperature_in_the_editor_offers_the_playbook(

@@ -88,6 +88,7 @@ def test_search_filters_the_list(database_path: Path, capsys: pytest.CaptureFixt
         ("lead", "add", "Ann", "--value", "10", "--currency", "euro"),
         ("lead", "move", "1", "sideways"),
         ("lead", "edit", "1", "--email", "nobody"),
+        ("lead", "edit", "1", "--reason", "too dear"),
     ],
 )
 def test_bad_input_exits_2_with_one_line_and_writes_nothing(

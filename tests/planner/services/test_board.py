@@ -113,6 +113,44 @@ def test_lost_records_its_reason(workspace: Workspace) -> None:
     assert workspace.leads.get(lead_id).lost_reason == "Chose a cheaper supplier"
 
 
+def test_a_lost_reason_noted_later_is_one_undoable_step(workspace: Workspace) -> None:
+    lead_id = _add(workspace, "Acme Bakery")
+    board.move_lead(workspace, lead_id, Column.LOST)
+    before = dump_database(workspace)
+    history = History()
+    change = history.record(
+        board.note_lost_reason(workspace, lead_id, "  Chose a cheaper supplier ")
+    )
+    assert change.description == "Note why 'Acme Bakery' was lost"
+    assert workspace.leads.get(lead_id).lost_reason == "Chose a cheaper supplier"
+    assert board.note_lost_reason(workspace, lead_id, "Chose a cheaper supplier").is_empty
+    history.undo(workspace)
+    assert dump_database(workspace) == before
+
+
+def test_only_a_lost_lead_takes_a_lost_reason(workspace: Workspace) -> None:
+    lead_id = _add(workspace, "Acme Bakery")
+    before = dump_database(workspace)
+    with pytest.raises(ValidationError, match="is not lost") as raised:
+        board.note_lost_reason(workspace, lead_id, "Too dear")
+    assert raised.value.field == "lost_reason"
+    draft = workspace.leads.get(lead_id).draft()
+    with pytest.raises(ValidationError, match="is not lost"):
+        board.edit_lead(workspace, lead_id, draft, lost_reason="Too dear")
+    assert dump_database(workspace) == before
+
+
+def test_edit_changes_the_lost_reason_with_the_other_fields(workspace: Workspace) -> None:
+    lead_id = _add(workspace, "Acme Bakery")
+    board.move_lead(workspace, lead_id, Column.LOST, lost_reason="Too dear")
+    draft = dataclasses.replace(workspace.leads.get(lead_id).draft(), city="Porto")
+    board.edit_lead(workspace, lead_id, draft, lost_reason="Moved away")
+    lead = workspace.leads.get(lead_id)
+    assert (lead.city, lead.lost_reason, lead.column) == ("Porto", "Moved away", Column.LOST)
+    board.edit_lead(workspace, lead_id, draft)
+    assert workspace.leads.get(lead_id).lost_reason == "Moved away"
+
+
 def test_edit_changes_fields_and_temperature_moves_the_card(workspace: Workspace) -> None:
     lead_id = _add(workspace, "Acme Bakery")
     draft = dataclasses.replace(
