@@ -75,15 +75,16 @@ class LeadActions(QObject):
         return self.open_editor(lead_id) if lead_id is not None else None
 
     def delete_selected(self) -> Change | None:
-        """Deletes the selected lead; Ctrl+Z brings it back."""
+        """Deletes the selected leads; Ctrl+Z brings them back."""
         change = self._window.board.delete_selected()
         if change is not None:
-            name = self._window.workspace.leads.names(change.lead_ids())
-            self._window.show_message(f"Deleted '{', '.join(name.values())}' — Ctrl+Z to undo")
+            names = list(self._window.workspace.leads.names(change.lead_ids()).values())
+            deleted = f"'{names[0]}'" if len(names) == 1 else f"{len(names)} leads"
+            self._window.show_message(f"Deleted {deleted} — Ctrl+Z to undo")
         return change
 
     def move_selected(self, step: int) -> Change | None:
-        """Moves the selected card to the neighbouring column."""
+        """Moves the selected cards to the neighbouring column."""
         change = self._window.board.move_selected(step)
         if change is not None:
             self._window.show_message(change.description)

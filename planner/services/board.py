@@ -4,6 +4,9 @@ Each function is one user action: one transaction, a ``Change`` describing what 
 undoable through ``planner.services.history``.
 """
 
+from collections.abc import Sequence
+from itertools import pairwise
+
 from fractional_indexing import generate_key_between, generate_n_keys_between
 
 from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
@@ -100,35 +103,56 @@ def move_lead(
     position: int | None = None,
     lost_reason: str = "",
 ) -> Change:
-    """Moves a lead to ``column`` at ``position`` (0 is the top; ``None`` is the bottom).
+    """Moves a lead to ``column`` at ``position`` (0 is the top; ``None`` is the bottom)."""
+    return move_leads(workspace, [lead_id], column, position, lost_reason)
 
-    Writes the lead's row and, when the column changes, one history row: a constant amount of
-    work however many leads the board holds.
+
+def move_leads(
+    workspace: Workspace,
+    lead_ids: Sequence[int],
+    column: Column,
+    position: int | None = None,
+    lost_reason: str = "",
+) -> Change:
+    """Moves leads, in the order given, to ``column`` at ``position`` (``None`` is the bottom).
+
+    Writes each lead's row and, for a lead that changes column, one history row: a constant
+    amount of work per lead however many leads the board holds.
     """
-    lead = workspace.leads.get(lead_id)
+    moving = list(dict.fromkeys(lead_ids))
+    leads = [workspace.leads.get(lead_id) for lead_id in moving]
+    if not leads:
+        raise ValidationError("No leads to move", "lead_ids")
     if position is not None and position < 0:
         raise ValidationError("A position is 0 or more", "position")
     if position is None:
-        before, after = workspace.leads.last_rank(column, lead_id), None
+        before, after = workspace.leads.last_rank(column, moving), None
     else:
-        before, after = workspace.leads.ranks_around(column, position, lead_id)
-    description = f"Move '{lead.name}' to {column.heading}"
-    if column is lead.column and _ranks_between(before, lead.rank, after):
+        before, after = workspace.leads.ranks_around(column, position, moving)
+    description = (
+        f"Move '{leads[0].name}' to {column.heading}"
+        if len(leads) == 1
+        else f"Move {len(leads)} leads to {column.heading}"
+    )
+    if all(lead.column is column for lead in leads) and _ranks_between(
+        before, [lead.rank for lead in leads], after
+    ):
         return Change(description)
+    ranks = generate_n_keys_between(before, after, len(leads))
     with recording(workspace.db, description) as recorder:
         now = workspace.clock.timestamp()
-        row: dict[str, object] = {
-            "rank": generate_key_between(before, after),
-            "updated_at": now,
-            **_placement(lead.temperature, column),
-        }
-        if column is Column.LOST:
-            row["lost_reason"] = lost_reason.strip()
-        elif column is not lead.column:
-            row["lost_reason"] = ""
-        recorder.update(Table.LEADS, lead_id, row)
-        if column is not lead.column:
-            _record_column_change(recorder, lead_id, lead.column, column, now)
+        for lead, rank in zip(leads, ranks, strict=True):
+            row: dict[str, object] = {
+                "rank": rank,
+                "updated_at": now,
+                **_placement(lead.temperature, column),
+            }
+            if column is not lead.column or lost_reason.strip():
+                # A card reordered within Lost keeps its reason unless a new one is given.
+                row["lost_reason"] = lost_reason.strip() if column is Column.LOST else ""
+            recorder.update(Table.LEADS, lead.id, row)
+            if column is not lead.column:
+                _record_column_change(recorder, lead.id, lead.column, column, now)
         return recorder.finish()
 
 
@@ -157,9 +181,19 @@ def _check_lost_reason(lead: Lead, reason: str) -> None:
 
 def delete_lead(workspace: Workspace, lead_id: int) -> Change:
     """Takes a lead off the board; its history stays, and ``restore_lead`` brings it back."""
-    lead = workspace.leads.get(lead_id)
-    with recording(workspace.db, f"Delete '{lead.name}'") as recorder:
-        recorder.update(Table.LEADS, lead_id, {"deleted_at": workspace.clock.timestamp()})
+    return delete_leads(workspace, [lead_id])
+
+
+def delete_leads(workspace: Workspace, lead_ids: Sequence[int]) -> Change:
+    """Takes leads off the board as one step; their history stays, and undo brings them back."""
+    leads = [workspace.leads.get(lead_id) for lead_id in dict.fromkeys(lead_ids)]
+    if not leads:
+        raise ValidationError("No leads to delete", "lead_ids")
+    description = f"Delete '{leads[0].name}'" if len(leads) == 1 else f"Delete {len(leads)} leads"
+    with recording(workspace.db, description) as recorder:
+        now = workspace.clock.timestamp()
+        for lead in leads:
+            recorder.update(Table.LEADS, lead.id, {"deleted_at": now})
         return recorder.finish()
 
 
@@ -178,9 +212,15 @@ def restore_lead(workspace: Workspace, lead_id: int) -> Change:
         return recorder.finish()
 
 
-def _ranks_between(before: str | None, rank: str, after: str | None) -> bool:
-    """True when ``rank`` already sits between its would-be neighbours: the move is a no-op."""
-    return (before is None or before < rank) and (after is None or rank < after)
+def _ranks_between(before: str | None, ranks: list[str], after: str | None) -> bool:
+    """True when ``ranks`` already rise between their would-be neighbours: the move is a no-op.
+
+    The neighbours are computed with the moving cards lifted, so no other card lies between them.
+    """
+    bounded = [before, *ranks, after]
+    return all(
+        lower is None or upper is None or lower < upper for lower, upper in pairwise(bounded)
+    )
 
 
 def neighbour_column(lead: Lead, step: int) -> Column | None:

@@ -1,6 +1,7 @@
 """Reading leads and the board: the lead rows, their column history, and column summaries."""
 
-from collections.abc import Iterable, Mapping
+import json
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -215,17 +216,17 @@ class LeadStore:
         }
 
     def ranks_around(
-        self, column: Column, position: int, moving: int | None
+        self, column: Column, position: int, moving: Collection[int] = ()
     ) -> tuple[str | None, str | None]:
-        """The ranks a card placed at ``position`` in ``column`` would sit between.
+        """The ranks cards placed at ``position`` in ``column`` would sit between.
 
-        ``moving`` is left out, so moving a card within its own column counts positions as the
-        user sees them with the card lifted.
+        The ``moving`` cards are left out, so moving cards within their own column counts
+        positions as the user sees them with the cards lifted.
         """
-        params: list[Any] = [column.value, moving if moving is not None else -1]
+        params: list[Any] = [column.value, _id_list(moving)]
         sql = (
-            "SELECT rank FROM leads WHERE board_column = ? AND deleted_at IS NULL AND id != ? "
-            "ORDER BY rank LIMIT 2 OFFSET ?"
+            "SELECT rank FROM leads WHERE board_column = ? AND deleted_at IS NULL "
+            f"AND {_NOT_LISTED} ORDER BY rank LIMIT 2 OFFSET ?"
         )
         before_offset = max(position - 1, 0)
         found = [row[0] for row in self._db.execute(sql, [*params, before_offset])]
@@ -237,11 +238,12 @@ class LeadStore:
             before = self.last_rank(column, moving)
         return before, after
 
-    def last_rank(self, column: Column, excluding: int | None = None) -> str | None:
+    def last_rank(self, column: Column, excluding: Collection[int] = ()) -> str | None:
         """The rank of the last card of a column, or ``None`` when it is empty."""
         rows = self._db.execute(
-            "SELECT max(rank) FROM leads WHERE board_column = ? AND deleted_at IS NULL AND id != ?",
-            [column.value, excluding if excluding is not None else -1],
+            "SELECT max(rank) FROM leads WHERE board_column = ? AND deleted_at IS NULL "
+            f"AND {_NOT_LISTED}",
+            [column.value, _id_list(excluding)],
         ).fetchone()
         return rows[0] if rows else None
 
@@ -253,16 +255,16 @@ class LeadStore:
         )
         return dict(self._db.execute(sql).fetchall())
 
-    def position(self, lead_id: int, *, excluding: int | None = None) -> int:
-        """The lead's position in its column (0 is the top), not counting ``excluding``.
+    def position(self, lead_id: int, *, excluding: Collection[int] = ()) -> int:
+        """The lead's position in its column (0 is the top), not counting the ``excluding`` cards.
 
-        A card dropped just below this lead goes to this position plus one.
+        Cards dropped just below this lead go to this position plus one.
         """
         row = self._db.execute(
             "SELECT count(*) FROM leads AS other JOIN leads AS this ON this.id = ? "
             "WHERE other.board_column = this.board_column AND other.deleted_at IS NULL "
-            "AND other.rank < this.rank AND other.id != ?",
-            [lead_id, excluding if excluding is not None else -1],
+            f"AND other.rank < this.rank AND other.{_NOT_LISTED}",
+            [lead_id, _id_list(excluding)],
         ).fetchone()
         return int(row[0])
 
@@ -318,6 +320,14 @@ _BOARD_ORDER = (
     "CASE board_column WHEN 'cold' THEN 0 WHEN 'warm' THEN 1 WHEN 'hot' THEN 2 "
     "WHEN 'won' THEN 3 ELSE 4 END"
 )
+
+_NOT_LISTED = "id NOT IN (SELECT value FROM json_each(?))"
+"""Leaves out the leads whose ids are in one parameter, a JSON list (see ``_id_list``): one
+placeholder however many cards move."""
+
+
+def _id_list(lead_ids: Collection[int]) -> str:
+    return json.dumps([int(lead_id) for lead_id in lead_ids])
 
 
 def _where(lead_filter: LeadFilter) -> tuple[str, list[Any]]:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain import Column
 from planner.errors import PlannerError
-from planner.services.board import delete_lead, move_lead, neighbour_column
+from planner.services.board import delete_leads, move_leads, neighbour_column
 from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.board.card_delegate import CardDelegate
@@ -127,11 +127,15 @@ class BoardWidget(QWidget):
             return
         focused = any(self.view(column).hasFocus() for column in Column)
         selected = self.current_lead_id()
+        selected_ids = self.selected_lead_ids()
         selected_row = self.view(self._active_column).currentIndex().row()
         for model in self.models.values():
             model.refresh_leads(lead_ids)
         self._refresh_figures()
-        if selected is not None and self.select_lead(selected, focus=focused):
+        if selected is not None and self.select_leads(
+            [selected, *(lead_id for lead_id in selected_ids if lead_id != selected)],
+            focus=focused,
+        ):
             return
         if len(lead_ids) == 1 and self.select_lead(next(iter(lead_ids)), focus=focused):
             return
@@ -152,32 +156,42 @@ class BoardWidget(QWidget):
         self.search_field.selectAll()
 
     def current_lead_id(self) -> int | None:
-        """The selected card's lead, if any."""
+        """The selected card's lead (the one with the focus when several are selected)."""
         return self.view(self._active_column).current_lead_id()
+
+    def selected_lead_ids(self) -> list[int]:
+        """The selected cards' leads, top to bottom (all in one column)."""
+        return self.view(self._active_column).selected_lead_ids()
 
     def select_lead(self, lead_id: int, *, focus: bool = True) -> bool:
         """Selects the lead's card wherever it is shown; False when it is not shown."""
+        return self.select_leads([lead_id], focus=focus)
+
+    def select_leads(self, lead_ids: list[int], *, focus: bool = True) -> bool:
+        """Selects the cards of the first lead's column among these, the first one current;
+        False when the first lead is not shown."""
         for column, model in self.models.items():
-            row = model.row_of(lead_id)
-            if row is not None:
-                view = self.view(column)
-                view.select_row(row)
-                if focus:
-                    view.setFocus()
-                return True
+            first = model.row_of(lead_ids[0]) if lead_ids else None
+            if first is None:
+                continue
+            others = (model.row_of(lead_id) for lead_id in lead_ids[1:])
+            view = self.view(column)
+            view.select_rows([first, *(row for row in others if row is not None)])
+            if focus:
+                view.setFocus()
+            return True
         return False
 
     def move_selected(self, step: int) -> Change | None:
-        """Moves the selected card to the top of the column left (-1) or right (+1) of it."""
-        lead_id = self.current_lead_id()
-        if lead_id is None:
+        """Moves the selected cards to the top of the column left (-1) or right (+1) of theirs."""
+        lead_ids = self.selected_lead_ids()
+        if not lead_ids:
             return None
         try:
-            lead = self._workspace.leads.get(lead_id)
-            target = neighbour_column(lead, step)
+            target = neighbour_column(self._workspace.leads.get(lead_ids[0]), step)
             if target is None:
                 return None
-            change = move_lead(self._workspace, lead_id, target, 0)
+            change = move_leads(self._workspace, lead_ids, target, 0)
         except PlannerError as error:
             self.action_failed.emit(str(error))
             return None
@@ -185,12 +199,12 @@ class BoardWidget(QWidget):
         return change
 
     def delete_selected(self) -> Change | None:
-        """Deletes the selected card's lead (undoable); the next card is selected."""
-        lead_id = self.current_lead_id()
-        if lead_id is None:
+        """Deletes the selected cards' leads (undoable); the next card is selected."""
+        lead_ids = self.selected_lead_ids()
+        if not lead_ids:
             return None
         try:
-            change = delete_lead(self._workspace, lead_id)
+            change = delete_leads(self._workspace, lead_ids)
         except PlannerError as error:
             self.action_failed.emit(str(error))
             return None

@@ -2,7 +2,7 @@
 
 The model holds light ``BoardCard`` values, never widgets. It loads the first page when reset and
 the next one when the view scrolls near the end (``canFetchMore``/``fetchMore``), so a column of
-100,000 leads opens at once. A drop becomes a call of ``planner.services.board.move_lead``; the
+100,000 leads opens at once. A drop becomes a call of ``planner.services.board.move_leads``; the
 resulting Change is announced, and whoever keeps the undo stack pushes it and tells every model
 to refresh the few leads it names (``refresh_leads``).
 """
@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 
 from planner.domain import Column
 from planner.errors import PlannerError
-from planner.services.board import move_lead
+from planner.services.board import move_leads
 from planner.store.leads import BoardCard
 from planner.workspace import Workspace
 
@@ -217,8 +217,8 @@ class ColumnModel(QAbstractListModel):
         column: int,
         parent: ModelIndex,
     ) -> bool:
-        """One lead moved at a time."""
-        return action == Qt.DropAction.MoveAction and len(lead_ids_from_mime_data(data)) == 1
+        """Our cards, moved (never copied)."""
+        return action == Qt.DropAction.MoveAction and bool(lead_ids_from_mime_data(data))
 
     def dropMimeData(  # noqa: N802
         self,
@@ -228,19 +228,20 @@ class ColumnModel(QAbstractListModel):
         column: int,
         parent: ModelIndex,
     ) -> bool:
-        """Moves the dropped lead to this column, between the cards around ``row``."""
+        """Moves the dropped leads, in their order, to this column between the cards around
+        ``row``, as one undoable step."""
         if action == Qt.DropAction.IgnoreAction:
             return True
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        (lead_id,) = lead_ids_from_mime_data(data)
+        lead_ids = lead_ids_from_mime_data(data)
         if parent.isValid():
             row = parent.row()
         if not 0 <= row <= len(self._cards):
             row = len(self._cards)
         try:
-            change = move_lead(
-                self._workspace, lead_id, self._column, self._position_below(row, lead_id)
+            change = move_leads(
+                self._workspace, lead_ids, self._column, self._position_below(row, lead_ids)
             )
         except PlannerError as error:
             self.action_failed.emit(str(error))
@@ -249,13 +250,13 @@ class ColumnModel(QAbstractListModel):
             self.change_made.emit(change)
         return True
 
-    def _position_below(self, row: int, moving: int) -> int:
-        """The position in the whole column of a card dropped at ``row`` of the shown cards.
+    def _position_below(self, row: int, moving: list[int]) -> int:
+        """The position in the whole column of cards dropped at ``row`` of the shown cards.
 
         The shown cards may be narrowed by a search or not all loaded, so the drop is placed just
-        below the nearest shown card above it (the moving card itself does not count).
+        below the nearest shown card above it (the moving cards themselves do not count).
         """
-        above = next((card for card in reversed(self._cards[:row]) if card.id != moving), None)
+        above = next((card for card in reversed(self._cards[:row]) if card.id not in moving), None)
         if above is None:
             return 0
         return self._workspace.leads.position(above.id, excluding=moving) + 1

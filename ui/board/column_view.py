@@ -1,6 +1,6 @@
 """One column of the board on screen: a header with its figures above a virtualised card list."""
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
@@ -21,6 +21,9 @@ from ui.board.column_model import LEAD_ID_ROLE, ColumnModel
 class ColumnView(QListView):
     """The cards of one column: drag to move, arrows to select, Enter to open.
 
+    Ctrl+click and Shift+click (or Shift+arrows) select several cards, which then move, print or
+    are deleted together.
+
     Signals:
         open_requested(int): the user pressed Enter on, or double-clicked, this lead.
         neighbour_requested(int): Left (-1) or Right (+1) was pressed: focus the next column.
@@ -38,7 +41,7 @@ class ColumnView(QListView):
         self.setLayoutMode(QListView.LayoutMode.SinglePass)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDragDropOverwriteMode(False)
@@ -56,9 +59,29 @@ class ColumnView(QListView):
         return model
 
     def current_lead_id(self) -> int | None:
-        """The selected card's lead, if a card is selected."""
-        selected = self.selectionModel().selectedIndexes()
-        return int(selected[0].data(LEAD_ID_ROLE)) if selected else None
+        """The lead of the selected card with the focus, or of the first selected card."""
+        current = self.currentIndex()
+        if current.isValid() and self.selectionModel().isSelected(current):
+            return int(current.data(LEAD_ID_ROLE))
+        selected = self.selected_lead_ids()
+        return selected[0] if selected else None
+
+    def selected_lead_ids(self) -> list[int]:
+        """The selected cards' leads, top to bottom."""
+        rows = sorted(index.row() for index in self.selectionModel().selectedIndexes())
+        model = self.model()
+        return [int(model.index(row, 0).data(LEAD_ID_ROLE)) for row in rows]
+
+    def select_rows(self, rows: list[int]) -> None:
+        """Selects these rows (of the loaded cards), the first one current and shown."""
+        if not rows:
+            return
+        self.select_row(rows[0])
+        model = self.model()
+        for row in rows[1:]:
+            self.selectionModel().select(
+                model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+            )
 
     def select_row(self, row: int) -> None:
         """Selects and shows the card in ``row`` (clamped to the loaded cards)."""

@@ -3,6 +3,7 @@
 The PDF goes to a working folder (the preview's Save as PDF keeps a copy where the user wants it).
 """
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
@@ -24,7 +25,7 @@ class AddressJobDialog(DocumentJobDialog):
         self,
         workspace: Workspace,
         output_folder: Path,
-        selected_lead_id: int | None,
+        selected_lead_ids: Sequence[int],
         title: str,
         run_text: str,
         parent: QWidget | None = None,
@@ -33,7 +34,7 @@ class AddressJobDialog(DocumentJobDialog):
         self._workspace = workspace
         self._output_folder = output_folder
         self.printed: PrintedAddresses | None = None
-        self.selection_panel = LeadSelectionPanel(workspace, selected_lead_id)
+        self.selection_panel = LeadSelectionPanel(workspace, selected_lead_ids)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("address-summary")
         self.summary_label.setWordWrap(True)
@@ -68,11 +69,11 @@ class LabelsDialog(AddressJobDialog):
         self,
         workspace: Workspace,
         output_folder: Path,
-        selected_lead_id: int | None = None,
+        selected_lead_ids: Sequence[int] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            workspace, output_folder, selected_lead_id, "Address labels", "Make labels", parent
+            workspace, output_folder, selected_lead_ids, "Address labels", "Make labels", parent
         )
         self.setObjectName("labels-dialog")
         self.sheet_box = QComboBox()
@@ -141,11 +142,11 @@ class EnvelopesDialog(AddressJobDialog):
         self,
         workspace: Workspace,
         output_folder: Path,
-        selected_lead_id: int | None = None,
+        selected_lead_ids: Sequence[int] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            workspace, output_folder, selected_lead_id, "Envelopes", "Make envelopes", parent
+            workspace, output_folder, selected_lead_ids, "Envelopes", "Make envelopes", parent
         )
         self.setObjectName("envelopes-dialog")
         self.size_box = QComboBox()

@@ -95,13 +95,13 @@ class DocumentActions(QObject):
     def open_mail_merge(self) -> MailMergeDialog:
         """Opens the mail merge on the cold leads."""
         dialog = MailMergeDialog(
-            self._workspace, self.letters_folder, self._selected_lead(), self._window
+            self._workspace, self.letters_folder, self._selected_leads(), self._window
         )
         dialog.sender_profile_requested.connect(self.open_sender_profile)
         return self._show_job_dialog(dialog)
 
     def open_letter_to_lead(self) -> MailMergeDialog:
-        """Opens the mail merge set to the lead selected on the board."""
+        """Opens the mail merge set to the leads selected on the board."""
         dialog = self.open_mail_merge()
         dialog.selection_panel.set_mode(SelectionMode.SELECTED)
         dialog.setWindowTitle("Letter")
@@ -110,14 +110,14 @@ class DocumentActions(QObject):
     def open_labels(self) -> LabelsDialog:
         """Opens the address labels dialog."""
         dialog = LabelsDialog(
-            self._workspace, self.working_folder, self._selected_lead(), self._window
+            self._workspace, self.working_folder, self._selected_leads(), self._window
         )
         return self._show_job_dialog(dialog)
 
     def open_envelopes(self) -> EnvelopesDialog:
         """Opens the envelopes dialog."""
         dialog = EnvelopesDialog(
-            self._workspace, self.working_folder, self._selected_lead(), self._window
+            self._workspace, self.working_folder, self._selected_leads(), self._window
         )
         return self._show_job_dialog(dialog)
 
@@ -178,6 +178,9 @@ class DocumentActions(QObject):
 
     def _selected_lead(self) -> int | None:
         return self._window.board.current_lead_id()
+
+    def _selected_leads(self) -> list[int]:
+        return self._window.board.selected_lead_ids()
 
     def _show_job_dialog(self, dialog: JobDialog) -> JobDialog:
         if self.dialog is not None:

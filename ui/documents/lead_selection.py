@@ -1,7 +1,8 @@
 """Choosing which leads a batch is for: a board column, a campaign's targets, a search, or the
-lead selected on the board. Shared by the mail merge, labels and envelopes dialogs.
+leads selected on the board. Shared by the mail merge, labels and envelopes dialogs.
 """
 
+from collections.abc import Sequence
 from enum import StrEnum
 
 from PySide6.QtCore import QTimer, Signal
@@ -23,6 +24,9 @@ from ui.board.colours import muted_text
 
 COUNT_DELAY_MS = 200
 """Typing a search must pause this long before the leads are counted again."""
+
+SELECTED_NAMES_SHOWN = 3
+"""How many names of the leads selected on the board are spelled out."""
 
 
 class SelectionMode(StrEnum):
@@ -46,19 +50,19 @@ class LeadSelectionPanel(QGroupBox):
     def __init__(
         self,
         workspace: Workspace,
-        selected_lead_id: int | None = None,
+        selected_lead_ids: Sequence[int] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Leads", parent)
         self.setObjectName("lead-selection")
         self._workspace = workspace
-        self._selected_lead_id = selected_lead_id
+        self._selected_lead_ids = tuple(selected_lead_ids)
         self.count: int = 0
         self.buttons = {
             SelectionMode.COLUMN: QRadioButton("Column"),
             SelectionMode.CAMPAIGN: QRadioButton("Campaign"),
             SelectionMode.SEARCH: QRadioButton("Search"),
-            SelectionMode.SELECTED: QRadioButton("Selected lead"),
+            SelectionMode.SELECTED: QRadioButton("Selected on the board"),
         }
         self._group = QButtonGroup(self)
         for button in self.buttons.values():
@@ -76,7 +80,7 @@ class LeadSelectionPanel(QGroupBox):
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText("name, company, email, city or notes")
         self.search_field.setClearButtonEnabled(True)
-        self.selected_label = QLabel(self._selected_lead_text())
+        self.selected_label = QLabel(self._selected_leads_text())
         self.count_label = QLabel()
         self.count_label.setObjectName("selection-count")
         palette = self.count_label.palette()
@@ -88,7 +92,7 @@ class LeadSelectionPanel(QGroupBox):
         self._count_timer.timeout.connect(self.update_count)
         self.buttons[SelectionMode.CAMPAIGN].setEnabled(self.campaign_box.count() > 0)
         self.campaign_box.setEnabled(self.campaign_box.count() > 0)
-        self.buttons[SelectionMode.SELECTED].setEnabled(selected_lead_id is not None)
+        self.buttons[SelectionMode.SELECTED].setEnabled(bool(self._selected_lead_ids))
         self._build_layout()
         self._connect()
         self.set_mode(SelectionMode.COLUMN)
@@ -130,8 +134,7 @@ class LeadSelectionPanel(QGroupBox):
             case SelectionMode.SEARCH:
                 return LeadSelection(search=self.search_field.text().strip())
             case SelectionMode.SELECTED:
-                chosen = {self._selected_lead_id} if self._selected_lead_id is not None else set()
-                return LeadSelection(lead_ids=frozenset(chosen))
+                return LeadSelection(lead_ids=frozenset(self._selected_lead_ids))
 
     def describe(self) -> str:
         """A few words naming the chosen leads, for titles and file names."""
@@ -169,13 +172,18 @@ class LeadSelectionPanel(QGroupBox):
                 found = leads.summaries(self.search_field.text().strip())
                 return sum(summary.count for summary in found.values())
             case SelectionMode.SELECTED:
-                return 1 if self._selected_lead_id is not None else 0
+                return len(self._selected_lead_ids)
 
-    def _selected_lead_text(self) -> str:
-        if self._selected_lead_id is None:
+    def _selected_leads_text(self) -> str:
+        """The selected lead's name, or the first few names of several (Ctrl+click on the board)."""
+        chosen = self._selected_lead_ids
+        if not chosen:
             return "no lead is selected on the board"
-        names = self._workspace.leads.names([self._selected_lead_id])
-        return names.get(self._selected_lead_id, "")
+        names = self._workspace.leads.names(chosen[:SELECTED_NAMES_SHOWN])
+        shown = ", ".join(names.get(lead_id, "") for lead_id in chosen[:SELECTED_NAMES_SHOWN])
+        if len(chosen) <= SELECTED_NAMES_SHOWN:
+            return shown
+        return f"{shown} and {len(chosen) - SELECTED_NAMES_SHOWN} more"
 
     def _changed(self) -> None:
         self.column_box.setEnabled(self.mode is SelectionMode.COLUMN)

@@ -5,6 +5,7 @@ missing data (to save), opens the preview, and offers to record every letter as 
 lead, as one undoable step.
 """
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -53,7 +54,7 @@ class MailMergeDialog(DocumentJobDialog):
         self,
         workspace: Workspace,
         output_folder: Path,
-        selected_lead_id: int | None = None,
+        selected_lead_ids: Sequence[int] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Mail merge", "Write letters", parent)
@@ -63,7 +64,7 @@ class MailMergeDialog(DocumentJobDialog):
         self.recorded: Change | None = None
         self._job_template: LetterTemplate | None = None
         self._job_campaign_id: int | None = None
-        self.selection_panel = LeadSelectionPanel(workspace, selected_lead_id)
+        self.selection_panel = LeadSelectionPanel(workspace, selected_lead_ids)
         self.template_box = QComboBox()
         self.template_box.setObjectName("merge-template")
         self.campaign_box = QComboBox()

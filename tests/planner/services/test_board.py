@@ -89,6 +89,40 @@ def test_dropping_a_card_where_it_already_is_changes_nothing(workspace: Workspac
     assert dump_database(workspace) == before
 
 
+def test_several_leads_move_together_in_the_order_given(workspace: Workspace) -> None:
+    first, second, third, fourth = (_add(workspace, name) for name in "ABCD")
+    change = board.move_leads(workspace, [fourth, second], Column.COLD, position=1)
+    assert change.description == "Move 2 leads to Cold"
+    assert _column_names(workspace, Column.COLD) == ["A", "D", "B", "C"]
+    assert change.keys(Table.LEADS) <= {fourth, second}
+    assert board.move_leads(workspace, [fourth, second], Column.COLD, position=1).is_empty
+    across = board.move_leads(workspace, [first, third], Column.HOT)
+    assert len(across.rows) == 4
+    assert _column_names(workspace, Column.HOT) == ["A", "C"]
+    with pytest.raises(ValidationError):
+        board.move_leads(workspace, [], Column.HOT)
+
+
+def test_reordering_within_lost_keeps_the_reason(workspace: Workspace) -> None:
+    lost, other = _add(workspace, "Lost one"), _add(workspace, "Other")
+    board.move_lead(workspace, lost, Column.LOST, lost_reason="Too dear")
+    board.move_lead(workspace, other, Column.LOST)
+    board.move_lead(workspace, lost, Column.LOST, position=1)
+    assert _column_names(workspace, Column.LOST) == ["Other", "Lost one"]
+    assert workspace.leads.get(lost).lost_reason == "Too dear"
+
+
+def test_several_leads_are_deleted_and_undone_as_one_step(workspace: Workspace) -> None:
+    lead_ids = [_add(workspace, name) for name in "ABC"]
+    before = dump_database(workspace)
+    history = History()
+    change = history.record(board.delete_leads(workspace, lead_ids[:2]))
+    assert change.description == "Delete 2 leads"
+    assert _column_names(workspace, Column.COLD) == ["C"]
+    history.undo(workspace)
+    assert dump_database(workspace) == before
+
+
 def test_won_keeps_temperature_and_reopening_makes_it_warm(workspace: Workspace) -> None:
     lead_id = _add(workspace, "Acme Bakery", temperature=Temperature.HOT)
     board.move_lead(workspace, lead_id, Column.WON)

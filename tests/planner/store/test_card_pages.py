@@ -37,8 +37,8 @@ def test_position_counts_the_cards_above_leaving_one_out(workspace: Workspace) -
     every_id = _add(workspace, 6)
     assert workspace.leads.position(every_id[0]) == 0
     assert workspace.leads.position(every_id[4]) == 4
-    assert workspace.leads.position(every_id[4], excluding=every_id[1]) == 3
-    assert workspace.leads.position(every_id[4], excluding=every_id[5]) == 4
+    assert workspace.leads.position(every_id[4], excluding=[every_id[1]]) == 3
+    assert workspace.leads.position(every_id[4], excluding=[every_id[5]]) == 4
     move_lead(workspace, every_id[4], Column.HOT)
     assert workspace.leads.position(every_id[4]) == 0
     assert workspace.leads.position(every_id[5]) == 4

@@ -14,6 +14,8 @@ from tests.conftest import dump_database
 from ui.board.card_delegate import CardFonts
 from ui.board.colours import column_accent
 from ui.board.column_model import ColumnModel
+from ui.board.column_view import ColumnView
+from ui.documents.lead_selection import SelectionMode
 from ui.main_window import MainWindow
 
 
@@ -225,3 +227,75 @@ def test_the_board_paints_cards_without_widgets(main_window: MainWindow) -> None
     stripe = QPoint(rect.left() + fonts.margin_x + fonts.stripe // 2, rect.center().y())
     image = view.viewport().grab().toImage()
     assert image.pixelColor(stripe).name() == column_accent(Column.COLD).name()
+
+
+def _ctrl_click(view: ColumnView, row: int) -> None:
+    rect = view.visualRect(view.model().index(row, 0))
+    QTest.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        rect.center(),
+    )
+
+
+def test_ctrl_click_selects_several_cards_that_move_and_delete_together(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    board = main_window.board
+    workspace = main_window.workspace
+    before = dump_database(workspace)
+    cold = board.models[Column.COLD]
+    chosen = [cold.card(row).id for row in (1, 3, 4)]
+    view = board.view(Column.COLD)
+    for row in (3, 1, 4):
+        _ctrl_click(view, row)
+    assert board.selected_lead_ids() == chosen
+    assert board.current_lead_id() == chosen[2]
+    QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert [workspace.leads.get(lead_id).column for lead_id in chosen] == [Column.WARM] * 3
+    assert [board.models[Column.WARM].card(row).id for row in range(3)] == chosen
+    assert main_window.undo_action.text() == "Undo Move 3 leads to Warm"
+    assert board.selected_lead_ids() == chosen
+    QTest.keyClick(board.view(Column.WARM), Qt.Key.Key_Delete)
+    assert all(board.models[Column.WARM].row_of(lead_id) is None for lead_id in chosen)
+    assert main_window.statusBar().currentMessage() == "Deleted 3 leads — Ctrl+Z to undo"
+    main_window.undo_action.trigger()
+    main_window.undo_action.trigger()
+    assert dump_database(workspace) == before
+
+
+def test_a_drop_of_several_selected_cards_moves_them_all(main_window: MainWindow) -> None:
+    board = main_window.board
+    cold = board.models[Column.COLD]
+    chosen = [cold.card(row).id for row in (0, 2)]
+    # The mime data a drag of the view's selection carries, kept alive while the view reads it.
+    mime = cold.mimeData([cold.index(0), cold.index(2)])
+    view = board.view(Column.HOT)
+    rect = view.visualRect(view.model().index(1, 0))
+    drop = QDropEvent(
+        QPointF(rect.center().x(), rect.top() + 1),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    view.dropEvent(drop)
+    assert [main_window.workspace.leads.position(lead_id) for lead_id in chosen] == [1, 2]
+    assert main_window.undo_action.text() == "Undo Move 2 leads to Hot"
+
+
+def test_the_mail_merge_offers_the_cards_selected_on_the_board(main_window: MainWindow) -> None:
+    board = main_window.board
+    view = board.view(Column.WARM)
+    for row in (0, 1):
+        _ctrl_click(view, row)
+    dialog = main_window.document_actions.open_mail_merge()
+    panel = dialog.selection_panel
+    panel.set_mode(SelectionMode.SELECTED)
+    warm = board.models[Column.WARM]
+    assert panel.mode is SelectionMode.SELECTED
+    assert panel.update_count() == 2
+    assert panel.selected_label.text() == f"{warm.card(0).name}, {warm.card(1).name}"
+    assert panel.selection().lead_ids == frozenset({warm.card(0).id, warm.card(1).id})
+    dialog.reject()

@@ -137,11 +137,39 @@ def test_a_drop_while_searching_lands_below_the_card_above_it(workspace: Workspa
     assert _column_names(workspace, Column.COLD)[:4] == ["Lead 00", "Lead 01", "Lead 11", "Lead 02"]
 
 
-def test_foreign_or_multiple_drops_are_refused(demo_workspace: Workspace) -> None:
+def test_several_cards_dropped_together_move_in_their_order_as_one_step(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    cold = ColumnModel(demo_workspace, Column.COLD)
+    hot = ColumnModel(demo_workspace, Column.HOT)
+    dragged = [cold.card(row) for row in (0, 2, 3)]
+    hot_names = _names(hot)
+    mime = cold.mimeData([cold.index(3), cold.index(0), cold.index(2)])
+    with qtbot.waitSignal(hot.change_made) as announced:
+        assert hot.dropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
+    assert announced.args[0].description == "Move 3 leads to Hot"
+    assert _column_names(demo_workspace, Column.HOT) == [
+        hot_names[0],
+        *(card.name for card in dragged),
+        *hot_names[1:],
+    ]
+
+
+def test_several_cards_dropped_lower_in_their_own_column_count_as_lifted(
+    demo_workspace: Workspace,
+) -> None:
+    warm = ColumnModel(demo_workspace, Column.WARM)
+    names = _names(warm)
+    mime = warm.mimeData([warm.index(0), warm.index(1)])
+    assert warm.dropMimeData(mime, Qt.DropAction.MoveAction, 4, 0, QModelIndex())
+    assert _column_names(demo_workspace, Column.WARM) == [*names[2:4], *names[:2], *names[4:]]
+
+
+def test_foreign_or_copying_drops_are_refused(demo_workspace: Workspace) -> None:
     hot = ColumnModel(demo_workspace, Column.HOT)
     several = lead_ids_mime_data([1, 2])
-    assert not hot.canDropMimeData(several, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
-    assert not hot.dropMimeData(several, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert not hot.canDropMimeData(several, Qt.DropAction.CopyAction, 0, 0, QModelIndex())
+    assert not hot.dropMimeData(several, Qt.DropAction.CopyAction, 0, 0, QModelIndex())
     text_only = lead_ids_mime_data([])
     text_only.setText("hello")
     assert not hot.dropMimeData(text_only, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
