@@ -185,6 +185,7 @@ class PlaybookBar(QFrame):
         With auto-plan on, the playbook is planned as soon as the action's own handling is over,
         so its undo step and its status-bar note come after the move's (or the add's).
         """
+        self._withdraw_answered_reason(change)
         moved = moved_lead(change)
         added = added_lead(change)
         try:
@@ -257,6 +258,21 @@ class PlaybookBar(QFrame):
             return None
         self._announce(change)
         return change
+
+    def _withdraw_answered_reason(self, change: Change) -> None:
+        """Stops asking why a lead was lost once another action gave the reason (the lead
+        editor) or took the lead out of Lost."""
+        lead_id = self._lost_lead_id
+        if lead_id is None or lead_id not in change.keys(Table.LEADS):
+            return
+        try:
+            lead = self._workspace.leads.get(lead_id)
+        except PlannerError:
+            lead = None
+        if lead is None or lead.column is not Column.LOST or lead.lost_reason:
+            self._lost_lead_id = None
+            self.reason_question.hide()
+            self._hide_when_answered()
 
     def _ask_lost_reason(self, moved_lead_id: int | None) -> None:
         lead = self._workspace.leads.get(moved_lead_id) if moved_lead_id is not None else None

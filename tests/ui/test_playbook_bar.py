@@ -280,3 +280,15 @@ def test_auto_plan_plans_a_new_leads_playbook_at_once(
     empty_window.undo_action.trigger()
     assert _planned(workspace, lead_id) == []
     assert workspace.leads.get(lead_id).name == "Becker Joinery"
+
+
+def test_a_reason_given_in_the_lead_editor_ends_the_question(main_window: MainWindow) -> None:
+    lead_id = _drop_first_card(main_window, Column.HOT, Column.LOST)
+    bar = main_window.playbook_bar
+    assert not bar.reason_question.isHidden()
+    editor = main_window.lead_actions.open_editor(lead_id)
+    assert editor is not None
+    editor.lost_reason_field.setText("Went with a bigger agency")
+    editor.accept()
+    assert bar.reason_question.isHidden()
+    assert bar.isHidden()
