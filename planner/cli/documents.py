@@ -75,7 +75,10 @@ def register(subparsers: Any) -> None:
 
 def _add_selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--temperature", type=enum_choice(Temperature), metavar=enum_metavar(Temperature)
+        "--temperature",
+        type=enum_choice(Temperature),
+        metavar=enum_metavar(Temperature),
+        help="the open leads of this temperature (won and lost customers are left out)",
     )
     parser.add_argument("--column", type=enum_choice(Column), metavar=enum_metavar(Column))
     parser.add_argument("--campaign", type=int, metavar="ID", help="the campaign's targets")

@@ -17,7 +17,7 @@ from planner.documents.calls import CallSheet, CallSheetEntry
 from planner.documents.context import CampaignInfo, LetterContext
 from planner.documents.profile import SenderProfile
 from planner.documents.template_text import LETTER_KINDS, LetterTemplate
-from planner.domain import Column, Lead, Temperature, Touch, TouchDraft, TouchKind
+from planner.domain import Column, Lead, Outcome, Temperature, Touch, TouchDraft, TouchKind
 from planner.services.sender import load_sender_profile
 from planner.services.touches import insert_touches, validate_touch_drafts
 from planner.store.campaigns import CampaignStore
@@ -34,9 +34,10 @@ CALL_SHEET_KINDS = frozenset({TouchKind.PHONE_CALL, TouchKind.MEETING, TouchKind
 class LeadSelection:
     """Which leads a batch (letters, labels, envelopes) is for; empty fields do not narrow it.
 
-    ``campaign_id`` keeps the campaign's targets (the leads it planned touches for, or, for a
-    campaign without touches, the leads matching its target now); ``lead_ids`` is the board's
-    current selection.
+    ``temperature`` means the open leads of that temperature (its board column): a won customer
+    who was hot must not get a hot prospect's letter. ``campaign_id`` keeps the campaign's targets
+    (the leads it planned touches for, or, for a campaign without touches, the leads matching its
+    target now); ``lead_ids`` is the board's current selection.
     """
 
     temperature: Temperature | None = None
@@ -51,6 +52,7 @@ def select_leads(database: Database, selection: LeadSelection) -> list[Lead]:
     found = LeadStore(database).find(
         LeadFilter(
             temperature=selection.temperature,
+            outcome=Outcome.OPEN if selection.temperature is not None else None,
             column=selection.column,
             search=selection.search,
             ids=selection.lead_ids,
