@@ -227,10 +227,22 @@ def locale_country(locale_name: str | None = None) -> str:
 
 
 def _system_locale_names() -> list[str]:
+    """Locale names from the environment, then Python's view of the running locale.
+
+    The running locale is asked only when it is a real one: Python reports the neutral C locale
+    as ``en_US`` (an alias), which would turn every machine without a language setting into an
+    American one with Letter paper.
+    """
     names = [os.environ.get(key, "") for key in ("LC_PAPER", "LC_ALL", "LANG")]
-    with contextlib.suppress(ValueError):
-        names.append(locale.getlocale()[0] or "")
-    return [name for name in names if name]
+    with contextlib.suppress(ValueError, locale.Error):
+        running = locale.setlocale(locale.LC_CTYPE)
+        if running.split(".")[0] not in _NEUTRAL_LOCALES:
+            names.append(locale.getlocale()[0] or "")
+    return [name for name in names if name.split(".")[0] not in _NEUTRAL_LOCALES]
+
+
+_NEUTRAL_LOCALES = frozenset({"", "C", "POSIX"})
+"""Locale names that say nothing about where the user lives."""
 
 
 def _country_of(name: str) -> str:

@@ -1,5 +1,6 @@
 """The sender profile's locale defaults and fields, and address blocks per country."""
 
+import locale
 from datetime import date
 
 import pytest
@@ -43,6 +44,33 @@ def test_the_date_style_defaults_from_the_locale() -> None:
     assert default_sender_profile("de_DE").date_format is DateFormat.DOTTED
     assert default_sender_profile("en_GB").date_format is DateFormat.DAY_MONTH_YEAR
     assert locale_country("en_US.UTF-8") == "US"
+
+
+@pytest.mark.parametrize(
+    ("environment", "running", "country"),
+    [
+        ({}, "C.UTF-8", ""),
+        ({"LANG": "C.UTF-8"}, "C.UTF-8", ""),
+        ({"LANG": "POSIX"}, "POSIX", ""),
+        ({"LC_ALL": "C", "LANG": "pl_PL.UTF-8"}, "C", "PL"),
+        ({"LC_PAPER": "en_CA.UTF-8", "LANG": "fr_FR.UTF-8"}, "fr_FR.UTF-8", "CA"),
+        ({}, "English_United States.1252", "US"),
+    ],
+)
+def test_the_system_locale_is_read_but_the_neutral_c_locale_says_nothing(
+    monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], running: str, country: str
+) -> None:
+    """Python reports the C locale as ``en_US``: a machine without a language is not American."""
+    for key in ("LC_PAPER", "LC_ALL", "LANG"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in environment.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr(locale, "setlocale", lambda _category, _name=None: running)
+    reported = "en_US" if running.startswith("C") else running.split(".")[0]
+    monkeypatch.setattr(locale, "getlocale", lambda _category=None: (reported, "UTF-8"))
+    assert locale_country() == country
+    expected_paper = PaperSize.LETTER if country in ("US", "CA") else PaperSize.A4
+    assert default_sender_profile().paper_size is expected_paper
 
 
 @pytest.mark.parametrize(
