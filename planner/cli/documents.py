@@ -21,6 +21,7 @@ from planner.documents.batch import (
 from planner.documents.profile import SenderProfile
 from planner.documents.stationery import EnvelopeSize, LabelSheet
 from planner.domain import Column, Lead, Temperature
+from planner.errors import ValidationError
 from planner.services import documents
 from planner.services.sender import load_sender_profile
 from planner.services.templates import find_template
@@ -115,6 +116,12 @@ def _letter(arguments: argparse.Namespace, workspace: Workspace) -> int:
 
     template = find_template(workspace, arguments.template)
     context = documents.letter_context(workspace, arguments.lead_id, arguments.campaign)
+    if not context.lead.has_postal_address:
+        raise ValidationError(
+            f"'{context.lead.name}' has no postal address: give a street and a city or postal "
+            f"code first (planner lead edit {context.lead.id} --street ... --city ...)",
+            "street",
+        )
     letter, pages = write_letter(arguments.out, template, context)
     print(f"Wrote {arguments.out} ({pages} page{'s' if pages > 1 else ''})")
     if letter.missing:

@@ -128,7 +128,7 @@ class _MergeRun:
         staged = StagedFolder(folder)
         written: list[tuple[Lead, int, str]] = []
         warnings: list[str] = []
-        taken: set[str] = set()
+        taken = staged.existing_names()
         try:
             for lead in leads:
                 letter = self._compose(lead)

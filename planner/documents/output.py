@@ -78,6 +78,11 @@ class StagedFolder:
         self.staging = Path(tempfile.mkdtemp(dir=self.folder, prefix=".planner-batch-"))
         self._names: list[str] = []
 
+    def existing_names(self) -> set[str]:
+        """The names (case-folded, as ``safe_file_name`` compares them) already in the folder,
+        so that a new batch never replaces the letters of an earlier one."""
+        return {entry.name.casefold() for entry in self.folder.iterdir() if entry != self.staging}
+
     def path_for(self, name: str) -> Path:
         """Where to write the file that will become ``folder / name``."""
         staged = self.staging / name
@@ -87,7 +92,11 @@ class StagedFolder:
         return staged
 
     def commit(self) -> list[Path]:
-        """Moves every file into the folder (replacing same-named ones); returns their paths."""
+        """Moves every file into the folder; returns their paths.
+
+        The names were chosen beside the folder's files (``existing_names``); a file that
+        appeared there with the same name while the batch ran is replaced.
+        """
         moved = []
         for name in self._names:
             target = self.folder / name

@@ -155,6 +155,29 @@ def test_split_letters_get_safe_unique_names_inside_the_folder(
     assert list(tmp_path.iterdir()) == [folder]
 
 
+def test_a_second_batch_into_the_same_folder_keeps_the_first_ones_letters(
+    tmp_path: Path, sender: SenderProfile
+) -> None:
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    leads = [make_lead(1, "Maria Lopez"), make_lead(2, "Tom Becker")]
+    run_mail_merge(_job(tmp_path, leads, sender=sender, split=True, output=folder))
+    first = (folder / "Maria Lopez.pdf").read_bytes()
+    again = run_mail_merge(
+        _job(tmp_path, leads[:1], sender=sender, split=True, output=folder, template=LONG)
+    )
+    assert [path.name for path in again.files] == ["Maria Lopez (2).pdf"]
+    assert (folder / "Maria Lopez.pdf").read_bytes() == first
+    assert (folder / "notes.txt").read_text() == "mine"
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "Maria Lopez (2).pdf",
+        "Maria Lopez.pdf",
+        "Tom Becker.pdf",
+        "notes.txt",
+    ]
+
+
 def test_a_missing_output_folder_or_no_addressable_lead_writes_nothing(
     tmp_path: Path, sender: SenderProfile
 ) -> None:
