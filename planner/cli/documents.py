@@ -17,6 +17,8 @@ from planner.documents.batch import (
     MergeReport,
     NothingToPrintError,
     SkippedLead,
+    shortened_note,
+    skipped_note,
 )
 from planner.documents.profile import SenderProfile
 from planner.documents.stationery import EnvelopeSize, LabelSheet
@@ -108,7 +110,12 @@ def _selection(arguments: argparse.Namespace) -> documents.LeadSelection:
 
 def _print_skipped(skipped: list[SkippedLead] | tuple[SkippedLead, ...]) -> None:
     if skipped:
-        print("Skipped (no postal address): " + ", ".join(lead.name for lead in skipped))
+        print(skipped_note(skipped))
+
+
+def _print_shortened(names: list[str]) -> None:
+    if names:
+        print(shortened_note(names))
 
 
 def _letter(arguments: argparse.Namespace, workspace: Workspace) -> int:
@@ -122,8 +129,10 @@ def _letter(arguments: argparse.Namespace, workspace: Workspace) -> int:
             f"code first (planner lead edit {context.lead.id} --street ... --city ...)",
             "street",
         )
-    letter, pages = write_letter(arguments.out, template, context)
+    letter, pages, warnings = write_letter(arguments.out, template, context)
     print(f"Wrote {arguments.out} ({pages} page{'s' if pages > 1 else ''})")
+    for warning in warnings:
+        print(warning)
     if letter.missing:
         print("Printed empty: " + ", ".join(sorted(letter.missing)))
     if arguments.record:
@@ -201,6 +210,7 @@ def _labels(arguments: argparse.Namespace, workspace: Workspace) -> int:
         f"{len(placed)} labels on {sheets} sheet{'s' if sheets > 1 else ''}, {len(skipped)} skipped"
     )
     _print_skipped(skipped)
+    _print_shortened([label.recipient.name for label in placed if label.shortened])
     return 0
 
 
@@ -210,9 +220,10 @@ def _envelopes(arguments: argparse.Namespace, workspace: Workspace) -> int:
 
     profile, recipients, skipped = _recipients(arguments, workspace)
     with atomic_file(arguments.out) as file:
-        write_envelopes(file, arguments.size, recipients, profile)
+        placed = write_envelopes(file, arguments.size, recipients, profile)
     print(f"{len(recipients)} envelopes, {len(skipped)} skipped")
     _print_skipped(skipped)
+    _print_shortened([envelope.recipient.name for envelope in placed if envelope.shortened])
     return 0
 
 

@@ -24,6 +24,23 @@ CancelCheck = Callable[[], bool]
 NO_POSTAL_ADDRESS = "no postal address"
 
 
+def skipped_note(skipped: Sequence["SkippedLead"]) -> str:
+    """The leads left out for want of an address, by name, or ``""``."""
+    if not skipped:
+        return ""
+    return "Skipped (no postal address): " + ", ".join(lead.name for lead in skipped)
+
+
+def shortened_note(names: Sequence[str]) -> str:
+    """The recipients whose address was cut to fit its label or envelope, or ``""``.
+
+    Said out loud because a cut address may not arrive.
+    """
+    if not names:
+        return ""
+    return "Shortened to fit, check before posting: " + ", ".join(names)
+
+
 class MergeCancelledError(PlannerError):
     """The user stopped the merge; nothing was written."""
 

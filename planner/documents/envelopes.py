@@ -6,6 +6,7 @@ read (in the UK and US the right half, below the middle; in DIN 678 from 120 mm 
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from reportlab.pdfgen.canvas import Canvas
@@ -19,20 +20,29 @@ from planner.documents.style import INK, MUTED
 from planner.documents.textfit import draw_lines, fit_lines
 
 
+@dataclass(frozen=True)
+class PlacedEnvelope:
+    """Where one recipient's address was printed, and whether it had to be shortened."""
+
+    recipient: Recipient
+    text: Box
+    shortened: bool = False
+
+
 def write_envelopes(
     output: str | BinaryIO,
     size: EnvelopeSize,
     recipients: Iterable[Recipient],
     sender: SenderProfile,
-) -> list[Box]:
-    """One envelope per recipient; returns the extent of each recipient's printed address."""
+) -> list[PlacedEnvelope]:
+    """One envelope per recipient; returns where each recipient's address was printed."""
     register_fonts()
     spec = size.spec
     canvas = Canvas(output, pagesize=(spec.width, spec.height))
     canvas.setTitle(f"Envelopes, {spec.title}")
     canvas.setCreator("planner")
     return_lines = tuple(line for line in (sender.business_name, *sender.address_lines()) if line)
-    placed: list[Box] = []
+    placed: list[PlacedEnvelope] = []
     for recipient in recipients:
         if return_lines:
             box = spec.return_box()
@@ -46,7 +56,8 @@ def write_envelopes(
             recipient.lines, box.width, box.height, Typeface.SANS, max_size=12, min_size=7
         )
         canvas.setFillColor(INK)
-        placed.append(draw_lines(canvas, box, fitted, Typeface.SANS))
+        extent = draw_lines(canvas, box, fitted, Typeface.SANS)
+        placed.append(PlacedEnvelope(recipient, extent, shortened=fitted.shortened))
         canvas.showPage()
     canvas.save()
     return placed

@@ -27,6 +27,7 @@ class PlacedLabel:
     label: Box
     text: Box
     font_size: float
+    shortened: bool = False
 
 
 def write_labels(
@@ -66,7 +67,9 @@ def write_labels(
         )
         canvas.setFillColor(INK)
         extent = draw_lines(canvas, area, fitted, Typeface.SANS, centre_vertically=True)
-        placed.append(PlacedLabel(recipient, page, label, extent, fitted.size))
+        placed.append(
+            PlacedLabel(recipient, page, label, extent, fitted.size, shortened=fitted.shortened)
+        )
     canvas.showPage()
     canvas.save()
     return placed

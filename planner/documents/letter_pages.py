@@ -58,6 +58,8 @@ class PageFurniture:
         self.geometry = geometry
         self._logo = logo
         self._forms: set[str] = set()
+        self.shortened_addresses: list[str] = []
+        """Names of the recipients whose address had to be cut to fit the window."""
 
     def drawer(self, letter: ComposedLetter, *, first_page: bool) -> Callable[[Canvas, Any], None]:
         def draw(canvas: Canvas, document: Any) -> None:
@@ -141,6 +143,8 @@ class PageFurniture:
         )
         canvas.setFillColor(INK)
         draw_lines(canvas, recipient, fitted, Typeface.SERIF)
+        if fitted.shortened:
+            self.shortened_addresses.append(letter.context.lead.name)
 
     def _info_rows(self, letter: ComposedLetter) -> list[tuple[str, str]]:
         sender = self.sender

@@ -82,7 +82,8 @@ class _ImageFlowable(Flowable):  # type: ignore[misc]
 class LetterWriter:
     """Writes letters onto one PDF canvas; ``save`` finishes the file.
 
-    ``warnings`` lists what the profile asked for but could not be used (an unreadable logo).
+    ``warnings`` lists what the profile asked for but could not be used (an unreadable logo),
+    and the addresses shortened to fit the envelope window.
     """
 
     def __init__(self, output: str | BinaryIO, sender: SenderProfile, title: str = "Letters"):
@@ -151,7 +152,13 @@ class LetterWriter:
         document.pageTemplates[0].autoNextPageTemplate = "later"
         document._doSave = 0
         canvas = self.canvas
+        shortened_before = len(self._furniture.shortened_addresses)
         document.build(self._story(letter), canvasmaker=lambda *args, **kwargs: canvas)
+        if len(self._furniture.shortened_addresses) > shortened_before:
+            self.warnings.append(
+                f"The address of '{letter.context.lead.name}' was shortened to fit the envelope "
+                "window; check it before posting."
+            )
         return self.page_count - before
 
     def blank_page(self) -> None:

@@ -155,12 +155,13 @@ class _MergeRun:
 
 def write_letter(
     path: Path, template: LetterTemplate, context: LetterContext
-) -> tuple[ComposedLetter, int]:
-    """One letter to one file (whole or not at all); returns what was composed and its pages."""
+) -> tuple[ComposedLetter, int, list[str]]:
+    """One letter to one file (whole or not at all); returns what was composed, its pages and
+    the writer's warnings (an unreadable logo, a shortened address)."""
     check_output_file(path)
     letter = compose_letter(CompiledTemplate(template), context)
     with atomic_file(path) as file:
         writer = LetterWriter(file, context.sender, title=f"Letter to {context.lead.name}")
         pages = writer.write(letter)
         writer.save()
-    return letter, pages
+    return letter, pages, writer.warnings

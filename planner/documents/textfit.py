@@ -2,7 +2,8 @@
 
 Labels, envelopes and the letter window all print an address block into a rectangle that must
 not be left: the text shrinks down to a minimum size; below that, long lines end in "…" and, when
-there are still too many lines, the company line goes first.
+there are still too many lines, the company line goes first. Such a block is marked
+``shortened``, so that the user hears which addresses to check before posting.
 """
 
 from dataclasses import dataclass
@@ -20,11 +21,15 @@ LEADING = 1.2
 
 @dataclass(frozen=True)
 class FittedLines:
-    """Lines and the size that fits them into a box; ``height`` is the whole block's height."""
+    """Lines and the size that fits them into a box; ``height`` is the whole block's height.
+
+    ``shortened`` is true when even the smallest size did not fit and lines were cut or left out.
+    """
 
     lines: tuple[str, ...]
     size: float
     bold_first: bool = False
+    shortened: bool = False
 
     @property
     def leading(self) -> float:
@@ -86,7 +91,7 @@ def fit_lines(
         _shorten(line, width, typeface, min_size, bold_first and index == 0)
         for index, line in enumerate(kept)
     )
-    return FittedLines(shortened, min_size, bold_first)
+    return FittedLines(shortened, min_size, bold_first, shortened=shortened != cleaned)
 
 
 def _shorten(line: str, width: float, typeface: Typeface, size: float, bold: bool) -> str:

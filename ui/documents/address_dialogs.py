@@ -53,8 +53,8 @@ class AddressJobDialog(DocumentJobDialog):
         assert isinstance(result, PrintedAddresses)
         self.printed = result
         self.summary_label.setText(self.summary(result))
-        self.skipped_label.setText(result.skipped_text())
-        self.skipped_label.setVisible(bool(result.skipped))
+        self.skipped_label.setText(result.notes_text())
+        self.skipped_label.setVisible(bool(result.notes_text()))
         self.request_preview(result.path, self.windowTitle())
 
     def output_path(self, name: str) -> Path:

@@ -20,6 +20,8 @@ from planner.documents.batch import (
     NothingToPrintError,
     ProgressCallback,
     SkippedLead,
+    shortened_note,
+    skipped_note,
 )
 from planner.documents.context import LetterContext
 from planner.documents.profile import SenderProfile
@@ -77,12 +79,12 @@ class PrintedAddresses:
     count: int
     pages: int
     skipped: tuple[SkippedLead, ...]
+    shortened: tuple[str, ...] = ()
 
-    def skipped_text(self) -> str:
-        """The skipped leads by name, or an empty string."""
-        if not self.skipped:
-            return ""
-        return "Skipped (no postal address): " + ", ".join(lead.name for lead in self.skipped)
+    def notes_text(self) -> str:
+        """Who was skipped and whose address was shortened, by name, or an empty string."""
+        notes = (skipped_note(self.skipped), shortened_note(self.shortened))
+        return "\n".join(note for note in notes if note)
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,13 @@ class PrintLabels:
             placed = write_labels(
                 file, self.sheet, _counted(recipients, progress, is_cancelled), self.start
             )
-        return PrintedAddresses(self.output, len(placed), placed[-1].page + 1, tuple(skipped))
+        return PrintedAddresses(
+            self.output,
+            len(placed),
+            placed[-1].page + 1,
+            tuple(skipped),
+            tuple(label.recipient.name for label in placed if label.shortened),
+        )
 
 
 @dataclass(frozen=True)
@@ -130,7 +138,13 @@ class PrintEnvelopes:
             placed = write_envelopes(
                 file, self.size, _counted(recipients, progress, is_cancelled), self.sender
             )
-        return PrintedAddresses(self.output, len(placed), len(placed), tuple(skipped))
+        return PrintedAddresses(
+            self.output,
+            len(placed),
+            len(placed),
+            tuple(skipped),
+            tuple(envelope.recipient.name for envelope in placed if envelope.shortened),
+        )
 
 
 @dataclass(frozen=True)

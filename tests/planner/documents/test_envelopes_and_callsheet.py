@@ -31,7 +31,7 @@ def test_one_envelope_per_recipient_with_both_addresses(
     placed = write_envelopes(buffer, size, recipients, sender)
     width, height = SIZES[size]
     envelope = Box(0, 0, width, height)
-    assert all(envelope.contains(extent) for extent in placed)
+    assert all(envelope.contains(one.text) for one in placed)
     reader = PdfReader(BytesIO(buffer.getvalue()))
     assert len(reader.pages) == len(recipients)
     for page, one in zip(reader.pages, recipients, strict=True):

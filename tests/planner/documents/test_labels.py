@@ -93,6 +93,17 @@ def test_text_stays_inside_its_label_and_long_addresses_shrink(sheet: LabelSheet
         assert any(box.contains_point(x, y) for box in boxes), (x, y)
 
 
+def test_a_label_that_had_to_be_cut_says_so() -> None:
+    """5160 labels are small: the long address loses words and is marked for the report."""
+    placed = write_labels(BytesIO(), LabelSheet.AVERY_5160, _recipients()[: len(MULTISCRIPT_LEADS)])
+    assert not any(label.shortened for label in placed)
+    buffer = BytesIO()
+    (long_label,) = write_labels(buffer, LabelSheet.AVERY_5160, [recipient(LONG, "DE")])
+    assert long_label.shortened
+    printed = " ".join(text for text, _x, _y in text_positions(buffer.getvalue(), page=0))
+    assert "…" in printed
+
+
 def test_start_at_label_n_leaves_the_used_labels_empty() -> None:
     placed = write_labels(BytesIO(), LabelSheet.AVERY_L7163, _recipients()[:3], start=13)
     spec = LabelSheet.AVERY_L7163.spec

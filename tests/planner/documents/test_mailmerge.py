@@ -198,7 +198,31 @@ def test_a_single_letter_is_written_whole(
     tmp_path: Path, sender: SenderProfile, campaign: CampaignInfo
 ) -> None:
     path = tmp_path / "one.pdf"
-    letter, pages = write_letter(path, COLD, context_for(MULTISCRIPT_LEADS[5], sender, campaign))
+    letter, pages, _warnings = write_letter(
+        path, COLD, context_for(MULTISCRIPT_LEADS[5], sender, campaign)
+    )
     assert pages == 1
     assert letter.missing == frozenset()
     assert "陈伟" in pdf_pages(path)[0]
+
+
+def test_an_address_cut_to_fit_the_window_is_named_in_the_report(
+    tmp_path: Path, sender: SenderProfile
+) -> None:
+    crowded = make_lead(
+        60,
+        "Dr. Maximiliane Alexandra von Hohenzollern-Sigmaringen und Veringen-Hechingen",
+        company="Internationale Gesellschaft für Qualitätsmanagement und Prozessoptimierung mbH",
+        title="Leiterin der Abteilung für strategische Beschaffung und Lieferantenentwicklung",
+        street="Sehr lange Straße mit einem ungewöhnlich langen Namen 1234, Hinterhaus, 3. OG",
+        city="Frankfurt am Main",
+        region="Hessen",
+        postal_code="60311",
+        country="CH",
+    )
+    report = run_mail_merge(_job(tmp_path, [make_lead(1, "Maria Lopez"), crowded], sender=sender))
+    assert report.warnings == (
+        f"The address of '{crowded.name}' was shortened to fit the envelope window; "
+        "check it before posting.",
+    )
+    assert report.warnings[0] in report.text()

@@ -134,7 +134,7 @@ def test_labels_report_progress_per_label_and_name_the_skipped(
     printed = finished.args[0]
     assert isinstance(printed, PrintedAddresses)
     assert (printed.count, printed.pages) == (24, 3)
-    assert printed.skipped_text() == "Skipped (no postal address): Rob Quinn, Nora Ellis"
+    assert printed.notes_text() == "Skipped (no postal address): Rob Quinn, Nora Ellis"
     assert set(totals) == {24}
     assert len(totals) == 25
     assert "Maria Lopez" in pdf_text(output)
