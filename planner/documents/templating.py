@@ -5,6 +5,13 @@ Templates may be written by anyone who can edit the planner file, so they only e
 ranges, and here also no string or list multiplication (or powers) that would eat the memory.
 Every problem becomes a ``TemplateError`` naming the template, the part and the line.
 
+The sandbox alone still lets a template run for hours (nested loops, each under the range limit)
+or build huge strings without ``*`` (``"x".ljust(10**8)``). So each render of one part gets a
+budget of time and loop steps, checked on every call and every loop step, and any call or filter
+whose result (or plainly announced size) is too long for a letter is refused. A render therefore
+always ends within about ``RENDER_SECONDS``, which is what lets the GUI wait for a preview or
+mail-merge thread when a window closes.
+
 A line holding nothing but block tags (``{% if … %}``, ``{% endif %}``) or comments disappears
 with its line break, while a tag at the end of a line of text keeps the break after it: the rule
 people expect when they write letters, which Jinja's ``trim_blocks`` gets wrong for the latter.
@@ -14,13 +21,16 @@ Placeholder values come out wrapped in two private-use characters (``VALUE_START
 bold, from the user's data, which is printed literally.
 """
 
+import functools
 import re
+import time
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.exceptions import TemplateError as JinjaTemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -34,20 +44,173 @@ VALUE_END = "\ue001"
 MAX_OUTPUT = 100_000
 """Characters a template may produce for one letter: far more than any letter needs."""
 
+RENDER_SECONDS = 2.0
+"""Time one part (subject or body) of one letter may take: letters need milliseconds."""
+
+MAX_LOOP_STEPS = 100_000
+"""Loop steps one part of one letter may take, summed over all its loops (nested ones multiply)."""
+
 _STANDALONE_TAGS = re.compile(r"[ \t]*(?:(?:\{%.*?%\}|\{#.*?#\})[ \t]*)+")
 _RAW_START = re.compile(r"\{%-?\s*raw\s*-?%\}")
 _RAW_END = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 _MAX_SEQUENCE = 10_000
 _MAX_EXPONENT = 1_000
+_WIDTH_FIRST = frozenset({"ljust", "rjust", "center", "zfill", "indent"})
+"""Methods and filters whose first argument (or ``width=``) is the width of the text they make."""
+_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[^a-zA-Z%]*")
+_BRACE_FIELD = re.compile(r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")
+_NUMBER = re.compile(r"\d+")
+
+
+@dataclass
+class _Budget:
+    """What is left of one render's time and loop steps."""
+
+    deadline: float
+    loop_steps_left: int
+
+    def spend(self, loop_steps: int = 0) -> None:
+        """Takes ``loop_steps`` off the budget; raises SecurityError once it is used up."""
+        self.loop_steps_left -= loop_steps
+        if self.loop_steps_left < 0:
+            raise SecurityError(f"its loops run more than {MAX_LOOP_STEPS:,} times")
+        if time.monotonic() > self.deadline:
+            raise SecurityError(f"it takes longer than {RENDER_SECONDS:g} seconds to render")
+
+
+_BUDGET: ContextVar[_Budget] = ContextVar("letter_render_budget")
+"""The running render's budget; a context variable, so each thread renders with its own."""
+
+
+def _too_long() -> SecurityError:
+    return SecurityError("that text is too long for a template")
+
+
+def _check_format(pattern: str, values: Iterable[object], fields: re.Pattern[str]) -> None:
+    """Refuses ``%`` or ``str.format`` fields whose width or precision is beyond ``MAX_OUTPUT``.
+
+    ``fields`` finds the pattern's fields (``_PERCENT_FIELD`` or ``_BRACE_FIELD``). Widths taken
+    from the values (``%*s``, ``{:{}}``) count when a value is such a number.
+    """
+    numbers = [value for value in values if isinstance(value, int)]
+    for field in fields.findall(pattern):
+        sizes = [int(number) for number in _NUMBER.findall(field)]
+        if "*" in field or "{" in field[1:]:
+            sizes += numbers
+        if any(size > MAX_OUTPUT for size in sizes):
+            raise _too_long()
+
+
+def _format_values(values: object) -> list[object]:
+    """The values ``%`` formats: a tuple's items, a mapping's values, or the one value."""
+    if isinstance(values, tuple):
+        return list(values)
+    if isinstance(values, Mapping):
+        return list(values.values())
+    return [values]
+
+
+def _check_arguments(
+    name: str, subject: object, args: Sequence[object], kwargs: Mapping[str, object]
+) -> None:
+    """Refuses a call on ``subject`` (a method's object or a filter's value) whose result is
+    plainly too long, before that result is built; results are measured afterwards anyway."""
+    if not isinstance(subject, str):
+        return
+    if name == "join" and args and isinstance(args[0], Sequence | Mapping):
+        if len(subject) * len(args[0]) > MAX_OUTPUT:
+            raise _too_long()
+    elif name in _WIDTH_FIRST:
+        width = args[0] if args else kwargs.get("width")
+        if isinstance(width, int) and width > MAX_OUTPUT:
+            raise _too_long()
+        if isinstance(width, str) and len(width) * (subject.count("\n") + 1) > MAX_OUTPUT:
+            raise _too_long()
+    elif name == "expandtabs":
+        tab_size = args[0] if args else kwargs.get("tabsize")
+        if isinstance(tab_size, int) and subject.count("\t") * tab_size > MAX_OUTPUT:
+            raise _too_long()
+    elif name == "replace" and len(args) >= 2:
+        old, new = args[0], args[1]
+        if isinstance(old, str) and isinstance(new, str):
+            count = subject.count(old) if old else len(subject) + 1
+            if len(subject) + count * len(new) > MAX_OUTPUT:
+                raise _too_long()
+    elif name == "format_map" and args and isinstance(args[0], Mapping):
+        _check_format(subject, args[0].values(), _BRACE_FIELD)
+    elif name == "format":
+        _check_format(subject, [*args, *kwargs.values()], _BRACE_FIELD)
+
+
+def _check_result(result: Any) -> Any:
+    """Passes ``result`` on unless it is a text or list too long for a letter."""
+    if isinstance(result, str) and len(result) > MAX_OUTPUT:
+        raise _too_long()
+    if isinstance(result, list | tuple) and len(result) > _MAX_SEQUENCE:
+        raise SecurityError("that list is too long for a template")
+    return result
+
+
+def _guarded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` as a filter whose arguments and result are checked for size.
+
+    Filters are called straight from the compiled template, not through ``call``. A filter that
+    asks for the context, eval context or environment (``jinja_pass_arg``) gets it first.
+    """
+    skipped = 1 if hasattr(function, "jinja_pass_arg") else 0
+
+    @functools.wraps(function)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        value, rest = (args[skipped], args[skipped + 1 :]) if len(args) > skipped else (None, ())
+        if name == "format" and isinstance(value, str):
+            _check_format(value, [*rest, *kwargs.values()], _PERCENT_FIELD)
+        elif name == "join":  # the separator joins the value's items, as in str.join
+            _check_arguments(name, rest[0] if rest else kwargs.get("d", ""), [value], {})
+        else:
+            _check_arguments(name, value, rest, kwargs)
+        return _check_result(function(*args, **kwargs))
+
+    return guarded
 
 
 class _LetterEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox, with size limits on ``*`` and ``**`` and helpful unknown-field errors."""
+    """The sandbox, with a time and loop budget, size limits and helpful unknown-field errors."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def __init__(self, **options: Any) -> None:
+        """The sandbox, with every filter checked for size (see ``_guarded_filter``)."""
+        super().__init__(**options)
+        self.filters = {name: _guarded_filter(name, f) for name, f in self.filters.items()}
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        """The sandbox's call, charged to the render's budget and refused when too long.
+
+        Every function, method and macro call of a template comes through here, so a template
+        that recurses through macros is stopped by the time budget too. The parameters have
+        double underscores, like Jinja's, so no keyword argument of the template can clash.
+        """
+        _BUDGET.get().spend()
+        method = getattr(__obj, "__wrapped__", __obj)  # str.format comes wrapped by the sandbox
+        _check_arguments(
+            getattr(method, "__name__", ""), getattr(method, "__self__", None), args, kwargs
+        )
+        return _check_result(super().call(__context, __obj, *args, **kwargs))
+
+    def loop_items(self, iterable: Iterable[Any]) -> Iterator[Any]:
+        """The items of a ``{% for %}`` loop, each one charged to the render's budget."""
+        budget = _BUDGET.get()
+        for item in iterable:
+            budget.spend(1)
+            yield item
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        """Refuses products that would build huge strings or lists, and huge powers."""
+        """Refuses products that would build huge strings or lists, huge powers and ``%``
+        formats with huge widths."""
+        if operator == "%":
+            if isinstance(left, str):
+                _check_format(left, _format_values(right), _PERCENT_FIELD)
+            return left % right
         if operator == "**":
             if isinstance(right, int) and abs(right) > _MAX_EXPONENT:
                 raise SecurityError(f"the power {right} is too large for a template")
@@ -151,14 +314,33 @@ def _drop_standalone_tag_lines(source: str) -> str:
 
 def _compile(source: str, name: str, part: str) -> Template:
     try:
-        code = _ENVIRONMENT.compile(
+        tree = _ENVIRONMENT.parse(
             _drop_standalone_tag_lines(source), name=part, filename=_filename(part)
         )
+        _meter_loops(tree)
+        code = _ENVIRONMENT.compile(tree, name=part, filename=_filename(part))
     except TemplateSyntaxError as error:
         raise TemplateError(error.message or "syntax error", name, part, error.lineno) from None
     return _ENVIRONMENT.template_class.from_code(
         _ENVIRONMENT, code, _ENVIRONMENT.make_globals(None), None
     )
+
+
+def _meter_loops(tree: nodes.Template) -> None:
+    """Makes every ``{% for %}`` loop take its items through ``loop_items``, which counts them.
+
+    Loops call nothing by themselves, so without this an empty nested loop would escape the
+    budget that ``call`` checks.
+    """
+    for loop in list(tree.find_all(nodes.For)):
+        loop.iter = nodes.Call(
+            nodes.EnvironmentAttribute("loop_items", lineno=loop.iter.lineno),
+            [loop.iter],
+            [],
+            None,
+            None,
+            lineno=loop.iter.lineno,
+        )
 
 
 def _filename(part: str) -> str:
@@ -168,6 +350,7 @@ def _filename(part: str) -> str:
 def _render(template: Template, variables: Mapping[str, object], name: str, part: str) -> str:
     pieces: list[str] = []
     size = 0
+    budget = _BUDGET.set(_Budget(time.monotonic() + RENDER_SECONDS, MAX_LOOP_STEPS))
     try:
         for piece in template.generate(variables):
             size += len(piece)
@@ -187,6 +370,8 @@ def _render(template: Template, variables: Mapping[str, object], name: str, part
     except Exception as error:  # whatever the template's own code raises is the template's fault
         message = f"{type(error).__name__}: {error}"
         raise TemplateError(message, name, part, _line_of(error, part)) from None
+    finally:
+        _BUDGET.reset(budget)
     return "".join(pieces)
 
 

@@ -18,6 +18,12 @@ from planner.errors import PlannerError
 Job = Callable[[ProgressCallback, CancelCheck], object]
 """Work to run on the worker thread: reports (done, total), stops when asked, returns a result."""
 
+STOP_WAIT_MS = 5_000
+"""How long ``JobThread.stop`` waits for the thread: a few render budgets of one letter."""
+
+_OUTLIVING: set["JobThread"] = set()
+"""JobThreads whose thread outlasted ``stop``; each stays here, alive, until its thread ends."""
+
 
 class JobWorker(QObject):
     """Runs one job on the thread it was moved to.
@@ -122,11 +128,24 @@ class JobThread(QObject):
         """True once the job was asked to stop."""
         return self.worker.cancel_requested
 
-    def stop(self) -> None:
-        """Cancels the job and waits until its thread has stopped (closing a dialog mid-run)."""
+    def stop(self) -> bool:
+        """Cancels the job and waits, at most ``STOP_WAIT_MS``, for its thread to stop.
+
+        Used when a dialog closes mid-run. Jobs check for cancel between steps, and the longest
+        step, rendering one letter, is cut off by the template render budget
+        (``planner.documents.templating.RENDER_SECONDS``), so the thread ends well within the
+        wait and the GUI never freezes on a runaway template. Should a step still outlast it,
+        this JobThread leaves its parent and keeps itself alive until ``done``, since Qt aborts
+        the program when a running QThread is destroyed. True when the thread has stopped.
+        """
         self.worker.cancel()
         self._thread.quit()
-        self._thread.wait()
+        if self._thread.wait(STOP_WAIT_MS):
+            return True
+        self.setParent(None)
+        _OUTLIVING.add(self)
+        self.done.connect(lambda: _OUTLIVING.discard(self))
+        return False
 
     @Slot(int, int)
     def _relay_progress(self, done: int, total: int) -> None:

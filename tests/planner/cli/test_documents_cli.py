@@ -175,6 +175,26 @@ def test_errors_exit_2_with_a_clear_message_and_write_nothing(
     assert _dump(filled) == before
 
 
+def test_a_template_that_loops_forever_is_stopped_with_a_one_line_message(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    looping = tmp_path / "loop.letter"
+    looping.write_text(
+        "---\nname: t-loop\ntitle: Loop\n---\nHello\n"
+        "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}\n",
+        encoding="utf-8",
+    )
+    assert run(filled, "template", "add", str(looping)) == 0
+    capsys.readouterr()
+    out = tmp_path / "loop.pdf"
+    message = _fails(filled, capsys, "letter", "1", "--template", "t-loop", "--out", str(out))
+    assert message.splitlines() == [message]
+    assert "Template 't-loop', body line 2: " in message
+    assert "loops run more than 100,000 times" in message
+    assert "Traceback" not in message
+    assert not out.exists()
+
+
 def test_labels_envelopes_and_a_single_letter(
     filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

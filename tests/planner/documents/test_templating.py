@@ -1,5 +1,7 @@
 """The template sandbox: placeholders render, tricks are refused, errors name their line."""
 
+import time
+
 import pytest
 
 from planner.documents.context import PLACEHOLDERS, CampaignInfo
@@ -12,7 +14,9 @@ from planner.documents.template_text import (
     parse_template_text,
 )
 from planner.documents.templating import (
+    MAX_LOOP_STEPS,
     MAX_OUTPUT,
+    RENDER_SECONDS,
     VALUE_END,
     VALUE_START,
     CompiledTemplate,
@@ -206,3 +210,94 @@ def test_the_five_builtin_templates_render_completely_with_a_full_profile(
         rendered = CompiledTemplate(template).render(context_for(lead, sender, campaign))
         assert rendered.missing == frozenset(), template.name
         assert "Dear Jan Kowalski," in _plain(rendered.body)
+
+
+def test_nested_loops_are_stopped_by_the_loop_budget_with_their_line(
+    sender: SenderProfile,
+) -> None:
+    body = "Hello\n{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}"
+    started = time.monotonic()
+    with pytest.raises(TemplateError) as refused:
+        _render(body, sender)
+    assert time.monotonic() - started < RENDER_SECONDS * 3
+    assert refused.value.line == 2
+    assert str(refused.value) == (
+        "Template 'test', body line 2: templates may not do that "
+        f"(its loops run more than {MAX_LOOP_STEPS:,} times)"
+    )
+
+
+def test_loops_over_any_sequence_count_toward_the_loop_budget(sender: SenderProfile) -> None:
+    with pytest.raises(TemplateError, match="loops run more than"):
+        _render(
+            "{% for a in 'x' * 9000 %}{% for b in 'y' * 9000 %}{% endfor %}{% endfor %}", sender
+        )
+
+
+def test_the_budget_is_per_render_so_many_small_loops_over_many_letters_pass(
+    sender: SenderProfile,
+) -> None:
+    template = CompiledTemplate(
+        LetterTemplate(
+            name="test", title="Test", body="{% for i in range(60000) %}{% endfor %}done"
+        )
+    )
+    context = context_for(make_lead(1, "Jan Kowalski"), sender)
+    for _ in range(3):
+        assert _plain(template.render(context).body) == "done"
+
+
+def test_recursion_through_macros_is_stopped_by_the_time_budget(sender: SenderProfile) -> None:
+    body = (
+        "{% macro grow(n) %}{% if n %}{{ grow(n - 1) }}{{ grow(n - 1) }}{% endif %}"
+        "{% endmacro %}\n{{ grow(60) }}"
+    )
+    started = time.monotonic()
+    with pytest.raises(TemplateError, match=r"takes longer than 2 seconds to render"):
+        _render(body, sender)
+    assert time.monotonic() - started < RENDER_SECONDS * 3
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{{ 'x'.ljust(10**8) }}",
+        "{{ 'x'.rjust(100000000) }}",
+        "{{ 'x'.center(10**8) }}",
+        "{{ 'x'.zfill(10**8) }}",
+        "{{ 'x'|center(10**8) }}",
+        "{{ 'a\\nb'|indent(10**8) }}",
+        "{{ ('x' * 9999).replace('x', 'y' * 9999) }}",
+        "{{ ('x' * 9999)|replace('x', 'y' * 9999) }}",
+        "{{ ('\t' * 9999).expandtabs(9999) }}",
+        "{{ '{:>100000000}'.format(1) }}",
+        "{{ '{:{}}'.format(1, 10**8) }}",
+        "{{ '%100000000s' % 'x' }}",
+        "{{ '%*s' % (10**8, 'x') }}",
+        "{{ '%(a)100000000s' % {'a': 'x'} }}",
+        "{{ '%.100000000f'|format(1.5) }}",
+        "{{ ('-' * 9999).join(range(9999)|map('string')|list) }}",
+        "{{ '-'.join(range(99999)|map('string')) }}",
+        "{{ range(99999)|join('-') }}",
+        "{{ range(99999)|list|length }}",
+    ],
+)
+def test_calls_and_filters_that_would_build_huge_texts_are_refused(
+    body: str, sender: SenderProfile
+) -> None:
+    with pytest.raises(TemplateError, match=r"too long for a template\)$") as refused:
+        _render(body, sender)
+    assert refused.value.line == 1
+
+
+def test_ordinary_formatting_and_string_methods_still_work(sender: SenderProfile) -> None:
+    rendered = _render(
+        "{{ '{:,}'.format(2500000) }} {{ '%05.1f' % 3.14159 }} {{ 'ab'.center(6, '*') }} "
+        "{{ '%s-%s'|format('a', 'b') }} {{ ', '.join(['x', 'y']) }} {{ [1, 2]|join('+') }} "
+        "{{ lead.name.replace('Jan', 'J.') }} {{ 'a\nb'|indent(2) }} "
+        "{{ '{} at 100% 2000000 times'.format('up') }}",
+        sender,
+    )
+    assert _plain(rendered.body) == (
+        "2,500,000 003.1 **ab** a-b x, y 1+2 J. Kowalski a\n  b up at 100% 2000000 times"
+    )

@@ -1,0 +1,57 @@
+"""Stopping a job whose current step ignores cancel: the GUI waits a bounded time, then moves on.
+
+The step still ends (a letter render is cut off by its budget), and the JobThread must stay
+alive until it does, since Qt aborts the program when a running QThread is destroyed.
+"""
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+
+from planner.documents.batch import CancelCheck, ProgressCallback
+from tests.ui.documents.conftest import JOB_TIMEOUT_MS
+from ui.documents import worker
+from ui.documents.worker import JobThread
+
+
+def test_stop_waits_a_bounded_time_and_keeps_a_stubborn_thread_alive_until_it_ends(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(worker, "STOP_WAIT_MS", 100)
+    started = threading.Event()
+    release = threading.Event()
+
+    def stubborn(_progress: ProgressCallback, _is_cancelled: CancelCheck) -> object:
+        started.set()
+        release.wait(10)  # a step that does not look at cancel, like one long render
+        return "late"
+
+    parent = QObject()
+    running = JobThread(stubborn, parent)
+    running.start()
+    assert started.wait(5)
+    began = time.monotonic()
+    assert running.stop() is False
+    assert time.monotonic() - began < 2
+    assert running.parent() is None
+    assert running in worker._OUTLIVING
+    del parent  # the closing dialog goes; the running thread must not go with it
+    with qtbot.waitSignal(running.done, timeout=JOB_TIMEOUT_MS):
+        release.set()
+    assert not running.is_running
+    assert running not in worker._OUTLIVING
+
+
+def test_stop_returns_true_once_a_cooperative_job_has_ended(qtbot: QtBot) -> None:
+    def cooperative(_progress: ProgressCallback, is_cancelled: CancelCheck) -> object:
+        while not is_cancelled():
+            threading.Event().wait(0.005)
+        return "stopped"
+
+    running = JobThread(cooperative)
+    running.start()
+    assert running.stop() is True
+    assert not running.is_running
