@@ -23,6 +23,7 @@ from ui.lead_actions import LeadActions
 from ui.planning_actions import PlanningActions
 from ui.playbook_bar import PlaybookBar, with_bar_above
 from ui.undo import ChangeCommand
+from ui.widget_text import literal_ampersands
 from ui.window_settings import WindowSettings
 
 APPLICATION_TITLE = "Planner"
@@ -209,7 +210,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self._settings.recent_databases()
         for path in recent:
-            action = self.recent_menu.addAction(str(path))
+            action = self.recent_menu.addAction(literal_ampersands(str(path)))
             action.triggered.connect(lambda _checked=False, path=path: self.open_database(path))
         if not recent:
             self.recent_menu.addAction("No recent databases").setEnabled(False)

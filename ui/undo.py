@@ -14,6 +14,7 @@ from planner.errors import StaleUndoError
 from planner.services.history import redo_change, undo_change
 from planner.store.changes import Change
 from planner.workspace import Workspace
+from ui.widget_text import literal_ampersands
 
 ChangeListener = Callable[[Change], None]
 """Told about every change applied, undone or redone, to refresh what shows it."""
@@ -32,7 +33,7 @@ class ChangeCommand(QUndoCommand):
         on_applied: ChangeListener,
         on_error: ErrorReporter,
     ) -> None:
-        super().__init__(change.description)
+        super().__init__(literal_ampersands(change.description))
         self._workspace = workspace
         self._change = change
         self._on_applied = on_applied

@@ -18,6 +18,15 @@ from ui.main_window import MainWindow
 from ui.window_settings import WindowSettings
 
 
+def test_an_ampersand_in_a_name_shows_as_itself_in_the_edit_menu(main_window: MainWindow) -> None:
+    """Qt reads ``&`` as a shortcut marker: "Smith & Jones" must not become "Smith _Jones"."""
+    change = add_lead(main_window.workspace, LeadDraft(name="Smith & Jones"))
+    main_window.push_change(change)
+    action = main_window.undo_action
+    assert action.text() == "Undo Add 'Smith && Jones'"
+    assert action.iconText() == "Undo Add 'Smith & Jones'"
+
+
 def test_ctrl_n_adds_a_lead_that_undo_removes(qtbot: QtBot, main_window: MainWindow) -> None:
     workspace = main_window.workspace
     before = dump_database(workspace)

@@ -11,6 +11,7 @@ from planner.domain import Campaign
 from planner.store.touches import CalendarTouch
 from ui.touches.touch_list import TouchListModel, TouchListView, TouchRowDelegate
 from ui.touches.touch_text import count_text
+from ui.widget_text import literal_ampersands
 
 VISIBLE_ROWS = 9
 """The popup grows to show this many touches before it scrolls."""
@@ -93,7 +94,9 @@ class DayListPopup(QFrame):
             old.deleteLater()
         self.campaign_buttons = []
         for campaign in campaigns:
-            button = QPushButton(f"Campaign: {campaign.name} ({campaign.channel.label})")
+            button = QPushButton(
+                literal_ampersands(f"Campaign: {campaign.name} ({campaign.channel.label})")
+            )
             button.setFlat(True)
             button.setStyleSheet("text-align: left")
             button.clicked.connect(
