@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain import Lead, LeadDraft, Outcome, Temperature
 from planner.errors import PlannerError, ValidationError
-from planner.services.board import add_lead, edit_lead, validate_draft
+from planner.services.board import add_lead, draft_problems, edit_lead
 from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.board.colours import OVERDUE
@@ -132,10 +132,9 @@ class LeadEditor(QDialog):
             draft = self._draft_without_value()
         if self.referrer_field.is_unresolved:
             problems["referred_by"] = "Pick the referrer from the suggestions, or clear the field"
-        try:
-            validate_draft(self._workspace, draft, self._lead.id if self._lead else None)
-        except ValidationError as error:
-            problems.setdefault(error.field or "form", str(error))
+        found = draft_problems(self._workspace, draft, self._lead.id if self._lead else None)
+        for field_name, message in found.items():
+            problems.setdefault(field_name, message)
         self._show(problems)
         return None if problems else draft
 

@@ -11,6 +11,8 @@ from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
 from planner.errors import ValidationError
 from planner.money import DEFAULT_CURRENCY, Money
 from planner.services import board, playbooks
+from planner.services.touches import count_text
+from planner.store.changes import Table
 from planner.store.leads import LeadFilter
 from planner.workspace import Workspace
 
@@ -181,10 +183,18 @@ def _edit(arguments: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _move(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    if arguments.reason and arguments.column is not Column.LOST:
+        raise ValidationError("--reason is only for a move to lost", "reason")
     board.move_lead(workspace, arguments.id, arguments.column, arguments.position, arguments.reason)
     if arguments.plan and not arguments.column.is_outcome:
         change = playbooks.plan_playbook(workspace, arguments.id)
-        print(change.description)
+        planned = len(change.keys(Table.TOUCHES))
+        name = workspace.leads.get(arguments.id).name
+        print(
+            f"Planned {count_text(planned)} for '{name}'"
+            if planned
+            else f"Nothing to plan: '{name}' already has its playbook's touches"
+        )
     return 0
 
 

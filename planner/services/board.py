@@ -17,21 +17,34 @@ from planner.workspace import Workspace
 
 
 def validate_draft(workspace: Workspace, draft: LeadDraft, lead_id: int | None = None) -> None:
-    """Raises ValidationError naming the field when the draft cannot be stored."""
+    """Raises ValidationError naming the field of the first problem when the draft cannot be
+    stored."""
+    for field, message in draft_problems(workspace, draft, lead_id).items():
+        raise ValidationError(message, field)
+
+
+def draft_problems(
+    workspace: Workspace, draft: LeadDraft, lead_id: int | None = None
+) -> dict[str, str]:
+    """Every reason the draft cannot be stored, by field, in the editor's order (the editor
+    shows them all at once beside their fields)."""
+    problems: dict[str, str] = {}
     if not draft.name.strip():
-        raise ValidationError("A lead needs a name", "name")
+        problems["name"] = "A lead needs a name"
     email = draft.email.strip()
     if email and ("@" not in email or email.startswith("@") or email.endswith("@")):
-        raise ValidationError(f"'{email}' is not an email address", "email")
+        problems["email"] = f"'{email}' is not an email address"
     if draft.referred_by is not None:
         if draft.referred_by == lead_id:
-            raise ValidationError("A lead cannot be referred by itself", "referred_by")
-        try:
-            workspace.leads.get(draft.referred_by, include_deleted=True)
-        except NotFoundError:
-            raise ValidationError(
-                f"There is no lead with id {draft.referred_by} to be the referrer", "referred_by"
-            ) from None
+            problems["referred_by"] = "A lead cannot be referred by itself"
+        else:
+            try:
+                workspace.leads.get(draft.referred_by, include_deleted=True)
+            except NotFoundError:
+                problems["referred_by"] = (
+                    f"There is no lead with id {draft.referred_by} to be the referrer"
+                )
+    return problems
 
 
 def add_lead(workspace: Workspace, draft: LeadDraft, column: Column | None = None) -> Change:
@@ -75,13 +88,18 @@ def edit_lead(
 ) -> Change:
     """Saves the editor's fields; a new temperature moves an open lead to that column's end.
 
-    ``lost_reason`` (``None`` leaves it as it is) can only be given to a lost lead.
+    ``lost_reason`` (``None`` leaves it as it is) can only be given to a lost lead. An edit that
+    changes nothing writes nothing, so the card's "days since the last change" stays true.
     """
     lead = workspace.leads.get(lead_id)
     validate_draft(workspace, draft, lead_id)
     if lost_reason is not None:
         _check_lost_reason(lead, lost_reason)
-    with recording(workspace.db, f"Edit '{draft.name.strip()}'") as recorder:
+    description = f"Edit '{draft.name.strip()}'"
+    reason_unchanged = lost_reason is None or lost_reason.strip() == lead.lost_reason
+    if draft_to_row(draft) == draft_to_row(lead.draft()) and reason_unchanged:
+        return Change(description)
+    with recording(workspace.db, description) as recorder:
         now = workspace.clock.timestamp()
         row = draft_to_row(draft)
         row["updated_at"] = now

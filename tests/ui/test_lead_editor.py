@@ -65,6 +65,18 @@ def test_bad_email_and_value_are_shown_beside_their_fields(
     assert workspace.leads.count() == 0
 
 
+def test_every_problem_is_shown_at_once(qtbot: QtBot, workspace: Workspace) -> None:
+    editor = _editor(qtbot, workspace)
+    QTest.keyClicks(editor.fields["email"], "bad")
+    _click_ok(qtbot, editor)
+    assert editor.errors["name"].text() == "A lead needs a name"
+    assert editor.errors["email"].text() == "'bad' is not an email address"
+    assert not editor.errors["name"].isHidden()
+    assert not editor.errors["email"].isHidden()
+    assert editor.focusWidget() is editor.fields["name"]
+    assert workspace.leads.count() == 0
+
+
 def test_a_valid_new_lead_is_saved_as_one_change(qtbot: QtBot, workspace: Workspace) -> None:
     editor = _editor(qtbot, workspace)
     editor.fields["name"].setText("Zoë Adler")

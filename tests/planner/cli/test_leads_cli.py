@@ -89,6 +89,8 @@ def test_search_filters_the_list(database_path: Path, capsys: pytest.CaptureFixt
         ("lead", "move", "1", "sideways"),
         ("lead", "edit", "1", "--email", "nobody"),
         ("lead", "edit", "1", "--reason", "too dear"),
+        ("lead", "move", "1", "hot", "--reason", "too dear"),
+        ("lead", "add", "Ann", "--value", "1e5"),
     ],
 )
 def test_bad_input_exits_2_with_one_line_and_writes_nothing(

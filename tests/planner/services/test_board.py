@@ -174,6 +174,14 @@ def test_only_a_lost_lead_takes_a_lost_reason(workspace: Workspace) -> None:
     assert dump_database(workspace) == before
 
 
+def test_an_edit_that_changes_nothing_writes_nothing(workspace: Workspace) -> None:
+    lead_id = _add(workspace, "Acme Bakery", city="Porto")
+    before = dump_database(workspace)
+    same = dataclasses.replace(workspace.leads.get(lead_id).draft(), city=" Porto ")
+    assert board.edit_lead(workspace, lead_id, same).is_empty
+    assert dump_database(workspace) == before
+
+
 def test_edit_changes_the_lost_reason_with_the_other_fields(workspace: Workspace) -> None:
     lead_id = _add(workspace, "Acme Bakery")
     board.move_lead(workspace, lead_id, Column.LOST, lost_reason="Too dear")
