@@ -32,7 +32,9 @@ def register(subparsers: Any) -> None:
     add.add_argument("--campaign", type=int, metavar="ID")
     add.set_defaults(handler=_add)
 
-    done = actions.add_parser("done", help="mark a touch done")
+    done = actions.add_parser(
+        "done", help="mark a planned touch done (a done one is changed with edit)"
+    )
     done.add_argument("touch_id", type=int, metavar="TOUCH_ID")
     done.add_argument(
         "--outcome", type=enum_choice(TouchOutcome), metavar=enum_metavar(TouchOutcome)

@@ -11,7 +11,7 @@ from planner.domain import CampaignDraft, TouchDraft
 from planner.errors import ValidationError
 from planner.services.touches import count_text, insert_touches
 from planner.store.campaigns import CampaignStore, campaign_row
-from planner.store.changes import Change, Table, recording
+from planner.store.changes import Change, ChangeRecorder, Table, recording
 from planner.store.text_search import fold
 from planner.workspace import Workspace
 
@@ -77,13 +77,58 @@ def create_campaign(workspace: Workspace, draft: CampaignDraft, spread: bool = F
 
 
 def edit_campaign(workspace: Workspace, campaign_id: int, draft: CampaignDraft) -> Change:
-    """Saves the campaign's fields; its touches stay as planned (``reschedule_campaign`` moves
-    the campaign with its touches)."""
+    """Saves the campaign's fields as one step; new dates take its planned touches along.
+
+    When the start or end changes, the planned touches shift by as many days as the start moved
+    and are then kept inside the new start..end span ("Edit campaign 'Fair' and move 3 touches");
+    done touches stay on the days they happened.
+    """
     workspace.campaigns.get(campaign_id)
     validate_campaign(draft)
-    with recording(workspace.db, f"Edit campaign '{draft.name.strip()}'") as recorder:
+    description = f"Edit campaign '{draft.name.strip()}'"
+    with recording(workspace.db, description) as recorder:
+        moves = touches_moved_by_dates(workspace, campaign_id, draft.start_on, draft.end_on)
+        if moves:
+            recorder.description = f"{description} and move {count_text(len(moves))}"
         recorder.update(Table.CAMPAIGNS, campaign_id, campaign_row(draft))
+        _move_touches(recorder, moves)
         return recorder.finish()
+
+
+def touches_moved_by_dates(
+    workspace: Workspace, campaign_id: int, start_on: date, end_on: date
+) -> dict[int, date]:
+    """The planned touches that saving the campaign with these dates moves, with their new days.
+
+    Nothing moves while the dates stay as they are (touches the user placed outside the span
+    stay there); the campaign dialog shows the count before saving.
+    """
+    campaign = workspace.campaigns.get(campaign_id)
+    if (start_on, end_on) == (campaign.start_on, campaign.end_on):
+        return {}
+    return planned_touch_moves(workspace, campaign_id, start_on, end_on)
+
+
+def planned_touch_moves(
+    workspace: Workspace, campaign_id: int, start_on: date, end_on: date | None = None
+) -> dict[int, date]:
+    """The new day of each planned touch of the campaign that moves if it ran from ``start_on``.
+
+    Touches shift by as many days as the start moves; with ``end_on`` they are also kept inside
+    ``start_on..end_on`` (the dialog can shorten a campaign), without it they all shift alike
+    (a drag on the calendar keeps the campaign's length). Done touches never move; touches whose
+    day stays the same are left out, so the count is what the user sees change.
+    """
+    campaign = workspace.campaigns.get(campaign_id)
+    shift = start_on - campaign.start_on
+    moves: dict[int, date] = {}
+    for touch_id, day in workspace.campaigns.planned_touch_days(campaign_id).items():
+        new_day = day + shift
+        if end_on is not None:
+            new_day = min(max(new_day, start_on), end_on)
+        if new_day != day:
+            moves[touch_id] = new_day
+    return dict(sorted(moves.items()))
 
 
 def reschedule_campaign(workspace: Workspace, campaign_id: int, start_on: date) -> Change:
@@ -96,14 +141,19 @@ def reschedule_campaign(workspace: Workspace, campaign_id: int, start_on: date) 
     if not shift:
         return Change(description)
     with recording(workspace.db, description) as recorder:
+        moves = planned_touch_moves(workspace, campaign_id, start_on)
         recorder.update(
             Table.CAMPAIGNS,
             campaign_id,
             {"start_on": start_on.isoformat(), "end_on": (campaign.end_on + shift).isoformat()},
         )
-        for touch_id, day in store.planned_touch_days(campaign_id).items():
-            recorder.update(Table.TOUCHES, touch_id, {"planned_on": (day + shift).isoformat()})
+        _move_touches(recorder, moves)
         return recorder.finish()
+
+
+def _move_touches(recorder: ChangeRecorder, moves: dict[int, date]) -> None:
+    for touch_id, day in moves.items():
+        recorder.update(Table.TOUCHES, touch_id, {"planned_on": day.isoformat()})
 
 
 def delete_campaign(workspace: Workspace, campaign_id: int, keep_planned_touches: bool) -> Change:

@@ -86,8 +86,17 @@ def mark_touch_done(
     outcome: TouchOutcome | None = None,
     done_on: date | None = None,
 ) -> Change:
-    """Marks a touch done (today unless ``done_on`` says when) with what came of it."""
+    """Marks a planned touch done (today unless ``done_on`` says when) with what came of it.
+
+    A touch already done is refused, so its recorded day and outcome are never overwritten by
+    accident; ``edit_touch`` changes those.
+    """
     touch = workspace.touches.get(touch_id)
+    if touch.done_on is not None:
+        raise ValidationError(
+            f"That {_title(workspace, touch)} was already done on {day_text(touch.done_on)}; "
+            "use 'planner touch edit' (or open the touch) to change it"
+        )
     today = workspace.clock.today()
     day = done_on or today
     if day > today:
@@ -216,6 +225,15 @@ def _validate_edit(workspace: Workspace, touch: Touch, title: str, edit: TouchEd
 def _title(workspace: Workspace, touch: Touch) -> str:
     """``phone call for 'Acme Bakery'``: how a touch is named in the Edit menu."""
     return f"{touch.kind.label.lower()} for '{workspace.leads.get(touch.lead_id).name}'"
+
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_text(day: date) -> str:
+    """``Fri 20 Nov 2026``: a day in messages, the same whatever the machine's language."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def count_text(number: int) -> str:

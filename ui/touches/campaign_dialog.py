@@ -1,7 +1,8 @@
 """Creating a campaign with a live count of the leads it targets, or editing and deleting one.
 
-Creating plans one touch per target lead in the same undoable step; deleting asks whether the
-campaign's planned touches stay (as plain touches) or go with it.
+Creating plans one touch per target lead in the same undoable step; new dates for an existing
+campaign take its planned touches along (the dialog says how many move); deleting asks whether
+the campaign's planned touches stay (as plain touches) or go with it.
 """
 
 from dataclasses import replace
@@ -32,6 +33,7 @@ from planner.services.campaigns import (
     create_campaign,
     delete_campaign,
     edit_campaign,
+    touches_moved_by_dates,
 )
 from planner.store.changes import Change
 from planner.workspace import Workspace
@@ -69,6 +71,8 @@ class CampaignDialog(QDialog):
             workspace.campaigns.get(campaign_id) if campaign_id is not None else None
         )
         self.target_count: int | None = None
+        self.moving_count = 0
+        """How many planned touches saving would move (an existing campaign with new dates)."""
         self.name_field = QLineEdit()
         self.name_field.setPlaceholderText("e.g. Spring letters to Lisbon")
         self.channel_box = QComboBox()
@@ -134,10 +138,19 @@ class CampaignDialog(QDialog):
                 self._campaign.id
             )
             planned, done = (counts.planned, counts.done) if counts else (0, 0)
-            self.target_label.setText(
+            text = (
                 f"Response code {self._campaign.response_code} · "
                 f"{count_text(planned, 'touch', 'touches')} planned, {done:,} done"
             )
+            self.moving_count = len(
+                touches_moved_by_dates(
+                    self._workspace, self._campaign.id, draft.start_on, draft.end_on
+                )
+            )
+            if self.moving_count:
+                moving = count_text(self.moving_count, "planned touch", "planned touches")
+                text += f" · saving moves {moving} to fit the new dates"
+            self.target_label.setText(text)
             return
         self.target_count = len(campaign_targets(self._workspace, draft))
         kind = draft.channel.touch_kind.label.lower()

@@ -139,7 +139,7 @@ def test_lead_move_plans_the_playbook_only_with_plan(
     assert run(leads, "touch", "list", "--lead", "1", "--json") == 0
     assert json.loads(_output(capsys)) == []
     assert run(leads, "lead", "move", "2", "hot", "--plan") == 0
-    assert _output(capsys) == "Plan 3 touches for 'Becker Joinery'"
+    assert _output(capsys) == "Planned 3 touches for 'Becker Joinery'"
     run(leads, "touch", "list", "--lead", "2", "--json")
     planned = json.loads(_output(capsys))
     assert [(t["kind"], t["planned_on"], t["from_playbook"]) for t in planned] == [
@@ -219,6 +219,7 @@ _NEW_CAMPAIGN = ("campaign", "add", "X", "--channel", "email", "--target", "cold
         (("touch", "done", "77"), "There is no touch with id 77"),
         (("touch", "done", "1", "--outcome", "maybe"), "'maybe' is not one of"),
         (("touch", "done", "1", "--on", "2026-03-17"), "on a day still to come"),
+        (("touch", "done", "2"), "already done on Mon 16 Mar 2026; use 'planner touch edit'"),
         (("touch", "list", "--lead", "9"), "There is no lead with id 9"),
         (("touch", "edit", "1"), "Nothing to change: give --kind"),
         (("touch", "edit", "8", "--notes", "x"), "There is no touch with id 8"),
@@ -243,6 +244,8 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(
     message: str,
 ) -> None:
     run(leads, "touch", "add", "1", "email", "--on", "2026-03-20")
+    run(leads, "touch", "add", "2", "email", "--on", "2026-03-12")
+    run(leads, "touch", "done", "2", "--outcome", "reached")
     capsys.readouterr()
     before = _dump(leads)
     try:

@@ -199,6 +199,8 @@ def test_delete_keeps_done_touches_and_keeps_or_drops_planned_ones(
 
 def test_edit_changes_fields_not_touches(workspace: Workspace, town: dict[str, int]) -> None:
     campaigns.create_campaign(workspace, _draft())
+    outside = TouchStore(workspace.db).find(TouchFilter(campaign_id=1))[0]
+    touches.reschedule_touch(workspace, outside.id, date(2026, 4, 20))
     before_touches = TouchStore(workspace.db).find()
     before = dump_database(workspace)
     change = campaigns.edit_campaign(workspace, 1, _draft(name="Spring, sunny; offer", goal="20"))
@@ -206,8 +208,52 @@ def test_edit_changes_fields_not_touches(workspace: Workspace, town: dict[str, i
     assert (edited.name, edited.goal) == ("Spring, sunny; offer", "20")
     assert TouchStore(workspace.db).find() == before_touches
     _assert_exact_undo_redo(workspace, change, before)
+    assert change.description == "Edit campaign 'Spring, sunny; offer'"
     with pytest.raises(NotFoundError):
         campaigns.edit_campaign(workspace, 9, _draft())
+
+
+def _planned_days(workspace: Workspace) -> list[date]:
+    return [touch.planned_on for touch in TouchStore(workspace.db).find(TouchFilter(campaign_id=1))]
+
+
+def test_new_dates_shift_the_planned_touches_and_keep_them_inside(
+    workspace: Workspace, town: dict[str, int]
+) -> None:
+    campaigns.create_campaign(workspace, _draft(), spread=True)
+    assert _planned_days(workspace) == [date(2026, 4, day) for day in (1, 3, 6, 8)]
+    first = TouchStore(workspace.db).find(TouchFilter(campaign_id=1))[0]
+    touches.mark_touch_done(workspace, first.id, done_on=date(2026, 3, 16))
+    before = dump_database(workspace)
+    start, end = date(2026, 4, 10), date(2026, 4, 14)
+    assert campaigns.touches_moved_by_dates(workspace, 1, start, end) == {
+        first.id + 1: date(2026, 4, 12),
+        first.id + 2: date(2026, 4, 14),
+        first.id + 3: date(2026, 4, 14),
+    }
+    change = campaigns.edit_campaign(workspace, 1, _draft(start_on=start, end_on=end))
+    assert change.description == "Edit campaign 'Spring offer' and move 3 touches"
+    campaign = CampaignStore(workspace.db).get(1)
+    assert (campaign.start_on, campaign.end_on) == (start, end)
+    done, *planned = TouchStore(workspace.db).find(TouchFilter(campaign_id=1))
+    assert (done.id, done.planned_on, done.done_on) == (first.id, APRIL_1, date(2026, 3, 16))
+    assert [touch.planned_on for touch in planned] == [
+        date(2026, 4, 12),
+        date(2026, 4, 14),
+        date(2026, 4, 14),
+    ]
+    _assert_exact_undo_redo(workspace, change, before)
+
+
+def test_an_earlier_end_pulls_only_the_touches_past_it(
+    workspace: Workspace, town: dict[str, int]
+) -> None:
+    campaigns.create_campaign(workspace, _draft(), spread=True)
+    before = dump_database(workspace)
+    change = campaigns.edit_campaign(workspace, 1, _draft(end_on=date(2026, 4, 5)))
+    assert change.description == "Edit campaign 'Spring offer' and move 2 touches"
+    assert _planned_days(workspace) == [date(2026, 4, day) for day in (1, 3, 5, 5)]
+    _assert_exact_undo_redo(workspace, change, before)
 
 
 def test_between_finds_campaigns_overlapping_the_range(workspace: Workspace) -> None:

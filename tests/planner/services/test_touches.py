@@ -102,8 +102,22 @@ def test_mark_done_today_or_on_a_day_with_an_outcome(workspace: Workspace) -> No
     done = TouchStore(workspace.db).get(touch_id)
     assert (done.done_on, done.outcome) == (MONDAY, TouchOutcome.CALL_BACK)
     _assert_undo_and_redo_exact(workspace, before, change)
+    undo_change(workspace, change)
     touches.mark_touch_done(workspace, touch_id, done_on=date(2026, 3, 13))
     assert TouchStore(workspace.db).get(touch_id).done_on == date(2026, 3, 13)
+
+
+def test_a_done_touch_is_not_marked_done_again(workspace: Workspace) -> None:
+    touch_id = _planned(workspace, _lead(workspace), date(2026, 3, 12))
+    touches.mark_touch_done(workspace, touch_id, TouchOutcome.INTERESTED, date(2026, 3, 13))
+    before = dump_database(workspace)
+    with pytest.raises(ValidationError) as refused:
+        touches.mark_touch_done(workspace, touch_id, TouchOutcome.NO_ANSWER)
+    assert str(refused.value) == (
+        "That phone call for 'Acme Bakery' was already done on Fri 13 Mar 2026; "
+        "use 'planner touch edit' (or open the touch) to change it"
+    )
+    assert dump_database(workspace) == before
 
 
 def test_a_touch_cannot_be_done_in_the_future(workspace: Workspace) -> None:

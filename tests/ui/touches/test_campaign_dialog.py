@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 from planner.domain import CampaignDraft, Channel, Column, Temperature
 from planner.services.campaigns import create_campaign
 from planner.services.history import undo_change
+from planner.services.touches import mark_touch_done
 from planner.store.touches import TouchFilter
 from planner.workspace import Workspace
 from tests.conftest import dump_database
@@ -150,4 +151,33 @@ def test_deleting_keeps_or_drops_the_planned_touches(
     dropping.delete_now(keep_planned_touches=False)
     assert demo_workspace.touches.find(TouchFilter(planned_only=True)) == []
     undo_change(demo_workspace, caught.changes[-1])
+    assert dump_database(demo_workspace) == before
+
+
+def test_new_dates_take_the_planned_touches_along_in_one_step(
+    qtbot: QtBot, demo_workspace: Workspace, caught: ChangeCatcher
+) -> None:
+    campaign_id = _existing(demo_workspace)
+    first, *planned = demo_workspace.touches.find(TouchFilter(campaign_id=campaign_id))
+    assert planned
+    mark_touch_done(demo_workspace, first.id)
+    done = demo_workspace.touches.get(first.id)
+    before = dump_database(demo_workspace)
+    dialog = CampaignDialog(demo_workspace, campaign_id)
+    qtbot.addWidget(dialog)
+    dialog.change_made.connect(caught)
+    assert dialog.moving_count == 0
+    dialog.start_edit.setDate(to_qdate(date(2026, 4, 10)))
+    dialog.end_edit.setDate(to_qdate(date(2026, 4, 20)))
+    assert dialog.moving_count == len(planned)
+    assert dialog.target_label.text().endswith(
+        f"saving moves {len(planned)} planned touches to fit the new dates"
+    )
+    dialog.accept()
+    (change,) = caught.changes
+    assert change.description == f"Edit campaign 'Seminar' and move {len(planned)} touches"
+    moved = demo_workspace.touches.find(TouchFilter(campaign_id=campaign_id))
+    assert {touch.planned_on for touch in moved if touch.done_on is None} == {date(2026, 4, 10)}
+    assert demo_workspace.touches.get(first.id) == done
+    undo_change(demo_workspace, change)
     assert dump_database(demo_workspace) == before
