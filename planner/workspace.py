@@ -35,8 +35,13 @@ class Workspace:
 
     @classmethod
     def open(cls, path: Path, clock: Clock | None = None) -> "Workspace":
-        """Opens or creates the file; raises DatabaseOpenError for files that are not ours."""
-        return cls(Path(path), open_database(Path(path)), clock or Clock())
+        """Opens or creates the file; raises DatabaseOpenError for files that are not ours.
+
+        The path is made absolute, so that the status bar, recent files and messages name the
+        file unmistakably whatever folder the program was started from.
+        """
+        absolute = Path(path).expanduser().absolute()
+        return cls(absolute, open_database(absolute), clock or Clock())
 
     @property
     def leads(self) -> LeadStore:

@@ -22,6 +22,15 @@ def test_creates_the_file_and_its_folder(tmp_path: Path) -> None:
     db.close()
 
 
+def test_a_relative_path_is_remembered_as_absolute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    workspace = Workspace.open(Path("shop.db"))
+    assert workspace.path == tmp_path / "shop.db"
+    workspace.close()
+
+
 def test_sets_wal_full_sync_and_foreign_keys(tmp_path: Path) -> None:
     db = open_database(tmp_path / "planner.db")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
