@@ -26,6 +26,7 @@ from ui.board.colours import OVERDUE
 from ui.lead_timeline import LeadTimeline
 from ui.money_input import currency_box, read_money, show_money
 from ui.referrer_field import ReferrerField
+from ui.touches.touch_text import full_day_text, local_day
 
 _CONTACT_FIELDS = (
     ("name", "Name"),
@@ -297,8 +298,8 @@ class LeadEditor(QDialog):
         if lead is None:
             return ""
         return (
-            f"In {lead.column.heading} · added {lead.created_at[:10]}"
-            f" · last changed {lead.updated_at[:10]}"
+            f"In {lead.column.heading} · added {full_day_text(local_day(lead.created_at))}"
+            f" · last changed {full_day_text(local_day(lead.updated_at))}"
         )
 
 

@@ -34,6 +34,7 @@ from ui.board.colours import OVERDUE, muted_text
 from ui.touches.form_parts import escaped_tooltip
 from ui.touches.new_touch_dialog import NewTouchDialog
 from ui.touches.touch_dialog import TouchDialog
+from ui.touches.touch_text import full_day_text
 
 _TOUCH_ROLE = Qt.ItemDataRole.UserRole + 1
 _DAY_COLUMN, _WHAT_COLUMN, _NOTES_COLUMN = 0, 1, 2
@@ -196,7 +197,7 @@ class LeadTimeline(QWidget):
 
     def _item(self, entry: TimelineEntry, today: date) -> QTreeWidgetItem:
         event = entry.event
-        day = entry.day.isoformat()
+        day = full_day_text(entry.day)
         if entry.at is not None:
             day += f" {entry.at.strftime('%H:%M')}"
         notes = event.notes if isinstance(event, Touch) else ""

@@ -1,7 +1,9 @@
 """The Timeline tab of the lead editor: touches and moves in order, acted on and undone."""
 
+import time
 from datetime import date
 
+import pytest
 from PySide6.QtWidgets import QTabWidget
 
 from planner.domain import Column, TouchKind, TouchOutcome
@@ -11,6 +13,7 @@ from ui.lead_timeline import LeadTimeline
 from ui.main_window import MainWindow
 from ui.touches.new_touch_dialog import NewTouchDialog
 from ui.touches.touch_dialog import TouchDialog
+from ui.touches.touch_text import full_day_text, local_day
 
 
 def _open_timeline(window: MainWindow, column: Column) -> tuple[int, LeadTimeline]:
@@ -103,3 +106,23 @@ def test_a_column_change_is_listed_after_a_move(main_window: MainWindow) -> None
     assert timeline.selected_touch() is None
     assert not timeline.delete_button.isEnabled()
     assert not timeline.edit_button.isEnabled()
+
+
+def test_days_read_as_on_the_rest_of_the_screen_with_their_year(main_window: MainWindow) -> None:
+    lead_id, timeline = _open_timeline(main_window, Column.COLD)
+    tree = timeline.tree
+    first = tree.topLevelItem(0)
+    assert first is not None
+    added = local_day(main_window.workspace.leads.get(lead_id).created_at)
+    assert first.text(0).startswith(full_day_text(added))
+    assert str(added.year) in first.text(0)
+
+
+def test_a_utc_timestamp_falls_on_the_users_own_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        assert local_day("2026-03-17T02:30:00+00:00") == date(2026, 3, 16)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

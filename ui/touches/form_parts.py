@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain import TouchKind, TouchOutcome
 from ui.board.colours import OVERDUE
+from ui.touches.touch_text import DAY_FORMAT
 
 
 def to_qdate(day: date) -> QDate:
@@ -27,11 +28,6 @@ def to_qdate(day: date) -> QDate:
 def from_qdate(day: QDate) -> date:
     """A QDate as a Python date."""
     return date(day.year(), day.month(), day.day())
-
-
-DAY_FORMAT = "ddd d MMM yyyy"
-"""How a day input shows its day: weekday and month named, four-digit year, so that "03/04/26"
-can never be read as the wrong day (month names follow the system language)."""
 
 
 def day_edit(day: date, accessible_name: str) -> QDateEdit:

@@ -1,6 +1,6 @@
 """How touches, campaigns and days read in one line: tooltips, list rows and screen readers."""
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale
 
@@ -35,6 +35,22 @@ def day_text(day: date, today: date) -> str:
     if offset in names:
         return names[offset]
     return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM")
+
+
+DAY_FORMAT = "ddd d MMM yyyy"
+"""A day with its year, weekday and month named: "03/04/26" can never be read as the wrong day
+(the names follow the system language)."""
+
+
+def full_day_text(day: date) -> str:
+    """``Tue 24 Mar 2026``: a day that may lie in another year (the timeline, day inputs)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), DAY_FORMAT)
+
+
+def local_day(timestamp: str) -> date:
+    """The user's calendar day of a stored UTC timestamp (late evening in New York is the next
+    day in UTC)."""
+    return datetime.fromisoformat(timestamp).astimezone().date()
 
 
 def count_text(number: int, singular: str, plural: str = "") -> str:
