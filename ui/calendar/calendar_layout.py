@@ -142,14 +142,18 @@ def place(
     weeks = calendar_range.weeks
     column_width = size.width() / DAYS_PER_WEEK
     top = metrics.weekday_header
-    row_height = max(size.height() - top, 0.0) / max(weeks, 1)
     for column in range(DAYS_PER_WEEK):
         header = QRectF(column * column_width, 0, column_width, top)
         placement.weekday_headers.append((header, days[column]))
     max_lanes = MAX_LANES[calendar_range.mode]
-    for row in range(weeks):
-        row_days = days[row * DAYS_PER_WEEK : (row + 1) * DAYS_PER_WEEK]
-        row_top = top + row * row_height
+    week_days = [days[row * DAYS_PER_WEEK : (row + 1) * DAYS_PER_WEEK] for row in range(weeks)]
+    heights = row_heights(
+        [_wanted_height(row_days, content, metrics, max_lanes) for row_days in week_days],
+        max(size.height() - top, 0.0),
+        metrics.day_number + 2 * metrics.chip + metrics.inset,
+    )
+    row_top = top
+    for row_days, row_height in zip(week_days, heights, strict=True):
         cells = [
             DayCell(
                 day,
@@ -162,7 +166,49 @@ def place(
         lanes, hidden = _place_bars(placement, content.campaigns, cells, metrics, max_lanes)
         for cell in cells:
             _place_chips(placement, cell, content.touches_on(cell.day), lanes, hidden, metrics)
+        row_top += row_height
     return placement
+
+
+def row_heights(wanted: list[float], available: float, minimum: float) -> list[float]:
+    """Heights for week rows that share ``available``: quiet weeks shrink to what they show
+    (never below ``minimum``), so that a busy week can show its touches instead of "+N more".
+
+    Rows wanting less than an equal share of what is left get what they want; the others share
+    the rest equally. Space left over when every row is satisfied is spread evenly.
+    """
+    if not wanted:
+        return []
+    heights: dict[int, float] = {}
+    open_rows = set(range(len(wanted)))
+    left = available
+    while open_rows:
+        share = left / len(open_rows)
+        modest = [row for row in open_rows if max(wanted[row], minimum) <= share]
+        if not modest:
+            heights.update(dict.fromkeys(open_rows, share))
+            break
+        for row in modest:
+            heights[row] = max(wanted[row], minimum)
+            left -= heights[row]
+            open_rows.remove(row)
+    spare = max(available - sum(heights.values()), 0.0) / len(wanted)
+    return [heights[row] + spare for row in range(len(wanted))]
+
+
+def _wanted_height(
+    row_days: list[date], content: CalendarContent, metrics: CalendarMetrics, max_lanes: int
+) -> float:
+    """What a week row needs to show every bar (up to the lane limit) and every touch."""
+    first, last = row_days[0], row_days[-1]
+    crossing = sum(1 for c in content.campaigns if c.start_on <= last and c.end_on >= first)
+    busiest = max(len(content.touches_on(day)) for day in row_days)
+    return (
+        metrics.day_number
+        + min(crossing, max_lanes) * metrics.lane
+        + busiest * metrics.chip
+        + metrics.inset
+    )
 
 
 def _place_bars(
@@ -223,7 +269,8 @@ def _place_chips(
     available = cell.rect.bottom() - metrics.inset - area_top
     slots = max(int(available // metrics.chip), 0)
     extra = hidden_campaigns.get(cell.day, 0)
-    shown = len(touches) if len(touches) <= slots and not extra else max(slots - 1, 0)
+    fits_all = len(touches) <= slots and not extra
+    shown = len(touches) if fits_all else min(len(touches), max(slots - 1, 0))
     left = cell.rect.left() + metrics.inset
     width = cell.rect.width() - 2 * metrics.inset
     height = metrics.chip - metrics.inset
