@@ -165,6 +165,9 @@ def test_errors_exit_2_with_a_clear_message_and_write_nothing(
     assert "There is no lead with id 99" in _fails(
         filled, capsys, "envelopes", "--size", "no10", "--lead", "1", "--lead", "99", "--out", out
     )
+    assert "'Rob Quinn' has no postal address" in _fails(
+        filled, capsys, "letter", "5", "--template", "win-back", "--out", out
+    )
     syntax = tmp_path / "syntax.letter"
     syntax.write_text("---\nname: syntax\ntitle: Syntax\n---\nA\n{% if x %}\n", encoding="utf-8")
     assert "Template 'syntax', body line 2" in _fails(
