@@ -8,9 +8,12 @@ Every problem becomes a ``TemplateError`` naming the template, the part and the 
 The sandbox alone still lets a template run for hours (nested loops, each under the range limit)
 or build huge strings without ``*`` (``"x".ljust(10**8)``). So each render of one part gets a
 budget of time and loop steps, checked on every call and every loop step, and any call or filter
-whose result (or plainly announced size) is too long for a letter is refused. A render therefore
-always ends within about ``RENDER_SECONDS``, which is what lets the GUI wait for a preview or
-mail-merge thread when a window closes.
+whose result (or plainly announced size) is too long for a letter is refused. Texts that grow by
+joining are measured before they are joined: ``~`` and ``+`` (which can double a text on every
+line or loop step), ``join``, and the output gathered by ``{% set %}`` and ``{% filter %}``
+blocks, macros and ``caller()``. A render therefore always ends within about ``RENDER_SECONDS``,
+without ever holding much more than ``MAX_OUTPUT`` characters in one text, which is what lets the
+GUI wait for a preview or mail-merge thread when a window closes.
 
 A line holding nothing but block tags (``{% if … %}``, ``{% endif %}``) or comments disappears
 with its line break, while a tag at the end of a line of text keeps the break after it: the rule
@@ -31,8 +34,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.exceptions import TemplateError as JinjaTemplateError
+from jinja2.filters import make_attrgetter
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from planner.documents.context import FieldGroup, LetterContext, note_if_missing
@@ -117,10 +122,7 @@ def _check_arguments(
     plainly too long, before that result is built; results are measured afterwards anyway."""
     if not isinstance(subject, str):
         return
-    if name == "join" and args and isinstance(args[0], Sequence | Mapping):
-        if len(subject) * len(args[0]) > MAX_OUTPUT:
-            raise _too_long()
-    elif name in _WIDTH_FIRST:
+    if name in _WIDTH_FIRST:
         width = args[0] if args else kwargs.get("width")
         if isinstance(width, int) and width > MAX_OUTPUT:
             raise _too_long()
@@ -140,6 +142,29 @@ def _check_arguments(
         _check_format(subject, args[0].values(), _BRACE_FIELD)
     elif name == "format":
         _check_format(subject, [*args, *kwargs.values()], _BRACE_FIELD)
+
+
+def _text_length(value: object) -> int:
+    """How many characters ``value`` has once it is turned into text."""
+    return len(value) if isinstance(value, str) else len(str(value))
+
+
+def _joinable(items: Iterable[Any], separator: object) -> list[Any]:
+    """``items`` as a list, refused once they and the separators between them would make a text
+    too long for a letter; the items are only measured, nothing is joined yet.
+
+    ``items`` may be a generator (``map``), so it is taken one item at a time: a list of many
+    references to one long text costs little memory until it is joined.
+    """
+    kept: list[Any] = []
+    size = 0
+    gap = _text_length(separator)
+    for item in items:
+        size += _text_length(item) + (gap if kept else 0)
+        if size > MAX_OUTPUT:
+            raise _too_long()
+        kept.append(item)
+    return kept
 
 
 def _check_result(result: Any) -> Any:
@@ -164,8 +189,8 @@ def _guarded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
         value, rest = (args[skipped], args[skipped + 1 :]) if len(args) > skipped else (None, ())
         if name == "format" and isinstance(value, str):
             _check_format(value, [*rest, *kwargs.values()], _PERCENT_FIELD)
-        elif name == "join":  # the separator joins the value's items, as in str.join
-            _check_arguments(name, rest[0] if rest else kwargs.get("d", ""), [value], {})
+        elif name == "join" and skipped:
+            return _check_result(_join_filter(function, args[0], value, *rest, **kwargs))
         else:
             _check_arguments(name, value, rest, kwargs)
         return _check_result(function(*args, **kwargs))
@@ -173,10 +198,83 @@ def _guarded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
     return guarded
 
 
+def _join_filter(
+    join: Callable[..., Any],
+    eval_context: Any,
+    value: Any,
+    d: object = "",
+    attribute: str | int | None = None,
+) -> Any:
+    """The ``join`` filter, its items (or their ``attribute``) measured before they are joined."""
+    items = value
+    if attribute is not None:
+        items = map(make_attrgetter(eval_context.environment, attribute), items)
+    return join(eval_context, _joinable(items, d), d)
+
+
+class _OutputBuffer(list[str]):
+    """Where a ``{% set %}`` or ``{% filter %}`` block, a macro or a ``caller()`` gathers its
+    output, refused as soon as that adds up to more than ``MAX_OUTPUT`` characters.
+
+    Every printed value is a new text (``_finalize`` marks it), so a block printing a long text
+    in a loop would fill the memory long before its output is joined.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.size = 0
+
+    def append(self, piece: str, /) -> None:
+        """Adds one piece of output."""
+        self._grow(_text_length(piece))
+        super().append(piece)
+
+    def extend(self, pieces: Iterable[str], /) -> None:
+        """Adds several pieces of output."""
+        pieces = list(pieces)
+        self._grow(sum(_text_length(piece) for piece in pieces))
+        super().extend(pieces)
+
+    def _grow(self, size: int) -> None:
+        self.size += size
+        if self.size > MAX_OUTPUT:
+            raise _too_long()
+
+
+class _LetterCodeGenerator(CodeGenerator):
+    """Jinja's code generator, but ``~`` joins its parts through ``join_parts`` and blocks
+    gather their output in an ``_OutputBuffer``.
+
+    Jinja compiles ``a ~ b`` straight to a call of its own ``str_join`` (or ``markup_join``), out
+    of reach of ``intercepted_binops``; this sends the same parts and the same join function
+    through the environment, which measures them first.
+    """
+
+    def buffer(self, frame: Frame) -> None:
+        """Like Jinja's, but the buffer is an ``_OutputBuffer`` rather than a plain list."""
+        frame.buffer = self.temporary_identifier()
+        self.writeline(f"{frame.buffer} = environment.output_buffer()")
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:  # noqa: N802
+        """Writes ``environment.join_parts(<Jinja's join function>, (<parts>, ))``."""
+        if frame.eval_ctx.volatile:
+            join = "(markup_join if context.eval_ctx.volatile else str_join)"
+        elif frame.eval_ctx.autoescape:
+            join = "markup_join"
+        else:
+            join = "str_join"
+        self.write(f"environment.join_parts({join}, (")
+        for part in node.nodes:
+            self.visit(part, frame)
+            self.write(", ")
+        self.write("))")
+
+
 class _LetterEnvironment(ImmutableSandboxedEnvironment):
     """The sandbox, with a time and loop budget, size limits and helpful unknown-field errors."""
 
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    code_generator_class = _LetterCodeGenerator
 
     def __init__(self, **options: Any) -> None:
         """The sandbox, with every filter checked for size (see ``_guarded_filter``)."""
@@ -192,10 +290,33 @@ class _LetterEnvironment(ImmutableSandboxedEnvironment):
         """
         _BUDGET.get().spend()
         method = getattr(__obj, "__wrapped__", __obj)  # str.format comes wrapped by the sandbox
-        _check_arguments(
-            getattr(method, "__name__", ""), getattr(method, "__self__", None), args, kwargs
-        )
+        name, subject = getattr(method, "__name__", ""), getattr(method, "__self__", None)
+        if name == "join" and isinstance(subject, str) and len(args) == 1 and not kwargs:
+            args = (_joinable(args[0], subject),)
+        _check_arguments(name, subject, args, kwargs)
         return _check_result(super().call(__context, __obj, *args, **kwargs))
+
+    def concat(self, pieces: Iterable[str], /) -> str:
+        """Joins the output of a ``{% set %}`` or ``{% filter %}`` block, a macro or a
+        ``caller()``, refused when it adds up to more than ``MAX_OUTPUT`` characters.
+
+        Jinja's compiled templates take ``concat`` from the environment, and ``"".join`` would
+        build the text before anything could measure it: a block that prints a long text in a
+        loop, or twice on every level of nesting, would fill the memory.
+        """
+        return "".join(_joinable(pieces, ""))
+
+    def output_buffer(self) -> _OutputBuffer:
+        """A new buffer for a block's output (see ``_LetterCodeGenerator.buffer``)."""
+        return _OutputBuffer()
+
+    def join_parts(self, join: Callable[[Iterable[Any]], str], parts: tuple[Any, ...]) -> str:
+        """``join(parts)`` for ``~``, refused when the parts add up to more than ``MAX_OUTPUT``
+        characters, before they are joined (so ``s ~ s`` cannot double a text without end)."""
+        if sum(_text_length(part) for part in parts) > MAX_OUTPUT:
+            raise _too_long()
+        joined: str = _check_result(join(parts))
+        return joined
 
     def loop_items(self, iterable: Iterable[Any]) -> Iterator[Any]:
         """The items of a ``{% for %}`` loop, each one charged to the render's budget."""
@@ -205,8 +326,16 @@ class _LetterEnvironment(ImmutableSandboxedEnvironment):
             yield item
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        """Refuses products that would build huge strings or lists, huge powers and ``%``
-        formats with huge widths."""
+        """Refuses sums and products that would build huge strings or lists, huge powers and
+        ``%`` formats with huge widths."""
+        if operator == "+":
+            texts = isinstance(left, str) and isinstance(right, str)
+            sequences = isinstance(left, list | tuple) and isinstance(right, list | tuple)
+            if texts and len(left) + len(right) > MAX_OUTPUT:
+                raise _too_long()
+            if sequences and len(left) + len(right) > _MAX_SEQUENCE:
+                raise SecurityError("that list is too long for a template")
+            return left + right
         if operator == "%":
             if isinstance(left, str):
                 _check_format(left, _format_values(right), _PERCENT_FIELD)

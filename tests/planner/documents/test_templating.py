@@ -1,6 +1,7 @@
 """The template sandbox: placeholders render, tricks are refused, errors name their line."""
 
 import time
+import tracemalloc
 
 import pytest
 
@@ -300,4 +301,92 @@ def test_ordinary_formatting_and_string_methods_still_work(sender: SenderProfile
     )
     assert _plain(rendered.body) == (
         "2,500,000 003.1 **ab** a-b x, y 1+2 J. Kowalski a\n  b up at 100% 2000000 times"
+    )
+
+
+_DOUBLING_LINES = '{% set t0 = "x" * 9000 %}\n' + "".join(
+    f"{{% set t{step + 1} = t{step} ~ t{step} %}}\n" for step in range(40)
+)
+"""``t1 = t0 ~ t0``, ``t2 = t1 ~ t1``, …: forty lines that would reach ten terabytes."""
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        (_DOUBLING_LINES, 5),  # t4 = t3 ~ t3 is the first beyond MAX_OUTPUT (9000 * 16)
+        (
+            '{% set ns = namespace(s="x") %}\n'
+            "{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+            2,
+        ),
+        (
+            '{% set ns = namespace(s="x") %}\n'
+            "{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
+            2,
+        ),
+        (
+            '{% set ns = namespace(s="x") %}\n{% for i in range(40) %}'
+            "{% set s %}{{ ns.s }}{{ ns.s }}{% endset %}{% set ns.s = s %}{% endfor %}",
+            2,
+        ),
+        (
+            '{% set a = "x" * 9999 %}\n'
+            "{% filter trim %}{% for i in range(99999) %}{{ a }}{% endfor %}{% endfilter %}",
+            2,
+        ),
+        (
+            '{% set a = "x" * 9999 %}\n'
+            "{% macro m() %}{% for i in range(99999) %}{{ a }}{% endfor %}{% endmacro %}"
+            "{% set b = m() %}",
+            2,
+        ),
+        ('{% set a = "x" * 9999 %}\n{{ ([a] * 9999)|join }}', 2),
+        ('{% set a = "x" * 9999 %}\n{{ ([a] * 9999)|map("string")|join }}', 2),
+        ('{% set ns = namespace(s="x" * 9999) %}\n{{ ([ns] * 9999)|join(attribute="s") }}', 2),
+        ('{% set a = "x" * 9999 %}\n{{ "".join(([a] * 9999)|map("string")) }}', 2),
+    ],
+)
+def test_texts_that_double_or_pile_up_are_refused_before_they_are_built(
+    body: str, line: int, sender: SenderProfile
+) -> None:
+    tracemalloc.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(TemplateError) as refused:
+            _render(body, sender)
+        _size, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert time.monotonic() - started < RENDER_SECONDS / 2
+    assert peak < 20 * MAX_OUTPUT * 4  # a few texts of MAX_OUTPUT characters, not gigabytes
+    assert str(refused.value) == (
+        f"Template 'test', body line {line}: templates may not do that "
+        "(that text is too long for a template)"
+    )
+
+
+def test_lists_that_double_are_refused(sender: SenderProfile) -> None:
+    body = (
+        "{% set ns = namespace(items=[1]) %}\n"
+        "{% for i in range(40) %}{% set ns.items = ns.items + ns.items %}{% endfor %}"
+    )
+    with pytest.raises(TemplateError, match=r"that list is too long for a template\)$") as refused:
+        _render(body, sender)
+    assert refused.value.line == 2
+
+
+def test_ordinary_joining_still_works(sender: SenderProfile) -> None:
+    rendered = _render(
+        '{{ lead.first_name ~ " of " ~ lead.company ~ ", " ~ 3 }} {{ "a" + "b" }} '
+        "{{ (1, 2) + (3,) }} {{ 1 + 2.5 }} {{ ['x', 'y']|join(', ') }} "
+        "{{ [lead]|join(attribute='first_name') }} {{ 'ab'|join('-') }}\n"
+        "{% set greeting %}Hi {{ lead.first_name }}{% endset %}{{ greeting ~ '!' }} "
+        "{% filter upper %}{{ lead.first_name }}{% endfilter %} "
+        "{% macro box() %}[{{ caller() }}]{% endmacro %}{% call box() %}in{% endcall %} "
+        "{% set ns = namespace(s='') %}{% for i in range(3) %}{% set ns.s = ns.s ~ i %}"
+        "{% endfor %}{{ ns.s }}",
+        sender,
+    )
+    assert _plain(rendered.body) == (
+        "Jan of Kowalski & Syn, 3 ab (1, 2, 3) 3.5 x, y Jan a-b\nHi Jan! JAN [in] 012"
     )
