@@ -365,11 +365,30 @@ class _LetterEnvironment(ImmutableSandboxedEnvironment):
         return super().getattr(obj, attribute)
 
 
+def _printed_size(value: Any, limit: int) -> int:
+    """About how long ``str(value)`` is, measured part by part and given up past ``limit``:
+    a printed collection is spelled out whole, so it is measured before it is built."""
+    if isinstance(value, dict):
+        parts: Iterable[Any] = (part for pair in value.items() for part in pair)
+    elif isinstance(value, list | tuple | set | frozenset):
+        parts = value
+    else:
+        return len(str(value))
+    total = 2
+    for part in parts:
+        total += _printed_size(part, limit - total) + 2
+        if total > limit:
+            break
+    return total
+
+
 def _finalize(value: Any) -> str:
     """Wraps a printed value in the markers, noting empty placeholder fields."""
     if value is None:
         return ""
     note_if_missing(value)
+    if _printed_size(value, MAX_OUTPUT) > MAX_OUTPUT:
+        raise _too_long()
     text = str(value).replace(VALUE_START, "").replace(VALUE_END, "")
     return f"{VALUE_START}{text}{VALUE_END}"
 

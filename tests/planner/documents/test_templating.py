@@ -344,6 +344,8 @@ _DOUBLING_LINES = '{% set t0 = "x" * 9000 %}\n' + "".join(
         ('{% set a = "x" * 9999 %}\n{{ ([a] * 9999)|map("string")|join }}', 2),
         ('{% set ns = namespace(s="x" * 9999) %}\n{{ ([ns] * 9999)|join(attribute="s") }}', 2),
         ('{% set a = "x" * 9999 %}\n{{ "".join(([a] * 9999)|map("string")) }}', 2),
+        ('{% set a = "x" * 9999 %}\n{{ [a] * 9999 }}', 2),
+        ('{% set a = "x" * 9999 %}\n{{ {"k": [a] * 9999} }}', 2),
     ],
 )
 def test_texts_that_double_or_pile_up_are_refused_before_they_are_built(
