@@ -108,7 +108,7 @@ def test_the_installed_cli_works_on_a_database(
         text=True,
         check=True,
     )
-    assert "Łódź Print Works" in listed.stdout
+    assert "Piekarnia Wiśniewscy" in listed.stdout
 
 
 def test_the_installed_window_opens_offscreen(

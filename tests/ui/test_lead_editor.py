@@ -115,12 +115,14 @@ def test_the_referrer_is_picked_from_suggestions(qtbot: QtBot, demo_workspace: W
     lead_id = demo_workspace.leads.cards(Column.COLD)[0].id
     editor = _editor(qtbot, demo_workspace, lead_id)
     referrer = editor.referrer_field
-    QTest.keyClicks(referrer, "Kowalski")
+    QTest.keyClicks(referrer, "Lewandowska")
     assert referrer.is_unresolved
     assert editor.errors["referred_by"].text().startswith("Pick the referrer")
     referrer.look_up()
     suggestions = referrer.suggestions()
-    assert {label for _id, label in suggestions} >= {"Jan Kowalski — Łódź Print Works"}
+    assert {label for _id, label in suggestions} >= {
+        "Agnieszka Lewandowska — Kwiaciarnia Lewandowska"
+    }
     chosen_id, _label = suggestions[0]
     referrer.set_lead(chosen_id)
     assert editor.errors["referred_by"].isHidden()

@@ -75,10 +75,10 @@ def test_data_gives_the_card_its_name_and_a_description(demo_workspace: Workspac
     model = ColumnModel(demo_workspace, Column.COLD)
     index = model.index(0)
     card = index.data(CARD_ROLE)
-    assert index.data(Qt.ItemDataRole.DisplayRole) == card.name == "Maria Lopez"
+    assert index.data(Qt.ItemDataRole.DisplayRole) == card.name == "Marta Sousa"
     assert index.data(Qt.ItemDataRole.ToolTipRole).splitlines() == [
-        "Maria Lopez",
-        "Acme Bakery",
+        "Marta Sousa",
+        "Padaria Sousa",
         str(card.value),
     ]
 

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.documents.batch import CancelCheck, ProgressCallback
 from planner.domain import CampaignDraft, Channel, Column, Temperature
+from planner.services.board import add_lead
 from planner.services.campaigns import create_campaign
 from planner.store.touches import TouchFilter
 from planner.workspace import Workspace
@@ -103,16 +104,18 @@ def test_one_pdf_per_lead_lands_in_the_chosen_folder(
 ) -> None:
     folder = tmp_path / "one per lead"
     folder.mkdir()
+    first = window.workspace.leads.cards(Column.COLD)[0]  # its namesake's file gets " (2)"
+    add_lead(window.workspace, window.workspace.leads.get(first.id).draft())
     dialog = window.document_actions.open_mail_merge()
     dialog.output.set_split(True)
     dialog.output.set_folder(folder)
     assert not dialog.output.duplex_box.isEnabled()
     _run(qtbot, dialog)
     names = sorted(path.name for path in folder.iterdir())
-    assert len(names) == 24
-    assert "Maria Lopez.pdf" in names
-    assert "Maria Lopez (2).pdf" in names
-    assert "Maria Lopez" in pdf_text(folder / "Maria Lopez.pdf")
+    assert len(names) == 25
+    assert f"{first.name}.pdf" in names
+    assert f"{first.name} (2).pdf" in names
+    assert first.name in pdf_text(folder / f"{first.name}.pdf")
     assert window.document_actions.previews[-1].page_count == 1
 
 

@@ -215,7 +215,7 @@ def test_a_new_touch_needs_a_picked_lead(
     qtbot.addWidget(dialog)
     dialog.change_made.connect(caught)
     dialog.show()
-    dialog.lead_field.setText("Maria")
+    dialog.lead_field.setText("Marta")
     dialog.accept()
     assert dialog.isVisible()
     assert dialog.error_label.text() == "Pick a lead from the suggestions first"
