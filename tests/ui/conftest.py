@@ -6,10 +6,12 @@ Nothing here touches the user's real QSettings: every window gets an ini file in
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from pytestqt.qtbot import QtBot
 
 from planner.demo import demo_drafts
+from planner.domain import Column
 from planner.services.board import add_leads
 from planner.workspace import Workspace
 from ui.main_window import MainWindow
@@ -62,3 +64,34 @@ def main_window(
 def empty_window(qtbot: QtBot, workspace: Workspace, window_settings: WindowSettings) -> MainWindow:
     """The main window on an empty planner file."""
     return open_window(qtbot, workspace, window_settings)
+
+
+def drop_cards(
+    window: MainWindow, source: Column, rows: list[int], target: Column, at: int
+) -> list[int]:
+    """Drags the cards at ``rows`` of ``source`` over ``target`` and drops them above card ``at``;
+    returns the dragged leads.
+
+    The events go straight to the view's handlers: without a platform drag in progress, Qt's
+    event dispatch would not deliver a drop to a widget that never saw the drag enter. The
+    events do not own their data, so a local keeps it alive while the view reads it.
+    """
+    board = window.board
+    source_model = board.models[source]
+    dragged = [source_model.card(row).id for row in rows]
+    mime = source_model.mimeData([source_model.index(row) for row in rows])
+    view = board.view(target)
+    rect = view.visualRect(view.model().index(at, 0))
+    point = QPointF(rect.center().x(), rect.top() + 1)
+    action, button, modifier = (
+        Qt.DropAction.MoveAction,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    hover = QDragMoveEvent(point.toPoint(), action, mime, button, modifier)
+    view.dragMoveEvent(hover)
+    assert hover.isAccepted()
+    drop = QDropEvent(point, action, mime, button, modifier)
+    view.dropEvent(drop)
+    assert drop.isAccepted()
+    return dragged

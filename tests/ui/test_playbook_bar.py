@@ -2,8 +2,7 @@
 
 from dataclasses import replace
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from planner.domain import Column, Temperature
@@ -15,6 +14,7 @@ from planner.services.playbooks import (
 from planner.store.touches import TouchFilter
 from planner.workspace import Workspace
 from tests.conftest import dump_database
+from tests.ui.conftest import drop_cards
 from ui.main_window import MainWindow
 
 
@@ -80,22 +80,7 @@ def test_a_drag_on_the_board_offers_the_playbook_too(main_window: MainWindow) ->
 
 
 def _drop_first_card(window: MainWindow, source_column: Column, target_column: Column) -> int:
-    """Drops the first card of one column on top of another through the view, as a drag would."""
-    board = window.board
-    source = board.models[source_column]
-    lead_id = source.card(0).id
-    # The event does not own its data: a local keeps it alive while the view reads it.
-    mime = source.mimeData([source.index(0)])
-    view = board.view(target_column)
-    rect = view.visualRect(view.model().index(0, 0))
-    drop = QDropEvent(
-        QPointF(rect.center().x(), rect.top() + 1),
-        Qt.DropAction.MoveAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    view.dropEvent(drop)
+    (lead_id,) = drop_cards(window, source_column, [0], target_column, 0)
     return lead_id
 
 

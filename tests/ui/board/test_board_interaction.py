@@ -2,8 +2,7 @@
 
 from dataclasses import replace
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -11,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from planner.domain import Column
 from planner.services.board import edit_lead
 from tests.conftest import dump_database
+from tests.ui.conftest import drop_cards
 from ui.board.card_delegate import CardFonts
 from ui.board.colours import column_accent
 from ui.board.column_model import ColumnModel
@@ -24,28 +24,7 @@ def _names(model: ColumnModel) -> list[str]:
 
 
 def _drop_on_view(window: MainWindow, source: Column, row: int, target: Column, at: int) -> None:
-    """Drags the card at ``row`` of ``source`` over ``target`` and drops it above card ``at``.
-
-    The events go straight to the view's handlers: without a platform drag in progress, Qt's
-    event dispatch would not deliver a drop to a widget that never saw the drag enter.
-    """
-    board = window.board
-    source_model = board.models[source]
-    mime = source_model.mimeData([source_model.index(row)])
-    view = board.view(target)
-    rect = view.visualRect(view.model().index(at, 0))
-    point = QPointF(rect.center().x(), rect.top() + 1)
-    action, button, modifier = (
-        Qt.DropAction.MoveAction,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    hover = QDragMoveEvent(point.toPoint(), action, mime, button, modifier)
-    view.dragMoveEvent(hover)
-    assert hover.isAccepted()
-    drop = QDropEvent(point, action, mime, button, modifier)
-    view.dropEvent(drop)
-    assert drop.isAccepted()
+    drop_cards(window, source, [row], target, at)
 
 
 def test_a_drop_event_on_another_column_moves_the_lead_at_once(main_window: MainWindow) -> None:
@@ -271,21 +250,7 @@ def test_ctrl_click_selects_several_cards_that_move_and_delete_together(
 
 
 def test_a_drop_of_several_selected_cards_moves_them_all(main_window: MainWindow) -> None:
-    board = main_window.board
-    cold = board.models[Column.COLD]
-    chosen = [cold.card(row).id for row in (0, 2)]
-    # The mime data a drag of the view's selection carries, kept alive while the view reads it.
-    mime = cold.mimeData([cold.index(0), cold.index(2)])
-    view = board.view(Column.HOT)
-    rect = view.visualRect(view.model().index(1, 0))
-    drop = QDropEvent(
-        QPointF(rect.center().x(), rect.top() + 1),
-        Qt.DropAction.MoveAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    view.dropEvent(drop)
+    chosen = drop_cards(main_window, Column.COLD, [0, 2], Column.HOT, 1)
     assert [main_window.workspace.leads.position(lead_id) for lead_id in chosen] == [1, 2]
     assert main_window.undo_action.text() == "Undo Move 2 leads to Hot"
 
