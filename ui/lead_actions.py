@@ -3,7 +3,6 @@
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from planner.demo import demo_drafts
@@ -12,6 +11,7 @@ from planner.errors import PlannerError
 from planner.services.board import add_leads
 from planner.store.changes import Change
 from ui.lead_editor import LeadEditor
+from ui.window_actions import window_action
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -24,12 +24,16 @@ class LeadActions(QObject):
         super().__init__(window)
         self._window = window
         self.editor: LeadEditor | None = None
-        self.new_lead = self._make("&New Lead…", self.open_new_lead_editor, "Ctrl+N")
-        self.open_lead = self._make("&Open Lead…", self.open_selected_lead)
-        self.delete_lead = self._make("&Delete Lead", self.delete_selected, "Del")
-        self.move_left = self._make("Move &Left", lambda: self.move_selected(-1), "Ctrl+Left")
-        self.move_right = self._make("Move &Right", lambda: self.move_selected(1), "Ctrl+Right")
-        self.demo_data = self._make("Add &Demo Data", self.add_demo_data)
+        self.new_lead = window_action(window, "&New Lead…", self.open_new_lead_editor, "Ctrl+N")
+        self.open_lead = window_action(window, "&Open Lead…", self.open_selected_lead)
+        self.delete_lead = window_action(window, "&Delete Lead", self.delete_selected, "Del")
+        self.move_left = window_action(
+            window, "Move &Left", lambda: self.move_selected(-1), "Ctrl+Left"
+        )
+        self.move_right = window_action(
+            window, "Move &Right", lambda: self.move_selected(1), "Ctrl+Right"
+        )
+        self.demo_data = window_action(window, "Add &Demo Data", self.add_demo_data)
         board = window.board
         board.set_card_actions([self.open_lead, self.move_left, self.move_right, self.delete_lead])
         board.open_requested.connect(self.open_editor)
@@ -127,11 +131,3 @@ class LeadActions(QObject):
     def _enable_for(self, lead_id: int | None) -> None:
         for action in (self.open_lead, self.delete_lead, self.move_left, self.move_right):
             action.setEnabled(lead_id is not None)
-
-    def _make(self, text: str, slot: object, shortcut: str = "") -> QAction:
-        action = QAction(text, self._window)
-        action.triggered.connect(slot)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        self._window.addAction(action)
-        return action

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
 from planner.errors import PlannerError
@@ -16,6 +15,7 @@ from ui.calendar.calendar_screen import CalendarScreen
 from ui.touches.campaign_dialog import CampaignDialog
 from ui.touches.new_touch_dialog import NewTouchDialog
 from ui.touches.planning_settings_dialog import PlanningSettingsDialog
+from ui.window_actions import window_action
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -32,10 +32,12 @@ class PlanningActions(QObject):
         self.dialog: QDialog | None = None
         self.calendar = CalendarScreen(window.workspace)
         window.add_screen("Calendar", self.calendar)
-        self.new_campaign = self._make("New &Campaign…", self.open_new_campaign)
-        self.new_touch = self._make("New &Touch…", self.open_new_touch, "Ctrl+Shift+T")
-        self.planning_settings = self._make("Planning &Settings…", self.open_planning_settings)
-        self.export_calendar = self._make("Export &Calendar…", self.choose_export_file)
+        self.new_campaign = window_action(window, "New &Campaign…", self.open_new_campaign)
+        self.new_touch = window_action(window, "New &Touch…", self.open_new_touch, "Ctrl+Shift+T")
+        self.planning_settings = window_action(
+            window, "Planning &Settings…", self.open_planning_settings
+        )
+        self.export_calendar = window_action(window, "Export &Calendar…", self.choose_export_file)
         self._connect()
 
     def add_to(self, menu: QMenu) -> None:
@@ -108,11 +110,3 @@ class PlanningActions(QObject):
         self.dialog = dialog
         dialog.open()
         return dialog
-
-    def _make(self, text: str, slot: object, shortcut: str = "") -> QAction:
-        action = QAction(text, self._window)
-        action.triggered.connect(slot)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        self._window.addAction(action)
-        return action

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 
 from planner.store.changes import Change
@@ -22,6 +21,7 @@ from ui.documents.merge_dialog import MailMergeDialog
 from ui.documents.preview_window import DocumentPreview
 from ui.documents.sender_dialog import SenderProfileDialog
 from ui.documents.template_manager import TemplateManager
+from ui.window_actions import window_action
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -49,14 +49,18 @@ class DocumentActions(QObject):
         self.templates: TemplateManager | None = None
         self.sender_dialog: SenderProfileDialog | None = None
         self.previews: list[DocumentPreview] = []
-        self.letter_to_lead = self._make("&Letter to Selected Lead…", self.open_letter_to_lead)
-        self.write_letter = self._make("&Write Letter…", self.open_letter_to_lead)
-        self.mail_merge = self._make("&Mail Merge…", self.open_mail_merge, "Ctrl+Shift+M")
-        self.labels = self._make("Address &Labels…", self.open_labels)
-        self.envelopes = self._make("&Envelopes…", self.open_envelopes)
-        self.call_sheet = self._make("&Call Sheet…", self.open_call_sheet)
-        self.letter_templates = self._make("Letter &Templates…", self.open_templates)
-        self.sender_profile = self._make("&Sender Profile…", self.open_sender_profile)
+        self.letter_to_lead = window_action(
+            window, "&Letter to Selected Lead…", self.open_letter_to_lead
+        )
+        self.write_letter = window_action(window, "&Write Letter…", self.open_letter_to_lead)
+        self.mail_merge = window_action(
+            window, "&Mail Merge…", self.open_mail_merge, "Ctrl+Shift+M"
+        )
+        self.labels = window_action(window, "Address &Labels…", self.open_labels)
+        self.envelopes = window_action(window, "&Envelopes…", self.open_envelopes)
+        self.call_sheet = window_action(window, "&Call Sheet…", self.open_call_sheet)
+        self.letter_templates = window_action(window, "Letter &Templates…", self.open_templates)
+        self.sender_profile = window_action(window, "&Sender Profile…", self.open_sender_profile)
         window.board.set_card_actions([self.write_letter])
         window.board.current_lead_changed.connect(self._enable_for)
         window.change_applied.connect(self._apply_change)
@@ -218,11 +222,3 @@ class DocumentActions(QObject):
     def _enable_for(self, lead_id: int | None) -> None:
         for action in (self.letter_to_lead, self.write_letter):
             action.setEnabled(lead_id is not None)
-
-    def _make(self, text: str, slot: object, shortcut: str = "") -> QAction:
-        action = QAction(text, self._window)
-        action.triggered.connect(slot)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        self._window.addAction(action)
-        return action
