@@ -6,8 +6,9 @@ Nothing here touches the user's real QSettings: every window gets an ini file in
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QAbstractScrollArea
 from pytestqt.qtbot import QtBot
 
 from planner.demo import demo_drafts
@@ -66,23 +67,13 @@ def empty_window(qtbot: QtBot, workspace: Workspace, window_settings: WindowSett
     return open_window(qtbot, workspace, window_settings)
 
 
-def drop_cards(
-    window: MainWindow, source: Column, rows: list[int], target: Column, at: int
-) -> list[int]:
-    """Drags the cards at ``rows`` of ``source`` over ``target`` and drops them above card ``at``;
-    returns the dragged leads.
+def hover_and_drop(view: QAbstractScrollArea, point: QPointF, mime: QMimeData) -> None:
+    """Hovers ``mime`` over ``point`` of ``view`` and drops it there, both accepted.
 
     The events go straight to the view's handlers: without a platform drag in progress, Qt's
     event dispatch would not deliver a drop to a widget that never saw the drag enter. The
-    events do not own their data, so a local keeps it alive while the view reads it.
+    events do not own their data, so the caller keeps ``mime`` alive while the view reads it.
     """
-    board = window.board
-    source_model = board.models[source]
-    dragged = [source_model.card(row).id for row in rows]
-    mime = source_model.mimeData([source_model.index(row) for row in rows])
-    view = board.view(target)
-    rect = view.visualRect(view.model().index(at, 0))
-    point = QPointF(rect.center().x(), rect.top() + 1)
     action, button, modifier = (
         Qt.DropAction.MoveAction,
         Qt.MouseButton.LeftButton,
@@ -94,4 +85,18 @@ def drop_cards(
     drop = QDropEvent(point, action, mime, button, modifier)
     view.dropEvent(drop)
     assert drop.isAccepted()
+
+
+def drop_cards(
+    window: MainWindow, source: Column, rows: list[int], target: Column, at: int
+) -> list[int]:
+    """Drags the cards at ``rows`` of ``source`` over ``target`` and drops them above card ``at``;
+    returns the dragged leads."""
+    board = window.board
+    source_model = board.models[source]
+    dragged = [source_model.card(row).id for row in rows]
+    mime = source_model.mimeData([source_model.index(row) for row in rows])
+    view = board.view(target)
+    rect = view.visualRect(view.model().index(at, 0))
+    hover_and_drop(view, QPointF(rect.center().x(), rect.top() + 1), mime)
     return dragged

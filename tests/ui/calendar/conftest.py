@@ -4,15 +4,14 @@ and the window showing its calendar."""
 from datetime import date, time
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt
-from PySide6.QtGui import QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QMimeData, QPointF
 from pytestqt.qtbot import QtBot
 
 from planner.domain import CampaignDraft, Channel, Column, Temperature, TouchDraft, TouchKind
 from planner.services.campaigns import create_campaign
 from planner.services.touches import plan_touches
 from planner.workspace import Workspace
-from tests.ui.conftest import open_window
+from tests.ui.conftest import hover_and_drop, open_window
 from ui.calendar.calendar_screen import CalendarScreen
 from ui.calendar.calendar_view import CalendarView
 from ui.main_window import MainWindow
@@ -74,20 +73,5 @@ def calendar(calendar_window: MainWindow) -> CalendarScreen:
 
 
 def drop_on_day(view: CalendarView, mime: QMimeData, day: date) -> None:
-    """Hovers ``mime`` over the middle of ``day`` and drops it there.
-
-    The events go straight to the view's handlers: without a platform drag in progress, Qt would
-    not deliver a drop to a widget that never saw the drag enter.
-    """
-    point = QPointF(view.day_rect(day).center())
-    action, button, modifier = (
-        Qt.DropAction.MoveAction,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    hover = QDragMoveEvent(point.toPoint(), action, mime, button, modifier)
-    view.dragMoveEvent(hover)
-    assert hover.isAccepted()
-    drop = QDropEvent(point, action, mime, button, modifier)
-    view.dropEvent(drop)
-    assert drop.isAccepted()
+    """Hovers ``mime`` over the middle of ``day`` and drops it there."""
+    hover_and_drop(view, QPointF(view.day_rect(day).center()), mime)
