@@ -10,21 +10,25 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli.arguments import enum_choice, enum_metavar, iso_date
-from planner.documents.address import Recipient
 from planner.documents.batch import (
     MergedLetter,
-    MergeJob,
     MergeReport,
-    NothingToPrintError,
     SkippedLead,
-    shortened_note,
+    never_cancelled,
+    no_progress,
     skipped_note,
 )
-from planner.documents.profile import SenderProfile
 from planner.documents.stationery import EnvelopeSize, LabelSheet
-from planner.domain import Column, Lead, Temperature
+from planner.domain import Column, Temperature
 from planner.errors import ValidationError
 from planner.services import documents
+from planner.services.document_jobs import (
+    MergeLetters,
+    PrintCallSheet,
+    PrintedAddresses,
+    PrintEnvelopes,
+    PrintLabels,
+)
 from planner.services.sender import load_sender_profile
 from planner.services.templates import find_template
 from planner.workspace import Workspace
@@ -91,11 +95,10 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _selected_leads(arguments: argparse.Namespace, workspace: Workspace) -> list[Lead]:
-    """The leads the selection options name; an unknown ``--lead`` id is an error."""
+def _check_lead_ids(arguments: argparse.Namespace, workspace: Workspace) -> None:
+    """An unknown ``--lead`` id is an error, not a smaller selection."""
     for lead_id in arguments.lead or ():
         workspace.leads.get(lead_id)
-    return documents.select_leads(workspace.db, _selection(arguments))
 
 
 def _selection(arguments: argparse.Namespace) -> documents.LeadSelection:
@@ -111,11 +114,6 @@ def _selection(arguments: argparse.Namespace) -> documents.LeadSelection:
 def _print_skipped(skipped: list[SkippedLead] | tuple[SkippedLead, ...]) -> None:
     if skipped:
         print(skipped_note(skipped))
-
-
-def _print_shortened(names: list[str]) -> None:
-    if names:
-        print(shortened_note(names))
 
 
 def _letter(arguments: argparse.Namespace, workspace: Workspace) -> int:
@@ -144,21 +142,21 @@ def _letter(arguments: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _mailmerge(arguments: argparse.Namespace, workspace: Workspace) -> int:
-    from planner.documents.mailmerge import run_mail_merge
-
     template = find_template(workspace, arguments.template)
     split = arguments.split_dir is not None
-    job = MergeJob(
+    _check_lead_ids(arguments, workspace)
+    job = MergeLetters(
+        database=workspace.path,
+        selection=_selection(arguments),
         template=template,
-        leads=_selected_leads(arguments, workspace),
         sender=load_sender_profile(workspace),
         today=workspace.clock.today(),
         output=arguments.split_dir if split else arguments.out,
         split=split,
-        campaign=documents.campaign_info(workspace.db, arguments.campaign),
+        campaign_id=arguments.campaign,
         duplex=arguments.duplex,
     )
-    report = run_mail_merge(job)
+    report = job(no_progress, never_cancelled)
     _print_report(report)
     if arguments.record:
         documents.record_letters(workspace, report.letters, template, arguments.campaign)
@@ -180,60 +178,51 @@ def _print_report(report: MergeReport) -> None:
         print(f"Wrote {len(report.files)} files to {report.files[0].parent}")
 
 
-def _recipients(
-    arguments: argparse.Namespace, workspace: Workspace
-) -> tuple[SenderProfile, list[Recipient], list[SkippedLead]]:
-    profile = load_sender_profile(workspace)
-    leads = _selected_leads(arguments, workspace)
-    recipients, skipped = documents.addressable(leads, profile)
-    if not recipients:
-        names = ", ".join(lead.name for lead in skipped) or "none selected"
-        raise NothingToPrintError(
-            f"Nothing to print: no selected lead has a postal address ({names})"
-        )
-    return profile, recipients, skipped
-
-
 def _labels(arguments: argparse.Namespace, workspace: Workspace) -> int:
-    from planner.documents.labels import write_labels
-    from planner.documents.output import atomic_file
-    from planner.documents.stationery import check_start
-
-    check_start(arguments.sheet, arguments.start)
-    _profile, recipients, skipped = _recipients(arguments, workspace)
-    with atomic_file(arguments.out) as file:
-        placed = write_labels(
-            file, arguments.sheet, recipients, arguments.start, outline=arguments.outline
-        )
-    sheets = placed[-1].page + 1
-    print(
-        f"{len(placed)} labels on {sheets} sheet{'s' if sheets > 1 else ''}, {len(skipped)} skipped"
+    _check_lead_ids(arguments, workspace)
+    job = PrintLabels(
+        database=workspace.path,
+        selection=_selection(arguments),
+        sender=load_sender_profile(workspace),
+        sheet=arguments.sheet,
+        output=arguments.out,
+        start=arguments.start,
+        outline=arguments.outline,
     )
-    _print_skipped(skipped)
-    _print_shortened([label.recipient.name for label in placed if label.shortened])
+    printed = job(no_progress, never_cancelled)
+    sheets = printed.pages
+    print(
+        f"{printed.count} labels on {sheets} sheet{'s' if sheets > 1 else ''}, "
+        f"{len(printed.skipped)} skipped"
+    )
+    _print_notes(printed)
     return 0
 
 
 def _envelopes(arguments: argparse.Namespace, workspace: Workspace) -> int:
-    from planner.documents.envelopes import write_envelopes
-    from planner.documents.output import atomic_file
-
-    profile, recipients, skipped = _recipients(arguments, workspace)
-    with atomic_file(arguments.out) as file:
-        placed = write_envelopes(file, arguments.size, recipients, profile)
-    print(f"{len(recipients)} envelopes, {len(skipped)} skipped")
-    _print_skipped(skipped)
-    _print_shortened([envelope.recipient.name for envelope in placed if envelope.shortened])
+    _check_lead_ids(arguments, workspace)
+    job = PrintEnvelopes(
+        database=workspace.path,
+        selection=_selection(arguments),
+        sender=load_sender_profile(workspace),
+        size=arguments.size,
+        output=arguments.out,
+    )
+    printed = job(no_progress, never_cancelled)
+    print(f"{printed.count} envelopes, {len(printed.skipped)} skipped")
+    _print_notes(printed)
     return 0
 
 
-def _callsheet(arguments: argparse.Namespace, workspace: Workspace) -> int:
-    from planner.documents.callsheet import write_call_sheet
-    from planner.documents.output import atomic_file
+def _print_notes(printed: PrintedAddresses) -> None:
+    notes = printed.notes_text()
+    if notes:
+        print(notes)
 
+
+def _callsheet(arguments: argparse.Namespace, workspace: Workspace) -> int:
     day = arguments.on or workspace.clock.today()
-    sheet = documents.call_sheet(workspace.db, day, load_sender_profile(workspace))
-    with atomic_file(arguments.out) as file:
-        write_call_sheet(file, sheet)
-    print(f"{len(sheet.entries)} planned calls and meetings on {day.isoformat()}")
+    job = PrintCallSheet(workspace.path, day, load_sender_profile(workspace), arguments.out)
+    printed = job(no_progress, never_cancelled)
+    print(f"{printed.count} planned calls and meetings on {day.isoformat()}")
     return 0

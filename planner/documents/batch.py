@@ -21,6 +21,16 @@ ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 """Asked before every letter; returning True stops the merge and removes what it wrote."""
 
+
+def no_progress(done: int, total: int) -> None:
+    """The progress callback of work nobody watches (the command line)."""
+
+
+def never_cancelled() -> bool:
+    """The cancel check of work nobody can stop halfway (the command line)."""
+    return False
+
+
 NO_POSTAL_ADDRESS = "no postal address"
 
 

@@ -19,6 +19,8 @@ from planner.documents.batch import (
     NothingToPrintError,
     ProgressCallback,
     SkippedLead,
+    never_cancelled,
+    no_progress,
 )
 from planner.documents.context import LetterContext
 from planner.documents.letter_content import ComposedLetter, compose_letter
@@ -87,8 +89,8 @@ class _MergeRun:
     ) -> None:
         self.job = job
         self.compiled = compiled
-        self.progress = progress or (lambda done, total: None)
-        self.is_cancelled = is_cancelled or (lambda: False)
+        self.progress = progress or no_progress
+        self.is_cancelled = is_cancelled or never_cancelled
         self.total = total
         self.done = 0
         self.pages = 0

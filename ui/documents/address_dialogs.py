@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBo
 
 from planner.documents.profile import PaperSize
 from planner.documents.stationery import EnvelopeSize, LabelSheet
+from planner.services.document_jobs import PrintedAddresses, PrintEnvelopes, PrintLabels
 from planner.services.sender import load_sender_profile
 from planner.workspace import Workspace
 from ui.documents.job_dialog import DocumentJobDialog, fresh_path
-from ui.documents.jobs import PrintedAddresses, PrintEnvelopes, PrintLabels
 from ui.documents.lead_selection import LeadSelectionPanel
 from ui.documents.worker import Job
 

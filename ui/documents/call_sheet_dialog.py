@@ -6,10 +6,10 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from planner.services.document_jobs import PrintCallSheet, PrintedCallSheet
 from planner.services.sender import load_sender_profile
 from planner.workspace import Workspace
 from ui.documents.job_dialog import DocumentJobDialog, fresh_path
-from ui.documents.jobs import PrintCallSheet, PrintedCallSheet
 from ui.documents.worker import Job
 from ui.touches.form_parts import day_edit
 

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from planner.documents.template_text import LetterTemplate
 from planner.errors import PlannerError
+from planner.services.document_jobs import LetterPreview, RenderLetter
 from planner.services.documents import letter_context
 from planner.workspace import Workspace
 from ui.board.colours import muted_text
-from ui.documents.jobs import LetterPreview, RenderLetter
 from ui.documents.worker import JobThread
 from ui.referrer_field import ReferrerField
 

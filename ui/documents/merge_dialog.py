@@ -26,13 +26,13 @@ from planner.documents.batch import MergeReport
 from planner.documents.output import safe_file_name
 from planner.documents.template_text import LetterTemplate
 from planner.errors import PlannerError
+from planner.services.document_jobs import MergeLetters
 from planner.services.documents import record_letters
 from planner.services.sender import load_sender_profile
 from planner.services.templates import all_templates
 from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.documents.job_dialog import DocumentJobDialog
-from ui.documents.jobs import MergeLetters
 from ui.documents.lead_selection import LeadSelectionPanel, SelectionMode
 from ui.documents.output_choice import OutputChoice
 from ui.documents.worker import Job

@@ -11,11 +11,11 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from planner.domain import Column, TouchKind
+from planner.services.document_jobs import LetterPreview
 from planner.services.templates import all_templates, find_template
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 from tests.ui.documents.conftest import JOB_TIMEOUT_MS
-from ui.documents.jobs import LetterPreview
 from ui.documents.template_editor import CHECK_DELAY_MS, TemplateEditor
 from ui.main_window import MainWindow
 

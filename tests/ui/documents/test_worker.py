@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 from planner.documents.batch import CancelCheck, MergeReport, ProgressCallback
 from planner.documents.stationery import LabelSheet
 from planner.domain import Column
+from planner.services.document_jobs import MergeLetters, PrintedAddresses, PrintLabels
 from planner.services.documents import LeadSelection
 from planner.services.sender import load_sender_profile
 from planner.services.templates import find_template
 from planner.workspace import Workspace
 from tests.ui.documents.conftest import JOB_TIMEOUT_MS, leftovers, pdf_pages, pdf_text
-from ui.documents.jobs import MergeLetters, PrintedAddresses, PrintLabels
 from ui.documents.worker import JobThread, JobWorker
 
 COLD = LeadSelection(column=Column.COLD)

@@ -1,8 +1,10 @@
-"""The document jobs the dialogs run on a worker thread: letters, labels, envelopes, call sheet.
+"""The document jobs: letters, labels, envelopes, call sheet, and one letter for a preview.
 
 Each job is a frozen description of what to make, called with a progress callback and a cancel
-check. It opens its own read connection to the planner file (the worker thread may not use the
-window's), loads the document engine only when it runs, and writes its file whole or not at all.
+check: the window runs it on a worker thread with a progress bar, the command line runs it
+directly (``no_progress``, ``never_cancelled``). It opens its own read connection to the planner
+file (a worker thread may not use the window's), loads the document engine only when it runs,
+and writes its file whole or not at all.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
@@ -97,6 +99,8 @@ class PrintLabels:
     sheet: LabelSheet
     output: Path
     start: int = 1
+    outline: bool = False
+    """Also draws every label's edge, for a test print on plain paper."""
 
     def __call__(self, progress: ProgressCallback, is_cancelled: CancelCheck) -> PrintedAddresses:
         """Writes the label sheets; cancel or failure leaves no file."""
@@ -107,7 +111,11 @@ class PrintLabels:
         recipients, skipped = _recipients(self.database, self.selection, self.sender)
         with atomic_file(self.output) as file:
             placed = write_labels(
-                file, self.sheet, _counted(recipients, progress, is_cancelled), self.start
+                file,
+                self.sheet,
+                _counted(recipients, progress, is_cancelled),
+                self.start,
+                outline=self.outline,
             )
         return PrintedAddresses(
             self.output,
