@@ -23,9 +23,9 @@ from planner.errors import PlannerError, ValidationError
 from planner.services.sender import load_sender_profile, save_sender_profile
 from planner.store.changes import Change
 from planner.workspace import Workspace
-from ui.board.colours import OVERDUE
 from ui.documents.image_picker import ImagePicker, unreadable_image_reason
 from ui.money_input import currency_box
+from ui.touches import form_parts
 
 BUSINESS_FIELDS = (
     ("business_name", "Business name", "e.g. Harbour Light Bookkeeping"),
@@ -77,7 +77,7 @@ class SenderProfileDialog(QDialog):
         for style in DateFormat:
             self.date_box.addItem(style.example, style)
         self.currency_box = currency_box(self)
-        self.form_error = _error_label("sender-error-form")
+        self.form_error = form_parts.error_label("sender-error-form")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -169,23 +169,23 @@ class SenderProfileDialog(QDialog):
         for name, label, _hint in BUSINESS_FIELDS:
             business.addRow(label, self.fields[name])
             if name == "email":
-                business.addRow("", self._error_label(name))
+                business.addRow("", self.error_label(name))
         business.addRow("Logo", self.logo_picker)
-        business.addRow("", self._error_label("logo_path"))
+        business.addRow("", self.error_label("logo_path"))
         business_box = QGroupBox("Your business")
         business_box.setLayout(business)
         signer = QFormLayout()
         for name, label, _hint in SIGNER_FIELDS:
             signer.addRow(label, self.fields[name])
         signer.addRow("Signature", self.signature_picker)
-        signer.addRow("", self._error_label("signature_path"))
+        signer.addRow("", self.error_label("signature_path"))
         signer_box = QGroupBox("Who signs")
         signer_box.setLayout(signer)
         pages = QFormLayout()
         pages.addRow("Paper", self.paper_box)
         pages.addRow("Dates", self.date_box)
         pages.addRow("Currency", self.currency_box)
-        pages.addRow("", self._error_label("currency"))
+        pages.addRow("", self.error_label("currency"))
         pages_box = QGroupBox("Documents")
         pages_box.setLayout(pages)
         right = QVBoxLayout()
@@ -201,23 +201,11 @@ class SenderProfileDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().height() * 62)
 
-    def _error_label(self, name: str) -> QLabel:
-        label = _error_label(f"sender-error-{name}")
+    def error_label(self, name: str) -> QLabel:
+        label = form_parts.error_label(f"sender-error-{name}")
         self.errors[name] = label
         return label
 
     def _show_form_error(self, text: str) -> None:
         self.form_error.setText(text)
         self.form_error.show()
-
-
-def _error_label(object_name: str) -> QLabel:
-    """A hidden red label that shows a field's problem."""
-    label = QLabel()
-    label.setObjectName(object_name)
-    label.setWordWrap(True)
-    palette = label.palette()
-    palette.setColor(label.foregroundRole(), OVERDUE)
-    label.setPalette(palette)
-    label.hide()
-    return label
