@@ -22,10 +22,10 @@ from planner.errors import PlannerError, ValidationError
 from planner.services.board import add_lead, draft_problems, edit_lead
 from planner.store.changes import Change
 from planner.workspace import Workspace
+from ui.common.form_parts import error_label
 from ui.lead_timeline import LeadTimeline
 from ui.money_input import currency_box, read_money, show_money
 from ui.referrer_field import ReferrerField
-from ui.touches.form_parts import error_label
 from ui.touches.touch_text import full_day_text, local_day
 
 _CONTACT_FIELDS = (

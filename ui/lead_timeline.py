@@ -30,8 +30,8 @@ from planner.services.timeline import TimelineEntry, lead_timeline
 from planner.services.touches import delete_touch, mark_touch_done
 from planner.store.changes import Change, Table
 from planner.workspace import Workspace
-from ui.board.colours import OVERDUE, muted_text
-from ui.touches.form_parts import escaped_tooltip
+from ui.common.colours import OVERDUE, muted_text
+from ui.common.form_parts import escaped_tooltip
 from ui.touches.new_touch_dialog import NewTouchDialog
 from ui.touches.touch_dialog import TouchDialog
 from ui.touches.touch_text import full_day_text

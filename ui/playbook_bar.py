@@ -33,7 +33,7 @@ from planner.services.playbooks import (
 from planner.services.touches import drop_touches
 from planner.store.changes import Change, Table
 from planner.workspace import Workspace
-from ui.board.colours import blend
+from ui.common.colours import blend
 
 
 def moved_lead(change: Change) -> tuple[int, Column] | None:

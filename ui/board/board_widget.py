@@ -20,10 +20,10 @@ from planner.services.board import delete_leads, move_leads, neighbour_column
 from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.board.card_delegate import CardDelegate
-from ui.board.colours import muted_text
 from ui.board.column_model import ColumnModel
 from ui.board.column_view import ColumnPanel, ColumnView
 from ui.board.empty_state import EmptyBoardPanel
+from ui.common.colours import muted_text
 
 SEARCH_DELAY_MS = 150
 """How long typing must pause before the board filters: fast enough to feel live."""

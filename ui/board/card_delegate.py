@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from planner.store.leads import BoardCard
-from ui.board.colours import OVERDUE, blend, column_accent, is_dark, muted_text
 from ui.board.column_model import CARD_ROLE
+from ui.common.colours import OVERDUE, blend, column_accent, is_dark, muted_text
 
 MAX_METER_SEGMENTS = 12
 """A touch target above this is drawn as this many segments, each standing for a share."""

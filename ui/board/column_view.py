@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QVBoxLayout,
 from planner.domain import Column
 from planner.store.leads import ColumnSummary
 from ui.board.card_delegate import CardDelegate
-from ui.board.colours import blend, column_accent, muted_text
 from ui.board.column_model import LEAD_ID_ROLE, ColumnModel
+from ui.common.colours import blend, column_accent, muted_text
 
 
 class ColumnView(QListView):

@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
 from planner.domain import Temperature, TouchKind
 from planner.store.touches import CalendarTouch
-from ui.board.colours import OVERDUE, blend, is_dark, muted_text
 from ui.calendar.calendar_layout import (
     CalendarMetrics,
     CalendarPlacement,
@@ -22,6 +21,7 @@ from ui.calendar.calendar_layout import (
     TouchChip,
 )
 from ui.calendar.calendar_range import CalendarRange
+from ui.common.colours import OVERDUE, blend, is_dark, muted_text
 from ui.touches.touch_colours import channel_colour, temperature_colour
 
 SHORT_KIND_NAMES = {

@@ -44,7 +44,7 @@ from ui.calendar.calendar_mime import (
 )
 from ui.calendar.calendar_painting import CalendarPainter, CalendarState
 from ui.calendar.calendar_range import CalendarRange
-from ui.touches.form_parts import escaped_tooltip
+from ui.common.form_parts import escaped_tooltip
 from ui.touches.touch_text import campaign_summary, touch_summary
 
 

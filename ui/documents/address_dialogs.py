@@ -13,9 +13,9 @@ from planner.documents.stationery import EnvelopeSize, LabelSheet
 from planner.services.document_jobs import PrintedAddresses, PrintEnvelopes, PrintLabels
 from planner.services.sender import load_sender_profile
 from planner.workspace import Workspace
+from ui.common.workers import Job
 from ui.documents.job_dialog import DocumentJobDialog, fresh_path
 from ui.documents.lead_selection import LeadSelectionPanel
-from ui.documents.worker import Job
 
 
 class AddressJobDialog(DocumentJobDialog):

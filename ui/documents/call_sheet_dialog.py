@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from planner.services.document_jobs import PrintCallSheet, PrintedCallSheet
 from planner.services.sender import load_sender_profile
 from planner.workspace import Workspace
+from ui.common.form_parts import day_edit
+from ui.common.workers import Job
 from ui.documents.job_dialog import DocumentJobDialog, fresh_path
-from ui.documents.worker import Job
-from ui.touches.form_parts import day_edit
 
 
 class CallSheetDialog(DocumentJobDialog):

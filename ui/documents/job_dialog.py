@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import PlannerError
-from ui.board.colours import OVERDUE, muted_text
-from ui.documents.worker import Job, JobThread
+from ui.common.colours import OVERDUE, muted_text
+from ui.common.workers import Job, JobThread
 
 
 class DocumentJobDialog(QDialog):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from planner.domain import Column
 from planner.services.documents import LeadSelection, select_leads
 from planner.workspace import Workspace
-from ui.board.colours import muted_text
+from ui.common.colours import muted_text
 
 COUNT_DELAY_MS = 200
 """Typing a search must pause this long before the leads are counted again."""

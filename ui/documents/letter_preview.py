@@ -21,8 +21,8 @@ from planner.errors import PlannerError
 from planner.services.document_jobs import LetterPreview, RenderLetter
 from planner.services.documents import letter_context
 from planner.workspace import Workspace
-from ui.board.colours import muted_text
-from ui.documents.worker import JobThread
+from ui.common.colours import muted_text
+from ui.common.workers import JobThread
 from ui.referrer_field import ReferrerField
 
 PREVIEW_DELAY_MS = 400

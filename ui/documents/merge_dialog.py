@@ -32,10 +32,10 @@ from planner.services.sender import load_sender_profile
 from planner.services.templates import all_templates
 from planner.store.changes import Change
 from planner.workspace import Workspace
+from ui.common.workers import Job
 from ui.documents.job_dialog import DocumentJobDialog
 from ui.documents.lead_selection import LeadSelectionPanel, SelectionMode
 from ui.documents.output_choice import OutputChoice
-from ui.documents.worker import Job
 
 DEFAULT_TEMPLATE = "cold-introduction"
 REPORT_FILE_FILTER = "Text files (*.txt)"

@@ -23,9 +23,9 @@ from planner.errors import PlannerError, ValidationError
 from planner.services.sender import load_sender_profile, save_sender_profile
 from planner.store.changes import Change
 from planner.workspace import Workspace
+from ui.common import form_parts
 from ui.documents.image_picker import ImagePicker, unreadable_image_reason
 from ui.money_input import currency_box
-from ui.touches import form_parts
 
 BUSINESS_FIELDS = (
     ("business_name", "Business name", "e.g. Harbour Light Bookkeeping"),

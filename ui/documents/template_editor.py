@@ -35,7 +35,7 @@ from planner.errors import PlannerError
 from planner.services.templates import create_template, edit_template
 from planner.store.changes import Change
 from planner.workspace import Workspace
-from ui.board.colours import OVERDUE, blend, muted_text
+from ui.common.colours import OVERDUE, blend, muted_text
 from ui.documents.letter_preview import LetterPreviewPanel
 from ui.documents.placeholder_list import PlaceholderList
 

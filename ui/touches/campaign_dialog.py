@@ -37,8 +37,8 @@ from planner.services.campaigns import (
 )
 from planner.store.changes import Change
 from planner.workspace import Workspace
+from ui.common.form_parts import day_edit, error_label, from_qdate, plain_label, to_qdate
 from ui.money_input import currency_box, read_money, show_money
-from ui.touches.form_parts import day_edit, error_label, from_qdate, plain_label, to_qdate
 from ui.touches.touch_text import count_text
 
 PREVIEW_DELAY_MS = 150

@@ -17,8 +17,7 @@ from planner.domain import TouchDraft
 from planner.errors import PlannerError
 from planner.services.touches import add_touch
 from planner.workspace import Workspace
-from ui.referrer_field import ReferrerField
-from ui.touches.form_parts import (
+from ui.common.form_parts import (
     TimeField,
     chosen_kind,
     chosen_outcome,
@@ -29,6 +28,7 @@ from ui.touches.form_parts import (
     outcome_box,
     to_qdate,
 )
+from ui.referrer_field import ReferrerField
 
 
 class NewTouchDialog(QDialog):

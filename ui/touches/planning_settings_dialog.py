@@ -22,7 +22,7 @@ from planner.errors import PlannerError
 from planner.planning import PlanningSettings
 from planner.services.playbooks import load_planning_settings, save_planning_settings
 from planner.workspace import Workspace
-from ui.touches.form_parts import error_label
+from ui.common.form_parts import error_label
 from ui.touches.playbook_steps_editor import PlaybookStepsEditor
 
 MAX_TOUCH_TARGET = 50

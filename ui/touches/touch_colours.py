@@ -3,7 +3,7 @@
 from PySide6.QtGui import QColor
 
 from planner.domain import Channel, Column, Temperature
-from ui.board.colours import column_accent
+from ui.common.colours import column_accent
 
 _CHANNEL_COLOURS = {
     Channel.DIRECT_MAIL: "#00897b",

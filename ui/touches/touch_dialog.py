@@ -28,8 +28,8 @@ from planner.errors import PlannerError
 from planner.services.touches import TouchEdit, delete_touch, edit_touch
 from planner.store.changes import Change
 from planner.workspace import Workspace
-from ui.board.colours import OVERDUE
-from ui.touches.form_parts import (
+from ui.common.colours import OVERDUE
+from ui.common.form_parts import (
     TimeField,
     chosen_kind,
     chosen_outcome,

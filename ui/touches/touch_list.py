@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.store.touches import CalendarTouch
-from ui.board.colours import OVERDUE, blend, muted_text
-from ui.touches.form_parts import escaped_tooltip
+from ui.common.colours import OVERDUE, blend, muted_text
+from ui.common.form_parts import escaped_tooltip
 from ui.touches.touch_colours import temperature_colour
 from ui.touches.touch_text import day_text, touch_summary
 

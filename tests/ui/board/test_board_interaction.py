@@ -12,9 +12,9 @@ from planner.services.board import edit_lead
 from tests.conftest import dump_database
 from tests.ui.conftest import drop_cards
 from ui.board.card_delegate import CardFonts
-from ui.board.colours import column_accent
 from ui.board.column_model import ColumnModel
 from ui.board.column_view import ColumnView
+from ui.common.colours import column_accent
 from ui.documents.lead_selection import SelectionMode
 from ui.main_window import MainWindow
 

@@ -12,8 +12,8 @@ from planner.store.touches import TouchFilter
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 from tests.ui.touches.conftest import TODAY, ChangeCatcher
+from ui.common.form_parts import to_qdate
 from ui.touches.campaign_dialog import CampaignDialog
-from ui.touches.form_parts import to_qdate
 
 
 def _new_dialog(qtbot: QtBot, workspace: Workspace, caught: ChangeCatcher) -> CampaignDialog:

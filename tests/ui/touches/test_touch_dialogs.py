@@ -14,7 +14,7 @@ from planner.services.touches import TouchEdit, edit_touch
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 from tests.ui.touches.conftest import TODAY, ChangeCatcher
-from ui.touches.form_parts import chosen_outcome, to_qdate
+from ui.common.form_parts import chosen_outcome, to_qdate
 from ui.touches.new_touch_dialog import NewTouchDialog
 from ui.touches.touch_dialog import TouchDialog
 

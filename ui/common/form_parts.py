@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import TouchKind, TouchOutcome
-from ui.board.colours import OVERDUE
+from ui.common.colours import OVERDUE
 from ui.touches.touch_text import DAY_FORMAT
 
 

@@ -19,7 +19,7 @@ from planner.services.sender import load_sender_profile
 from planner.services.templates import find_template
 from planner.workspace import Workspace
 from tests.ui.documents.conftest import JOB_TIMEOUT_MS, leftovers, pdf_pages, pdf_text
-from ui.documents.worker import JobThread, JobWorker
+from ui.common.workers import JobThread, JobWorker
 
 COLD = LeadSelection(column=Column.COLD)
 

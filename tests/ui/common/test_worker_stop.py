@@ -13,14 +13,14 @@ from pytestqt.qtbot import QtBot
 
 from planner.documents.batch import CancelCheck, ProgressCallback
 from tests.ui.documents.conftest import JOB_TIMEOUT_MS
-from ui.documents import worker
-from ui.documents.worker import JobThread
+from ui.common import workers
+from ui.common.workers import JobThread
 
 
 def test_stop_waits_a_bounded_time_and_keeps_a_stubborn_thread_alive_until_it_ends(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(worker, "STOP_WAIT_MS", 100)
+    monkeypatch.setattr(workers, "STOP_WAIT_MS", 100)
     started = threading.Event()
     release = threading.Event()
 
@@ -37,12 +37,12 @@ def test_stop_waits_a_bounded_time_and_keeps_a_stubborn_thread_alive_until_it_en
     assert running.stop() is False
     assert time.monotonic() - began < 2
     assert running.parent() is None
-    assert running in worker._OUTLIVING
+    assert running in workers._OUTLIVING
     del parent  # the closing dialog goes; the running thread must not go with it
     with qtbot.waitSignal(running.done, timeout=JOB_TIMEOUT_MS):
         release.set()
     assert not running.is_running
-    assert running not in worker._OUTLIVING
+    assert running not in workers._OUTLIVING
 
 
 def test_stop_returns_true_once_a_cooperative_job_has_ended(qtbot: QtBot) -> None:

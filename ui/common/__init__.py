@@ -1,0 +1,1 @@
+"""Widgets, colours and workers shared by every screen."""
