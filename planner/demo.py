@@ -5,8 +5,11 @@ American phone numbers are from the ranges set aside for fiction. A few leads ar
 scripts on purpose, to show that letters and labels print every language.
 """
 
+from datetime import date
+
 from planner.domain import Column, LeadDraft, Temperature
-from planner.money import Money, minor_digits
+from planner.locale import territory_currency
+from planner.money import DEFAULT_CURRENCY, Money, minor_digits
 
 _Who = tuple[str, str, str]
 """Name, company, title."""
@@ -18,34 +21,8 @@ _Deal = tuple[int, str, str]
 """Value in whole units of the country's currency, source, notes."""
 _Sample = tuple[_Who, _Where, _Contact, _Deal]
 
-_CURRENCIES = {
-    "AT": "EUR",
-    "BE": "EUR",
-    "CA": "CAD",
-    "CH": "CHF",
-    "CZ": "CZK",
-    "DE": "EUR",
-    "DK": "DKK",
-    "ES": "EUR",
-    "FI": "EUR",
-    "FR": "EUR",
-    "GB": "GBP",
-    "GR": "EUR",
-    "HU": "HUF",
-    "IE": "EUR",
-    "IT": "EUR",
-    "JP": "JPY",
-    "LV": "EUR",
-    "NL": "EUR",
-    "NO": "NOK",
-    "PL": "PLN",
-    "PT": "EUR",
-    "RS": "RSD",
-    "SE": "SEK",
-    "TR": "TRY",
-    "TW": "TWD",
-    "US": "USD",
-}
+DEMO_DAY = date(2026, 3, 16)
+"""The day whose currencies the demo leads are valued in, so the sample board never changes."""
 
 _COLD: tuple[_Sample, ...] = (
     (
@@ -436,7 +413,7 @@ _WITHOUT_ADDRESS = ("Rob Quinn", "Nora Ellis")
 def _draft(sample: _Sample, column: Column) -> LeadDraft:
     (name, company, title), where, (email, phone), (value, source, notes) = sample
     street, postal_code, city, region, country = where
-    currency = _CURRENCIES[country]
+    currency = territory_currency(country, DEMO_DAY) or DEFAULT_CURRENCY
     return LeadDraft(
         name=name,
         company=company,

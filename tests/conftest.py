@@ -14,6 +14,18 @@ FIXED_MOMENT = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
 """A Monday morning; tests never depend on the real date."""
 
 
+@pytest.fixture(autouse=True)
+def neutral_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts on a machine whose locale says nothing (plain English, A4, euros).
+
+    Messages and forms follow the user's locale (``planner.locale``); a developer's own
+    ``LANG=de_DE.UTF-8`` must not change what the tests read. Tests of other locales set them.
+    """
+    for key in ("LC_ALL", "LC_NUMERIC", "LC_TIME", "LC_PAPER"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def clock() -> Clock:
     """A clock stopped at FIXED_MOMENT."""

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 
 from planner.domain import Lead, LeadDraft, Outcome, Temperature
 from planner.errors import PlannerError, ValidationError
+from planner.money import Money
 from planner.services.board import add_lead, draft_problems, edit_lead
 from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.common.form_parts import error_label
 from ui.lead_timeline import LeadTimeline
-from ui.money_input import currency_box, read_money, show_money
+from ui.money_input import amount_placeholder, currency_box, money_hint, read_money, show_money
 from ui.referrer_field import ReferrerField
 from ui.touches.touch_text import full_day_text, local_day
 
@@ -70,8 +71,9 @@ class LeadEditor(QDialog):
         for choice in Temperature:
             self.temperature_box.addItem(choice.value.capitalize(), choice)
         self.value_field = QLineEdit()
-        self.value_field.setPlaceholderText("e.g. 1250.00")
+        self.value_field.setPlaceholderText(amount_placeholder(Money(125000)))
         self.currency_box = currency_box(self)
+        self.value_hint = money_hint(self.value_field, self.currency_box, self)
         self.referrer_field = ReferrerField(workspace)
         self.notes_field = QPlainTextEdit()
         self.notes_field.setTabChangesFocus(True)
@@ -250,7 +252,11 @@ class LeadEditor(QDialog):
         value_row.addWidget(self.value_field, 3)
         value_row.addWidget(self.currency_box, 1)
         value_box = QWidget()
-        value_box.setLayout(value_row)
+        value_layout = QVBoxLayout(value_box)
+        value_layout.setContentsMargins(0, 0, 0, 0)
+        value_layout.setSpacing(2)
+        value_layout.addLayout(value_row)
+        value_layout.addWidget(self.value_hint)
         deal.addRow("Estimated value", self._with_error("value", value_box))
         source = QLineEdit()
         source.setObjectName("field-source")

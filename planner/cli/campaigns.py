@@ -34,7 +34,7 @@ def register(subparsers: Any) -> None:
     add.add_argument("--start", type=iso_date, required=True, metavar="YYYY-MM-DD")
     add.add_argument("--end", type=iso_date, required=True, metavar="YYYY-MM-DD")
     add.add_argument("--spread", action="store_true", help="spread the touches over the dates")
-    add.add_argument("--budget", help="e.g. 500.00")
+    add.add_argument("--budget", help="plain digits, e.g. 500.00 (dot decimal, no grouping)")
     add.add_argument("--currency", default=DEFAULT_CURRENCY, help="three-letter code")
     add.add_argument("--goal", default="")
     add.add_argument("--offer", default="", help="the offer printed in letters")

@@ -86,7 +86,9 @@ def _add_field_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--temperature", type=enum_choice(Temperature), metavar=enum_metavar(Temperature)
     )
-    parser.add_argument("--value", help="estimated value, e.g. 1250.00")
+    parser.add_argument(
+        "--value", help="estimated value as plain digits, e.g. 1250.00 (dot decimal, no grouping)"
+    )
     parser.add_argument("--currency", help=f"three-letter code (default {DEFAULT_CURRENCY})")
 
 

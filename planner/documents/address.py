@@ -7,66 +7,14 @@ abroad, in English capitals as the Universal Postal Union recommends.
 from dataclasses import dataclass
 
 from planner.domain import Lead
+from planner.locale import ENGLISH
+from planner.locale import country_name as cldr_country_name
 
 _REGION_AFTER_CITY = frozenset({"US", "CA", "AU"})
 """``Madison, WI 53711``: city, region and postcode on one line."""
 
 _POSTCODE_OWN_LINE = frozenset({"GB", "IE"})
 """``MANCHESTER`` then ``M3 2BW``: the postcode on a line of its own."""
-
-_COUNTRY_NAMES = {
-    "AT": "Austria",
-    "AU": "Australia",
-    "BE": "Belgium",
-    "BG": "Bulgaria",
-    "BR": "Brazil",
-    "CA": "Canada",
-    "CH": "Switzerland",
-    "CN": "China",
-    "CY": "Cyprus",
-    "CZ": "Czechia",
-    "DE": "Germany",
-    "DK": "Denmark",
-    "EE": "Estonia",
-    "ES": "Spain",
-    "FI": "Finland",
-    "FR": "France",
-    "GB": "United Kingdom",
-    "GR": "Greece",
-    "HK": "Hong Kong",
-    "HR": "Croatia",
-    "HU": "Hungary",
-    "IE": "Ireland",
-    "IL": "Israel",
-    "IN": "India",
-    "IS": "Iceland",
-    "IT": "Italy",
-    "JP": "Japan",
-    "KR": "South Korea",
-    "LI": "Liechtenstein",
-    "LT": "Lithuania",
-    "LU": "Luxembourg",
-    "LV": "Latvia",
-    "MT": "Malta",
-    "MX": "Mexico",
-    "NL": "Netherlands",
-    "NO": "Norway",
-    "NZ": "New Zealand",
-    "PH": "Philippines",
-    "PL": "Poland",
-    "PT": "Portugal",
-    "RO": "Romania",
-    "RS": "Serbia",
-    "SE": "Sweden",
-    "SG": "Singapore",
-    "SI": "Slovenia",
-    "SK": "Slovakia",
-    "TR": "Türkiye",
-    "TW": "Taiwan",
-    "UA": "Ukraine",
-    "US": "United States",
-    "ZA": "South Africa",
-}
 
 
 @dataclass(frozen=True)
@@ -79,9 +27,10 @@ class Recipient:
 
 
 def country_name(country: str) -> str:
-    """``Germany`` for ``DE``; a name that is not a known code is returned as written."""
+    """``Germany`` for ``DE``, in English (CLDR's names); a name that is not a country code is
+    returned as written."""
     text = country.strip()
-    return _COUNTRY_NAMES.get(text.upper(), text)
+    return cldr_country_name(text, ENGLISH) or text
 
 
 def same_country(first: str, second: str) -> bool:

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.documents.profile import SenderProfile
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from planner.locale import ENGLISH, weekday_name
 
 
 @dataclass(frozen=True)
@@ -38,4 +37,4 @@ class CallSheet:
     @property
     def heading(self) -> str:
         """``Monday, 16 March 2026``."""
-        return f"{_WEEKDAYS[self.day.weekday()]}, {self.sender.date_format.apply(self.day)}"
+        return f"{weekday_name(self.day, ENGLISH)}, {self.sender.date_format.apply(self.day)}"

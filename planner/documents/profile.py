@@ -5,10 +5,7 @@ that never saved a profile gets defaults from the system locale: US Letter paper
 that use it, A4 elsewhere, and the date style and currency of that country.
 """
 
-import contextlib
 import dataclasses
-import locale
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -17,22 +14,15 @@ from typing import Any
 
 from planner.documents.address import country_name
 from planner.errors import ValidationError
-from planner.money import DEFAULT_CURRENCY
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+from planner.locale import (
+    ENGLISH,
+    DateOrder,
+    country_locale,
+    date_order,
+    month_name,
+    territory_currency,
 )
+from planner.money import DEFAULT_CURRENCY, currency_code
 
 
 class PaperSize(StrEnum):
@@ -59,7 +49,7 @@ class DateFormat(StrEnum):
 
     def apply(self, day: date) -> str:
         """``16 March 2026``, ``March 16, 2026``, ``2026-03-16``, ``16.03.2026`` …"""
-        month = _MONTHS[day.month - 1]
+        month = month_name(day.month, ENGLISH)
         match self:
             case DateFormat.DAY_MONTH_YEAR:
                 return f"{day.day} {month} {day.year}"
@@ -82,50 +72,6 @@ class DateFormat(StrEnum):
 
 LETTER_PAPER_COUNTRIES = frozenset({"US", "CA", "MX", "PH"})
 """Countries whose locale means US Letter paper; everyone else prints on A4."""
-
-_MONTH_FIRST_COUNTRIES = frozenset({"US", "PH"})
-_DOTTED_COUNTRIES = frozenset(
-    {"DE", "AT", "CH", "PL", "CZ", "SK", "RU", "UA", "NO", "FI", "DK", "TR", "HU", "RO", "BG", "EE"}
-)
-_COUNTRY_CURRENCIES = {
-    "US": "USD",
-    "CA": "CAD",
-    "MX": "MXN",
-    "PH": "PHP",
-    "GB": "GBP",
-    "CH": "CHF",
-    "PL": "PLN",
-    "CZ": "CZK",
-    "SE": "SEK",
-    "NO": "NOK",
-    "DK": "DKK",
-    "HU": "HUF",
-    "RO": "RON",
-    "BG": "BGN",
-    "TR": "TRY",
-    "RU": "RUB",
-    "UA": "UAH",
-    "JP": "JPY",
-    "CN": "CNY",
-    "IN": "INR",
-    "AU": "AUD",
-    "NZ": "NZD",
-    "BR": "BRL",
-    "ZA": "ZAR",
-    "KR": "KRW",
-    "SG": "SGD",
-    "HK": "HKD",
-}
-_WINDOWS_COUNTRY_NAMES = {
-    "united states": "US",
-    "canada": "CA",
-    "mexico": "MX",
-    "philippines": "PH",
-    "united kingdom": "GB",
-    "germany": "DE",
-    "france": "FR",
-    "poland": "PL",
-}
 
 
 @dataclass(frozen=True)
@@ -185,10 +131,7 @@ class SenderProfile:
         elif key == "date_format":
             value = _enum_value(DateFormat, text, key)
         elif key == "currency":
-            code = text.strip().upper()
-            if len(code) != 3 or not code.isalpha():
-                raise ValidationError(f"'{text}' is not a three-letter currency code", key)
-            value = code
+            value = currency_code(text, key)
         elif key == "email" and text.strip() and "@" not in text:
             raise ValidationError(f"'{text}' is not an email address", key)
         return dataclasses.replace(self, **{key: value})
@@ -212,61 +155,27 @@ def _enum_value(enum_type: type[StrEnum], text: str, key: str) -> StrEnum:
         raise ValidationError(f"'{text}' is not one of {allowed}", key) from None
 
 
-def locale_country(locale_name: str | None = None) -> str:
-    """The two-letter country of a locale name such as ``en_US.UTF-8``, or ``""``.
-
-    Without a name, asks the environment (``LC_PAPER`` first, since it says which paper the user
-    prints on) and then Python's locale module.
-    """
-    names = [locale_name] if locale_name is not None else _system_locale_names()
-    for name in names:
-        country = _country_of(name)
-        if country:
-            return country
-    return ""
-
-
-def _system_locale_names() -> list[str]:
-    """Locale names from the environment, then Python's view of the running locale.
-
-    The running locale is asked only when it is a real one: Python reports the neutral C locale
-    as ``en_US`` (an alias), which would turn every machine without a language setting into an
-    American one with Letter paper.
-    """
-    names = [os.environ.get(key, "") for key in ("LC_PAPER", "LC_ALL", "LANG")]
-    with contextlib.suppress(ValueError, locale.Error):
-        running = locale.setlocale(locale.LC_CTYPE)
-        if running.split(".")[0] not in _NEUTRAL_LOCALES:
-            names.append(locale.getlocale()[0] or "")
-    return [name for name in names if name.split(".")[0] not in _NEUTRAL_LOCALES]
-
-
-_NEUTRAL_LOCALES = frozenset({"", "C", "POSIX"})
-"""Locale names that say nothing about where the user lives."""
-
-
-def _country_of(name: str) -> str:
-    base = name.split(".")[0].split("@")[0]
-    if "_" not in base:
-        return ""
-    region = base.split("_", 1)[1]
-    if len(region) == 2 and region.isalpha():
-        return region.upper()
-    return _WINDOWS_COUNTRY_NAMES.get(region.strip().lower(), "")
+_DATE_FORMATS = {
+    DateOrder.MONTH_FIRST: DateFormat.MONTH_DAY_YEAR,
+    DateOrder.DAY_FIRST: DateFormat.DAY_MONTH_YEAR,
+    DateOrder.DAY_FIRST_DOTTED: DateFormat.DOTTED,
+    DateOrder.YEAR_FIRST: DateFormat.ISO,
+}
+"""The letter date style that reads natural where numeric dates come in that order."""
 
 
 def default_sender_profile(locale_name: str | None = None) -> SenderProfile:
-    """An empty profile with paper, date style, currency and country taken from the locale."""
-    country = locale_country(locale_name)
-    if country in _MONTH_FIRST_COUNTRIES:
-        date_format = DateFormat.MONTH_DAY_YEAR
-    elif country in _DOTTED_COUNTRIES:
-        date_format = DateFormat.DOTTED
-    else:
-        date_format = DateFormat.DAY_MONTH_YEAR
+    """An empty profile with paper, date style, currency and country taken from the locale.
+
+    Without a name the paper locale of the system is used (``planner.locale``); a machine whose
+    locale says nothing gets A4, day-month-year dates and euros.
+    """
+    found = country_locale(locale_name)
+    country = str(found.territory) if found is not None and found.territory else ""
+    order = date_order(found) if found is not None else DateOrder.DAY_FIRST
     return SenderProfile(
         country=country,
         paper_size=PaperSize.LETTER if country in LETTER_PAPER_COUNTRIES else PaperSize.A4,
-        date_format=date_format,
-        currency=_COUNTRY_CURRENCIES.get(country, DEFAULT_CURRENCY),
+        date_format=_DATE_FORMATS[order],
+        currency=territory_currency(country) or DEFAULT_CURRENCY,
     )

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from planner.domain import CampaignDraft, TouchDraft
 from planner.errors import ValidationError
+from planner.locale import format_day
 from planner.services.touches import count_text, insert_touches
 from planner.store.campaigns import CampaignStore, campaign_row
 from planner.store.changes import Change, ChangeRecorder, Table, recording
@@ -28,8 +29,8 @@ def validate_campaign(draft: CampaignDraft) -> None:
         raise ValidationError("A campaign needs a name", "name")
     if draft.end_on < draft.start_on:
         raise ValidationError(
-            f"The campaign ends ({draft.end_on.isoformat()}) "
-            f"before it starts ({draft.start_on.isoformat()})",
+            f"The campaign ends ({format_day(draft.end_on)}) "
+            f"before it starts ({format_day(draft.start_on)})",
             "end_on",
         )
 
@@ -137,7 +138,7 @@ def reschedule_campaign(workspace: Workspace, campaign_id: int, start_on: date) 
     store = workspace.campaigns
     campaign = store.get(campaign_id)
     shift = start_on - campaign.start_on
-    description = f"Move campaign '{campaign.name}' to {start_on.isoformat()}"
+    description = f"Move campaign '{campaign.name}' to {format_day(start_on)}"
     if not shift:
         return Change(description)
     with recording(workspace.db, description) as recorder:

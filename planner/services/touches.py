@@ -11,6 +11,7 @@ from enum import Enum
 
 from planner.domain import Touch, TouchDraft, TouchKind, TouchOutcome
 from planner.errors import NotFoundError, ValidationError
+from planner.locale import format_day as day_text
 from planner.store.changes import Change, ChangeRecorder, Table, recording
 from planner.store.touches import time_text, touch_row
 from planner.workspace import Workspace
@@ -158,7 +159,7 @@ def reschedule_touch(
     values: dict[str, object] = {"planned_on": planned_on.isoformat()}
     if not isinstance(planned_at, KeepTime):
         values["planned_at"] = time_text(planned_at)
-    description = f"Reschedule {_title(workspace, touch)} to {planned_on.isoformat()}"
+    description = f"Reschedule {_title(workspace, touch)} to {day_text(planned_on)}"
     with recording(workspace.db, description) as recorder:
         recorder.update(Table.TOUCHES, touch_id, values)
         return recorder.finish()
@@ -225,15 +226,6 @@ def _validate_edit(workspace: Workspace, touch: Touch, title: str, edit: TouchEd
 def _title(workspace: Workspace, touch: Touch) -> str:
     """``phone call for 'Acme Bakery'``: how a touch is named in the Edit menu."""
     return f"{touch.kind.label.lower()} for '{workspace.leads.get(touch.lead_id).name}'"
-
-
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def day_text(day: date) -> str:
-    """``Fri 20 Nov 2026``: a day in messages, the same whatever the machine's language."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def count_text(number: int) -> str:

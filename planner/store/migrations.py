@@ -161,3 +161,96 @@ def m004_lead_search_text(db: Database) -> None:
         "UPDATE leads SET search_text = planner_fold("
         "name || char(31) || company || char(31) || email || char(31) || city || char(31) || notes)"
     )
+
+
+_MINOR_DIGITS_FIXED_BY_CLDR: dict[str, tuple[int, int]] = {
+    "ADP": (2, 0),
+    "AFN": (2, 0),
+    "ALL": (2, 0),
+    "BHD": (2, 3),
+    "BIF": (2, 0),
+    "BYR": (2, 0),
+    "CLF": (2, 4),
+    "COP": (2, 0),
+    "DJF": (2, 0),
+    "ESP": (2, 0),
+    "GNF": (2, 0),
+    "IDR": (2, 0),
+    "IQD": (2, 0),
+    "IRR": (2, 0),
+    "ITL": (2, 0),
+    "JOD": (2, 3),
+    "KMF": (2, 0),
+    "KPW": (2, 0),
+    "KWD": (2, 3),
+    "LAK": (2, 0),
+    "LBP": (2, 0),
+    "LUF": (2, 0),
+    "LYD": (2, 3),
+    "MGA": (2, 0),
+    "MGF": (2, 0),
+    "MMK": (2, 0),
+    "MRO": (2, 0),
+    "OMR": (2, 3),
+    "PYG": (2, 0),
+    "RWF": (2, 0),
+    "SLL": (2, 0),
+    "SOS": (2, 0),
+    "STD": (2, 0),
+    "SYP": (2, 0),
+    "TMM": (2, 0),
+    "TND": (2, 3),
+    "TRL": (2, 0),
+    "TWD": (0, 2),
+    "UYI": (2, 0),
+    "UYW": (2, 4),
+    "VUV": (2, 0),
+    "XAF": (2, 0),
+    "XOF": (2, 0),
+    "XPF": (2, 0),
+    "YER": (2, 0),
+    "ZMK": (2, 0),
+    "ZWD": (2, 0),
+}
+"""Currencies whose minor digits the hand list before m005 got wrong: (stored, CLDR's).
+
+Frozen here rather than asked of Babel, so the migration does the same on every machine forever.
+The old list gave 0 digits to JPY, KRW, VND, CLP, ISK, HUF, TWD and UGX and 2 to every other code.
+"""
+
+_AMOUNT_COLUMNS = (("leads", "value_minor"), ("campaigns", "budget_minor"))
+"""Every column holding minor units; the row's ``currency`` column says of which currency."""
+
+
+def _rescaled(minor: int, shift: int) -> int:
+    """``minor`` with ``shift`` more decimal digits; fewer digits round half to even."""
+    factor = int(10 ** abs(shift))
+    if shift >= 0:
+        return minor * factor
+    quotient, remainder = divmod(minor, factor)
+    if remainder * 2 > factor or (remainder * 2 == factor and quotient % 2 == 1):
+        quotient += 1
+    return quotient
+
+
+@MIGRATIONS()
+def m005_cldr_minor_units(db: Database) -> None:
+    """Rescales stored amounts to CLDR's minor units: TWD × 100, KWD/BHD/JOD × 10, XOF/PYG ÷ 100…
+
+    Money now takes its digits from CLDR; without this a stored 1,250 TWD would read as 12.50.
+    Amounts losing digits are rounded half to even to whole minor units.
+    """
+    codes = list(_MINOR_DIGITS_FIXED_BY_CLDR)
+    placeholders = ", ".join("?" for _code in codes)
+    for table, column in _AMOUNT_COLUMNS:
+        rows = db.execute(
+            f"SELECT id, upper(currency), {column} FROM {table} "
+            f"WHERE {column} IS NOT NULL AND upper(currency) IN ({placeholders})",
+            codes,
+        ).fetchall()
+        for row_id, currency, minor in rows:
+            stored, cldr = _MINOR_DIGITS_FIXED_BY_CLDR[currency]
+            db.execute(
+                f"UPDATE {table} SET {column} = ? WHERE id = ?",
+                [_rescaled(minor, cldr - stored), row_id],
+            )

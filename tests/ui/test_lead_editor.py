@@ -60,7 +60,9 @@ def test_bad_email_and_value_are_shown_beside_their_fields(
     QTest.keyClicks(editor.fields["email"], "zoe.example.com")
     QTest.keyClicks(editor.value_field, "12,5,0")
     assert editor.errors["email"].text() == "'zoe.example.com' is not an email address"
-    assert editor.errors["value"].text() == "'12,5,0' is not an amount of money"
+    assert editor.errors["value"].text() == (
+        "'12,5,0' is not an amount of money (write it like 1,250.00)"
+    )
     _click_ok(qtbot, editor)
     assert workspace.leads.count() == 0
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain import Campaign, CampaignDraft, Channel, Temperature
 from planner.errors import PlannerError, ValidationError
+from planner.money import Money
 from planner.services.campaigns import (
     campaign_targets,
     create_campaign,
@@ -38,8 +39,8 @@ from planner.services.campaigns import (
 from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.common.form_parts import day_edit, error_label, from_qdate, plain_label, to_qdate
-from ui.money_input import currency_box, read_money, show_money
-from ui.touches.touch_text import count_text
+from ui.money_input import amount_placeholder, currency_box, money_hint, read_money, show_money
+from ui.touches.touch_text import count_text, full_day_text
 
 PREVIEW_DELAY_MS = 150
 """Typing must pause this long before the target count is worked out again."""
@@ -91,8 +92,9 @@ class CampaignDialog(QDialog):
         self.start_edit = day_edit(today, "Start")
         self.end_edit = day_edit(today, "End")
         self.budget_field = QLineEdit()
-        self.budget_field.setPlaceholderText("e.g. 500.00")
+        self.budget_field.setPlaceholderText(amount_placeholder(Money(50000)))
         self.currency_box = currency_box(self)
+        self.budget_hint = money_hint(self.budget_field, self.currency_box, self)
         self.goal_field = QLineEdit()
         self.offer_field = QLineEdit()
         self.notes_field = QPlainTextEdit()
@@ -158,9 +160,9 @@ class CampaignDialog(QDialog):
             self.target_label.setText("Targets no leads yet: widen the target to plan touches")
             return
         when = (
-            f"spread from {draft.start_on.isoformat()} to {draft.end_on.isoformat()}"
+            f"spread from {full_day_text(draft.start_on)} to {full_day_text(draft.end_on)}"
             if self.spread_box.isChecked()
-            else f"on {draft.start_on.isoformat()}"
+            else f"on {full_day_text(draft.start_on)}"
         )
         self.target_label.setText(
             f"Targets {count_text(self.target_count, 'lead')}: one {kind} each, {when}"
@@ -275,6 +277,7 @@ class CampaignDialog(QDialog):
         budget.addWidget(self.budget_field, 3)
         budget.addWidget(self.currency_box, 1)
         basics.addRow("Budget", budget)
+        basics.addRow("", self.budget_hint)
         basics.addRow("Goal", self.goal_field)
         basics.addRow("Offer", self.offer_field)
         basics.addRow("Notes", self.notes_field)

@@ -41,6 +41,7 @@ from ui.common.form_parts import (
     plain_label,
     to_qdate,
 )
+from ui.touches.touch_text import full_day_text
 
 
 class TouchDialog(QDialog):
@@ -176,7 +177,7 @@ class TouchDialog(QDialog):
         layout.addLayout(form)
         if touch.is_done:
             at = f" {touch.planned_at.strftime('%H:%M')}" if touch.planned_at else ""
-            form.addRow("Planned for", plain_label(f"{touch.planned_on.isoformat()}{at}"))
+            form.addRow("Planned for", plain_label(f"{full_day_text(touch.planned_on)}{at}"))
             form.addRow("Done", self._done_row())
             form.addRow("Notes", self.notes_field)
         else:

@@ -2,9 +2,8 @@
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale
-
 from planner.domain import Campaign
+from planner.locale import format_day, format_short_day
 from planner.store.touches import CalendarTouch
 
 
@@ -14,17 +13,17 @@ def touch_summary(touch: CalendarTouch, today: date) -> str:
     if touch.planned_at is not None:
         parts.append(touch.planned_at.strftime("%H:%M"))
     if touch.done_on is not None:
-        parts.append(f"done {touch.done_on.isoformat()}")
+        parts.append(f"done {full_day_text(touch.done_on)}")
     elif touch.is_overdue(today):
         parts.append("overdue")
     return " · ".join(parts)
 
 
 def campaign_summary(campaign: Campaign) -> str:
-    """``Spring letters · Direct mail · 2026-03-02 to 2026-03-13 · code SPR-4KX2``."""
+    """``Spring letters · Direct mail · Mon 2 Mar 2026 to Fri 13 Mar 2026 · code SPR-4KX2``."""
     return (
-        f"{campaign.name} · {campaign.channel.label} · {campaign.start_on.isoformat()} to "
-        f"{campaign.end_on.isoformat()} · code {campaign.response_code}"
+        f"{campaign.name} · {campaign.channel.label} · {full_day_text(campaign.start_on)} to "
+        f"{full_day_text(campaign.end_on)} · code {campaign.response_code}"
     )
 
 
@@ -34,17 +33,18 @@ def day_text(day: date, today: date) -> str:
     names = {0: "Today", 1: "Tomorrow", -1: "Yesterday"}
     if offset in names:
         return names[offset]
-    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM")
+    return format_short_day(day)
 
 
 DAY_FORMAT = "ddd d MMM yyyy"
-"""A day with its year, weekday and month named: "03/04/26" can never be read as the wrong day
-(the names follow the system language)."""
+"""Qt's pattern for day inputs, the same as ``full_day_text``: "03/04/26" can never be read as
+the wrong day."""
 
 
 def full_day_text(day: date) -> str:
-    """``Tue 24 Mar 2026``: a day that may lie in another year (the timeline, day inputs)."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), DAY_FORMAT)
+    """``Tue 24 Mar 2026``: a day that may lie in another year, as every message shows days
+    (``planner.locale.format_day``)."""
+    return format_day(day)
 
 
 def local_day(timestamp: str) -> date:

@@ -229,7 +229,7 @@ _NEW_CAMPAIGN = ("campaign", "add", "X", "--channel", "email", "--target", "cold
         (("touch", "edit", "1", "--at", "09:30", "--all-day"), "not allowed with"),
         (("touch", "edit", "1", "--outcome", "reached"), "Only a done touch has an outcome"),
         (("campaign", "show", "5"), "There is no campaign with id 5"),
-        ((*_NEW_CAMPAIGN, "2026-04-10", "--end", "2026-04-01"), "ends (2026-04-01) before it"),
+        ((*_NEW_CAMPAIGN, "2026-04-10", "--end", "2026-04-01"), "ends (Wed 1 Apr 2026) before it"),
         ((*_NEW_CAMPAIGN, "2026-04-10", "--end", "2026-04-1"), "is not a date like"),
         ((*_NEW_CAMPAIGN, "2026-04-10", "--end", "2026-04-11", "--channel", "fax"), "'fax' is not"),
         ((*_NEW_CAMPAIGN, "2026-04-10", "--end", "2026-04-11", "--budget", "ten"), "'ten' is not"),

@@ -12,9 +12,9 @@ from planner.documents.profile import (
     PaperSize,
     SenderProfile,
     default_sender_profile,
-    locale_country,
 )
 from planner.errors import ValidationError
+from planner.locale import locale_country
 from tests.planner.documents.conftest import make_lead
 
 

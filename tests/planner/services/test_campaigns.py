@@ -166,7 +166,7 @@ def test_reschedule_shifts_dates_and_planned_touches_only(
     touches.mark_touch_done(workspace, first.id, done_on=date(2026, 3, 16))
     before = dump_database(workspace)
     change = campaigns.reschedule_campaign(workspace, 1, date(2026, 4, 8))
-    assert change.description == "Move campaign 'Spring offer' to 2026-04-08"
+    assert change.description == "Move campaign 'Spring offer' to Wed 8 Apr 2026"
     campaign = CampaignStore(workspace.db).get(1)
     assert (campaign.start_on, campaign.end_on) == (date(2026, 4, 8), date(2026, 4, 17))
     moved = TouchStore(workspace.db).find(TouchFilter(campaign_id=1))

@@ -133,7 +133,7 @@ def test_reschedule_keeps_sets_or_clears_the_time(workspace: Workspace) -> None:
     store = TouchStore(workspace.db)
     before = dump_database(workspace)
     change = touches.reschedule_touch(workspace, touch_id, date(2026, 3, 23))
-    assert change.description == "Reschedule phone call for 'Acme Bakery' to 2026-03-23"
+    assert change.description == "Reschedule phone call for 'Acme Bakery' to Mon 23 Mar 2026"
     moved = store.get(touch_id)
     assert (moved.planned_on, moved.planned_at) == (date(2026, 3, 23), time(9, 30))
     _assert_undo_and_redo_exact(workspace, before, change)

@@ -73,7 +73,7 @@ def test_dragging_a_touch_to_another_day_moves_it_and_undo_restores_it(
     assert view.day_rect(target).contains(moved_chip.rect.center().toPoint())
     lead_name = workspace.leads.get(moved.lead_id).name
     assert calendar_window.undo_action.text() == (
-        f"Undo Reschedule phone call for '{lead_name}' to 2026-03-25"
+        f"Undo Reschedule phone call for '{lead_name}' to Wed 25 Mar 2026"
     )
     calendar_window.undo_action.trigger()
     assert dump_database(workspace) == before
@@ -104,7 +104,9 @@ def test_dragging_a_campaign_by_its_middle_shifts_it_and_its_planned_touches(
     assert planned
     assert {touch.planned_on for touch in planned} == {date(2026, 3, 9)}
     assert [bar.first_day for bar in view.placement.bars_for(campaign_id)] == [date(2026, 3, 9)]
-    assert calendar_window.undo_action.text() == "Undo Move campaign 'Spring letters' to 2026-03-09"
+    assert calendar_window.undo_action.text() == (
+        "Undo Move campaign 'Spring letters' to Mon 9 Mar 2026"
+    )
     calendar_window.undo_action.trigger()
     assert dump_database(workspace) == before
     assert workspace.campaigns.get(campaign_id).end_on == CAMPAIGN_END

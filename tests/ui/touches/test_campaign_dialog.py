@@ -11,7 +11,7 @@ from planner.services.touches import mark_touch_done
 from planner.store.touches import TouchFilter
 from planner.workspace import Workspace
 from tests.conftest import dump_database
-from tests.ui.touches.conftest import TODAY, ChangeCatcher
+from tests.ui.touches.conftest import ChangeCatcher
 from ui.common.form_parts import to_qdate
 from ui.touches.campaign_dialog import CampaignDialog
 
@@ -30,7 +30,7 @@ def test_the_target_count_follows_the_fields(
     cold = len(demo_workspace.leads.cards(Column.COLD))
     assert dialog.target_count == cold
     assert dialog.target_label.text() == (
-        f"Targets {cold} leads: one direct-mail letter each, on {TODAY.isoformat()}"
+        f"Targets {cold} leads: one direct-mail letter each, on Mon 16 Mar 2026"
     )
     dialog.temperature_box.setCurrentIndex(dialog.temperature_box.findData(Temperature.HOT))
     assert dialog.target_count == len(demo_workspace.leads.cards(Column.HOT))
@@ -63,7 +63,7 @@ def test_creating_a_spread_campaign_plans_one_touch_per_target_over_its_days(
     dialog.end_edit.setDate(to_qdate(date(2026, 3, 29)))
     dialog.spread_box.setChecked(True)
     dialog.budget_field.setText("450.00")
-    assert "spread from 2026-03-20 to 2026-03-29" in dialog.target_label.text()
+    assert "spread from Fri 20 Mar 2026 to Sun 29 Mar 2026" in dialog.target_label.text()
     dialog.accept()
     (campaign,) = demo_workspace.campaigns.all()
     assert campaign.name == "Spring letters; “Łódź” edition"
