@@ -70,9 +70,10 @@ def parse_locale_name(name: str) -> Locale | None:
     if language is None:
         return None
     country = country_code(country_name_text) if country_name_text else None
-    with contextlib.suppress(ValueError, UnknownLocaleError):
-        return Locale(language, country)
-    return Locale(language)
+    for territory in (country, None):
+        with contextlib.suppress(ValueError, UnknownLocaleError):
+            return Locale(language, territory)
+    return None
 
 
 def _code_named(names: Mapping[str, object], name: str) -> str | None:

@@ -1,5 +1,6 @@
 """The lead editor: inline validation, saving new and edited leads, choosing a referrer."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
@@ -152,3 +153,20 @@ def test_an_open_lead_has_no_lost_reason_field(qtbot: QtBot, demo_workspace: Wor
     lead_id = demo_workspace.leads.cards(Column.HOT)[0].id
     editor = _editor(qtbot, demo_workspace, lead_id)
     assert not editor.lost_reason_field.isVisible()
+
+
+def test_a_german_user_typing_12_500_saves_twelve_and_a_half(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_NUMERIC", "de_DE.UTF-8")
+    editor = _editor(qtbot, workspace)
+    assert editor.value_field.placeholderText() == "e.g. 1250,00"
+    editor.fields["name"].setText("Jonas Weber")
+    QTest.keyClicks(editor.value_field, "12,500")
+    assert editor.value_hint.isVisible()
+    assert editor.value_hint.text() == "= 12,50 EUR"
+    _click_ok(qtbot, editor)
+    (lead,) = workspace.leads.find()
+    assert lead.value == Money(1250, "EUR")
+    reopened = _editor(qtbot, workspace, lead.id)
+    assert reopened.value_field.text() == "12,50"

@@ -91,6 +91,9 @@ def test_search_filters_the_list(database_path: Path, capsys: pytest.CaptureFixt
         ("lead", "edit", "1", "--reason", "too dear"),
         ("lead", "move", "1", "hot", "--reason", "too dear"),
         ("lead", "add", "Ann", "--value", "1e5"),
+        ("lead", "add", "Ann", "--value", "1,250.00"),
+        ("lead", "add", "Ann", "--value", "12,5"),
+        ("lead", "add", "Ann", "--value", "10", "--currency", "ABC"),
     ],
 )
 def test_bad_input_exits_2_with_one_line_and_writes_nothing(
@@ -131,3 +134,15 @@ def test_refuses_a_file_that_is_not_a_database(
     assert run(path, "lead", "list") == 2
     assert "not a planner database" in capsys.readouterr().err
     assert path.read_text() == "Dear customer"
+
+
+def test_values_are_plain_digits_whatever_the_locale(
+    database_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scripts write ``1250.00`` on every machine; a German locale does not make it 125000."""
+    monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
+    assert run(database_path, "lead", "add", "Ann", "--value", "1250.00", "--currency", "KWD") == 0
+    capsys.readouterr()
+    assert run(database_path, "lead", "list", "--json") == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert (listed["value"], listed["currency"]) == ("1250.000", "KWD")

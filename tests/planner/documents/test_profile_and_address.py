@@ -43,6 +43,8 @@ def test_the_date_style_defaults_from_the_locale() -> None:
     assert default_sender_profile("en_US").date_format is DateFormat.MONTH_DAY_YEAR
     assert default_sender_profile("de_DE").date_format is DateFormat.DOTTED
     assert default_sender_profile("en_GB").date_format is DateFormat.DAY_MONTH_YEAR
+    assert default_sender_profile("sv_SE").date_format is DateFormat.ISO
+    assert default_sender_profile("C").date_format is DateFormat.DAY_MONTH_YEAR
     assert locale_country("en_US.UTF-8") == "US"
 
 
@@ -91,7 +93,14 @@ def test_dates_are_written_in_the_profile_style(style: DateFormat, text: str) ->
 def test_fields_are_set_from_text_and_bad_values_name_the_field() -> None:
     profile = SenderProfile().with_field("paper_size", "Letter").with_field("currency", "gbp")
     assert (profile.paper_size, profile.currency) == (PaperSize.LETTER, "GBP")
-    for key, text in [("paper_size", "A5"), ("currency", "pounds"), ("email", "x"), ("colour", "")]:
+    bad_values = [
+        ("paper_size", "A5"),
+        ("currency", "pounds"),
+        ("currency", "ABC"),
+        ("email", "x"),
+        ("colour", ""),
+    ]
+    for key, text in bad_values:
         with pytest.raises(ValidationError) as error:
             profile.with_field(key, text)
         assert error.value.field == key
