@@ -4,6 +4,7 @@ import argparse
 import dataclasses
 from typing import Any
 
+from planner.changes import Kind
 from planner.cli.arguments import enum_choice, enum_metavar
 from planner.cli.output import print_fields, print_json
 from planner.demo import demo_drafts
@@ -12,7 +13,6 @@ from planner.errors import ValidationError
 from planner.money import DEFAULT_CURRENCY, Money
 from planner.services import board, playbooks
 from planner.services.touches import count_text
-from planner.store.changes import Table
 from planner.store.leads import LeadFilter
 from planner.workspace import Workspace
 
@@ -129,14 +129,14 @@ def lead_to_json(lead: Lead, position: int) -> dict[str, Any]:
 
 def _demo(arguments: argparse.Namespace, workspace: Workspace) -> int:
     change = board.add_leads(workspace, demo_drafts(), "Add demo leads")
-    print(f"Added {len(change.lead_ids())} demo leads")
+    print(f"Added {len(change.lead_ids)} demo leads")
     return 0
 
 
 def _add(arguments: argparse.Namespace, workspace: Workspace) -> int:
     draft = _draft_from_arguments(arguments, LeadDraft(name=arguments.name))
     change = board.add_lead(workspace, draft)
-    (lead_id,) = change.lead_ids()
+    (lead_id,) = change.lead_ids
     print(lead_id)
     return 0
 
@@ -188,7 +188,7 @@ def _move(arguments: argparse.Namespace, workspace: Workspace) -> int:
     board.move_lead(workspace, arguments.id, arguments.column, arguments.position, arguments.reason)
     if arguments.plan and not arguments.column.is_outcome:
         change = playbooks.plan_playbook(workspace, arguments.id)
-        planned = len(change.keys(Table.TOUCHES))
+        planned = len(change.ids(Kind.TOUCH))
         name = workspace.leads.get(arguments.id).name
         print(
             f"Planned {count_text(planned)} for '{name}'"

@@ -238,6 +238,25 @@ class LeadStore:
             before = self.last_rank(column, moving)
         return before, after
 
+    def ranks_below(
+        self, column: Column, lead_id: int, moving: Collection[int] = ()
+    ) -> tuple[str, str | None] | None:
+        """The rank of the lead ``lead_id`` and of the card after it in ``column`` (leaving out
+        the ``moving`` cards), or ``None`` when that lead is no longer in the column."""
+        found = self._db.execute(
+            "SELECT rank FROM leads WHERE id = ? AND board_column = ? AND deleted_at IS NULL",
+            [lead_id, column.value],
+        ).fetchone()
+        if found is None:
+            return None
+        rank = str(found[0])
+        following = self._db.execute(
+            "SELECT min(rank) FROM leads WHERE board_column = ? AND deleted_at IS NULL "
+            f"AND rank > ? AND {_NOT_LISTED}",
+            [column.value, rank, _id_list(moving)],
+        ).fetchone()
+        return rank, following[0] if following else None
+
     def last_rank(self, column: Column, excluding: Collection[int] = ()) -> str | None:
         """The rank of the last card of a column, or ``None`` when it is empty."""
         rows = self._db.execute(

@@ -209,7 +209,7 @@ def _add_through_the_editor(window: MainWindow, name: str) -> int:
     editor.fields["name"].setText(name)
     editor.accept()
     assert editor.change is not None
-    (lead_id,) = editor.change.lead_ids()
+    (lead_id,) = editor.change.lead_ids
     return lead_id
 
 
@@ -245,7 +245,7 @@ def test_undoing_the_add_withdraws_the_offer(empty_window: MainWindow) -> None:
 
 def test_demo_data_is_offered_no_playbook(empty_window: MainWindow) -> None:
     change = empty_window.lead_actions.add_demo_data()
-    assert len(change.lead_ids()) > 1
+    assert len(change.lead_ids) > 1
     assert empty_window.playbook_bar.isHidden()
     assert empty_window.playbook_bar.offer is None
 

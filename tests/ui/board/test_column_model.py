@@ -5,9 +5,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from planner.changes import Change
 from planner.domain import Column, LeadDraft
 from planner.services.board import add_leads, move_lead
-from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.board import column_model
 from ui.board.column_model import (
@@ -198,7 +198,7 @@ def test_refreshing_by_ids_moves_rows_without_resetting(
         qtbot.waitSignal(hot.rowsInserted),
     ):
         for model in (cold, hot):
-            model.refresh_leads(change.lead_ids())
+            model.refresh_leads(change.lead_ids)
     assert cold.row_of(lead_id) is None
     assert hot.row_of(lead_id) == 1
     assert _names(cold) == _column_names(demo_workspace, Column.COLD)
@@ -210,7 +210,7 @@ def test_refreshing_a_reordered_card_moves_its_row(qtbot: QtBot, demo_workspace:
     lead_id = warm.card(0).id
     change = move_lead(demo_workspace, lead_id, Column.WARM, 5)
     with qtbot.waitSignal(warm.rowsMoved), qtbot.assertNotEmitted(warm.modelReset):
-        warm.refresh_leads(change.lead_ids())
+        warm.refresh_leads(change.lead_ids)
     assert warm.row_of(lead_id) == 5
     assert _names(warm) == _column_names(demo_workspace, Column.WARM)
 
@@ -222,7 +222,7 @@ def test_a_card_moved_beyond_the_loaded_page_waits_for_the_next_fetch(
     _add_cold(workspace, 12)
     model = ColumnModel(workspace, Column.COLD)
     lead_id = model.card(0).id
-    model.refresh_leads(move_lead(workspace, lead_id, Column.COLD).lead_ids())
+    model.refresh_leads(move_lead(workspace, lead_id, Column.COLD).lead_ids)
     assert model.row_of(lead_id) is None
     assert model.rowCount() == 4
     while model.canFetchMore(QModelIndex()):
