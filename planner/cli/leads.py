@@ -11,9 +11,9 @@ from planner.demo import demo_drafts
 from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
 from planner.errors import ValidationError
 from planner.money import DEFAULT_CURRENCY, Money
+from planner.read_models import LeadFilter
 from planner.services import board, playbooks
 from planner.services.touches import count_text
-from planner.store.leads import LeadFilter
 from planner.workspace import Workspace
 
 _FIELD_OPTIONS = (

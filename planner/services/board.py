@@ -276,10 +276,10 @@ def _ranks_between(before: str | None, ranks: list[str], after: str | None) -> b
     )
 
 
-def neighbour_column(lead: Lead, step: int) -> Column | None:
-    """The column left (``step=-1``) or right (``+1``) of the lead's, or ``None`` at the edge."""
+def neighbour_column(column: Column, step: int) -> Column | None:
+    """The column left (``step=-1``) or right (``+1``) of ``column``, or ``None`` at the edge."""
     order = list(Column)
-    index = order.index(lead.column) + step
+    index = order.index(column) + step
     return order[index] if 0 <= index < len(order) else None
 
 

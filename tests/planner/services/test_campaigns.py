@@ -10,10 +10,11 @@ from planner.changes import Change, Kind
 from planner.domain import CampaignDraft, Channel, Column, LeadDraft, Temperature, TouchKind
 from planner.errors import NotFoundError, ValidationError
 from planner.money import Money
+from planner.read_models import TouchFilter
 from planner.services import board, campaigns, touches
 from planner.services.history import redo_change, undo_change
 from planner.store.campaigns import CampaignStore
-from planner.store.touches import TouchFilter, TouchStore
+from planner.store.touches import TouchStore
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 

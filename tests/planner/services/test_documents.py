@@ -18,9 +18,9 @@ from planner.domain import (
     TouchDraft,
     TouchKind,
 )
+from planner.read_models import TouchFilter
 from planner.services import board, campaigns, documents, touches
 from planner.services.history import redo_change, undo_change
-from planner.store.touches import TouchFilter
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 
