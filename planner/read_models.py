@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from planner.domain import Channel, Column, Outcome, Temperature, TouchKind
+from planner.domain import Channel, Column, Outcome, Temperature, Touch, TouchKind
 from planner.money import Money
 
 
@@ -99,3 +99,24 @@ class TouchFilter:
     overdue_on: date | None = None
     campaign_id: int | None = None
     planned_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TouchWithLead:
+    """A touch with what a calendar entry or a call sheet says about its lead and campaign."""
+
+    touch: Touch
+    lead_name: str
+    company: str
+    phone: str
+    email: str
+    campaign_name: str | None
+    response_code: str | None
+
+
+@dataclass(frozen=True)
+class CampaignTouchCounts:
+    """How far a campaign has got: touches planned and still to do, and touches done."""
+
+    planned: int = 0
+    done: int = 0

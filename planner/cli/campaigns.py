@@ -8,8 +8,8 @@ from planner.cli.arguments import enum_choice, enum_metavar, iso_date
 from planner.cli.output import print_fields, print_json
 from planner.domain import Campaign, CampaignDraft, Channel, Temperature
 from planner.money import DEFAULT_CURRENCY, Money
+from planner.read_models import CampaignTouchCounts
 from planner.services import campaigns
-from planner.store.campaigns import CampaignTouchCounts
 from planner.workspace import Workspace
 
 

@@ -10,10 +10,9 @@ from planner.cli.arguments import enum_choice, enum_metavar, iso_date
 from planner.cli.output import print_json
 from planner.domain import Temperature, Touch, TouchDraft, TouchKind, TouchOutcome
 from planner.errors import ValidationError
-from planner.read_models import TouchFilter
+from planner.read_models import TouchFilter, TouchWithLead
 from planner.services import touches
 from planner.services.playbooks import load_planning_settings
-from planner.store.touches import TouchWithLead
 from planner.workspace import Workspace
 
 

@@ -5,7 +5,6 @@ Touches of deleted leads are left out of every query: they come back with their 
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
@@ -13,20 +12,7 @@ from sqlite_utils import Database
 
 from planner.domain import Channel, Temperature, Touch, TouchDraft, TouchKind, TouchOutcome
 from planner.errors import NotFoundError
-from planner.read_models import CalendarTouch, TouchFilter
-
-
-@dataclass(frozen=True, slots=True)
-class TouchWithLead:
-    """A touch with what a calendar entry or a call sheet says about its lead and campaign."""
-
-    touch: Touch
-    lead_name: str
-    company: str
-    phone: str
-    email: str
-    campaign_name: str | None
-    response_code: str | None
+from planner.read_models import CalendarTouch, TouchFilter, TouchWithLead
 
 
 def touch_row(draft: TouchDraft, created_at: str) -> dict[str, Any]:
