@@ -68,7 +68,11 @@ def register(subparsers: Any) -> None:
     move = actions.add_parser("move", help="move a lead to a column")
     move.add_argument("id", type=int)
     move.add_argument("column", type=enum_choice(Column), metavar=enum_metavar(Column))
-    move.add_argument("--position", type=int, help="0 is the top; default: the bottom")
+    place = move.add_mutually_exclusive_group()
+    place.add_argument("--position", type=int, help="0 is the top; default: the bottom")
+    place.add_argument(
+        "--below", type=int, metavar="LEAD_ID", help="directly below this lead of the column"
+    )
     move.add_argument("--reason", default="", help="why the lead was lost")
     move.add_argument(
         "--plan", action="store_true", help="plan the new column's playbook touches after the move"
@@ -185,7 +189,14 @@ def _edit(arguments: argparse.Namespace, workspace: Workspace) -> int:
 def _move(arguments: argparse.Namespace, workspace: Workspace) -> int:
     if arguments.reason and arguments.column is not Column.LOST:
         raise ValidationError("--reason is only for a move to lost", "reason")
-    board.move_lead(workspace, arguments.id, arguments.column, arguments.position, arguments.reason)
+    board.move_leads(
+        workspace,
+        [arguments.id],
+        arguments.column,
+        arguments.position,
+        arguments.reason,
+        below=arguments.below,
+    )
     if arguments.plan and not arguments.column.is_outcome:
         change = playbooks.plan_playbook(workspace, arguments.id)
         planned = len(change.ids(Kind.TOUCH))
