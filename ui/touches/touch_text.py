@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from planner.domain import Campaign
 from planner.locale import format_day, format_short_day
-from planner.store.touches import CalendarTouch
+from planner.read_models import CalendarTouch
 
 
 def touch_summary(touch: CalendarTouch, today: date) -> str:
