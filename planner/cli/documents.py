@@ -117,7 +117,11 @@ def _print_skipped(skipped: list[SkippedLead] | tuple[SkippedLead, ...]) -> None
 
 
 def _letter(arguments: argparse.Namespace, workspace: Workspace) -> int:
-    """One letter is the mail merge with one lead, so it skips, writes and records alike."""
+    """One letter is the mail merge with one lead, so it skips, writes and records alike.
+
+    Only the refusal is worded for this command: with one lead, "nothing to print" means that
+    lead has no address, and the user is told how to add one.
+    """
     template = find_template(workspace, arguments.template)
     lead = workspace.leads.get(arguments.lead_id)
     job = MergeLetters(
