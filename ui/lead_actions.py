@@ -1,27 +1,25 @@
 """The Lead menu: new, open, delete, move left/right and demo data, acting on the board's card."""
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
+from planner.changes import Change
 from planner.demo import demo_drafts
 from planner.domain import Column, Temperature
-from planner.errors import PlannerError
 from planner.services.board import add_leads
-from planner.store.changes import Change
+from ui.board.board_widget import BoardWidget
 from ui.lead_editor import LeadEditor
+from ui.operations import Operations
 from ui.window_actions import window_action
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 
 class LeadActions(QObject):
     """The actions on leads, enabled when they apply to the selected card."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, operations: Operations, board: BoardWidget, window: QWidget) -> None:
         super().__init__(window)
+        self._operations = operations
+        self._board = board
         self._window = window
         self.editor: LeadEditor | None = None
         self.new_lead = window_action(window, "&New Lead…", self.open_new_lead_editor, "Ctrl+N")
@@ -34,7 +32,6 @@ class LeadActions(QObject):
             window, "Move &Right", lambda: self.move_selected(1), "Ctrl+Right"
         )
         self.demo_data = window_action(window, "Add &Demo Data", self.add_demo_data)
-        board = window.board
         board.set_card_actions([self.open_lead, self.move_left, self.move_right, self.delete_lead])
         board.open_requested.connect(self.open_editor)
         board.new_lead_requested.connect(self.open_new_lead_editor)
@@ -60,73 +57,57 @@ class LeadActions(QObject):
         temperature = (
             Temperature(column.value) if column and not column.is_outcome else Temperature.COLD
         )
-        return self._show_editor(
-            LeadEditor(self._window.workspace, None, temperature, self._window)
-        )
+        return self._show_editor(LeadEditor(self._operations, None, temperature, self._window))
 
     def open_editor(self, lead_id: int) -> LeadEditor | None:
         """Opens the editor on a lead."""
-        try:
-            editor = LeadEditor(self._window.workspace, lead_id, parent=self._window)
-        except PlannerError as error:
-            self._window.show_error(str(error))
-            return None
-        return self._show_editor(editor)
+        editor = self._operations.attempt(
+            lambda: LeadEditor(self._operations, lead_id, parent=self._window)
+        )
+        return self._show_editor(editor) if editor is not None else None
 
     def open_selected_lead(self) -> LeadEditor | None:
         """Opens the editor on the selected card's lead."""
-        lead_id = self._window.board.current_lead_id()
+        lead_id = self._board.current_lead_id()
         return self.open_editor(lead_id) if lead_id is not None else None
 
     def delete_selected(self) -> Change | None:
         """Deletes the selected leads; Ctrl+Z brings them back."""
-        change = self._window.board.delete_selected()
-        if change is not None:
-            names = list(self._window.workspace.leads.names(change.lead_ids()).values())
+        change = self._board.delete_selected()
+        if change is not None and not change.is_empty:
+            workspace = self._operations.workspace
+            names = list(workspace.leads.names(change.lead_ids).values())
             deleted = f"'{names[0]}'" if len(names) == 1 else f"{len(names)} leads"
-            self._window.show_message(f"Deleted {deleted} — Ctrl+Z to undo")
+            self._operations.show_message(f"Deleted {deleted} — Ctrl+Z to undo")
         return change
 
     def move_selected(self, step: int) -> Change | None:
         """Moves the selected cards to the neighbouring column."""
-        change = self._window.board.move_selected(step)
-        if change is not None:
-            self._window.show_message(change.description)
+        change = self._board.move_selected(step)
+        if change is not None and not change.is_empty:
+            self._operations.show_message(change.description)
         return change
 
-    def add_demo_data(self) -> Change:
+    def add_demo_data(self) -> Change | None:
         """Adds the sample leads as one undoable step."""
-        change = add_leads(self._window.workspace, demo_drafts(), "Add demo leads")
-        self._window.push_change(change)
-        self._window.show_message(
-            f"Added {len(change.lead_ids())} demo leads — Ctrl+Z removes them again"
+        change = self._operations.run(
+            lambda workspace: add_leads(workspace, demo_drafts(), "Add demo leads"),
+            initiator=self,
         )
+        if change is not None:
+            self._operations.show_message(
+                f"Added {len(change.lead_ids)} demo leads — Ctrl+Z removes them again"
+            )
         return change
 
     def _show_editor(self, editor: LeadEditor) -> LeadEditor:
         self.editor = editor
-        if editor.timeline is not None:
-            editor.timeline.change_made.connect(self._window.push_change)
-            editor.timeline.action_failed.connect(self._window.show_error)
-            self._window.change_applied.connect(editor.timeline.apply_change)
-        editor.accepted.connect(lambda: self._saved(editor))
         editor.finished.connect(editor.deleteLater)
         editor.open()
         return editor
 
-    def _saved(self, editor: LeadEditor) -> None:
-        if editor.change is not None:
-            self._window.push_change(editor.change)
-            self._window.show_message(editor.change.description)
-
     def _selected_column(self) -> Column | None:
-        lead_id = self._window.board.current_lead_id()
-        if lead_id is None:
-            return None
-        try:
-            return self._window.workspace.leads.get(lead_id).column
-        except PlannerError:
-            return None
+        return self._board.current_column() if self._board.current_lead_id() is not None else None
 
     def _enable_for(self, lead_id: int | None) -> None:
         for action in (self.open_lead, self.delete_lead, self.move_left, self.move_right):

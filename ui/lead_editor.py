@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.changes import Change
 from planner.domain import Lead, LeadDraft, Outcome, Temperature
 from planner.errors import PlannerError, ValidationError
 from planner.services.board import add_lead, draft_problems, edit_lead
-from planner.store.changes import Change
-from planner.workspace import Workspace
 from ui.common.form_parts import error_label
 from ui.lead_timeline import LeadTimeline
 from ui.money_input import currency_box, read_money, show_money
+from ui.operations import Action, Operations
 from ui.referrer_field import ReferrerField
 from ui.touches.touch_text import full_day_text, local_day
 
@@ -47,20 +47,21 @@ _ADDRESS_FIELDS = (
 class LeadEditor(QDialog):
     """Adds a new lead or edits one; OK saves only when every field is valid.
 
-    After ``accepted``, ``change`` holds what was saved (``None`` when nothing was edited), for
-    the window to push on the undo stack.
+    Saving is one action through the runner; after ``accepted``, ``change`` holds what was saved
+    (``None`` when nothing was edited).
     """
 
     def __init__(
         self,
-        workspace: Workspace,
+        operations: Operations,
         lead_id: int | None = None,
         temperature: Temperature = Temperature.COLD,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("lead-editor")
-        self._workspace = workspace
+        self._operations = operations
+        workspace = operations.workspace
         self._lead: Lead | None = workspace.leads.get(lead_id) if lead_id is not None else None
         self._showing_errors = False
         self.change: Change | None = None
@@ -87,7 +88,7 @@ class LeadEditor(QDialog):
         self.ok_button.setText("Add lead" if self._lead is None else "Save")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.timeline = LeadTimeline(workspace, self._lead.id) if self._lead is not None else None
+        self.timeline = LeadTimeline(operations, self._lead.id) if self._lead is not None else None
         self._build_layout()
         self._fill(temperature)
         self._connect_validation()
@@ -133,7 +134,9 @@ class LeadEditor(QDialog):
             draft = self._draft_without_value()
         if self.referrer_field.is_unresolved:
             problems["referred_by"] = "Pick the referrer from the suggestions, or clear the field"
-        found = draft_problems(self._workspace, draft, self._lead.id if self._lead else None)
+        found = draft_problems(
+            self._operations.workspace, draft, self._lead.id if self._lead else None
+        )
         for field_name, message in found.items():
             problems.setdefault(field_name, message)
         self._show(problems)
@@ -146,18 +149,25 @@ class LeadEditor(QDialog):
         if draft is None:
             self._focus_first_problem()
             return
-        try:
-            if self._lead is None:
-                self.change = add_lead(self._workspace, draft)
-            elif draft != self._lead.draft() or self._lost_reason_edited():
-                self.change = edit_lead(self._workspace, self._lead.id, draft, self._lost_reason())
-        except ValidationError as error:
-            self._show({error.field or "form": str(error)})
+        lead = self._lead
+        if lead is None:
+            self.change = self._save(lambda workspace: add_lead(workspace, draft))
+        elif draft != lead.draft() or self._lost_reason_edited():
+            reason = self._lost_reason()
+            self.change = self._save(lambda workspace: edit_lead(workspace, lead.id, draft, reason))
+        else:
+            super().accept()
             return
-        except PlannerError as error:
-            self._show({"form": str(error)})
-            return
-        super().accept()
+        if self.change is not None:
+            self._operations.show_message(self.change.description)
+            super().accept()
+
+    def _save(self, action: Action) -> Change | None:
+        return self._operations.run(action, initiator=self, show_error=self._show_refusal)
+
+    def _show_refusal(self, error: PlannerError) -> None:
+        field = error.field if isinstance(error, ValidationError) else None
+        self._show({field if field in self.errors else "form": str(error)})
 
     def _lost_reason(self) -> str | None:
         """The reason typed for a lost lead; ``None`` for any other lead (it has none)."""

@@ -5,10 +5,9 @@ service call whose Change goes on the window's undo stack at once, whatever the 
 Save or Cancel does later.
 """
 
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.changes import Change
 from planner.domain import Touch, TouchOutcome
-from planner.errors import PlannerError
 from planner.services.timeline import TimelineEntry, lead_timeline
 from planner.services.touches import delete_touch, mark_touch_done
-from planner.store.changes import Change, Table
 from planner.workspace import Workspace
 from ui.common.colours import OVERDUE, muted_text
 from ui.common.form_parts import escaped_tooltip
+from ui.operations import Operations
 from ui.touches.new_touch_dialog import NewTouchDialog
 from ui.touches.touch_dialog import TouchDialog
 from ui.touches.touch_text import full_day_text
@@ -43,18 +42,14 @@ _DAY_COLUMN, _WHAT_COLUMN, _NOTES_COLUMN = 0, 1, 2
 class LeadTimeline(QWidget):
     """The timeline of one lead, oldest first, with the next planned touch selected.
 
-    Signals:
-        change_made(Change): a touch was added, done, edited or deleted.
-        action_failed(str): an action could not be carried out; the sentence says why.
+    It acts through the runner and reloads from its ``change_applied`` alone: once per action,
+    undo or redo that touched this lead.
     """
 
-    change_made = Signal(object)
-    action_failed = Signal(str)
-
-    def __init__(self, workspace: Workspace, lead_id: int) -> None:
+    def __init__(self, operations: Operations, lead_id: int) -> None:
         super().__init__()
         self.setObjectName("lead-timeline")
-        self._workspace = workspace
+        self._operations = operations
         self._lead_id = lead_id
         self.dialog: QDialog | None = None
         self.tree = QTreeWidget()
@@ -96,7 +91,12 @@ class LeadTimeline(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self.open_selected())
         self.tree.currentItemChanged.connect(lambda _current, _previous: self._enable_buttons())
+        operations.change_applied.connect(self.apply_change)
         self.reload()
+
+    @property
+    def _workspace(self) -> Workspace:
+        return self._operations.workspace
 
     def entries(self) -> list[TimelineEntry]:
         """What the timeline shows, oldest first."""
@@ -125,9 +125,9 @@ class LeadTimeline(QWidget):
             self.tree.scrollToItem(current)
         self._enable_buttons()
 
-    def apply_change(self, change: Change) -> None:
-        """Reloads when a change (an action, undo or redo) touched this lead."""
-        if self._lead_id in change.lead_ids() or change.keys(Table.COLUMN_CHANGES):
+    def apply_change(self, change: Change, _initiator: object = None) -> None:
+        """Reloads when a change (an action, undo or redo) touched this lead or its touches."""
+        if self._lead_id in change.lead_ids | change.touched_leads:
             self.reload()
 
     def selected_touch(self) -> Touch | None:
@@ -151,7 +151,7 @@ class LeadTimeline(QWidget):
     def add_touch(self) -> QDialog:
         """Opens the dialog to plan (or log) a touch for this lead, from today."""
         dialog = NewTouchDialog(
-            self._workspace, self._workspace.clock.today(), self._lead_id, parent=self
+            self._operations, self._workspace.clock.today(), self._lead_id, parent=self
         )
         return self._open(dialog)
 
@@ -160,7 +160,7 @@ class LeadTimeline(QWidget):
         touch = self.selected_touch()
         if touch is None:
             return None
-        dialog = TouchDialog(self._workspace, touch.id, self)
+        dialog = TouchDialog(self._operations, touch.id, self)
         return self._open(dialog)
 
     def mark_done(self, outcome: TouchOutcome | None) -> Change | None:
@@ -168,28 +168,20 @@ class LeadTimeline(QWidget):
         touch = self.selected_touch()
         if touch is None or touch.done_on is not None:
             return None
-        return self._run(lambda: mark_touch_done(self._workspace, touch.id, outcome))
+        return self._operations.run(
+            lambda workspace: mark_touch_done(workspace, touch.id, outcome), initiator=self
+        )
 
     def delete_selected(self) -> Change | None:
         """Deletes the selected touch (Edit ▸ Undo brings it back)."""
         touch = self.selected_touch()
         if touch is None:
             return None
-        return self._run(lambda: delete_touch(self._workspace, touch.id))
-
-    def _run(self, action: Callable[[], Change]) -> Change | None:
-        try:
-            change = action()
-        except PlannerError as error:
-            self.action_failed.emit(str(error))
-            return None
-        self.change_made.emit(change)
-        self.reload()
-        return change
+        return self._operations.run(
+            lambda workspace: delete_touch(workspace, touch.id), initiator=self
+        )
 
     def _open(self, dialog: NewTouchDialog | TouchDialog) -> QDialog:
-        dialog.change_made.connect(self.change_made)
-        dialog.change_made.connect(self.reload)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()

@@ -1,28 +1,27 @@
-"""The main window: screens in tabs, the undo stack, the open database, menus and status bar.
+"""The main window: screens in tabs, the Edit menu over the runner's undo stack, menus and the
+status bar.
 
-Other screens join with ``add_screen(title, widget)``. Whatever changes the database pushes the
-service's Change with ``push_change``; the window puts it on the undo stack and emits
-``change_applied`` after the action and after every undo and redo, so each screen refreshes just
-the records the change names.
+Widgets change the database only through the window's ``Operations`` (``ui/operations.py``),
+which pushes each change on the undo stack and broadcasts it; the window shows the runner's
+errors and messages and opens other files through it.
 """
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from planner import __version__
 from planner.errors import DatabaseOpenError
-from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
 from ui.database_files import ask_database_to_open, ask_new_database
 from ui.documents.document_actions import DocumentActions
 from ui.lead_actions import LeadActions
+from ui.operations import Operations
 from ui.planning_actions import PlanningActions
 from ui.playbook_bar import PlaybookBar, with_bar_above
-from ui.undo import ChangeCommand
 from ui.widget_text import literal_ampersands
 from ui.window_settings import WindowSettings
 
@@ -31,48 +30,40 @@ STATUS_MESSAGE_MS = 6000
 
 
 class MainWindow(QMainWindow):
-    """The planner's window over one open database.
-
-    Signals:
-        change_applied(Change): a change was made, undone or redone; refresh what it names.
-        change_pushed(Change): a new action's change was just recorded (not an undo or redo).
-        workspace_changed(Workspace): another database was opened; reload everything.
-    """
-
-    change_applied = Signal(object)
-    change_pushed = Signal(object)
-    workspace_changed = Signal(object)
+    """The planner's window over one open database."""
 
     def __init__(self, workspace: Workspace, settings: WindowSettings) -> None:
         super().__init__()
         self.setObjectName("main-window")
-        self._workspace = workspace
         self._settings = settings
         self._message_box: QMessageBox | None = None
-        self.undo_stack = QUndoStack(self)
+        self.operations = Operations(workspace, self)
+        self.operations.error.connect(self.show_error)
+        self.operations.message.connect(self.show_message)
+        self.operations.set_focus_home(self.focus_work_area)
+        self.undo_stack = self.operations.undo_stack
         self.screens = QTabWidget()
         self.screens.setObjectName("screens")
         self.screens.setDocumentMode(True)
         self.screens.setTabBarAutoHide(True)
         self.setCentralWidget(self.screens)
-        self.board = BoardWidget(workspace)
-        self.playbook_bar = PlaybookBar(workspace)
+        self.board = BoardWidget(self.operations)
+        self.playbook_bar = PlaybookBar(self.operations)
         self.add_screen("Board", with_bar_above(self.playbook_bar, self.board))
-        self.lead_actions = LeadActions(self)
-        self.planning_actions = PlanningActions(self)
-        self.document_actions = DocumentActions(self)
+        self.lead_actions = LeadActions(self.operations, self.board, self)
+        self.planning_actions = PlanningActions(self.operations, self.add_screen, self)
+        self.document_actions = DocumentActions(self.operations, self.board, self)
         self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()
-        self._connect_board()
         self._show_database()
         self._restore_layout()
         settings.remember_database(workspace.path)
 
     @property
     def workspace(self) -> Workspace:
-        """The open database; screens read through it and pass it to the services."""
-        return self._workspace
+        """The open database; screens read through it and act on it through ``operations``."""
+        return self.operations.workspace
 
     @property
     def settings(self) -> WindowSettings:
@@ -93,14 +84,13 @@ class MainWindow(QMainWindow):
             self.screens.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
         return index
 
-    def push_change(self, change: Change) -> None:
-        """Records a change the services already wrote, so Edit ▸ Undo can take it back."""
-        if change.is_empty:
-            return
-        self.undo_stack.push(
-            ChangeCommand(self._workspace, change, self.change_applied.emit, self.show_error)
-        )
-        self.change_pushed.emit(change)
+    def focus_work_area(self) -> None:
+        """Gives the keyboard focus to the shown screen's main view (the board's cards)."""
+        screen = self.screens.currentWidget()
+        if screen is not None and screen.isAncestorOf(self.board):
+            self.board.focus_cards()
+        elif screen is not None:
+            screen.setFocus()
 
     def show_message(self, text: str) -> None:
         """A passing note in the status bar."""
@@ -115,19 +105,14 @@ class MainWindow(QMainWindow):
 
     def open_database(self, path: Path) -> bool:
         """Switches to another planner file; on failure explains why and keeps the current one."""
-        if Path(path).resolve() == self._workspace.path.resolve():
+        if Path(path).resolve() == self.workspace.path.resolve():
             return True
         try:
             opened = Workspace.open(path)
         except DatabaseOpenError as error:
             self.show_error(f"{error}\n\nThe database that was open stays open.")
             return False
-        previous = self._workspace
-        self._workspace = opened
-        self.undo_stack.clear()
-        self.board.set_workspace(opened)
-        self.workspace_changed.emit(opened)
-        previous.close()
+        self.operations.open_workspace(opened).close()
         self._settings.remember_database(opened.path)
         self._show_database()
         self.show_message(f"Opened {opened.path}")
@@ -135,28 +120,23 @@ class MainWindow(QMainWindow):
 
     def choose_database_to_open(self) -> None:
         """File ▸ Open database…"""
-        path = ask_database_to_open(self, self._workspace.path)
+        path = ask_database_to_open(self, self.workspace.path)
         if path is not None:
             self.open_database(path)
 
     def choose_new_database(self) -> None:
         """File ▸ New database…"""
-        path = ask_new_database(self, self._workspace.path)
+        path = ask_new_database(self, self.workspace.path)
         if path is not None:
             self.open_database(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Remembers the layout and the database, then closes the file."""
         self._settings.save_layout(self.saveGeometry(), self.saveState())
-        self._settings.remember_database(self._workspace.path)
+        self._settings.remember_database(self.workspace.path)
         self.undo_stack.clear()
-        self._workspace.close()
+        self.workspace.close()
         super().closeEvent(event)
-
-    def _connect_board(self) -> None:
-        self.change_applied.connect(self.board.apply_change)
-        self.board.change_made.connect(self.push_change)
-        self.board.action_failed.connect(self.show_error)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -221,7 +201,7 @@ class MainWindow(QMainWindow):
         )
 
     def _show_database(self) -> None:
-        path = self._workspace.path
+        path = self.workspace.path
         self.setWindowTitle(f"{path.name} — {APPLICATION_TITLE}")
         self.setWindowFilePath(str(path))
         self.database_label.setText(str(path))

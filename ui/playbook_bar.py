@@ -4,12 +4,12 @@
 lead is added, "Drop 2 unfinished playbook touches for 'Acme Bakery'? [Drop] [Keep]" after a
 move back, and "Why was 'Acme Bakery' lost? [reason] [Save] [Skip]" after a move to Lost. With
 the planning setting ``auto_plan`` on, the touches are planned at once and the status bar says
-so. Whatever moved or added the lead (a drag, the keyboard, the lead editor) the window announces
-the pushed Change, and the bar reads the move from its column-change row and the new lead from
-its inserted lead row.
+so. Whatever moved or added the lead (a drag, the keyboard, the lead editor) the runner
+broadcasts the change, and the bar reads the move from its ``LeadMove`` fact and the new lead from
+its created ids. Answering acts through the runner, which then gives the focus back to the board.
 """
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain import Column
-from planner.errors import PlannerError
+from planner.changes import Change, Kind, Origin
+from planner.domain import Column, Lead
+from planner.errors import NotFoundError
 from planner.services.board import note_lost_reason
 from planner.services.playbooks import (
     PlaybookOffer,
@@ -31,9 +32,9 @@ from planner.services.playbooks import (
     plan_playbook,
 )
 from planner.services.touches import drop_touches
-from planner.store.changes import Change, Table
 from planner.workspace import Workspace
 from ui.common.colours import blend
+from ui.operations import Operations
 
 
 def moved_lead(change: Change) -> tuple[int, Column] | None:
@@ -41,17 +42,10 @@ def moved_lead(change: Change) -> tuple[int, Column] | None:
 
     New leads (no previous column, see ``added_lead``) and batches of moves are left out.
     """
-    moves = [
-        row.after
-        for row in change.rows
-        if row.table is Table.COLUMN_CHANGES
-        and row.before is None
-        and row.after is not None
-        and row.after.get("from_column")
-    ]
-    if len(moves) != 1:
+    moves = [move for move in change.moves if move.source is not None]
+    if len(moves) != 1 or moves[0].source is None:
         return None
-    return int(moves[0]["lead_id"]), Column(moves[0]["from_column"])
+    return moves[0].lead_id, moves[0].source
 
 
 def added_lead(change: Change) -> int | None:
@@ -60,12 +54,8 @@ def added_lead(change: Change) -> int | None:
     Demo data and imports add many leads in one step; proposing one playbook out of many would
     be noise, so they are left out.
     """
-    added = [
-        row.key
-        for row in change.rows
-        if row.table is Table.LEADS and row.before is None and row.after is not None
-    ]
-    return int(added[0]) if len(added) == 1 else None
+    added = change.created_ids(Kind.LEAD)
+    return added[0] if len(added) == 1 else None
 
 
 class _Question(QWidget):
@@ -108,17 +98,11 @@ class PlaybookBar(QFrame):
     """Offers to plan (or drop) playbook touches after a lead changed column or was added, and
     asks why a lead moved to Lost was lost.
 
-    Signals:
-        change_made(Change): touches were planned or dropped; push it on the undo stack.
-        message(str): a passing note for the status bar.
-        action_failed(str): planning or dropping could not be done; the sentence says why.
+    It listens to the runner's ``change_applied``: a new action may bring a question, an undo
+    takes back the questions about the lead it concerns.
     """
 
-    change_made = Signal(object)
-    message = Signal(str)
-    action_failed = Signal(str)
-
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, operations: Operations) -> None:
         super().__init__()
         self.setObjectName("playbook-bar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -133,9 +117,8 @@ class PlaybookBar(QFrame):
             ),
         )
         self.setPalette(palette)
-        self._workspace = workspace
+        self._operations = operations
         self._offer: PlaybookOffer | None = None
-        self._source: Change | None = None
         self.plan_question = _Question("Plan", "Not now")
         self.drop_question = _Question("Drop", "Keep")
         self.reason_question = _ReasonQuestion("Save", "Skip")
@@ -164,19 +147,30 @@ class PlaybookBar(QFrame):
         self.reason_question.decline_button.clicked.connect(self._hide_when_answered)
         self.reason_question.hide()
         self.hide()
+        operations.change_applied.connect(self.apply_change)
+        operations.workspace_changed.connect(self.forget)
+
+    @property
+    def _workspace(self) -> Workspace:
+        return self._operations.workspace
 
     @property
     def offer(self) -> PlaybookOffer | None:
         """The offer shown (or last shown)."""
         return self._offer
 
-    def set_workspace(self, workspace: Workspace) -> None:
+    def forget(self) -> None:
         """Forgets the offer: it was about the database that was open before."""
-        self._workspace = workspace
         self._offer = None
-        self._source = None
         self._lost_lead_id = None
         self.hide()
+
+    def apply_change(self, change: Change, _initiator: object = None) -> None:
+        """Considers a new action's change; an undo retracts the questions it made moot."""
+        if change.origin is Origin.ACTION:
+            self.consider(change)
+        elif change.origin is Origin.UNDO:
+            self.retract_if_undone(change)
 
     def consider(self, change: Change) -> None:
         """After a new action: if it moved one lead to another column, or added one lead, offer
@@ -188,17 +182,15 @@ class PlaybookBar(QFrame):
         self._withdraw_answered_reason(change)
         moved = moved_lead(change)
         added = added_lead(change)
-        try:
-            if moved is not None:
-                offer = offer_after_move(self._workspace, *moved)
-            elif added is not None:
-                offer = offer_after_add(self._workspace, added)
-            else:
-                return
-        except PlannerError as error:
-            self.action_failed.emit(str(error))
+        workspace = self._workspace
+        if moved is not None:
+            offer = self._operations.attempt(lambda: offer_after_move(workspace, *moved))
+        elif added is not None:
+            offer = self._operations.attempt(lambda: offer_after_add(workspace, added))
+        else:
             return
-        self._source = change
+        if offer is None:
+            return
         self._offer = offer
         self.plan_question.setVisible(bool(offer.to_plan) and not offer.auto_plan)
         self.plan_question.label.setText(offer.plan_question)
@@ -212,8 +204,9 @@ class PlaybookBar(QFrame):
         self._hide_when_answered()
 
     def retract_if_undone(self, change: Change) -> None:
-        """Hides the offer when the move (or add) it was made for is undone."""
-        if change is self._source and self.isVisible():
+        """Hides the questions when an undo takes back the move (or add) they were about."""
+        offer = self._offer
+        if offer is not None and offer.lead_id in change.lead_ids and self.isVisible():
             self.plan_question.hide()
             self.drop_question.hide()
             self.reason_question.hide()
@@ -222,25 +215,25 @@ class PlaybookBar(QFrame):
     def plan(self) -> Change | None:
         """Plans the lead's playbook as one undoable step."""
         offer = self._offer
-        self.plan_question.hide()
-        self._hide_when_answered()
         if offer is None:
             return None
-        return self._plan_now(offer, "{} — Ctrl+Z to undo")
+        change = self._plan_now(offer, "{} — Ctrl+Z to undo")
+        self.plan_question.hide()
+        self._hide_when_answered()
+        return change
 
     def drop(self) -> Change | None:
         """Drops the unfinished playbook touches the lead left behind, as one undoable step."""
         offer = self._offer
-        self.drop_question.hide()
-        self._hide_when_answered()
         if offer is None or not offer.to_drop:
             return None
-        try:
-            change = drop_touches(self._workspace, [touch.id for touch in offer.to_drop])
-        except PlannerError as error:
-            self.action_failed.emit(str(error))
-            return None
-        self._announce(change)
+        touch_ids = [touch.id for touch in offer.to_drop]
+        change = self._operations.run(
+            lambda workspace: drop_touches(workspace, touch_ids), initiator=self
+        )
+        self._tell(change)
+        self.drop_question.hide()
+        self._hide_when_answered()
         return change
 
     def save_lost_reason(self) -> Change | None:
@@ -249,25 +242,23 @@ class PlaybookBar(QFrame):
         reason = self.reason_question.field.text()
         if lead_id is None or not reason.strip():
             return None
+        change = self._operations.run(
+            lambda workspace: note_lost_reason(workspace, lead_id, reason), initiator=self
+        )
+        self._tell(change)
         self.reason_question.hide()
         self._hide_when_answered()
-        try:
-            change = note_lost_reason(self._workspace, lead_id, reason)
-        except PlannerError as error:
-            self.action_failed.emit(str(error))
-            return None
-        self._announce(change)
         return change
 
     def _withdraw_answered_reason(self, change: Change) -> None:
         """Stops asking why a lead was lost once another action gave the reason (the lead
         editor) or took the lead out of Lost."""
         lead_id = self._lost_lead_id
-        if lead_id is None or lead_id not in change.keys(Table.LEADS):
+        if lead_id is None or lead_id not in change.lead_ids:
             return
         try:
-            lead = self._workspace.leads.get(lead_id)
-        except PlannerError:
+            lead: Lead | None = self._workspace.leads.get(lead_id)
+        except NotFoundError:
             lead = None
         if lead is None or lead.column is not Column.LOST or lead.lost_reason:
             self._lost_lead_id = None
@@ -286,18 +277,16 @@ class PlaybookBar(QFrame):
         self.reason_question.show()
 
     def _plan_now(self, offer: PlaybookOffer, note: str) -> Change | None:
-        try:
-            change = plan_playbook(self._workspace, offer.lead_id)
-        except PlannerError as error:
-            self.action_failed.emit(str(error))
-            return None
-        self._announce(change, note)
+        lead_id = offer.lead_id
+        change = self._operations.run(
+            lambda workspace: plan_playbook(workspace, lead_id), initiator=self
+        )
+        self._tell(change, note)
         return change
 
-    def _announce(self, change: Change, note: str = "{} — Ctrl+Z to undo") -> None:
-        if not change.is_empty:
-            self.change_made.emit(change)
-            self.message.emit(note.format(change.description))
+    def _tell(self, change: Change | None, note: str = "{} — Ctrl+Z to undo") -> None:
+        if change is not None and not change.is_empty:
+            self._operations.show_message(note.format(change.description))
 
     def _hide_when_answered(self) -> None:
         open_questions = any(

@@ -10,14 +10,15 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from planner.changes import Change
 from planner.errors import StaleUndoError
 from planner.services.history import redo_change, undo_change
-from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.widget_text import literal_ampersands
 
-ChangeListener = Callable[[Change], None]
-"""Told about every change applied, undone or redone, to refresh what shows it."""
+ChangeListener = Callable[[Change, object], None]
+"""Told about every change applied, undone or redone, and what started it (``None`` for the
+Edit menu's undo and redo)."""
 
 ErrorReporter = Callable[[str], None]
 """Shows a sentence to the user."""
@@ -30,12 +31,14 @@ class ChangeCommand(QUndoCommand):
         self,
         workspace: Workspace,
         change: Change,
+        initiator: object,
         on_applied: ChangeListener,
         on_error: ErrorReporter,
     ) -> None:
         super().__init__(literal_ampersands(change.description))
         self._workspace = workspace
         self._change = change
+        self._initiator = initiator
         self._on_applied = on_applied
         self._on_error = on_error
         self._already_applied = True
@@ -49,20 +52,22 @@ class ChangeCommand(QUndoCommand):
         """Applies the change again (the first time, it was applied by the service already)."""
         if self._already_applied:
             self._already_applied = False
-        elif not self._run(redo_change):
+            self._on_applied(self._change, self._initiator)
             return
-        self._on_applied(self._change)
+        redone = self._run(redo_change)
+        if redone is not None:
+            self._on_applied(redone, None)
 
     def undo(self) -> None:
         """Restores the rows to how they were before the change."""
-        if self._run(undo_change):
-            self._on_applied(self._change)
+        undone = self._run(undo_change)
+        if undone is not None:
+            self._on_applied(undone, None)
 
-    def _run(self, step: Callable[[Workspace, Change], Change]) -> bool:
+    def _run(self, step: Callable[[Workspace, Change], Change]) -> Change | None:
         try:
-            step(self._workspace, self._change)
+            return step(self._workspace, self._change)
         except StaleUndoError as error:
             self.setObsolete(True)
             self._on_error(str(error))
-            return False
-        return True
+            return None

@@ -3,13 +3,13 @@
 import argparse
 from typing import Any
 
+from planner.changes import Kind
 from planner.cli.arguments import enum_choice, enum_metavar, iso_date
 from planner.cli.output import print_fields, print_json
 from planner.domain import Campaign, CampaignDraft, Channel, Temperature
 from planner.money import DEFAULT_CURRENCY, Money
+from planner.read_models import CampaignTouchCounts
 from planner.services import campaigns
-from planner.store.campaigns import CampaignTouchCounts
-from planner.store.changes import Table
 from planner.workspace import Workspace
 
 
@@ -91,9 +91,9 @@ def _add(arguments: argparse.Namespace, workspace: Workspace) -> int:
         notes=arguments.notes,
     )
     change = campaigns.create_campaign(workspace, draft, spread=arguments.spread)
-    (campaign_id,) = change.keys(Table.CAMPAIGNS)
+    (campaign_id,) = change.ids(Kind.CAMPAIGN)
     campaign = workspace.campaigns.get(int(campaign_id))
-    planned = len(change.keys(Table.TOUCHES))
+    planned = len(change.ids(Kind.TOUCH))
     print(f"{campaign.id} {campaign.response_code} {planned} touches planned")
     return 0
 

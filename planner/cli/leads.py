@@ -4,16 +4,16 @@ import argparse
 import dataclasses
 from typing import Any
 
+from planner.changes import Kind
 from planner.cli.arguments import enum_choice, enum_metavar
 from planner.cli.output import print_fields, print_json
 from planner.demo import demo_drafts
 from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
 from planner.errors import ValidationError
 from planner.money import DEFAULT_CURRENCY, Money
+from planner.read_models import LeadFilter
 from planner.services import board, playbooks
 from planner.services.touches import count_text
-from planner.store.changes import Table
-from planner.store.leads import LeadFilter
 from planner.workspace import Workspace
 
 _FIELD_OPTIONS = (
@@ -68,7 +68,11 @@ def register(subparsers: Any) -> None:
     move = actions.add_parser("move", help="move a lead to a column")
     move.add_argument("id", type=int)
     move.add_argument("column", type=enum_choice(Column), metavar=enum_metavar(Column))
-    move.add_argument("--position", type=int, help="0 is the top; default: the bottom")
+    place = move.add_mutually_exclusive_group()
+    place.add_argument("--position", type=int, help="0 is the top; default: the bottom")
+    place.add_argument(
+        "--below", type=int, metavar="LEAD_ID", help="directly below this lead of the column"
+    )
     move.add_argument("--reason", default="", help="why the lead was lost")
     move.add_argument(
         "--plan", action="store_true", help="plan the new column's playbook touches after the move"
@@ -129,14 +133,14 @@ def lead_to_json(lead: Lead, position: int) -> dict[str, Any]:
 
 def _demo(arguments: argparse.Namespace, workspace: Workspace) -> int:
     change = board.add_leads(workspace, demo_drafts(), "Add demo leads")
-    print(f"Added {len(change.lead_ids())} demo leads")
+    print(f"Added {len(change.lead_ids)} demo leads")
     return 0
 
 
 def _add(arguments: argparse.Namespace, workspace: Workspace) -> int:
     draft = _draft_from_arguments(arguments, LeadDraft(name=arguments.name))
     change = board.add_lead(workspace, draft)
-    (lead_id,) = change.lead_ids()
+    (lead_id,) = change.lead_ids
     print(lead_id)
     return 0
 
@@ -185,10 +189,17 @@ def _edit(arguments: argparse.Namespace, workspace: Workspace) -> int:
 def _move(arguments: argparse.Namespace, workspace: Workspace) -> int:
     if arguments.reason and arguments.column is not Column.LOST:
         raise ValidationError("--reason is only for a move to lost", "reason")
-    board.move_lead(workspace, arguments.id, arguments.column, arguments.position, arguments.reason)
+    board.move_leads(
+        workspace,
+        [arguments.id],
+        arguments.column,
+        arguments.position,
+        arguments.reason,
+        below=arguments.below,
+    )
     if arguments.plan and not arguments.column.is_outcome:
         change = playbooks.plan_playbook(workspace, arguments.id)
-        planned = len(change.keys(Table.TOUCHES))
+        planned = len(change.ids(Kind.TOUCH))
         name = workspace.leads.get(arguments.id).name
         print(
             f"Planned {count_text(planned)} for '{name}'"

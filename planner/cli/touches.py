@@ -5,14 +5,14 @@ import dataclasses
 from datetime import date, time
 from typing import Any
 
+from planner.changes import Kind
 from planner.cli.arguments import enum_choice, enum_metavar, iso_date
 from planner.cli.output import print_json
 from planner.domain import Temperature, Touch, TouchDraft, TouchKind, TouchOutcome
 from planner.errors import ValidationError
+from planner.read_models import TouchFilter, TouchWithLead
 from planner.services import touches
 from planner.services.playbooks import load_planning_settings
-from planner.store.changes import Table
-from planner.store.touches import TouchFilter, TouchWithLead
 from planner.workspace import Workspace
 
 
@@ -118,7 +118,7 @@ def _add(arguments: argparse.Namespace, workspace: Workspace) -> int:
         campaign_id=arguments.campaign,
     )
     change = touches.add_touch(workspace, draft)
-    (touch_id,) = change.keys(Table.TOUCHES)
+    (touch_id,) = change.ids(Kind.TOUCH)
     print(touch_id)
     return 0
 

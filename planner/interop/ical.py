@@ -18,8 +18,8 @@ from icalendar import Calendar, Event
 from planner import __version__
 from planner.domain import Campaign, TouchKind
 from planner.errors import ValidationError
+from planner.read_models import TouchFilter, TouchWithLead
 from planner.store.settings import SettingKey
-from planner.store.touches import TouchFilter, TouchWithLead
 from planner.workspace import Workspace
 
 PRODUCT_ID = f"-//planner//planner {__version__}//EN"

@@ -9,9 +9,11 @@ from itertools import pairwise
 
 from fractional_indexing import generate_key_between, generate_n_keys_between
 
+from planner.changes import Change
 from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
 from planner.errors import NotFoundError, ValidationError
-from planner.store.changes import Change, ChangeRecorder, Table, recording
+from planner.services.actions import user_action
+from planner.store.changes import Table, recording
 from planner.store.leads import draft_to_row
 from planner.workspace import Workspace
 
@@ -47,6 +49,7 @@ def draft_problems(
     return problems
 
 
+@user_action
 def add_lead(workspace: Workspace, draft: LeadDraft, column: Column | None = None) -> Change:
     """Adds a lead at the bottom of its column (its temperature's unless ``column`` is given)."""
     validate_draft(workspace, draft)
@@ -61,10 +64,11 @@ def add_lead(workspace: Workspace, draft: LeadDraft, column: Column | None = Non
             rank=generate_key_between(workspace.leads.last_rank(target), None),
         )
         lead_id = recorder.insert(Table.LEADS, row)
-        _record_column_change(recorder, lead_id, None, target, now)
+        recorder.record_move(lead_id, None, target, now)
         return recorder.finish()
 
 
+@user_action
 def add_leads(workspace: Workspace, drafts: list[tuple[LeadDraft, Column]], label: str) -> Change:
     """Adds many leads as one undoable step (demo data, imports), each at the end of its column."""
     for draft, _column in drafts:
@@ -79,10 +83,11 @@ def add_leads(workspace: Workspace, drafts: list[tuple[LeadDraft, Column]], labe
                 row.update(_placement(draft.temperature, column))
                 row.update(created_at=now, updated_at=now, rank=rank)
                 lead_id = recorder.insert(Table.LEADS, row)
-                _record_column_change(recorder, lead_id, None, column, now)
+                recorder.record_move(lead_id, None, column, now)
         return recorder.finish()
 
 
+@user_action
 def edit_lead(
     workspace: Workspace, lead_id: int, draft: LeadDraft, lost_reason: str | None = None
 ) -> Change:
@@ -109,11 +114,12 @@ def edit_lead(
             target = Column(draft.temperature.value)
             row["board_column"] = target.value
             row["rank"] = generate_key_between(workspace.leads.last_rank(target), None)
-            _record_column_change(recorder, lead_id, lead.column, target, now)
+            recorder.record_move(lead_id, lead.column, target, now)
         recorder.update(Table.LEADS, lead_id, row)
         return recorder.finish()
 
 
+@user_action
 def move_lead(
     workspace: Workspace,
     lead_id: int,
@@ -125,28 +131,30 @@ def move_lead(
     return move_leads(workspace, [lead_id], column, position, lost_reason)
 
 
+@user_action
 def move_leads(
     workspace: Workspace,
     lead_ids: Sequence[int],
     column: Column,
     position: int | None = None,
     lost_reason: str = "",
+    *,
+    below: int | None = None,
 ) -> Change:
-    """Moves leads, in the order given, to ``column`` at ``position`` (``None`` is the bottom).
+    """Moves leads, in the order given, to ``column``: directly ``below`` the lead with that id
+    (a drop names the card it landed under), or at ``position`` (0 is the top), or at the bottom
+    when neither is given.
 
-    Writes each lead's row and, for a lead that changes column, one history row: a constant
-    amount of work per lead however many leads the board holds.
+    The neighbours are read inside the action's transaction, so a drop cannot interleave with
+    another writer's move. A ``below`` lead that left the column meanwhile puts the leads at the
+    bottom. Writes each lead's row and, for a lead that changes column, one history row: a
+    constant amount of work per lead however many leads the board holds.
     """
     moving = list(dict.fromkeys(lead_ids))
     leads = [workspace.leads.get(lead_id) for lead_id in moving]
     if not leads:
         raise ValidationError("No leads to move", "lead_ids")
-    if position is not None and position < 0:
-        raise ValidationError("A position is 0 or more", "position")
-    if position is None:
-        before, after = workspace.leads.last_rank(column, moving), None
-    else:
-        before, after = workspace.leads.ranks_around(column, position, moving)
+    before, after = _neighbour_ranks(workspace, column, moving, position, below)
     description = (
         f"Move '{leads[0].name}' to {column.heading}"
         if len(leads) == 1
@@ -170,10 +178,34 @@ def move_leads(
                 row["lost_reason"] = lost_reason.strip() if column is Column.LOST else ""
             recorder.update(Table.LEADS, lead.id, row)
             if column is not lead.column:
-                _record_column_change(recorder, lead.id, lead.column, column, now)
+                recorder.record_move(lead.id, lead.column, column, now)
         return recorder.finish()
 
 
+def _neighbour_ranks(
+    workspace: Workspace,
+    column: Column,
+    moving: list[int],
+    position: int | None,
+    below: int | None,
+) -> tuple[str | None, str | None]:
+    """The ranks the moving leads will sit between, with the moving leads lifted out."""
+    if position is not None and below is not None:
+        raise ValidationError("Give a position or a lead to drop below, not both", "position")
+    if below is not None:
+        if below in moving:
+            raise ValidationError("Leads cannot be dropped below one of themselves", "below")
+        around = workspace.leads.ranks_below(column, below, moving)
+        if around is not None:
+            return around
+    if position is None:
+        return workspace.leads.last_rank(column, moving), None
+    if position < 0:
+        raise ValidationError("A position is 0 or more", "position")
+    return workspace.leads.ranks_around(column, position, moving)
+
+
+@user_action
 def note_lost_reason(workspace: Workspace, lead_id: int, reason: str) -> Change:
     """Records why a lost lead was lost (asked for after a move to Lost)."""
     lead = workspace.leads.get(lead_id)
@@ -197,11 +229,13 @@ def _check_lost_reason(lead: Lead, reason: str) -> None:
         )
 
 
+@user_action
 def delete_lead(workspace: Workspace, lead_id: int) -> Change:
     """Takes a lead off the board; its history stays, and ``restore_lead`` brings it back."""
     return delete_leads(workspace, [lead_id])
 
 
+@user_action
 def delete_leads(workspace: Workspace, lead_ids: Sequence[int]) -> Change:
     """Takes leads off the board as one step; their history stays, and undo brings them back."""
     leads = [workspace.leads.get(lead_id) for lead_id in dict.fromkeys(lead_ids)]
@@ -215,6 +249,7 @@ def delete_leads(workspace: Workspace, lead_ids: Sequence[int]) -> Change:
         return recorder.finish()
 
 
+@user_action
 def restore_lead(workspace: Workspace, lead_id: int) -> Change:
     """Puts a deleted lead back at the bottom of its column."""
     lead = workspace.leads.get(lead_id, include_deleted=True)
@@ -241,10 +276,10 @@ def _ranks_between(before: str | None, ranks: list[str], after: str | None) -> b
     )
 
 
-def neighbour_column(lead: Lead, step: int) -> Column | None:
-    """The column left (``step=-1``) or right (``+1``) of the lead's, or ``None`` at the edge."""
+def neighbour_column(column: Column, step: int) -> Column | None:
+    """The column left (``step=-1``) or right (``+1``) of ``column``, or ``None`` at the edge."""
     order = list(Column)
-    index = order.index(lead.column) + step
+    index = order.index(column) + step
     return order[index] if 0 <= index < len(order) else None
 
 
@@ -264,17 +299,3 @@ def _placement(temperature: Temperature, column: Column) -> dict[str, str]:
         "outcome": Outcome.OPEN.value,
         "board_column": column.value,
     }
-
-
-def _record_column_change(
-    recorder: ChangeRecorder, lead_id: int, source: Column | None, target: Column, now: str
-) -> None:
-    recorder.insert(
-        Table.COLUMN_CHANGES,
-        {
-            "lead_id": lead_id,
-            "from_column": source.value if source else None,
-            "to_column": target.value,
-            "changed_at": now,
-        },
-    )

@@ -7,11 +7,13 @@ Each function is one user action: one transaction, a ``Change``, undoable throug
 import secrets
 from datetime import date, timedelta
 
+from planner.changes import Change
 from planner.domain import CampaignDraft, TouchDraft
 from planner.errors import ValidationError
+from planner.services.actions import user_action
 from planner.services.touches import count_text, insert_touches
 from planner.store.campaigns import CampaignStore, campaign_row
-from planner.store.changes import Change, ChangeRecorder, Table, recording
+from planner.store.changes import ChangeRecorder, Table, recording
 from planner.store.text_search import fold
 from planner.workspace import Workspace
 
@@ -51,6 +53,7 @@ def schedule_days(start_on: date, end_on: date, count: int, *, spread: bool) -> 
     return [start_on + timedelta(days=index * days // count) for index in range(count)]
 
 
+@user_action
 def create_campaign(workspace: Workspace, draft: CampaignDraft, spread: bool = False) -> Change:
     """Creates the campaign and plans one touch per target lead, all as one undoable step.
 
@@ -76,6 +79,7 @@ def create_campaign(workspace: Workspace, draft: CampaignDraft, spread: bool = F
         return recorder.finish()
 
 
+@user_action
 def edit_campaign(workspace: Workspace, campaign_id: int, draft: CampaignDraft) -> Change:
     """Saves the campaign's fields as one step; new dates take its planned touches along.
 
@@ -131,6 +135,7 @@ def planned_touch_moves(
     return dict(sorted(moves.items()))
 
 
+@user_action
 def reschedule_campaign(workspace: Workspace, campaign_id: int, start_on: date) -> Change:
     """Moves the campaign to start on ``start_on``; its end and its planned touches shift by as
     many days. Done touches stay on the days they happened."""
@@ -156,6 +161,7 @@ def _move_touches(recorder: ChangeRecorder, moves: dict[int, date]) -> None:
         recorder.update(Table.TOUCHES, touch_id, {"planned_on": day.isoformat()})
 
 
+@user_action
 def delete_campaign(workspace: Workspace, campaign_id: int, keep_planned_touches: bool) -> Change:
     """Deletes the campaign; its planned touches are kept (as plain touches) or deleted.
 

@@ -12,18 +12,21 @@ from datetime import date, time
 
 from sqlite_utils import Database
 
+from planner.changes import Change
 from planner.documents.batch import MergedLetter
 from planner.documents.calls import CallSheet, CallSheetEntry
 from planner.documents.context import CampaignInfo, LetterContext
 from planner.documents.profile import SenderProfile
 from planner.documents.template_text import LETTER_KINDS, LetterTemplate
 from planner.domain import Column, Lead, Outcome, Temperature, Touch, TouchDraft, TouchKind
+from planner.read_models import LeadFilter, TouchFilter
+from planner.services.actions import user_action
 from planner.services.sender import load_sender_profile
 from planner.services.touches import insert_touches, validate_touch_drafts
 from planner.store.campaigns import CampaignStore
-from planner.store.changes import Change, Table, recording
-from planner.store.leads import LeadFilter, LeadStore
-from planner.store.touches import TouchFilter, TouchStore
+from planner.store.changes import Table, recording
+from planner.store.leads import LeadStore
+from planner.store.touches import TouchStore
 from planner.workspace import Workspace
 
 CALL_SHEET_KINDS = frozenset({TouchKind.PHONE_CALL, TouchKind.MEETING, TouchKind.PRESENTATION})
@@ -110,6 +113,7 @@ def letter_context(
     )
 
 
+@user_action
 def record_letters(
     workspace: Workspace,
     letters: Iterable[MergedLetter],

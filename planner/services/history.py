@@ -6,20 +6,25 @@ The GUI keeps the same Changes on a ``QUndoStack`` instead and calls ``undo_chan
 
 from dataclasses import dataclass, field
 
-from planner.store.changes import Change, reapply, revert
+from planner.changes import Change
+from planner.services.actions import user_action
+from planner.store.changes import reapply, revert
 from planner.workspace import Workspace
 
 
+@user_action
 def undo_change(workspace: Workspace, change: Change) -> Change:
-    """Restores the database to how it was before ``change``; returns it for refreshing views."""
+    """Restores the database to how it was before ``change``; returns what the undo changed
+    (the same records, moves run backwards) for refreshing views."""
     revert(workspace.db, change)
-    return change
+    return change.undone()
 
 
+@user_action
 def redo_change(workspace: Workspace, change: Change) -> Change:
-    """Applies ``change`` again after it was undone."""
+    """Applies ``change`` again after it was undone; returns what the redo changed."""
     reapply(workspace.db, change)
-    return change
+    return change.redone()
 
 
 @dataclass

@@ -9,12 +9,13 @@ back to a colder column, which unfinished playbook touches it could drop. After 
 from dataclasses import dataclass
 from datetime import timedelta
 
+from planner.changes import Change
 from planner.domain import Column, Lead, Outcome, Temperature, Touch, TouchDraft
 from planner.errors import ValidationError
 from planner.planning import PlanningSettings
+from planner.services.actions import user_action
 from planner.services.settings import save_setting
 from planner.services.touches import count_text, plan_touches
-from planner.store.changes import Change
 from planner.store.settings import SettingKey
 from planner.workspace import Workspace
 
@@ -56,6 +57,7 @@ def load_planning_settings(workspace: Workspace) -> PlanningSettings:
     return PlanningSettings.from_json(workspace.settings.get(SettingKey.PLANNING))
 
 
+@user_action
 def save_planning_settings(workspace: Workspace, settings: PlanningSettings) -> Change:
     """Stores edited playbooks and thresholds as one undoable step."""
     return save_setting(
@@ -93,6 +95,7 @@ def propose_playbook(
     return proposals
 
 
+@user_action
 def plan_playbook(workspace: Workspace, lead_id: int) -> Change:
     """Plans the playbook of the lead's temperature as one step: "Plan 3 touches for 'Acme'"."""
     lead = workspace.leads.get(lead_id)

@@ -1,8 +1,9 @@
 """The sender profile: loading it (with locale defaults) and saving it as an undoable step."""
 
+from planner.changes import Change
 from planner.documents.profile import SenderProfile, default_sender_profile
+from planner.services.actions import user_action
 from planner.services.settings import save_setting
-from planner.store.changes import Change
 from planner.store.settings import SettingKey
 from planner.workspace import Workspace
 
@@ -13,6 +14,7 @@ def load_sender_profile(workspace: Workspace, locale_name: str | None = None) ->
     return SenderProfile.from_json(workspace.settings.get(SettingKey.SENDER_PROFILE), default)
 
 
+@user_action
 def save_sender_profile(workspace: Workspace, profile: SenderProfile) -> Change:
     """Stores the whole profile as one step: "Edit sender profile"."""
     return save_setting(
@@ -20,6 +22,7 @@ def save_sender_profile(workspace: Workspace, profile: SenderProfile) -> Change:
     )
 
 
+@user_action
 def set_sender_field(workspace: Workspace, key: str, value: str) -> Change:
     """Changes one field (``planner settings set KEY VALUE``); ValidationError for bad input."""
     profile = load_sender_profile(workspace).with_field(key, value)

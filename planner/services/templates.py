@@ -9,6 +9,7 @@ import dataclasses
 import re
 import unicodedata
 
+from planner.changes import Change, Kind
 from planner.documents.template_text import (
     LETTER_KINDS,
     LetterTemplate,
@@ -17,7 +18,8 @@ from planner.documents.template_text import (
     valid_template_name,
 )
 from planner.errors import NotFoundError, ValidationError
-from planner.store.changes import Change, Table, recording
+from planner.services.actions import user_action
+from planner.store.changes import Table, recording
 from planner.store.templates import TemplateStore, template_row
 from planner.workspace import Workspace
 
@@ -77,6 +79,7 @@ def _taken_names(workspace: Workspace) -> set[str]:
     return {template.name for template in builtin_templates()} | _store(workspace).names()
 
 
+@user_action
 def create_template(workspace: Workspace, draft: TemplateDraft, name: str | None = None) -> Change:
     """Adds a user template called ``name``, or named after its title (``spring-offer``)."""
     return _insert(workspace, draft, f"Add letter template '{draft.title.strip()}'", name)
@@ -106,6 +109,7 @@ def _insert(
         return recorder.finish()
 
 
+@user_action
 def copy_template(workspace: Workspace, name: str) -> Change:
     """Adds a user template copied from any template, titled "… (copy)"."""
     original = find_template(workspace, name)
@@ -117,6 +121,7 @@ def _own(workspace: Workspace, template_id: int) -> LetterTemplate:
     return _store(workspace).get(template_id)
 
 
+@user_action
 def edit_template(workspace: Workspace, template_id: int, draft: TemplateDraft) -> Change:
     """Saves the editor's fields over a user template; its name stays."""
     template = _own(workspace, template_id)
@@ -127,6 +132,7 @@ def edit_template(workspace: Workspace, template_id: int, draft: TemplateDraft) 
         return recorder.finish()
 
 
+@user_action
 def delete_template(workspace: Workspace, template_id: int) -> Change:
     """Removes a user template (touches that name it keep their text)."""
     template = _own(workspace, template_id)
@@ -148,5 +154,4 @@ def user_template_id(workspace: Workspace, name: str) -> int:
 
 def template_of(workspace: Workspace, change: Change) -> LetterTemplate:
     """The template a create or copy just added (to show its name or open it in the editor)."""
-    (template_id,) = change.keys(Table.TEMPLATES)
-    return _store(workspace).get(int(template_id))
+    return _store(workspace).get(change.created_id(Kind.TEMPLATE))

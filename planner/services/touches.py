@@ -9,9 +9,11 @@ from collections.abc import Iterable
 from datetime import date, time
 from enum import Enum
 
+from planner.changes import Change
 from planner.domain import Touch, TouchDraft, TouchKind, TouchOutcome
 from planner.errors import NotFoundError, ValidationError
-from planner.store.changes import Change, ChangeRecorder, Table, recording
+from planner.services.actions import user_action
+from planner.store.changes import ChangeRecorder, Table, recording
 from planner.store.touches import time_text, touch_row
 from planner.workspace import Workspace
 
@@ -53,6 +55,7 @@ class TouchEdit:
         )
 
 
+@user_action
 def plan_touches(workspace: Workspace, drafts: list[TouchDraft], description: str) -> Change:
     """Records the drafts as they are (planned, or done when they carry ``done_on``), one step."""
     validate_touch_drafts(workspace, drafts)
@@ -61,6 +64,7 @@ def plan_touches(workspace: Workspace, drafts: list[TouchDraft], description: st
         return recorder.finish()
 
 
+@user_action
 def log_touches(workspace: Workspace, drafts: list[TouchDraft], description: str) -> Change:
     """Records contacts already made (letters sent, calls taken) as done touches, one step.
 
@@ -73,6 +77,7 @@ def log_touches(workspace: Workspace, drafts: list[TouchDraft], description: str
     return plan_touches(workspace, done, description)
 
 
+@user_action
 def add_touch(workspace: Workspace, draft: TouchDraft) -> Change:
     """Plans (or logs, when it carries ``done_on``) one touch: "Plan phone call for 'Acme'"."""
     verb = "Log" if draft.done_on is not None else "Plan"
@@ -80,6 +85,7 @@ def add_touch(workspace: Workspace, draft: TouchDraft) -> Change:
     return plan_touches(workspace, [draft], f"{verb} {draft.kind.label.lower()} for '{name}'")
 
 
+@user_action
 def mark_touch_done(
     workspace: Workspace,
     touch_id: int,
@@ -111,6 +117,7 @@ def mark_touch_done(
         return recorder.finish()
 
 
+@user_action
 def edit_touch(workspace: Workspace, touch_id: int, edit: TouchEdit) -> Change:
     """Saves a touch's kind, day, time, notes and (once done) outcome as one step.
 
@@ -140,6 +147,7 @@ def edit_touch(workspace: Workspace, touch_id: int, edit: TouchEdit) -> Change:
         return recorder.finish()
 
 
+@user_action
 def reschedule_touch(
     workspace: Workspace,
     touch_id: int,
@@ -164,6 +172,7 @@ def reschedule_touch(
         return recorder.finish()
 
 
+@user_action
 def delete_touch(workspace: Workspace, touch_id: int) -> Change:
     """Removes one touch from its lead's timeline."""
     touch = workspace.touches.get(touch_id)
@@ -172,6 +181,7 @@ def delete_touch(workspace: Workspace, touch_id: int) -> Change:
         return recorder.finish()
 
 
+@user_action
 def drop_touches(workspace: Workspace, touch_ids: Iterable[int]) -> Change:
     """Removes several touches as one step (a playbook's unfinished touches after a move back)."""
     touches = [workspace.touches.get(touch_id) for touch_id in dict.fromkeys(touch_ids)]

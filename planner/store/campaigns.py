@@ -1,7 +1,6 @@
 """Reading campaigns: the list, the calendar's spans, their targets and their touches."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -10,15 +9,8 @@ from sqlite_utils import Database
 from planner.domain import Campaign, CampaignDraft, Channel, Temperature
 from planner.errors import NotFoundError
 from planner.money import Money
+from planner.read_models import CampaignTouchCounts
 from planner.store.text_search import FOLD_FUNCTION, SEARCHABLE_TEXT_SQL, fold, search_pattern
-
-
-@dataclass(frozen=True)
-class CampaignTouchCounts:
-    """How far a campaign has got: touches planned and still to do, and touches done."""
-
-    planned: int = 0
-    done: int = 0
 
 
 def campaign_row(draft: CampaignDraft) -> dict[str, Any]:

@@ -1,10 +1,13 @@
-"""Recording what a user action changed, row by row, so it can be undone and redone exactly.
+"""Recording what a user action wrote, row by row, so it can be undone and redone exactly.
 
 Every write of a service goes through a ``ChangeRecorder``: it keeps the image of each row before
-and after the action. Undo writes the before-images back, redo the after-images; both first check
-that the rows still look the way the action left them, so an undo never overwrites later work.
+and after the action. Those images stay here, inside the ``Change`` as an opaque undo record;
+front ends read the ids per kind and the facts that ``finish`` derives from them. Undo writes the
+before-images back, redo the after-images; both first check that the rows still look the way the
+action left them, so an undo never overwrites later work.
 """
 
+import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,10 +16,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from planner.changes import Change, Key, Kind, LeadMove, UndoRecord
+from planner.domain import Column
 from planner.errors import StaleUndoError
 
 Row = dict[str, Any]
-Key = int | str
 
 
 class Table(StrEnum):
@@ -34,6 +38,21 @@ class Table(StrEnum):
         """The column that identifies a row."""
         return "key" if self is Table.SETTINGS else "id"
 
+    @property
+    def kind(self) -> Kind | None:
+        """The kind of record a row of this table is; column changes are a lead's history and
+        reach front ends as ``LeadMove`` facts instead."""
+        return _KINDS.get(self)
+
+
+_KINDS = {
+    Table.LEADS: Kind.LEAD,
+    Table.SETTINGS: Kind.SETTING,
+    Table.TOUCHES: Kind.TOUCH,
+    Table.CAMPAIGNS: Kind.CAMPAIGN,
+    Table.TEMPLATES: Kind.TEMPLATE,
+}
+
 
 @dataclass(frozen=True)
 class RowChange:
@@ -46,35 +65,37 @@ class RowChange:
 
 
 @dataclass(frozen=True)
-class Change:
-    """What one user action changed: its description for the Edit menu and the row images.
+class RowImages(UndoRecord):
+    """The store's undo record: every changed row's image before and after, oldest first."""
 
-    Front ends use ``keys(table)`` to refresh only what changed.
+    rows: tuple[RowChange, ...]
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[None]:
+    """Runs a user action in one ``BEGIN IMMEDIATE`` transaction, its reads included.
+
+    Taking the write lock before the first read means the CLI and the window, sharing one WAL
+    file, queue up (``busy_timeout``) instead of one failing with "database is locked" when a
+    deferred transaction that read tries to write. An action called inside another joins it.
     """
-
-    description: str
-    rows: tuple[RowChange, ...] = ()
-
-    def keys(self, table: Table) -> frozenset[Key]:
-        """The keys of the rows of ``table`` this action inserted, updated or deleted."""
-        return frozenset(row.key for row in self.rows if row.table is table)
-
-    def lead_ids(self) -> frozenset[int]:
-        """The leads whose card may look different after this action.
-
-        That is the leads whose row changed and the leads whose touches changed (a touch moves
-        a card's meter, next date and overdue mark).
-        """
-        ids = {int(key) for key in self.keys(Table.LEADS)}
-        for row in self.rows:
-            if row.table is Table.TOUCHES:
-                ids.update(image["lead_id"] for image in (row.before, row.after) if image)
-        return frozenset(ids)
-
-    @property
-    def is_empty(self) -> bool:
-        """True when the action turned out to change nothing."""
-        return not self.rows
+    connection = db.conn
+    if connection.in_transaction:
+        yield
+        return
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    try:
+        connection.execute("COMMIT")
+    except sqlite3.Error:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
 
 
 def fetch_row(db: Database, table: Table, key: Key) -> Row | None:
@@ -93,6 +114,7 @@ class ChangeRecorder:
     description: str
     _before: dict[tuple[Table, Key], Row | None] = field(default_factory=dict)
     _order: list[tuple[Table, Key]] = field(default_factory=list)
+    _moves: list[LeadMove] = field(default_factory=list)
 
     def insert(self, table: Table, values: Mapping[str, Any]) -> int:
         """Inserts a row and returns its id."""
@@ -123,6 +145,19 @@ class ChangeRecorder:
         self._remember(Table.SETTINGS, key, fetch_row(self.db, Table.SETTINGS, key))
         self.db.table(Table.SETTINGS.value).upsert({"key": key, "value": value}, pk="key")
 
+    def record_move(self, lead_id: int, source: Column | None, target: Column, at: str) -> None:
+        """Writes the lead's column history row and reports the move as a ``LeadMove``."""
+        self.insert(
+            Table.COLUMN_CHANGES,
+            {
+                "lead_id": lead_id,
+                "from_column": source.value if source else None,
+                "to_column": target.value,
+                "changed_at": at,
+            },
+        )
+        self._moves.append(LeadMove(lead_id, source, target))
+
     def _remember(self, table: Table, key: Key, before: Row | None) -> None:
         if (table, key) not in self._before:
             self._before[(table, key)] = before
@@ -136,29 +171,66 @@ class ChangeRecorder:
             after = fetch_row(self.db, table, key)
             if before != after:
                 rows.append(RowChange(table, key, before, after))
-        return Change(self.description, tuple(rows))
+        return _described(self.description, tuple(rows), tuple(self._moves))
+
+
+def _described(
+    description: str, rows: tuple[RowChange, ...], moves: tuple[LeadMove, ...]
+) -> Change:
+    changed: dict[Kind, set[Key]] = {}
+    created: dict[Kind, list[Key]] = {}
+    touched_leads: set[int] = set()
+    for row in rows:
+        kind = row.table.kind
+        if kind is None:
+            continue
+        changed.setdefault(kind, set()).add(row.key)
+        if row.before is None:
+            created.setdefault(kind, []).append(row.key)
+        if kind is Kind.TOUCH:
+            touched_leads.update(image["lead_id"] for image in (row.before, row.after) if image)
+    return Change(
+        description,
+        changed={kind: frozenset(keys) for kind, keys in changed.items()},
+        created={kind: tuple(keys) for kind, keys in created.items()},
+        moves=moves if rows else (),
+        touched_leads=frozenset(touched_leads),
+        undo_record=RowImages(rows) if rows else None,
+    )
 
 
 @contextmanager
 def recording(db: Database, description: str) -> Iterator[ChangeRecorder]:
-    """Runs one user action in one transaction; the recorder holds its change afterwards."""
-    with db.atomic():
-        recorder = ChangeRecorder(db, description)
-        yield recorder
+    """The writes of one user action, in its transaction; the recorder holds its change after.
+
+    The action's ``write_transaction`` is normally open already (its reads came first); the
+    writes run in a savepoint inside it, so a failure leaves the rows as they were.
+    """
+    with write_transaction(db), db.atomic():
+        yield ChangeRecorder(db, description)
 
 
 def revert(db: Database, change: Change) -> None:
     """Undoes ``change``: restores every before-image, newest first, in one transaction."""
-    with db.atomic():
-        for row in reversed(change.rows):
+    with write_transaction(db):
+        for row in reversed(_rows(change)):
             _restore(db, row, expected=row.after, wanted=row.before)
 
 
 def reapply(db: Database, change: Change) -> None:
     """Redoes ``change``: restores every after-image, oldest first, in one transaction."""
-    with db.atomic():
-        for row in change.rows:
+    with write_transaction(db):
+        for row in _rows(change):
             _restore(db, row, expected=row.before, wanted=row.after)
+
+
+def _rows(change: Change) -> tuple[RowChange, ...]:
+    record = change.undo_record
+    if record is None:
+        return ()
+    if not isinstance(record, RowImages):
+        raise TypeError(f"{change.description!r} was not recorded by this store")
+    return record.rows
 
 
 def _restore(db: Database, row: RowChange, *, expected: Row | None, wanted: Row | None) -> None:

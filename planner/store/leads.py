@@ -2,7 +2,6 @@
 
 import json
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -21,56 +20,9 @@ from planner.domain import (
 from planner.errors import NotFoundError
 from planner.money import Money
 from planner.planning import PlanningSettings
+from planner.read_models import BoardCard, ColumnSummary, LeadFilter
 from planner.store.settings import SettingKey, SettingsStore
 from planner.store.text_search import SEARCHABLE_TEXT_SQL, search_pattern, searchable_text
-
-
-@dataclass(frozen=True, slots=True)
-class BoardCard:
-    """The few facts a card on the board shows; light enough to hold 100,000 of them.
-
-    The touch fields say how far the lead is along its target number of contacts, when the next
-    planned touch is (ISO date), whether a planned touch is overdue, and whether it has gone quiet.
-    An open lead is quiet when nothing is planned for it and neither a done touch nor a change of
-    column happened in the last ``quiet_after_days`` days (planning settings); a lead with an
-    overdue touch is overdue, not quiet.
-    """
-
-    id: int
-    name: str
-    company: str
-    value: Money | None
-    column: Column
-    rank: str
-    updated_at: str
-    touches_done: int = 0
-    touch_target: int = 8
-    next_touch_on: str | None = None
-    overdue: bool = False
-    quiet: bool = False
-
-
-@dataclass(frozen=True)
-class ColumnSummary:
-    """A column header's figures: how many cards and their value per currency."""
-
-    count: int = 0
-    totals: Mapping[str, int] = field(default_factory=dict)
-
-    def total_text(self) -> str:
-        """``45,000.00 EUR + 1,200.00 USD``, or an empty string when no card has a value."""
-        return " + ".join(str(Money(minor, code)) for code, minor in sorted(self.totals.items()))
-
-
-@dataclass(frozen=True)
-class LeadFilter:
-    """Which leads a list shows; empty fields do not narrow it."""
-
-    temperature: Temperature | None = None
-    outcome: Outcome | None = None
-    column: Column | None = None
-    search: str = ""
-    ids: frozenset[int] | None = None
 
 
 def draft_to_row(draft: LeadDraft) -> dict[str, Any]:
@@ -237,6 +189,25 @@ class LeadStore:
         if before is None:
             before = self.last_rank(column, moving)
         return before, after
+
+    def ranks_below(
+        self, column: Column, lead_id: int, moving: Collection[int] = ()
+    ) -> tuple[str, str | None] | None:
+        """The rank of the lead ``lead_id`` and of the card after it in ``column`` (leaving out
+        the ``moving`` cards), or ``None`` when that lead is no longer in the column."""
+        found = self._db.execute(
+            "SELECT rank FROM leads WHERE id = ? AND board_column = ? AND deleted_at IS NULL",
+            [lead_id, column.value],
+        ).fetchone()
+        if found is None:
+            return None
+        rank = str(found[0])
+        following = self._db.execute(
+            "SELECT min(rank) FROM leads WHERE board_column = ? AND deleted_at IS NULL "
+            f"AND rank > ? AND {_NOT_LISTED}",
+            [column.value, rank, _id_list(moving)],
+        ).fetchone()
+        return rank, following[0] if following else None
 
     def last_rank(self, column: Column, excluding: Collection[int] = ()) -> str | None:
         """The rank of the last card of a column, or ``None`` when it is empty."""

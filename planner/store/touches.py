@@ -5,7 +5,6 @@ Touches of deleted leads are left out of every query: they come back with their 
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
@@ -13,59 +12,7 @@ from sqlite_utils import Database
 
 from planner.domain import Channel, Temperature, Touch, TouchDraft, TouchKind, TouchOutcome
 from planner.errors import NotFoundError
-
-
-@dataclass(frozen=True, slots=True)
-class CalendarTouch:
-    """The few facts the calendar and the agenda show for a touch; light enough for 10,000.
-
-    ``temperature`` is the lead's current temperature; ``channel`` is the campaign's channel, or
-    for a touch outside campaigns the channel its kind belongs to.
-    """
-
-    id: int
-    lead_id: int
-    lead_name: str
-    kind: TouchKind
-    planned_on: date
-    planned_at: time | None
-    done_on: date | None
-    campaign_id: int | None
-    temperature: Temperature
-    channel: Channel
-
-    def is_overdue(self, today: date) -> bool:
-        """True for a planned touch whose day has passed without it being done."""
-        return self.done_on is None and self.planned_on < today
-
-
-@dataclass(frozen=True)
-class TouchFilter:
-    """Which touches a list shows; empty fields do not narrow it.
-
-    ``overdue_on`` keeps the touches still undone before that day; ``planned_only`` keeps the
-    touches not done yet.
-    """
-
-    lead_id: int | None = None
-    start: date | None = None
-    end: date | None = None
-    overdue_on: date | None = None
-    campaign_id: int | None = None
-    planned_only: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class TouchWithLead:
-    """A touch with what a calendar entry or a call sheet says about its lead and campaign."""
-
-    touch: Touch
-    lead_name: str
-    company: str
-    phone: str
-    email: str
-    campaign_name: str | None
-    response_code: str | None
+from planner.read_models import CalendarTouch, TouchFilter, TouchWithLead
 
 
 def touch_row(draft: TouchDraft, created_at: str) -> dict[str, Any]:

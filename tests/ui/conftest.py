@@ -11,11 +11,13 @@ from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractScrollArea
 from pytestqt.qtbot import QtBot
 
+from planner.changes import Change
 from planner.demo import demo_drafts
 from planner.domain import Column
 from planner.services.board import add_leads
 from planner.workspace import Workspace
 from ui.main_window import MainWindow
+from ui.operations import Operations
 from ui.window_settings import WindowSettings
 
 OFFSCREEN_NOISE = r"^This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
@@ -33,6 +35,31 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def window_settings(tmp_path: Path) -> WindowSettings:
     """Window settings kept in an ini file of this test."""
     return WindowSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+class AppliedChanges:
+    """Collects the changes ``Operations.change_applied`` broadcasts, newest last."""
+
+    def __init__(self, operations: Operations) -> None:
+        self.changes: list[Change] = []
+        self.initiators: list[object] = []
+        operations.change_applied.connect(self._applied)
+
+    def _applied(self, change: Change, initiator: object) -> None:
+        self.changes.append(change)
+        self.initiators.append(initiator)
+
+
+@pytest.fixture
+def operations(qtbot: QtBot, workspace: Workspace) -> Operations:
+    """The action runner on the test's planner file, for widgets tested without the window."""
+    return Operations(workspace)
+
+
+@pytest.fixture
+def applied(operations: Operations) -> AppliedChanges:
+    """What the runner broadcast during the test."""
+    return AppliedChanges(operations)
 
 
 @pytest.fixture

@@ -10,10 +10,11 @@ from planner.money import Money
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 from ui.lead_editor import LeadEditor
+from ui.operations import Operations
 
 
 def _editor(qtbot: QtBot, workspace: Workspace, lead_id: int | None = None) -> LeadEditor:
-    editor = LeadEditor(workspace, lead_id)
+    editor = LeadEditor(Operations(workspace), lead_id)
     qtbot.addWidget(editor)
     editor.show()
     return editor

@@ -20,8 +20,9 @@ from ui.window_settings import WindowSettings
 
 def test_an_ampersand_in_a_name_shows_as_itself_in_the_edit_menu(main_window: MainWindow) -> None:
     """Qt reads ``&`` as a shortcut marker: "Smith & Jones" must not become "Smith _Jones"."""
-    change = add_lead(main_window.workspace, LeadDraft(name="Smith & Jones"))
-    main_window.push_change(change)
+    main_window.operations.run(
+        lambda workspace: add_lead(workspace, LeadDraft(name="Smith & Jones"))
+    )
     action = main_window.undo_action
     assert action.text() == "Undo Add 'Smith && Jones'"
     assert action.iconText() == "Undo Add 'Smith & Jones'"

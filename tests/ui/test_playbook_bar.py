@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from planner.domain import Column, Temperature
+from planner.read_models import TouchFilter
 from planner.services.playbooks import (
     load_planning_settings,
     plan_playbook,
     save_planning_settings,
 )
-from planner.store.touches import TouchFilter
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 from tests.ui.conftest import drop_cards
@@ -209,7 +209,7 @@ def _add_through_the_editor(window: MainWindow, name: str) -> int:
     editor.fields["name"].setText(name)
     editor.accept()
     assert editor.change is not None
-    (lead_id,) = editor.change.lead_ids()
+    (lead_id,) = editor.change.lead_ids
     return lead_id
 
 
@@ -245,7 +245,7 @@ def test_undoing_the_add_withdraws_the_offer(empty_window: MainWindow) -> None:
 
 def test_demo_data_is_offered_no_playbook(empty_window: MainWindow) -> None:
     change = empty_window.lead_actions.add_demo_data()
-    assert len(change.lead_ids()) > 1
+    assert len(change.lead_ids) > 1
     assert empty_window.playbook_bar.isHidden()
     assert empty_window.playbook_bar.offer is None
 
@@ -277,3 +277,35 @@ def test_a_reason_given_in_the_lead_editor_ends_the_question(main_window: MainWi
     editor.accept()
     assert bar.reason_question.isHidden()
     assert bar.isHidden()
+
+
+def test_after_plan_the_focus_is_back_on_the_cards_and_ctrl_z_undoes_it(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    workspace = main_window.workspace
+    lead_id, name = _first(workspace, Column.COLD)
+    _move(main_window, lead_id, +1)
+    plan_button = main_window.playbook_bar.plan_question.accept_button
+    plan_button.setFocus()
+    qtbot.keyClick(plan_button, Qt.Key.Key_Space)
+    warm_cards = main_window.board.view(Column.WARM)
+    qtbot.waitUntil(warm_cards.hasFocus)
+    assert _planned(workspace, lead_id) == [Temperature.WARM] * 3
+    qtbot.keyClick(warm_cards, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _planned(workspace, lead_id) == []
+    assert main_window.undo_action.text() == f"Undo Move '{name}' to Warm"
+
+
+def test_after_saving_a_lost_reason_the_focus_is_back_on_the_cards(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    lead_id = _drop_first_card(main_window, Column.HOT, Column.LOST)
+    field = main_window.playbook_bar.reason_question.field
+    field.setFocus()
+    qtbot.keyClicks(field, "Went with a rival")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    lost_cards = main_window.board.view(Column.LOST)
+    qtbot.waitUntil(lost_cards.hasFocus)
+    assert main_window.workspace.leads.get(lead_id).lost_reason == "Went with a rival"
+    qtbot.keyClick(lost_cards, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.workspace.leads.get(lead_id).lost_reason == ""

@@ -14,16 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.changes import Change
 from planner.domain import Column
-from planner.errors import PlannerError
 from planner.services.board import delete_leads, move_leads, neighbour_column
-from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.board.card_delegate import CardDelegate
 from ui.board.column_model import ColumnModel
 from ui.board.column_view import ColumnPanel, ColumnView
 from ui.board.empty_state import EmptyBoardPanel
 from ui.common.colours import muted_text
+from ui.operations import Operations
 
 SEARCH_DELAY_MS = 150
 """How long typing must pause before the board filters: fast enough to feel live."""
@@ -36,28 +36,24 @@ _COLUMN_STRETCH = {Column.COLD: 3, Column.WARM: 3, Column.HOT: 3, Column.WON: 2,
 
 
 class BoardWidget(QWidget):
-    """Five columns of cards; drags, keyboard moves and deletes become undoable Changes.
+    """Five columns of cards; drags, keyboard moves and deletes are actions through the runner,
+    and every change the runner broadcasts refreshes just the cards it names.
 
     Signals:
-        change_made(Change): an action here changed the database; push it on the undo stack,
-            whose notification brings it back through ``apply_change``.
         open_requested(int): the user wants to edit this lead.
         new_lead_requested(), demo_data_requested(): asked for from the empty-board panel.
         current_lead_changed(object): the selected lead's id, or ``None``.
-        action_failed(str): an action could not be carried out; the sentence says why.
     """
 
-    change_made = Signal(object)
     open_requested = Signal(int)
     new_lead_requested = Signal()
     demo_data_requested = Signal()
     current_lead_changed = Signal(object)
-    action_failed = Signal(str)
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, operations: Operations) -> None:
         super().__init__()
         self.setObjectName("board")
-        self._workspace = workspace
+        self._operations = operations
         self._active_column = Column.COLD
         self._clearing_selection = False
         self._delegate = CardDelegate(lambda: self._workspace.clock.today(), self)
@@ -77,19 +73,25 @@ class BoardWidget(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
         self.search_field.textChanged.connect(self._search_timer.start)
-        self.models = {column: ColumnModel(workspace, column) for column in Column}
+        self.models = {column: ColumnModel(operations, column) for column in Column}
         self.panels = {
             column: ColumnPanel(self.models[column], self._delegate) for column in Column
         }
         self.empty_panel = EmptyBoardPanel()
         self._build_layout()
         self._connect()
+        operations.change_applied.connect(self.apply_change)
+        operations.workspace_changed.connect(self.show_workspace)
         self._refresh_figures()
 
     @property
     def workspace(self) -> Workspace:
         """The open database the board shows."""
-        return self._workspace
+        return self._operations.workspace
+
+    @property
+    def _workspace(self) -> Workspace:
+        return self._operations.workspace
 
     def view(self, column: Column) -> ColumnView:
         """The card list of one column."""
@@ -100,15 +102,14 @@ class BoardWidget(QWidget):
         """True while the how-to-begin panel replaces the columns."""
         return self._pages.currentWidget() is self.empty_panel
 
-    def set_workspace(self, workspace: Workspace) -> None:
-        """Shows another open database, with the search cleared."""
-        self._workspace = workspace
+    def show_workspace(self) -> None:
+        """Shows the newly opened database, with the search cleared."""
         self.search_field.blockSignals(True)
         self.search_field.clear()
         self.search_field.blockSignals(False)
         self._search_timer.stop()
         for model in self.models.values():
-            model.set_workspace(workspace)
+            model.restart()
         self._refresh_figures()
 
     def reload(self) -> None:
@@ -117,9 +118,11 @@ class BoardWidget(QWidget):
             model.reload()
         self._refresh_figures()
 
-    def apply_change(self, change: Change) -> None:
-        """Brings the cards a Change names up to date (after an action, an undo or a redo)."""
-        lead_ids = change.lead_ids()
+    def apply_change(self, change: Change, _initiator: object = None) -> None:
+        """Brings the cards a Change names up to date (after an action, an undo or a redo):
+        the leads whose record changed and those whose touches changed (a card shows its
+        touch count, next date and overdue mark)."""
+        lead_ids = change.lead_ids | change.touched_leads
         if not lead_ids:
             return
         if len(lead_ids) > FULL_RELOAD_THRESHOLD:
@@ -155,6 +158,14 @@ class BoardWidget(QWidget):
         self.search_field.setFocus()
         self.search_field.selectAll()
 
+    def current_column(self) -> Column:
+        """The column of the selected card (or the column last worked in)."""
+        return self._active_column
+
+    def focus_cards(self) -> None:
+        """Gives the keyboard focus to the card list the user last worked in."""
+        self.view(self._active_column).setFocus()
+
     def current_lead_id(self) -> int | None:
         """The selected card's lead (the one with the focus when several are selected)."""
         return self.view(self._active_column).current_lead_id()
@@ -187,29 +198,21 @@ class BoardWidget(QWidget):
         lead_ids = self.selected_lead_ids()
         if not lead_ids:
             return None
-        try:
-            target = neighbour_column(self._workspace.leads.get(lead_ids[0]), step)
-            if target is None:
-                return None
-            change = move_leads(self._workspace, lead_ids, target, 0)
-        except PlannerError as error:
-            self.action_failed.emit(str(error))
+        target = neighbour_column(self._active_column, step)
+        if target is None:
             return None
-        self._announce(change)
-        return change
+        return self._operations.run(
+            lambda workspace: move_leads(workspace, lead_ids, target, 0), initiator=self
+        )
 
     def delete_selected(self) -> Change | None:
         """Deletes the selected cards' leads (undoable); the next card is selected."""
         lead_ids = self.selected_lead_ids()
         if not lead_ids:
             return None
-        try:
-            change = delete_leads(self._workspace, lead_ids)
-        except PlannerError as error:
-            self.action_failed.emit(str(error))
-            return None
-        self._announce(change)
-        return change
+        return self._operations.run(
+            lambda workspace: delete_leads(workspace, lead_ids), initiator=self
+        )
 
     def set_card_actions(self, actions: Iterable[QAction]) -> None:
         """The actions a right-click on a card offers (open, move, delete)."""
@@ -218,10 +221,6 @@ class BoardWidget(QWidget):
             view = self.view(column)
             view.addActions(listed)
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-
-    def _announce(self, change: Change) -> None:
-        if not change.is_empty:
-            self.change_made.emit(change)
 
     def _build_layout(self) -> None:
         line = self.fontMetrics().height()
@@ -250,9 +249,6 @@ class BoardWidget(QWidget):
 
     def _connect(self) -> None:
         for column in Column:
-            model = self.models[column]
-            model.change_made.connect(self._announce)
-            model.action_failed.connect(self.action_failed)
             view = self.view(column)
             view.open_requested.connect(self.open_requested)
             view.neighbour_requested.connect(

@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, QLocale, QModelIndex, QPersistentModelIndex, Q
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from planner.store.leads import BoardCard
+from planner.read_models import BoardCard
 from ui.board.column_model import CARD_ROLE
 from ui.common.colours import OVERDUE, blend, column_accent, is_dark, muted_text
 

@@ -2,9 +2,9 @@
 
 The model holds light ``BoardCard`` values, never widgets. It loads the first page when reset and
 the next one when the view scrolls near the end (``canFetchMore``/``fetchMore``), so a column of
-100,000 leads opens at once. A drop becomes a call of ``planner.services.board.move_leads``; the
-resulting Change is announced, and whoever keeps the undo stack pushes it and tells every model
-to refresh the few leads it names (``refresh_leads``).
+100,000 leads opens at once. A drop becomes one ``planner.services.board.move_leads`` action
+through the runner, naming the card it landed below; the board hears the runner's broadcast and
+tells every model to refresh the few leads it names (``refresh_leads``).
 """
 
 import bisect
@@ -19,14 +19,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 
 from planner.domain import Column
-from planner.errors import PlannerError
+from planner.read_models import BoardCard
 from planner.services.board import move_leads
-from planner.store.leads import BoardCard
 from planner.workspace import Workspace
+from ui.operations import Operations
 
 LEAD_IDS_MIME_TYPE = "application/x-planner-lead-ids"
 """Dragged cards carry their lead ids as a JSON list under this type."""
@@ -66,19 +65,11 @@ def lead_ids_from_mime_data(mime: QMimeData) -> list[int]:
 
 
 class ColumnModel(QAbstractListModel):
-    """The cards of one column, in board order, narrowed by the board's search text.
+    """The cards of one column, in board order, narrowed by the board's search text."""
 
-    Signals:
-        change_made(Change): a drop moved a lead; the database already holds the move.
-        action_failed(str): a drop could not be carried out; the sentence says why.
-    """
-
-    change_made = Signal(object)
-    action_failed = Signal(str)
-
-    def __init__(self, workspace: Workspace, column: Column) -> None:
+    def __init__(self, operations: Operations, column: Column) -> None:
         super().__init__()
-        self._workspace = workspace
+        self._operations = operations
         self._column = column
         self._search = ""
         self._cards: list[BoardCard] = []
@@ -100,9 +91,12 @@ class ColumnModel(QAbstractListModel):
         """True once every card of the column is loaded."""
         return self._complete
 
-    def set_workspace(self, workspace: Workspace) -> None:
-        """Shows the column of another open database, without a search."""
-        self._workspace = workspace
+    @property
+    def _workspace(self) -> Workspace:
+        return self._operations.workspace
+
+    def restart(self) -> None:
+        """Shows the column of a newly opened database, without a search."""
         self._search = ""
         self.reload()
 
@@ -239,27 +233,29 @@ class ColumnModel(QAbstractListModel):
             row = parent.row()
         if not 0 <= row <= len(self._cards):
             row = len(self._cards)
-        try:
-            change = move_leads(
-                self._workspace, lead_ids, self._column, self._position_below(row, lead_ids)
-            )
-        except PlannerError as error:
-            self.action_failed.emit(str(error))
-            return False
-        if not change.is_empty:
-            self.change_made.emit(change)
-        return True
+        above = self._card_above(row, lead_ids)
+        target = self._column
+        change = self._operations.run(
+            lambda workspace: move_leads(
+                workspace,
+                lead_ids,
+                target,
+                0 if above is None else None,
+                below=above,
+            ),
+            initiator=self,
+        )
+        return change is not None
 
-    def _position_below(self, row: int, moving: list[int]) -> int:
-        """The position in the whole column of cards dropped at ``row`` of the shown cards.
+    def _card_above(self, row: int, moving: list[int]) -> int | None:
+        """The lead of the card cards dropped at ``row`` land just below; ``None`` for the top.
 
-        The shown cards may be narrowed by a search or not all loaded, so the drop is placed just
-        below the nearest shown card above it (the moving cards themselves do not count).
+        The shown cards may be narrowed by a search or not all loaded, so the drop names the
+        nearest shown card above it (the moving cards themselves do not count), and the service
+        finds that card's neighbour in the whole column inside its own transaction.
         """
         above = next((card for card in reversed(self._cards[:row]) if card.id not in moving), None)
-        if above is None:
-            return 0
-        return self._workspace.leads.position(above.id, excluding=moving) + 1
+        return above.id if above is not None else None
 
     def _page(self, after_rank: str | None) -> tuple[list[BoardCard], bool]:
         found = self._workspace.leads.cards(

@@ -12,7 +12,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QVBoxLayout, QWidget
 
 from planner.domain import Column
-from planner.store.leads import ColumnSummary
+from planner.read_models import ColumnSummary
 from ui.board.card_delegate import CardDelegate
 from ui.board.column_model import LEAD_ID_ROLE, ColumnModel
 from ui.common.colours import blend, column_accent, muted_text

@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
-from planner.store.touches import CalendarTouch
+from planner.read_models import CalendarTouch
 from ui.common.colours import OVERDUE, muted_text
 from ui.touches.touch_list import ListSection, TouchListModel, TouchListView, TouchRowDelegate
 from ui.touches.touch_text import count_text

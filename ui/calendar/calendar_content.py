@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from planner.domain import Campaign, Channel, Temperature
-from planner.store.touches import CalendarTouch
+from planner.read_models import CalendarTouch
 from planner.workspace import Workspace
 
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QPointF, QRectF, QSizeF
 
 from planner.domain import Campaign
-from planner.store.touches import CalendarTouch
+from planner.read_models import CalendarTouch
 from ui.calendar.calendar_content import CalendarContent
 from ui.calendar.calendar_range import DAYS_PER_WEEK, CalendarMode, CalendarRange
 

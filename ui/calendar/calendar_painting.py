@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
 from planner.domain import Temperature, TouchKind
-from planner.store.touches import CalendarTouch
+from planner.read_models import CalendarTouch
 from ui.calendar.calendar_layout import (
     CalendarMetrics,
     CalendarPlacement,

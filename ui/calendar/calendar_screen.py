@@ -1,14 +1,14 @@
 """The calendar screen: navigation and filters above the month or week, the agenda beside it.
 
 It reads only the visible range, reloads after any change that touches touches, campaigns or
-leads (and only while it is on screen), and turns drops, clicks and dialog buttons into service
-calls whose Changes it announces for the window's undo stack.
+leads (and only while it is on screen), and turns drops, clicks and dialog buttons into actions
+through the runner, refreshing from the runner's broadcast like every other view.
 """
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.errors import PlannerError
+from planner.changes import Change, Kind
 from planner.services.campaigns import reschedule_campaign
 from planner.services.touches import mark_touch_done, reschedule_touch
-from planner.store.changes import Change, Table
 from planner.workspace import Workspace
 from ui.calendar.agenda_panel import AgendaPanel
 from ui.calendar.calendar_content import CalendarContent, CalendarFilter
@@ -34,11 +33,12 @@ from ui.calendar.calendar_filters import CalendarFilterBar
 from ui.calendar.calendar_range import CalendarMode, CalendarRange
 from ui.calendar.calendar_view import CalendarView
 from ui.calendar.day_list import DayListPopup
+from ui.operations import Action, Operations
 from ui.touches.campaign_dialog import CampaignDialog
 from ui.touches.new_touch_dialog import NewTouchDialog
 from ui.touches.touch_dialog import TouchDialog
 
-_WATCHED_TABLES = (Table.TOUCHES, Table.CAMPAIGNS, Table.LEADS)
+_WATCHED_KINDS = (Kind.TOUCH, Kind.CAMPAIGN, Kind.LEAD)
 """A change to any of these can change what the calendar shows."""
 
 
@@ -63,22 +63,12 @@ def range_title(calendar_range: CalendarRange) -> str:
 
 
 class CalendarScreen(QWidget):
-    """Campaigns and touches by day, with the agenda of today and overdue touches.
+    """Campaigns and touches by day, with the agenda of today and overdue touches."""
 
-    Signals:
-        change_made(Change): something here changed the database; push it on the undo stack.
-        action_failed(str): an action could not be carried out; the sentence says why.
-        message(str): a passing note for the status bar.
-    """
-
-    change_made = Signal(object)
-    action_failed = Signal(str)
-    message = Signal(str)
-
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, operations: Operations) -> None:
         super().__init__()
         self.setObjectName("calendar-screen")
-        self._workspace = workspace
+        self._operations = operations
         self._filter = CalendarFilter()
         self._stale = True
         self.dialog: QDialog | None = None
@@ -105,11 +95,17 @@ class CalendarScreen(QWidget):
         self.new_campaign_button = QPushButton("New campaign…")
         self._build_layout()
         self._connect()
+        operations.change_applied.connect(self.apply_change)
+        operations.workspace_changed.connect(self.show_workspace)
 
     @property
     def workspace(self) -> Workspace:
         """The open database."""
-        return self._workspace
+        return self._operations.workspace
+
+    @property
+    def _workspace(self) -> Workspace:
+        return self._operations.workspace
 
     @property
     def calendar_range(self) -> CalendarRange:
@@ -125,16 +121,15 @@ class CalendarScreen(QWidget):
         """Today by the workspace's clock (fixed in tests)."""
         return self._workspace.clock.today()
 
-    def set_workspace(self, workspace: Workspace) -> None:
-        """Shows another open database, from today's month."""
-        self._workspace = workspace
+    def show_workspace(self) -> None:
+        """Shows the newly opened database, from today's month."""
         self.day_list.hide()
         self._range = self._range.with_anchor(self.today())
         self._refresh_soon()
 
-    def apply_change(self, change: Change) -> None:
+    def apply_change(self, change: Change, _initiator: object = None) -> None:
         """Reloads after a change to touches, campaigns or leads (now if shown, else when shown)."""
-        if any(change.keys(table) for table in _WATCHED_TABLES):
+        if any(change.ids(kind) for kind in _WATCHED_KINDS):
             self._refresh_soon()
 
     def reload(self) -> None:
@@ -184,15 +179,15 @@ class CalendarScreen(QWidget):
         touch = self.view.content.touch(touch_id)
         if touch is not None and touch.planned_on == day:
             return None
-        return self._run(lambda: reschedule_touch(self._workspace, touch_id, day))
+        return self._run(lambda workspace: reschedule_touch(workspace, touch_id, day))
 
     def reschedule_campaign(self, campaign_id: int, start_on: date) -> Change | None:
         """Moves a campaign (and its planned touches) to start on another day (a drop)."""
-        return self._run(lambda: reschedule_campaign(self._workspace, campaign_id, start_on))
+        return self._run(lambda workspace: reschedule_campaign(workspace, campaign_id, start_on))
 
     def mark_done(self, touch_id: int) -> Change | None:
         """Marks a touch done today, without an outcome (the agenda's one click)."""
-        return self._run(lambda: mark_touch_done(self._workspace, touch_id))
+        return self._run(lambda workspace: mark_touch_done(workspace, touch_id))
 
     def open_day(self, day: date) -> None:
         """Lists every touch and campaign of the day in a popup over its cell."""
@@ -206,15 +201,15 @@ class CalendarScreen(QWidget):
 
     def open_touch(self, touch_id: int) -> QDialog | None:
         """Opens the touch's dialog: reschedule, mark done or delete it."""
-        return self._open_dialog(lambda: TouchDialog(self._workspace, touch_id, self))
+        return self._open_dialog(lambda: TouchDialog(self._operations, touch_id, self))
 
     def open_campaign(self, campaign_id: int) -> QDialog | None:
         """Opens the campaign's dialog: edit or delete it."""
-        return self._open_dialog(lambda: CampaignDialog(self._workspace, campaign_id, parent=self))
+        return self._open_dialog(lambda: CampaignDialog(self._operations, campaign_id, parent=self))
 
     def new_touch(self, day: date) -> QDialog | None:
         """Opens the dialog to plan a touch on ``day``."""
-        return self._open_dialog(lambda: NewTouchDialog(self._workspace, day, parent=self))
+        return self._open_dialog(lambda: NewTouchDialog(self._operations, day, parent=self))
 
     def new_campaign(self) -> QDialog | None:
         """Opens the dialog to create a campaign starting today (or the first shown day)."""
@@ -222,7 +217,7 @@ class CalendarScreen(QWidget):
         if not self._range.first <= start <= self._range.last:
             start = self._range.anchor
         return self._open_dialog(
-            lambda: CampaignDialog(self._workspace, start_on=start, parent=self)
+            lambda: CampaignDialog(self._operations, start_on=start, parent=self)
         )
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -237,26 +232,16 @@ class CalendarScreen(QWidget):
         else:
             self._stale = True
 
-    def _run(self, action: Callable[[], Change]) -> Change | None:
-        try:
-            change = action()
-        except PlannerError as error:
-            self.action_failed.emit(str(error))
-            return None
-        if not change.is_empty:
-            self.change_made.emit(change)
-            self.message.emit(f"{change.description} — Ctrl+Z to undo")
+    def _run(self, action: Action) -> Change | None:
+        change = self._operations.run(action, initiator=self)
+        if change is not None and not change.is_empty:
+            self._operations.show_message(f"{change.description} — Ctrl+Z to undo")
         return change
 
     def _open_dialog(self, make: Callable[[], QDialog]) -> QDialog | None:
-        try:
-            dialog = make()
-        except PlannerError as error:
-            self.action_failed.emit(str(error))
+        dialog = self._operations.attempt(make)
+        if dialog is None:
             return None
-        change_made = getattr(dialog, "change_made", None)
-        if change_made is not None:
-            change_made.connect(self.change_made)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()

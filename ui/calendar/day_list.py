@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from planner.domain import Campaign
-from planner.store.touches import CalendarTouch
+from planner.read_models import CalendarTouch
 from ui.touches.touch_list import TouchListModel, TouchListView, TouchRowDelegate
 from ui.touches.touch_text import count_text
 from ui.widget_text import literal_ampersands

@@ -1,18 +1,18 @@
 """The window's Documents menu: letters, mail merge, labels, envelopes, call sheet, templates and
 the sender profile, and the previews they open.
 
-Every dialog hands its Change to the window's undo stack; every document opens in a preview.
+The dialogs act through the runner; every document opens in a preview.
 """
 
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from planner.store.changes import Change
-from planner.workspace import Workspace
+from planner.changes import Change
+from ui.board.board_widget import BoardWidget
 from ui.documents.address_dialogs import EnvelopesDialog, LabelsDialog
 from ui.documents.call_sheet_dialog import CallSheetDialog
 from ui.documents.job_dialog import DocumentJobDialog
@@ -21,10 +21,8 @@ from ui.documents.merge_dialog import MailMergeDialog
 from ui.documents.preview_window import DocumentPreview
 from ui.documents.sender_dialog import SenderProfileDialog
 from ui.documents.template_manager import TemplateManager
+from ui.operations import Operations
 from ui.window_actions import window_action
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 JobDialog = TypeVar("JobDialog", bound=DocumentJobDialog)
 
@@ -39,8 +37,10 @@ def default_letters_folder() -> Path:
 class DocumentActions(QObject):
     """The document actions, the dialogs they open, and the preview windows."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, operations: Operations, board: BoardWidget, window: QWidget) -> None:
         super().__init__(window)
+        self._operations = operations
+        self._board = board
         self._window = window
         self.letters_folder = default_letters_folder()
         self._working_folder: tempfile.TemporaryDirectory[str] | None = None
@@ -61,12 +61,12 @@ class DocumentActions(QObject):
         self.call_sheet = window_action(window, "&Call Sheet…", self.open_call_sheet)
         self.letter_templates = window_action(window, "Letter &Templates…", self.open_templates)
         self.sender_profile = window_action(window, "&Sender Profile…", self.open_sender_profile)
-        window.board.set_card_actions([self.write_letter])
-        window.board.current_lead_changed.connect(self._enable_for)
-        window.change_applied.connect(self._apply_change)
-        window.workspace_changed.connect(self._workspace_changed)
+        board.set_card_actions([self.write_letter])
+        board.current_lead_changed.connect(self._enable_for)
+        operations.change_applied.connect(self._apply_change)
+        operations.workspace_changed.connect(self._workspace_changed)
         window.installEventFilter(self)
-        self._enable_for(window.board.current_lead_id())
+        self._enable_for(board.current_lead_id())
 
     @property
     def working_folder(self) -> Path:
@@ -99,7 +99,7 @@ class DocumentActions(QObject):
     def open_mail_merge(self) -> MailMergeDialog:
         """Opens the mail merge on the cold leads."""
         dialog = MailMergeDialog(
-            self._workspace, self.letters_folder, self._selected_leads(), self._window
+            self._operations, self.letters_folder, self._selected_leads(), self._window
         )
         dialog.sender_profile_requested.connect(self.open_sender_profile)
         return self._show_job_dialog(dialog)
@@ -114,30 +114,28 @@ class DocumentActions(QObject):
     def open_labels(self) -> LabelsDialog:
         """Opens the address labels dialog."""
         dialog = LabelsDialog(
-            self._workspace, self.working_folder, self._selected_leads(), self._window
+            self._operations, self.working_folder, self._selected_leads(), self._window
         )
         return self._show_job_dialog(dialog)
 
     def open_envelopes(self) -> EnvelopesDialog:
         """Opens the envelopes dialog."""
         dialog = EnvelopesDialog(
-            self._workspace, self.working_folder, self._selected_leads(), self._window
+            self._operations, self.working_folder, self._selected_leads(), self._window
         )
         return self._show_job_dialog(dialog)
 
     def open_call_sheet(self) -> CallSheetDialog:
         """Opens the call sheet dialog on today."""
         return self._show_job_dialog(
-            CallSheetDialog(self._workspace, self.working_folder, self._window)
+            CallSheetDialog(self._operations, self.working_folder, self._window)
         )
 
     def open_templates(self) -> TemplateManager:
         """Opens the list of letter templates (not modal, so Edit ▸ Undo stays at hand)."""
         if self.templates is not None:
             self.templates.close()
-        manager = TemplateManager(self._workspace, self._selected_lead(), self._window)
-        manager.change_made.connect(self._window.push_change)
-        manager.action_failed.connect(self._window.show_error)
+        manager = TemplateManager(self._operations, self._selected_lead(), self._window)
         manager.finished.connect(lambda: self._closed(manager))
         manager.finished.connect(manager.deleteLater)
         self.templates = manager
@@ -146,9 +144,7 @@ class DocumentActions(QObject):
 
     def open_sender_profile(self) -> SenderProfileDialog:
         """Opens the sender profile."""
-        dialog = SenderProfileDialog(self._workspace, self._window)
-        dialog.change_made.connect(self._window.push_change)
-        dialog.change_made.connect(lambda change: self._window.show_message(change.description))
+        dialog = SenderProfileDialog(self._operations, self._window)
         dialog.finished.connect(lambda: self._closed(dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.sender_dialog = dialog
@@ -176,20 +172,15 @@ class DocumentActions(QObject):
             self.close_dialogs()
         return super().eventFilter(watched, event)
 
-    @property
-    def _workspace(self) -> Workspace:
-        return self._window.workspace
-
     def _selected_lead(self) -> int | None:
-        return self._window.board.current_lead_id()
+        return self._board.current_lead_id()
 
     def _selected_leads(self) -> list[int]:
-        return self._window.board.selected_lead_ids()
+        return self._board.selected_lead_ids()
 
     def _show_job_dialog(self, dialog: JobDialog) -> JobDialog:
         if self.dialog is not None:
             self.dialog.reject()
-        dialog.change_made.connect(self._window.push_change)
         dialog.preview_requested.connect(self.open_preview)
         dialog.finished.connect(lambda: self._closed(dialog))
         dialog.finished.connect(dialog.deleteLater)
@@ -209,9 +200,7 @@ class DocumentActions(QObject):
         if preview in self.previews:
             self.previews.remove(preview)
 
-    def _apply_change(self, change: Change) -> None:
-        if self.templates is not None:
-            self.templates.apply_change(change)
+    def _apply_change(self, _change: Change, _initiator: object) -> None:
         if isinstance(self.dialog, MailMergeDialog):
             self.dialog.refresh_sender_hint()
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.store.touches import CalendarTouch
+from planner.read_models import CalendarTouch
 from ui.common.colours import OVERDUE, blend, muted_text
 from ui.common.form_parts import escaped_tooltip
 from ui.touches.touch_colours import temperature_colour

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, QLocale
 
 from planner.domain import Campaign
-from planner.store.touches import CalendarTouch
+from planner.read_models import CalendarTouch
 
 
 def touch_summary(touch: CalendarTouch, today: date) -> str:

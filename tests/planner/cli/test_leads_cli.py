@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from planner.cli import main
+from planner.domain import Column
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 
@@ -131,3 +132,15 @@ def test_refuses_a_file_that_is_not_a_database(
     assert run(path, "lead", "list") == 2
     assert "not a planner database" in capsys.readouterr().err
     assert path.read_text() == "Dear customer"
+
+
+def test_move_below_names_the_lead_it_lands_under(database_path: Path) -> None:
+    for name in ("Alpha", "Bravo", "Charlie"):
+        assert run(database_path, "lead", "add", name) == 0
+    assert run(database_path, "lead", "move", "1", "cold", "--below", "2") == 0
+    workspace = Workspace.open(database_path)
+    try:
+        names = [card.name for card in workspace.leads.cards(Column.COLD)]
+    finally:
+        workspace.close()
+    assert names == ["Bravo", "Alpha", "Charlie"]

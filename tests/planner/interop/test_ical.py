@@ -24,7 +24,7 @@ def planned(workspace: Workspace) -> Workspace:
     """A lead with a timed call, an all-day letter, a done touch, and a campaign."""
     (lead_id,) = board.add_lead(
         workspace, LeadDraft(name=TRICKY_NAME, company="Łódź, Print; Works", city="Łódź")
-    ).lead_ids()
+    ).lead_ids
     touches.plan_touches(
         workspace,
         [
@@ -106,7 +106,7 @@ def test_uids_stay_when_the_plan_changes_and_differ_between_files(
     moved = next(uid for uid in after if uid.startswith("touch-1@"))
     assert after[moved]["dtstart"].dt == datetime(2026, 3, 25, 9, 30)
     other = Workspace.open(tmp_path / "other.db", Clock.fixed(datetime(2026, 3, 16, tzinfo=UTC)))
-    (lead_id,) = board.add_lead(other, LeadDraft(name="Other")).lead_ids()
+    (lead_id,) = board.add_lead(other, LeadDraft(name="Other")).lead_ids
     touches.plan_touches(other, [TouchDraft(lead_id, TouchKind.EMAIL, date(2026, 3, 18))], "Plan")
     export_calendar(other, tmp_path / "other.ics")
     other.close()

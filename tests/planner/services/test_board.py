@@ -6,19 +6,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.changes import Change, Kind
 from planner.domain import Column, LeadDraft, Outcome, Temperature
 from planner.errors import NotFoundError, StaleUndoError, ValidationError
 from planner.money import Money
 from planner.services import board
 from planner.services.history import History
-from planner.store.changes import Table
+from planner.store.changes import RowChange, RowImages
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 
 
 def _add(workspace: Workspace, name: str, **fields: object) -> int:
     change = board.add_lead(workspace, LeadDraft(name=name, **fields))  # type: ignore[arg-type]
-    (lead_id,) = change.lead_ids()
+    (lead_id,) = change.lead_ids
     return lead_id
 
 
@@ -78,8 +79,8 @@ def test_move_writes_a_constant_number_of_rows(workspace: Workspace) -> None:
     target = workspace.leads.cards(Column.COLD)[250].id
     across = board.move_lead(workspace, target, Column.WARM, position=0)
     reorder = board.move_lead(workspace, workspace.leads.cards(Column.COLD)[3].id, Column.COLD, 400)
-    assert [len(change.rows) for change in (across, reorder)] == [2, 1]
-    assert across.keys(Table.LEADS) == {target}
+    assert [len(written_rows(change)) for change in (across, reorder)] == [2, 1]
+    assert across.ids(Kind.LEAD) == {target}
 
 
 def test_dropping_a_card_where_it_already_is_changes_nothing(workspace: Workspace) -> None:
@@ -94,10 +95,10 @@ def test_several_leads_move_together_in_the_order_given(workspace: Workspace) ->
     change = board.move_leads(workspace, [fourth, second], Column.COLD, position=1)
     assert change.description == "Move 2 leads to Cold"
     assert _column_names(workspace, Column.COLD) == ["A", "D", "B", "C"]
-    assert change.keys(Table.LEADS) <= {fourth, second}
+    assert change.ids(Kind.LEAD) <= {fourth, second}
     assert board.move_leads(workspace, [fourth, second], Column.COLD, position=1).is_empty
     across = board.move_leads(workspace, [first, third], Column.HOT)
-    assert len(across.rows) == 4
+    assert len(written_rows(across)) == 4
     assert _column_names(workspace, Column.HOT) == ["A", "C"]
     with pytest.raises(ValidationError):
         board.move_leads(workspace, [], Column.HOT)
@@ -241,7 +242,7 @@ def _names_found(workspace: Workspace, text: str) -> list[str]:
 def test_undo_and_redo_restore_the_database_exactly(workspace: Workspace) -> None:
     history = History()
     snapshots = [dump_database(workspace)]
-    lead_id = history.record(board.add_lead(workspace, LeadDraft(name="Acme Bakery"))).lead_ids()
+    lead_id = history.record(board.add_lead(workspace, LeadDraft(name="Acme Bakery"))).lead_ids
     (acme,) = lead_id
     snapshots.append(dump_database(workspace))
     steps = [
@@ -294,3 +295,9 @@ def test_moves_keep_the_order_the_user_sees(
         board.move_lead(workspace, lead_id, Column.COLD, target)
         assert [card.id for card in workspace.leads.cards(Column.COLD)] == expected
     workspace.close()
+
+
+def written_rows(change: Change) -> tuple[RowChange, ...]:
+    """The rows the store wrote for a change (its private undo record)."""
+    assert isinstance(change.undo_record, RowImages)
+    return change.undo_record.rows

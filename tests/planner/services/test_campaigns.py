@@ -6,14 +6,15 @@ from typing import Any
 
 import pytest
 
+from planner.changes import Change, Kind
 from planner.domain import CampaignDraft, Channel, Column, LeadDraft, Temperature, TouchKind
 from planner.errors import NotFoundError, ValidationError
 from planner.money import Money
+from planner.read_models import TouchFilter
 from planner.services import board, campaigns, touches
 from planner.services.history import redo_change, undo_change
 from planner.store.campaigns import CampaignStore
-from planner.store.changes import Change, Table
-from planner.store.touches import TouchFilter, TouchStore
+from planner.store.touches import TouchStore
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 
@@ -84,7 +85,7 @@ def test_create_plans_one_touch_per_target_on_the_start_day(
     draft = _draft(target_city="Łódź", budget=Money(50000, "PLN"), offer="10% off; free tea")
     change = campaigns.create_campaign(workspace, draft)
     assert change.description == "Create campaign 'Spring offer' with 3 touches"
-    (campaign_id,) = change.keys(Table.CAMPAIGNS)
+    (campaign_id,) = change.ids(Kind.CAMPAIGN)
     campaign = CampaignStore(workspace.db).get(int(campaign_id))
     assert (campaign.budget, campaign.offer, campaign.days) == (
         Money(50000, "PLN"),
@@ -107,7 +108,7 @@ def test_spread_places_touches_evenly_over_the_days(workspace: Workspace) -> Non
     days = [touch.planned_on for touch in planned]
     assert days == [APRIL_1 + timedelta(days=n // 2) for n in range(20)]
     assert {touch.kind for touch in planned} == {TouchKind.PHONE_CALL}
-    assert len(change.keys(Table.TOUCHES)) == 20
+    assert len(change.ids(Kind.TOUCH)) == 20
 
 
 def test_schedule_days_covers_the_span_both_ends() -> None:

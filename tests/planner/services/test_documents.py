@@ -18,9 +18,9 @@ from planner.domain import (
     TouchDraft,
     TouchKind,
 )
+from planner.read_models import TouchFilter
 from planner.services import board, campaigns, documents, touches
 from planner.services.history import redo_change, undo_change
-from planner.store.touches import TouchFilter
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 
@@ -133,7 +133,7 @@ def test_recording_letters_completes_planned_campaign_touches_in_one_undoable_st
     ]
     change = documents.record_letters(workspace, sent, COLD_LETTER, campaign.id)
     assert change.description == "Log 2 letters 'Win-back letter'"
-    assert change.lead_ids() >= {leads["Piekarnia"], leads["Bäckerei"]}
+    assert change.touched_leads >= {leads["Piekarnia"], leads["Bäckerei"]}
     recorded = workspace.touches.find(TouchFilter(campaign_id=campaign.id))
     done = {
         (workspace.leads.get(t.lead_id).name, t.kind, t.done_on, t.document)

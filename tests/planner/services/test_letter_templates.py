@@ -4,12 +4,12 @@ import dataclasses
 
 import pytest
 
+from planner.changes import Change, Kind
 from planner.documents.template_text import TemplateDraft, TemplateError, builtin_templates
 from planner.domain import TouchKind
 from planner.errors import NotFoundError, ValidationError
 from planner.services import templates
 from planner.services.history import redo_change, undo_change
-from planner.store.changes import Change, Table
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 
@@ -76,7 +76,7 @@ def test_editing_and_deleting_are_undoable(workspace: Workspace) -> None:
     before = dump_database(workspace)
     edited = dataclasses.replace(DRAFT, title="Summer offer", body="Hi {{ lead.name }}")
     change = templates.edit_template(workspace, created.template_id, edited)
-    assert change.keys(Table.TEMPLATES) == {created.template_id}
+    assert change.ids(Kind.TEMPLATE) == {created.template_id}
     assert templates.find_template(workspace, created.name).title == "Summer offer"
     _undo_redo_restores(workspace, before, change)
     before = dump_database(workspace)

@@ -17,7 +17,7 @@ MONDAY = date(2026, 3, 16)
 
 
 def _lead(workspace: Workspace, name: str = "Acme Bakery", **fields: object) -> int:
-    (lead_id,) = board.add_lead(workspace, LeadDraft(name=name, **fields)).lead_ids()  # type: ignore[arg-type]
+    (lead_id,) = board.add_lead(workspace, LeadDraft(name=name, **fields)).lead_ids  # type: ignore[arg-type]
     return lead_id
 
 
@@ -183,6 +183,6 @@ def test_a_new_lead_is_offered_its_columns_playbook(workspace: Workspace) -> Non
 
 def test_a_lead_added_as_won_or_lost_is_offered_nothing(workspace: Workspace) -> None:
     for column in (Column.WON, Column.LOST):
-        (lead_id,) = board.add_lead(workspace, LeadDraft(name="Old customer"), column).lead_ids()
+        (lead_id,) = board.add_lead(workspace, LeadDraft(name="Old customer"), column).lead_ids
         offer = playbooks.offer_after_add(workspace, lead_id)
         assert (offer.to_plan, offer.to_drop, offer.plan_question) == ((), (), "")

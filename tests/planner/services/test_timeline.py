@@ -14,7 +14,7 @@ from planner.workspace import Workspace
 
 
 def test_timeline_orders_done_and_planned_touches_with_moves(workspace: Workspace) -> None:
-    (lead_id,) = board.add_lead(workspace, LeadDraft(name="Acme Bakery")).lead_ids()
+    (lead_id,) = board.add_lead(workspace, LeadDraft(name="Acme Bakery")).lead_ids
     touches.log_touches(
         workspace,
         [
@@ -65,7 +65,7 @@ def local_time_is_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.mark.usefixtures("local_time_is_utc")
 def test_a_days_timed_events_come_before_its_all_day_touches(workspace: Workspace) -> None:
-    (lead_id,) = board.add_lead(workspace, LeadDraft(name="Acme Bakery")).lead_ids()
+    (lead_id,) = board.add_lead(workspace, LeadDraft(name="Acme Bakery")).lead_ids
     board.move_lead(workspace, lead_id, Column.WARM)
     monday = date(2026, 3, 16)
     touches.plan_touches(

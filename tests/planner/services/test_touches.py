@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
+from planner.changes import Change, Kind
 from planner.domain import LeadDraft, TouchDraft, TouchKind, TouchOutcome
 from planner.errors import NotFoundError, ValidationError
 from planner.services import board, touches
 from planner.services.history import redo_change, undo_change
-from planner.store.changes import Change, Table
 from planner.store.touches import TouchStore
 from planner.workspace import Workspace
 from tests.conftest import dump_database
@@ -19,7 +19,7 @@ MONDAY = date(2026, 3, 16)
 
 
 def _lead(workspace: Workspace, name: str = "Acme Bakery") -> int:
-    (lead_id,) = board.add_lead(workspace, LeadDraft(name=name)).lead_ids()
+    (lead_id,) = board.add_lead(workspace, LeadDraft(name=name)).lead_ids
     return lead_id
 
 
@@ -42,7 +42,7 @@ def test_log_touches_records_done_letters_in_one_undoable_step(workspace: Worksp
     ]
     change = touches.log_touches(workspace, drafts, "Record 2 letters")
     assert change.description == "Record 2 letters"
-    assert len(change.keys(Table.TOUCHES)) == 2
+    assert len(change.ids(Kind.TOUCH)) == 2
     (acme,) = TouchStore(workspace.db).for_lead(first)
     (becker,) = TouchStore(workspace.db).for_lead(second)
     assert (acme.done_on, acme.document) == (MONDAY, "/letters/acme.pdf")
@@ -78,7 +78,7 @@ def test_bad_drafts_write_nothing(
 
 def _planned(workspace: Workspace, lead_id: int, day: date, at: time | None = None) -> int:
     change = touches.add_touch(workspace, TouchDraft(lead_id, TouchKind.PHONE_CALL, day, at))
-    (touch_id,) = change.keys(Table.TOUCHES)
+    (touch_id,) = change.ids(Kind.TOUCH)
     return int(touch_id)
 
 
@@ -181,16 +181,17 @@ def test_drop_touches_of_several_leads(workspace: Workspace) -> None:
     assert TouchStore(workspace.db).find() == []
 
 
-def test_changes_name_the_leads_whose_cards_changed(workspace: Workspace) -> None:
+def test_changes_name_the_leads_whose_touches_changed(workspace: Workspace) -> None:
     first, second = _lead(workspace), _lead(workspace, "Becker Joinery")
     change = touches.plan_touches(
         workspace,
         [TouchDraft(first, TouchKind.EMAIL, MONDAY), TouchDraft(second, TouchKind.EMAIL, MONDAY)],
         "Plan",
     )
-    assert change.lead_ids() == {first, second}
-    (touch_id, _other) = sorted(change.keys(Table.TOUCHES))
-    assert touches.delete_touch(workspace, int(touch_id)).lead_ids() == {first}
+    assert change.touched_leads == {first, second}
+    assert change.lead_ids == set(), "the leads' own records did not change"
+    (touch_id, _other) = change.created_ids(Kind.TOUCH)
+    assert touches.delete_touch(workspace, touch_id).touched_leads == {first}
 
 
 def test_edit_touch_changes_kind_day_time_and_notes_in_one_step(workspace: Workspace) -> None:
@@ -210,7 +211,7 @@ def test_edit_touch_changes_kind_day_time_and_notes_in_one_step(workspace: Works
         ),
     )
     assert change.description == "Edit phone call for 'Acme Bakery'"
-    assert change.keys(Table.TOUCHES) == {touch_id}
+    assert change.ids(Kind.TOUCH) == {touch_id}
     edited = store.get(touch_id)
     assert (edited.kind, edited.planned_on, edited.planned_at, edited.notes) == (
         TouchKind.MEETING,

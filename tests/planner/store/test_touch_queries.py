@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.changes import Kind
 from planner.clock import Clock
 from planner.domain import (
     CampaignDraft,
@@ -17,7 +18,6 @@ from planner.domain import (
     TouchKind,
 )
 from planner.services import board, campaigns, touches
-from planner.store.changes import Table
 from planner.store.touches import TouchStore
 from planner.workspace import Workspace
 
@@ -25,13 +25,13 @@ CREATED = date(2026, 3, 16)
 
 
 def _lead(workspace: Workspace, name: str = "Acme Bakery", **fields: object) -> int:
-    (lead_id,) = board.add_lead(workspace, LeadDraft(name=name, **fields)).lead_ids()  # type: ignore[arg-type]
+    (lead_id,) = board.add_lead(workspace, LeadDraft(name=name, **fields)).lead_ids  # type: ignore[arg-type]
     return lead_id
 
 
 def _plan(workspace: Workspace, lead_id: int, day: date, **fields: object) -> int:
     draft = TouchDraft(lead_id, TouchKind.PHONE_CALL, day, **fields)  # type: ignore[arg-type]
-    (touch_id,) = touches.plan_touches(workspace, [draft], "Plan").keys(Table.TOUCHES)
+    (touch_id,) = touches.plan_touches(workspace, [draft], "Plan").ids(Kind.TOUCH)
     return int(touch_id)
 
 

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QPointF, QRectF, QSizeF
 
 from planner.domain import Campaign, Channel, Temperature, TouchKind
-from planner.store.touches import CalendarTouch
+from planner.read_models import CalendarTouch
 from ui.calendar.calendar_content import CalendarContent
 from ui.calendar.calendar_layout import (
     MAX_LANES,

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.domain import Channel, Column, Temperature, TouchDraft, TouchKind
+from planner.read_models import TouchFilter
 from planner.services.touches import add_touch, plan_touches
-from planner.store.touches import TouchFilter
 from tests.conftest import dump_database
 from tests.ui.calendar.conftest import (
     CALL_DAY,
@@ -138,7 +138,7 @@ def test_a_full_day_says_how_many_more_and_clicking_lists_them_all(
         TouchDraft(lead_id, TouchKind.PHONE_CALL, CAMPAIGN_START)
         for lead_id in lead_ids(workspace, Column.COLD)
     ]
-    calendar_window.push_change(plan_touches(workspace, calls, "Plan calls"))
+    calendar_window.operations.run(lambda workspace: plan_touches(workspace, calls, "Plan calls"))
     everything = workspace.touches.between(CAMPAIGN_START, CAMPAIGN_START)
     assert len(everything) >= 40
     marker = view.placement.more_for(CAMPAIGN_START)
@@ -334,8 +334,11 @@ def test_changes_made_elsewhere_show_when_the_calendar_comes_back(
     QTest.keyClick(calendar_window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert not calendar.isVisible()
     lead = lead_ids(workspace, Column.WARM)[0]
-    change = add_touch(workspace, TouchDraft(lead, TouchKind.SEMINAR, date(2026, 3, 27)))
-    calendar_window.push_change(change)
+    calendar_window.operations.run(
+        lambda workspace: add_touch(
+            workspace, TouchDraft(lead, TouchKind.SEMINAR, date(2026, 3, 27))
+        )
+    )
     assert all(
         t.kind is not TouchKind.SEMINAR for t in calendar.view.content.touches_on(date(2026, 3, 27))
     )

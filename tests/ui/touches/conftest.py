@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
+from planner.changes import Change, Kind
 from planner.domain import Column, TouchDraft, TouchKind
 from planner.services.touches import plan_touches
-from planner.store.changes import Change
 from planner.workspace import Workspace
 
 TODAY = date(2026, 3, 16)
@@ -21,7 +21,7 @@ def touch_id(demo_workspace: Workspace) -> int:
         [TouchDraft(lead, TouchKind.PHONE_CALL, date(2026, 3, 18), notes="Ask about the order")],
         "Plan a call",
     )
-    return next(int(row.key) for row in change.rows)
+    return change.created_id(Kind.TOUCH)
 
 
 class ChangeCatcher:

@@ -4,6 +4,7 @@ from datetime import date
 
 from pytestqt.qtbot import QtBot
 
+from planner.changes import Kind
 from planner.domain import CampaignDraft, Channel, Column, Temperature
 from planner.services.campaigns import create_campaign
 from planner.services.history import undo_change
@@ -110,7 +111,7 @@ def _existing(workspace: Workspace) -> int:
             "Seminar", Channel.SEMINAR, Temperature.WARM, date(2026, 3, 23), date(2026, 3, 24)
         ),
     )
-    return next(int(row.key) for row in change.rows if row.table.value == "campaigns")
+    return change.created_id(Kind.CAMPAIGN)
 
 
 def test_editing_saves_the_fields_and_leaves_the_target_alone(

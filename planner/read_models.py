@@ -1,0 +1,122 @@
+"""The read models: light, frozen values the screens, the CLI and the documents show.
+
+The stores in ``planner/store`` fill them (the only SQL is there); front ends reach the queries
+through the open ``Workspace`` (``workspace.leads.cards(...)``, ``workspace.touches.between(...)``)
+and import only these types, never ``planner.store``.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from planner.domain import Channel, Column, Outcome, Temperature, Touch, TouchKind
+from planner.money import Money
+
+
+@dataclass(frozen=True, slots=True)
+class BoardCard:
+    """The few facts a card on the board shows; light enough to hold 100,000 of them.
+
+    The touch fields say how far the lead is along its target number of contacts, when the next
+    planned touch is (ISO date), whether a planned touch is overdue, and whether it has gone quiet.
+    An open lead is quiet when nothing is planned for it and neither a done touch nor a change of
+    column happened in the last ``quiet_after_days`` days (planning settings); a lead with an
+    overdue touch is overdue, not quiet.
+    """
+
+    id: int
+    name: str
+    company: str
+    value: Money | None
+    column: Column
+    rank: str
+    updated_at: str
+    touches_done: int = 0
+    touch_target: int = 8
+    next_touch_on: str | None = None
+    overdue: bool = False
+    quiet: bool = False
+
+
+@dataclass(frozen=True)
+class ColumnSummary:
+    """A column header's figures: how many cards and their value per currency."""
+
+    count: int = 0
+    totals: Mapping[str, int] = field(default_factory=dict)
+
+    def total_text(self) -> str:
+        """``45,000.00 EUR + 1,200.00 USD``, or an empty string when no card has a value."""
+        return " + ".join(str(Money(minor, code)) for code, minor in sorted(self.totals.items()))
+
+
+@dataclass(frozen=True)
+class LeadFilter:
+    """Which leads a list shows; empty fields do not narrow it."""
+
+    temperature: Temperature | None = None
+    outcome: Outcome | None = None
+    column: Column | None = None
+    search: str = ""
+    ids: frozenset[int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarTouch:
+    """The few facts the calendar and the agenda show for a touch; light enough for 10,000.
+
+    ``temperature`` is the lead's current temperature; ``channel`` is the campaign's channel, or
+    for a touch outside campaigns the channel its kind belongs to.
+    """
+
+    id: int
+    lead_id: int
+    lead_name: str
+    kind: TouchKind
+    planned_on: date
+    planned_at: time | None
+    done_on: date | None
+    campaign_id: int | None
+    temperature: Temperature
+    channel: Channel
+
+    def is_overdue(self, today: date) -> bool:
+        """True for a planned touch whose day has passed without it being done."""
+        return self.done_on is None and self.planned_on < today
+
+
+@dataclass(frozen=True)
+class TouchFilter:
+    """Which touches a list shows; empty fields do not narrow it.
+
+    ``overdue_on`` keeps the touches still undone before that day; ``planned_only`` keeps the
+    touches not done yet.
+    """
+
+    lead_id: int | None = None
+    start: date | None = None
+    end: date | None = None
+    overdue_on: date | None = None
+    campaign_id: int | None = None
+    planned_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TouchWithLead:
+    """A touch with what a calendar entry or a call sheet says about its lead and campaign."""
+
+    touch: Touch
+    lead_name: str
+    company: str
+    phone: str
+    email: str
+    campaign_name: str | None
+    response_code: str | None
+
+
+@dataclass(frozen=True)
+class CampaignTouchCounts:
+    """How far a campaign has got: touches planned and still to do, and touches done."""
+
+    planned: int = 0
+    done: int = 0

@@ -1,0 +1,29 @@
+"""The mark of a user action: one function call, one ``BEGIN IMMEDIATE`` transaction.
+
+Every service function that changes the file is decorated with ``user_action``, so its reads
+(the lead's current column, the neighbouring ranks) happen inside the same transaction as its
+writes. A test checks that every public service function returning a ``Change`` carries it.
+"""
+
+import functools
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec, TypeVar
+
+from planner.store.changes import write_transaction
+from planner.workspace import Workspace
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def user_action(
+    function: Callable[Concatenate[Workspace, P], R],
+) -> Callable[Concatenate[Workspace, P], R]:
+    """Runs ``function`` inside one write transaction (joining one already open)."""
+
+    @functools.wraps(function)
+    def run(workspace: Workspace, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with write_transaction(workspace.db):
+            return function(workspace, *args, **kwargs)
+
+    return run
