@@ -11,8 +11,8 @@ from typing import Any
 
 from planner.cli.arguments import enum_choice, enum_metavar, iso_date
 from planner.documents.batch import (
-    MergedLetter,
     MergeReport,
+    NothingToPrintError,
     SkippedLead,
     never_cancelled,
     no_progress,
@@ -117,26 +117,37 @@ def _print_skipped(skipped: list[SkippedLead] | tuple[SkippedLead, ...]) -> None
 
 
 def _letter(arguments: argparse.Namespace, workspace: Workspace) -> int:
-    from planner.documents.mailmerge import write_letter
+    """One letter is the mail merge with one lead, so it skips, writes and records alike.
 
+    Only the refusal is worded for this command: with one lead, "nothing to print" means that
+    lead has no address, and the user is told how to add one.
+    """
     template = find_template(workspace, arguments.template)
-    context = documents.letter_context(workspace, arguments.lead_id, arguments.campaign)
-    if not context.lead.has_postal_address:
+    lead = workspace.leads.get(arguments.lead_id)
+    job = MergeLetters(
+        database=workspace.path,
+        selection=documents.LeadSelection(lead_ids=frozenset({lead.id})),
+        template=template,
+        sender=load_sender_profile(workspace),
+        today=workspace.clock.today(),
+        output=arguments.out,
+        campaign_id=arguments.campaign,
+    )
+    try:
+        report = job(no_progress, never_cancelled)
+    except NothingToPrintError:
         raise ValidationError(
-            f"'{context.lead.name}' has no postal address: give a street and a city or postal "
-            f"code first (planner lead edit {context.lead.id} --street ... --city ...)",
+            f"'{lead.name}' has no postal address: give a street and a city or postal "
+            f"code first (planner lead edit {lead.id} --street ... --city ...)",
             "street",
-        )
-    letter, pages, warnings = write_letter(arguments.out, template, context)
-    print(f"Wrote {arguments.out} ({pages} page{'s' if pages > 1 else ''})")
-    for warning in warnings:
+        ) from None
+    print(f"Wrote {arguments.out} ({report.pages} page{'s' if report.pages > 1 else ''})")
+    for warning in report.warnings:
         print(warning)
-    if letter.missing:
-        print("Printed empty: " + ", ".join(sorted(letter.missing)))
+    for missing in report.missing:
+        print("Printed empty: " + ", ".join(missing.fields))
     if arguments.record:
-        path = arguments.out.expanduser().absolute()
-        written = MergedLetter(context.lead.id, context.lead.name, pages, path)
-        documents.record_letters(workspace, [written], template, arguments.campaign)
+        documents.record_letters(workspace, report.letters, template, arguments.campaign)
         print("Recorded 1 touch")
     return 0
 

@@ -1,17 +1,15 @@
-"""A batch of letters as plain data: what to merge, and what came of it.
+"""A batch of documents as plain data: who can be written to, and what came of it.
 
-Free of reportlab and Jinja2, so the window can describe a job and show its report without
-loading the document engine; ``mailmerge.run_mail_merge`` does the work.
+Free of reportlab and Jinja2, so the window can show a job's report without loading the document
+engine. ``postal_leads`` is the one place that decides which leads the post can reach: letters,
+labels and envelopes all ask it.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from enum import StrEnum
 from pathlib import Path
 
-from planner.documents.context import CampaignInfo
-from planner.documents.profile import SenderProfile
-from planner.documents.template_text import LetterTemplate
 from planner.domain import Lead
 from planner.errors import PlannerError
 
@@ -31,14 +29,17 @@ def never_cancelled() -> bool:
     return False
 
 
-NO_POSTAL_ADDRESS = "no postal address"
+class SkipReason(StrEnum):
+    """Why a selected lead got no document; the value is what reports print."""
+
+    NO_POSTAL_ADDRESS = "no postal address"
 
 
 def skipped_note(skipped: Sequence["SkippedLead"]) -> str:
     """The leads left out for want of an address, by name, or ``""``."""
     if not skipped:
         return ""
-    return "Skipped (no postal address): " + ", ".join(lead.name for lead in skipped)
+    return f"Skipped ({SkipReason.NO_POSTAL_ADDRESS}): " + ", ".join(lead.name for lead in skipped)
 
 
 def shortened_note(names: Sequence[str]) -> str:
@@ -63,25 +64,6 @@ class NothingToPrintError(PlannerError):
 
 
 @dataclass(frozen=True)
-class MergeJob:
-    """What to merge and where to.
-
-    ``output`` is the PDF file to write, or with ``split`` the folder that gets one PDF per lead
-    (named after the lead). ``duplex`` adds a blank page after every letter with an odd number
-    of pages, so each letter starts on a front side when the single PDF is printed on both sides.
-    """
-
-    template: LetterTemplate
-    leads: Sequence[Lead]
-    sender: SenderProfile
-    today: date
-    output: Path
-    split: bool = False
-    campaign: CampaignInfo | None = None
-    duplex: bool = False
-
-
-@dataclass(frozen=True)
 class MergedLetter:
     """A letter written: for whom, how many pages, and the file it is in."""
 
@@ -93,11 +75,34 @@ class MergedLetter:
 
 @dataclass(frozen=True)
 class SkippedLead:
-    """A selected lead that got no letter, and why."""
+    """A selected lead that got no letter, label or envelope, and why."""
 
     lead_id: int
     name: str
-    reason: str
+    reason: SkipReason
+
+
+def postal_leads(
+    leads: Iterable[Lead], nothing_done: str
+) -> tuple[list[Lead], tuple[SkippedLead, ...]]:
+    """The leads the post can reach, in order, and those skipped for want of an address.
+
+    Raises NothingToPrintError, starting with ``nothing_done`` (``Nothing to print``) and naming
+    the skipped leads, when none can be reached: an empty PDF would only puzzle the user.
+    """
+    usable: list[Lead] = []
+    skipped: list[SkippedLead] = []
+    for lead in leads:
+        if lead.has_postal_address:
+            usable.append(lead)
+        else:
+            skipped.append(SkippedLead(lead.id, lead.name, SkipReason.NO_POSTAL_ADDRESS))
+    if not usable:
+        names = ", ".join(lead.name for lead in skipped) or "none selected"
+        raise NothingToPrintError(
+            f"{nothing_done}: no selected lead has a postal address ({names})"
+        )
+    return usable, tuple(skipped)
 
 
 @dataclass(frozen=True)

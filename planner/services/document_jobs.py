@@ -3,25 +3,27 @@
 Each job is a frozen description of what to make, called with a progress callback and a cancel
 check: the window runs it on a worker thread with a progress bar, the command line runs it
 directly (``no_progress``, ``never_cancelled``). It opens its own read connection to the planner
-file (a worker thread may not use the window's), loads the document engine only when it runs,
-and writes its file whole or not at all.
+file (a worker thread may not use the window's), resolves the selection into plain values for
+the document engine (which never sees the database), loads that engine only when it runs, and
+writes its file whole or not at all. A job is the only description of its document: the mail
+merge dialog, "Letter to Selected Lead", ``planner mailmerge`` and ``planner letter`` all build a
+``MergeLetters``.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from planner.documents.address import Recipient
+from planner.documents.address import Recipient, recipient
 from planner.documents.batch import (
     CancelCheck,
     MergeCancelledError,
-    MergeJob,
     MergeReport,
-    NothingToPrintError,
     ProgressCallback,
     SkippedLead,
+    postal_leads,
     shortened_note,
     skipped_note,
 )
@@ -29,19 +31,18 @@ from planner.documents.context import LetterContext
 from planner.documents.profile import SenderProfile
 from planner.documents.stationery import EnvelopeSize, LabelSheet, check_start
 from planner.documents.template_text import LetterTemplate
-from planner.services.documents import (
-    LeadSelection,
-    addressable,
-    call_sheet,
-    campaign_info,
-    select_leads,
-)
+from planner.services.documents import LeadSelection, call_sheet, campaign_info, select_leads
 from planner.store.database import open_reader
 
 
 @dataclass(frozen=True)
 class MergeLetters:
-    """A mail merge: the selected leads, one template, into one PDF or a folder of PDFs."""
+    """A mail merge: the selected leads, one template, into one PDF or a folder of PDFs.
+
+    One letter to one lead is a merge too (``lead_ids`` of one): the same skipping, the same
+    report, the same touches recorded. ``output`` is the PDF file, or with ``split`` the folder
+    that gets one PDF per lead; ``duplex`` starts every letter in the single PDF on a front side.
+    """
 
     database: Path
     selection: LeadSelection
@@ -58,19 +59,19 @@ class MergeLetters:
         from planner.documents.mailmerge import run_mail_merge
 
         with closing(open_reader(self.database)) as reader:
-            leads = select_leads(reader, self.selection)
+            selected = select_leads(reader, self.selection)
             campaign = campaign_info(reader, self.campaign_id)
-        job = MergeJob(
-            template=self.template,
-            leads=leads,
-            sender=self.sender,
-            today=self.today,
-            output=self.output,
+        leads, skipped = postal_leads(selected, "No letters to write")
+        report = run_mail_merge(
+            self.template,
+            [LetterContext(lead, self.sender, self.today, campaign) for lead in leads],
+            self.output,
             split=self.split,
-            campaign=campaign,
             duplex=self.duplex,
+            progress=progress,
+            is_cancelled=is_cancelled,
         )
-        return run_mail_merge(job, progress, is_cancelled)
+        return replace(report, skipped=skipped)
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ class PrintLabels:
             self.output,
             len(placed),
             placed[-1].page + 1,
-            tuple(skipped),
+            skipped,
             tuple(label.recipient.name for label in placed if label.shortened),
         )
 
@@ -150,7 +151,7 @@ class PrintEnvelopes:
             self.output,
             len(placed),
             len(placed),
-            tuple(skipped),
+            skipped,
             tuple(envelope.recipient.name for envelope in placed if envelope.shortened),
         )
 
@@ -215,16 +216,12 @@ class RenderLetter:
 
 def _recipients(
     database: Path, selection: LeadSelection, sender: SenderProfile
-) -> tuple[list[Recipient], list[SkippedLead]]:
+) -> tuple[list[Recipient], tuple[SkippedLead, ...]]:
+    """The address blocks of the selected leads the post can reach, and the leads skipped."""
     with closing(open_reader(database)) as reader:
-        leads = select_leads(reader, selection)
-    recipients, skipped = addressable(leads, sender)
-    if not recipients:
-        names = ", ".join(lead.name for lead in skipped) or "none selected"
-        raise NothingToPrintError(
-            f"Nothing to print: no selected lead has a postal address ({names})"
-        )
-    return recipients, skipped
+        selected = select_leads(reader, selection)
+    leads, skipped = postal_leads(selected, "Nothing to print")
+    return [recipient(lead, sender.country) for lead in leads], skipped
 
 
 def _counted(
@@ -235,10 +232,10 @@ def _counted(
     def each() -> Iterator[Recipient]:
         total = len(recipients)
         progress(0, total)
-        for done, recipient in enumerate(recipients, start=1):
+        for done, addressed in enumerate(recipients, start=1):
             if is_cancelled():
                 raise MergeCancelledError
-            yield recipient
+            yield addressed
             progress(done, total)
 
     return each()

@@ -1,8 +1,9 @@
 """What documents print, gathered from the planner file, and recording the letters sent.
 
 Selecting leads and reading the call sheet's rows take a plain ``Database`` so a GUI worker can
-run them on its own read connection; recording letters is a user action on the Workspace (one
-undoable step).
+run them on its own read connection; counting a selection is the dialogs' query on the Workspace,
+so the window never reaches for the database itself; recording letters is a user action on the
+Workspace (one undoable step).
 """
 
 from collections.abc import Iterable
@@ -12,8 +13,7 @@ from datetime import date, time
 from sqlite_utils import Database
 
 from planner.changes import Change
-from planner.documents.address import Recipient, recipient
-from planner.documents.batch import NO_POSTAL_ADDRESS, MergedLetter, SkippedLead
+from planner.documents.batch import MergedLetter
 from planner.documents.calls import CallSheet, CallSheetEntry
 from planner.documents.context import CampaignInfo, LetterContext
 from planner.documents.profile import SenderProfile
@@ -67,6 +67,24 @@ def select_leads(database: Database, selection: LeadSelection) -> list[Lead]:
     return [lead for lead in found if lead.id in targets]
 
 
+def count_selected(workspace: Workspace, selection: LeadSelection) -> int:
+    """How many leads the selection chooses, for the dialogs' running count.
+
+    A column or a search alone is answered from the board's column counts without loading a
+    single lead, because the dialogs count again as the user types.
+    """
+    if (
+        selection.temperature is None
+        and selection.campaign_id is None
+        and selection.lead_ids is None
+    ):
+        summaries = workspace.leads.summaries(selection.search)
+        if selection.column is None:
+            return sum(summary.count for summary in summaries.values())
+        return summaries[selection.column].count
+    return len(select_leads(workspace.db, selection))
+
+
 def campaign_target_ids(database: Database, campaign_id: int) -> set[int]:
     """The leads the campaign planned touches for, or its current target when it planned none."""
     campaign = CampaignStore(database).get(campaign_id)
@@ -93,20 +111,6 @@ def letter_context(
         today=workspace.clock.today(),
         campaign=campaign_info(workspace.db, campaign_id),
     )
-
-
-def addressable(
-    leads: Iterable[Lead], sender: SenderProfile
-) -> tuple[list[Recipient], list[SkippedLead]]:
-    """The address blocks of the leads that have a postal address, and the leads skipped."""
-    recipients: list[Recipient] = []
-    skipped: list[SkippedLead] = []
-    for lead in leads:
-        if lead.has_postal_address:
-            recipients.append(recipient(lead, sender.country))
-        else:
-            skipped.append(SkippedLead(lead.id, lead.name, NO_POSTAL_ADDRESS))
-    return recipients, skipped
 
 
 @user_action

@@ -1,9 +1,10 @@
 """Running a document job off the GUI thread, with progress and cancel.
 
-A job is any callable taking a progress callback and a cancel check (the shape
-``run_mail_merge`` has); it runs on its own ``QThread`` and opens its own read connection when it
-needs the database, since a SQLite connection belongs to the thread that opened it. Results and
-problems come back to the GUI thread through queued signals, so the window stays responsive.
+A job is any callable taking a progress callback and a cancel check (the shape of the jobs in
+``planner.services.document_jobs``); it runs on its own ``QThread`` and opens its own read
+connection when it needs the database, since a SQLite connection belongs to the thread that
+opened it. Results and problems come back to the GUI thread through queued signals, so the
+window stays responsive.
 """
 
 import threading

@@ -16,6 +16,7 @@ from planner.workspace import Workspace
 from ui.common.workers import Job
 from ui.documents.job_dialog import DocumentJobDialog, fresh_path
 from ui.documents.lead_selection import LeadSelectionPanel
+from ui.operations import Operations
 
 
 class AddressJobDialog(DocumentJobDialog):
@@ -23,7 +24,7 @@ class AddressJobDialog(DocumentJobDialog):
 
     def __init__(
         self,
-        workspace: Workspace,
+        operations: Operations,
         output_folder: Path,
         selected_lead_ids: Sequence[int],
         title: str,
@@ -31,10 +32,10 @@ class AddressJobDialog(DocumentJobDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, run_text, parent)
-        self._workspace = workspace
+        self._operations = operations
         self._output_folder = output_folder
         self.printed: PrintedAddresses | None = None
-        self.selection_panel = LeadSelectionPanel(workspace, selected_lead_ids)
+        self.selection_panel = LeadSelectionPanel(operations.workspace, selected_lead_ids)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("address-summary")
         self.summary_label.setWordWrap(True)
@@ -43,6 +44,10 @@ class AddressJobDialog(DocumentJobDialog):
         self.form_layout.addWidget(self.selection_panel)
         self.result_layout.addWidget(self.summary_label)
         self.result_layout.addWidget(self.skipped_label)
+
+    @property
+    def _workspace(self) -> Workspace:
+        return self._operations.workspace
 
     def summary(self, result: PrintedAddresses) -> str:
         """The result in one line: ``24 labels on 2 sheets, 2 skipped``."""
@@ -67,13 +72,13 @@ class LabelsDialog(AddressJobDialog):
 
     def __init__(
         self,
-        workspace: Workspace,
+        operations: Operations,
         output_folder: Path,
         selected_lead_ids: Sequence[int] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            workspace, output_folder, selected_lead_ids, "Address labels", "Make labels", parent
+            operations, output_folder, selected_lead_ids, "Address labels", "Make labels", parent
         )
         self.setObjectName("labels-dialog")
         self.sheet_box = QComboBox()
@@ -92,7 +97,7 @@ class LabelsDialog(AddressJobDialog):
         sheet_group.setLayout(layout)
         self.form_layout.addWidget(sheet_group)
         self.sheet_box.currentIndexChanged.connect(self._sheet_changed)
-        self._choose_paper_sheet(load_sender_profile(workspace).paper_size)
+        self._choose_paper_sheet(load_sender_profile(operations.workspace).paper_size)
         self._sheet_changed()
 
     def sheet(self) -> LabelSheet:
@@ -140,13 +145,13 @@ class EnvelopesDialog(AddressJobDialog):
 
     def __init__(
         self,
-        workspace: Workspace,
+        operations: Operations,
         output_folder: Path,
         selected_lead_ids: Sequence[int] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            workspace, output_folder, selected_lead_ids, "Envelopes", "Make envelopes", parent
+            operations, output_folder, selected_lead_ids, "Envelopes", "Make envelopes", parent
         )
         self.setObjectName("envelopes-dialog")
         self.size_box = QComboBox()
@@ -158,7 +163,7 @@ class EnvelopesDialog(AddressJobDialog):
         size_group = QGroupBox("Envelopes")
         size_group.setLayout(layout)
         self.form_layout.addWidget(size_group)
-        if load_sender_profile(workspace).paper_size is PaperSize.LETTER:
+        if load_sender_profile(operations.workspace).paper_size is PaperSize.LETTER:
             self.set_size(EnvelopeSize.NO10)
 
     def envelope_size(self) -> EnvelopeSize:

@@ -12,20 +12,21 @@ from planner.workspace import Workspace
 from ui.common.form_parts import day_edit
 from ui.common.workers import Job
 from ui.documents.job_dialog import DocumentJobDialog, fresh_path
+from ui.operations import Operations
 
 
 class CallSheetDialog(DocumentJobDialog):
     """Picks the day (today unless changed), makes the sheet and opens the preview."""
 
     def __init__(
-        self, workspace: Workspace, output_folder: Path, parent: QWidget | None = None
+        self, operations: Operations, output_folder: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__("Call sheet", "Make call sheet", parent)
         self.setObjectName("call-sheet-dialog")
-        self._workspace = workspace
+        self._operations = operations
         self._output_folder = output_folder
         self.printed: PrintedCallSheet | None = None
-        self.day_edit = day_edit(workspace.clock.today(), "Day")
+        self.day_edit = day_edit(operations.workspace.clock.today(), "Day")
         self.day_edit.setObjectName("call-sheet-day")
         self.summary_label = QLabel()
         self.summary_label.setObjectName("call-sheet-summary")
@@ -33,6 +34,10 @@ class CallSheetDialog(DocumentJobDialog):
         form.addRow("Calls and meetings on", self.day_edit)
         self.form_layout.addLayout(form)
         self.result_layout.addWidget(self.summary_label)
+
+    @property
+    def _workspace(self) -> Workspace:
+        return self._operations.workspace
 
     def day(self) -> date:
         """The chosen day."""

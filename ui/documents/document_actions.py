@@ -11,7 +11,6 @@ from typing import TypeVar
 from PySide6.QtCore import QEvent, QObject, QStandardPaths
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from planner.changes import Change
 from ui.board.board_widget import BoardWidget
 from ui.documents.address_dialogs import EnvelopesDialog, LabelsDialog
 from ui.documents.call_sheet_dialog import CallSheetDialog
@@ -63,7 +62,6 @@ class DocumentActions(QObject):
         self.sender_profile = window_action(window, "&Sender Profile…", self.open_sender_profile)
         board.set_card_actions([self.write_letter])
         board.current_lead_changed.connect(self._enable_for)
-        operations.change_applied.connect(self._apply_change)
         operations.workspace_changed.connect(self._workspace_changed)
         window.installEventFilter(self)
         self._enable_for(board.current_lead_id())
@@ -199,10 +197,6 @@ class DocumentActions(QObject):
     def _forget(self, preview: DocumentPreview) -> None:
         if preview in self.previews:
             self.previews.remove(preview)
-
-    def _apply_change(self, _change: Change, _initiator: object) -> None:
-        if isinstance(self.dialog, MailMergeDialog):
-            self.dialog.refresh_sender_hint()
 
     def _workspace_changed(self) -> None:
         """Another database was opened: dialogs on the old one close."""

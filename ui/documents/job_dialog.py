@@ -30,11 +30,9 @@ class DocumentJobDialog(QDialog):
 
     Signals:
         preview_requested(object, str): show this PDF (a Path) in a preview titled so.
-        change_made(Change): an action here changed the database (recording letters).
     """
 
     preview_requested = Signal(object, str)
-    change_made = Signal(object)
 
     def __init__(self, title: str, run_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import Column
-from planner.services.documents import LeadSelection, select_leads
+from planner.services.documents import LeadSelection, count_selected
 from planner.workspace import Workspace
 from ui.common.colours import muted_text
 
@@ -156,23 +156,9 @@ class LeadSelectionPanel(QGroupBox):
         return self.count
 
     def _count(self) -> int:
-        leads = self._workspace.leads
-        match self.mode:
-            case SelectionMode.COLUMN:
-                column = self.column()
-                summaries = leads.summaries()
-                if column is None:
-                    return sum(summary.count for summary in summaries.values())
-                return summaries[column].count
-            case SelectionMode.CAMPAIGN:
-                if self.campaign_id() is None:
-                    return 0
-                return len(select_leads(self._workspace.db, self.selection()))
-            case SelectionMode.SEARCH:
-                found = leads.summaries(self.search_field.text().strip())
-                return sum(summary.count for summary in found.values())
-            case SelectionMode.SELECTED:
-                return len(self._selected_lead_ids)
+        if self.mode is SelectionMode.CAMPAIGN and self.campaign_id() is None:
+            return 0
+        return count_selected(self._workspace, self.selection())
 
     def _selected_leads_text(self) -> str:
         """The selected lead's name, or the first few names of several (Ctrl+click on the board)."""

@@ -23,6 +23,7 @@ from planner.services.documents import letter_context
 from planner.workspace import Workspace
 from ui.common.colours import muted_text
 from ui.common.workers import JobThread
+from ui.operations import Operations
 from ui.referrer_field import ReferrerField
 
 PREVIEW_DELAY_MS = 400
@@ -41,10 +42,11 @@ class LetterPreviewPanel(QWidget):
     render_failed = Signal(str)
 
     def __init__(
-        self, workspace: Workspace, lead_id: int | None, parent: QWidget | None = None
+        self, operations: Operations, lead_id: int | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._workspace = workspace
+        self._operations = operations
+        workspace = operations.workspace
         self._template: LetterTemplate | None = None
         self._running: JobThread | None = None
         self._waiting = False
@@ -85,6 +87,10 @@ class LetterPreviewPanel(QWidget):
         layout.addLayout(choices)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status_label)
+
+    @property
+    def _workspace(self) -> Workspace:
+        return self._operations.workspace
 
     @property
     def is_rendering(self) -> bool:

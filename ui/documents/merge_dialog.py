@@ -2,7 +2,7 @@
 
 When the letters are written the dialog shows the summary and the report of skipped leads and
 missing data (to save), opens the preview, and offers to record every letter as a touch on its
-lead, as one undoable step.
+lead, as one undoable step run through ``Operations``.
 """
 
 from collections.abc import Sequence
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.changes import Change, Kind
 from planner.documents.batch import MergeReport
 from planner.documents.output import safe_file_name
 from planner.documents.template_text import LetterTemplate
@@ -30,12 +31,12 @@ from planner.services.document_jobs import MergeLetters
 from planner.services.documents import record_letters
 from planner.services.sender import load_sender_profile
 from planner.services.templates import all_templates
-from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.common.workers import Job
 from ui.documents.job_dialog import DocumentJobDialog
 from ui.documents.lead_selection import LeadSelectionPanel, SelectionMode
 from ui.documents.output_choice import OutputChoice
+from ui.operations import Operations
 
 DEFAULT_TEMPLATE = "cold-introduction"
 REPORT_FILE_FILTER = "Text files (*.txt)"
@@ -52,19 +53,19 @@ class MailMergeDialog(DocumentJobDialog):
 
     def __init__(
         self,
-        workspace: Workspace,
+        operations: Operations,
         output_folder: Path,
         selected_lead_ids: Sequence[int] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Mail merge", "Write letters", parent)
         self.setObjectName("mail-merge-dialog")
-        self._workspace = workspace
+        self._operations = operations
         self.report: MergeReport | None = None
         self.recorded: Change | None = None
         self._job_template: LetterTemplate | None = None
         self._job_campaign_id: int | None = None
-        self.selection_panel = LeadSelectionPanel(workspace, selected_lead_ids)
+        self.selection_panel = LeadSelectionPanel(operations.workspace, selected_lead_ids)
         self.template_box = QComboBox()
         self.template_box.setObjectName("merge-template")
         self.campaign_box = QComboBox()
@@ -160,12 +161,17 @@ class MailMergeDialog(DocumentJobDialog):
         """Records every letter written as a touch on its lead: one undoable step."""
         if self.report is None or self._job_template is None or self.recorded is not None:
             return None
-        try:
-            change = record_letters(
-                self._workspace, self.report.letters, self._job_template, self._job_campaign_id
-            )
-        except PlannerError as error:
-            self.show_problem(str(error))
+        letters, template, campaign_id = (
+            self.report.letters,
+            self._job_template,
+            self._job_campaign_id,
+        )
+        change = self._operations.run(
+            lambda workspace: record_letters(workspace, letters, template, campaign_id),
+            initiator=self,
+            show_error=lambda error: self.show_problem(str(error)),
+        )
+        if change is None:
             return None
         self.recorded = change
         self.record_button.setEnabled(False)
@@ -173,7 +179,6 @@ class MailMergeDialog(DocumentJobDialog):
         self.record_button.setText(
             f"Recorded {count} touch{'es' if count != 1 else ''} (Edit ▸ Undo takes them back)"
         )
-        self.change_made.emit(change)
         return change
 
     def save_report(self, path: Path | None = None) -> Path | None:
@@ -198,6 +203,15 @@ class MailMergeDialog(DocumentJobDialog):
         self.show_note(f"Saved the report to {path}")
         return path
 
+    @property
+    def _workspace(self) -> Workspace:
+        return self._operations.workspace
+
+    def _follow(self, change: Change, _initiator: object) -> None:
+        """Shows or hides the sender hint after the settings changed (the profile was saved)."""
+        if change.ids(Kind.SETTING):
+            self.refresh_sender_hint()
+
     def _preview_title(self) -> str:
         template = self._job_template.title if self._job_template else "Letters"
         if self.output.split:
@@ -214,6 +228,7 @@ class MailMergeDialog(DocumentJobDialog):
         self.refresh_sender_hint()
 
     def _connect(self) -> None:
+        self._operations.change_applied.connect(self._follow)
         self.template_box.currentIndexChanged.connect(self._suggest_file_name)
         self.selection_panel.selection_changed.connect(self._selection_changed)
         self.sender_button.clicked.connect(self.sender_profile_requested)

@@ -1,10 +1,9 @@
 """The sender profile: who letters come from, the signer, and how pages and dates look.
 
 Every field is checked as it is typed, with the problem shown beneath it; Save stores the whole
-profile as one undoable step ("Edit sender profile").
+profile as one undoable step ("Edit sender profile") through ``Operations``.
 """
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,14 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.changes import Change
 from planner.documents.profile import PROFILE_FIELDS, DateFormat, PaperSize, SenderProfile
 from planner.errors import PlannerError, ValidationError
 from planner.services.sender import load_sender_profile, save_sender_profile
-from planner.store.changes import Change
-from planner.workspace import Workspace
 from ui.common import form_parts
 from ui.documents.image_picker import ImagePicker, unreadable_image_reason
 from ui.money_input import currency_box
+from ui.operations import Operations
 
 BUSINESS_FIELDS = (
     ("business_name", "Business name", "e.g. Harbour Light Bookkeeping"),
@@ -48,18 +47,15 @@ _IMAGE_FIELDS = ("logo_path", "signature_path")
 class SenderProfileDialog(QDialog):
     """Edits the sender profile; Save is offered only while every field is valid.
 
-    Signals:
-        change_made(Change): the profile was saved.
+    Saving runs through ``Operations``; the dialog has no signals of its own.
     """
 
-    change_made = Signal(object)
-
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sender-profile-dialog")
         self.setWindowTitle("Sender profile")
-        self._workspace = workspace
-        self._saved = load_sender_profile(workspace)
+        self._operations = operations
+        self._saved = load_sender_profile(operations.workspace)
         self.change: Change | None = None
         self.fields: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
@@ -107,17 +103,20 @@ class SenderProfileDialog(QDialog):
         return None if problems else self.profile()
 
     def accept(self) -> None:
-        """Saves the profile (when anything changed) and closes."""
+        """Saves the profile (when anything changed) and closes; stays open with the reason when
+        it cannot be saved."""
         profile = self.validate()
         if profile is None:
             return
         if profile != self._saved:
-            try:
-                self.change = save_sender_profile(self._workspace, profile)
-            except PlannerError as error:
-                self._show_form_error(str(error))
+            self.change = self._operations.run(
+                lambda workspace: save_sender_profile(workspace, profile),
+                initiator=self,
+                show_error=self._show_refusal,
+            )
+            if self.change is None:
                 return
-            self.change_made.emit(self.change)
+            self._operations.show_message(self.change.description)
         super().accept()
 
     def _problems(self) -> dict[str, str]:
@@ -206,6 +205,9 @@ class SenderProfileDialog(QDialog):
         self.errors[name] = label
         return label
 
-    def _show_form_error(self, text: str) -> None:
-        self.form_error.setText(text)
-        self.form_error.show()
+    def _show_refusal(self, error: PlannerError) -> None:
+        """Shows a refused save beside the field it names, else on the form's own line."""
+        field = error.field if isinstance(error, ValidationError) else None
+        label = self.errors.get(field, self.form_error) if field is not None else self.form_error
+        label.setText(str(error))
+        label.show()

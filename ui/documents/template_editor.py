@@ -5,7 +5,7 @@ Built-in templates open read-only (copy one to change it). Saving a new template
 one of the user's own is one undoable step.
 """
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFontDatabase, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.changes import Change
 from planner.documents.template_text import (
     DEFAULT_CLOSING,
     LETTER_KINDS,
@@ -31,13 +32,11 @@ from planner.documents.template_text import (
     TemplateError,
 )
 from planner.domain import TouchKind
-from planner.errors import PlannerError
 from planner.services.templates import create_template, edit_template
-from planner.store.changes import Change
-from planner.workspace import Workspace
 from ui.common.colours import OVERDUE, blend, muted_text
 from ui.documents.letter_preview import LetterPreviewPanel
 from ui.documents.placeholder_list import PlaceholderList
+from ui.operations import Action, Operations
 
 CHECK_DELAY_MS = 250
 """Typing must pause this long before the template is checked again."""
@@ -56,22 +55,19 @@ STARTER_BODY = (
 class TemplateEditor(QDialog):
     """Edits one template (or a new one) beside its placeholders and its live preview.
 
-    Signals:
-        change_made(Change): the template was saved.
+    Saving runs through ``Operations``; the editor has no signals of its own.
     """
-
-    change_made = Signal(object)
 
     def __init__(
         self,
-        workspace: Workspace,
+        operations: Operations,
         template: LetterTemplate | None = None,
         preview_lead_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("template-editor")
-        self._workspace = workspace
+        self._operations = operations
         self._template = template
         self.change: Change | None = None
         self.problem: TemplateError | None = None
@@ -93,7 +89,7 @@ class TemplateEditor(QDialog):
         self.check_label.setObjectName("template-check")
         self.check_label.setWordWrap(True)
         self.placeholders = PlaceholderList()
-        self.preview = LetterPreviewPanel(workspace, preview_lead_id)
+        self.preview = LetterPreviewPanel(operations, preview_lead_id)
         self.read_only_note = QLabel(
             "This template is built in and cannot be changed: use Copy in the template list "
             "to make your own version."
@@ -181,17 +177,17 @@ class TemplateEditor(QDialog):
         if self.check() is not None:
             return
         draft = self.draft()
-        try:
-            if self._template is None or self._template.template_id is None:
-                self.change = create_template(self._workspace, draft)
-            elif draft != self._template.draft():
-                self.change = edit_template(self._workspace, self._template.template_id, draft)
-        except PlannerError as error:
-            self._show_problem(str(error))
-            return
+        template = self._template
+        if template is not None and template.template_id is not None:
+            if draft == template.draft():
+                super().accept()
+                return
+            template_id = template.template_id
+            self.change = self._save(lambda workspace: edit_template(workspace, template_id, draft))
+        else:
+            self.change = self._save(lambda workspace: create_template(workspace, draft))
         if self.change is not None:
-            self.change_made.emit(self.change)
-        super().accept()
+            super().accept()
 
     def done(self, result: int) -> None:
         """Stops a preview still rendering before the editor goes."""
@@ -204,6 +200,11 @@ class TemplateEditor(QDialog):
             assert isinstance(watched, QLineEdit | QPlainTextEdit)
             self._insert_target = watched
         return super().eventFilter(watched, event)
+
+    def _save(self, action: Action) -> Change | None:
+        return self._operations.run(
+            action, initiator=self, show_error=lambda error: self._show_problem(str(error))
+        )
 
     def _fill(self) -> None:
         template = self._template

@@ -1,10 +1,11 @@
 """The list of letter templates: built-in and the user's own, to create, copy, edit and delete.
 
-Each action is one undoable step; the list follows undo and redo through ``apply_change``. The
+Each action is one undoable step run through ``Operations``; the list follows every change to the
+templates (made here, in the editor, or by undo and redo) from ``Operations.change_applied``. The
 dialog is not modal, so Edit ▸ Undo in the main window stays at hand.
 """
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,17 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.changes import Change, Kind
 from planner.documents.template_text import LetterTemplate
-from planner.errors import PlannerError
 from planner.services.templates import (
     all_templates,
     copy_template,
     delete_template,
     template_of,
 )
-from planner.store.changes import Change, Table
 from planner.workspace import Workspace
 from ui.documents.template_editor import TemplateEditor
+from ui.operations import Operations
 
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -35,24 +36,19 @@ _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 class TemplateManager(QDialog):
     """Every letter template, with New, Copy, Edit and Delete.
 
-    Signals:
-        change_made(Change): a template was created, copied, saved or deleted.
-        action_failed(str): an action could not be carried out; the sentence says why.
+    Its actions run through ``Operations``; the list has no signals of its own.
     """
-
-    change_made = Signal(object)
-    action_failed = Signal(str)
 
     def __init__(
         self,
-        workspace: Workspace,
+        operations: Operations,
         preview_lead_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("template-manager")
         self.setWindowTitle("Letter templates")
-        self._workspace = workspace
+        self._operations = operations
         self._preview_lead_id = preview_lead_id
         self._templates: dict[str, LetterTemplate] = {}
         self.editor: TemplateEditor | None = None
@@ -91,11 +87,6 @@ class TemplateManager(QDialog):
             self.tree.resizeColumnToContents(column)
         self._enable_buttons()
 
-    def apply_change(self, change: Change) -> None:
-        """Follows a change, undo or redo that touched the templates."""
-        if change.keys(Table.TEMPLATES):
-            self.reload()
-
     def selected_name(self) -> str | None:
         """The name of the selected template."""
         item = self.tree.currentItem()
@@ -127,30 +118,22 @@ class TemplateManager(QDialog):
         template = self.selected()
         if template is None:
             return None
-        try:
-            change = copy_template(self._workspace, template.name)
-        except PlannerError as error:
-            self.action_failed.emit(str(error))
-            return None
-        self.change_made.emit(change)
-        copy = template_of(self._workspace, change)
-        self.reload(select=copy.name)
-        self._open_editor(copy)
+        change = self._operations.run(
+            lambda workspace: copy_template(workspace, template.name), initiator=self
+        )
+        if change is not None:
+            self._open_editor(template_of(self._workspace, change))
         return change
 
     def delete_selected(self) -> Change | None:
         """Deletes the selected template of the user's (Edit ▸ Undo brings it back)."""
         template = self.selected()
-        if template is None or template.template_id is None:
+        template_id = template.template_id if template is not None else None
+        if template_id is None:
             return None
-        try:
-            change = delete_template(self._workspace, template.template_id)
-        except PlannerError as error:
-            self.action_failed.emit(str(error))
-            return None
-        self.change_made.emit(change)
-        self.reload()
-        return change
+        return self._operations.run(
+            lambda workspace: delete_template(workspace, template_id), initiator=self
+        )
 
     def done(self, result: int) -> None:
         """Closes an editor still open (stopping its preview) with the list."""
@@ -161,8 +144,7 @@ class TemplateManager(QDialog):
     def _open_editor(self, template: LetterTemplate | None) -> TemplateEditor:
         if self.editor is not None:
             self.editor.reject()
-        editor = TemplateEditor(self._workspace, template, self._preview_lead_id, self)
-        editor.change_made.connect(self._saved)
+        editor = TemplateEditor(self._operations, template, self._preview_lead_id, self)
         editor.finished.connect(lambda: self._editor_closed(editor))
         editor.finished.connect(editor.deleteLater)
         self.editor = editor
@@ -173,13 +155,16 @@ class TemplateManager(QDialog):
         if self.editor is editor:
             self.editor = None
 
-    def _saved(self, change: Change) -> None:
-        self.change_made.emit(change)
-        keys = change.keys(Table.TEMPLATES)
-        if len(keys) == 1:
-            self.reload(select=template_of(self._workspace, change).name)
-        else:
-            self.reload()
+    def _follow(self, change: Change, _initiator: object) -> None:
+        """Lists the templates again after a change to them, selecting the one it created."""
+        if not change.ids(Kind.TEMPLATE):
+            return
+        created = change.created_ids(Kind.TEMPLATE)
+        self.reload(select=template_of(self._workspace, change).name if len(created) == 1 else None)
+
+    @property
+    def _workspace(self) -> Workspace:
+        return self._operations.workspace
 
     def _enable_buttons(self) -> None:
         template = self.selected()
@@ -193,6 +178,7 @@ class TemplateManager(QDialog):
         )
 
     def _connect(self) -> None:
+        self._operations.change_applied.connect(self._follow)
         self.tree.currentItemChanged.connect(self._enable_buttons)
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self.edit_selected())
         self.new_button.clicked.connect(self.new_template)

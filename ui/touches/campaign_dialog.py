@@ -8,7 +8,7 @@ the campaign's planned touches stay (as plain touches) or go with it.
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.changes import Change
 from planner.domain import Campaign, CampaignDraft, Channel, Temperature
-from planner.errors import PlannerError, ValidationError
+from planner.errors import PlannerError
 from planner.money import Money
 from planner.services.campaigns import (
     campaign_targets,
@@ -36,10 +37,10 @@ from planner.services.campaigns import (
     edit_campaign,
     touches_moved_by_dates,
 )
-from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.common.form_parts import day_edit, error_label, from_qdate, plain_label, to_qdate
 from ui.money_input import amount_placeholder, currency_box, money_hint, read_money, show_money
+from ui.operations import Operations
 from ui.touches.touch_text import count_text, full_day_text
 
 PREVIEW_DELAY_MS = 150
@@ -52,22 +53,20 @@ DEFAULT_DAYS = 14
 class CampaignDialog(QDialog):
     """A campaign's fields; for a new one, how many leads it reaches and whether to spread them.
 
-    Signals:
-        change_made(Change): the campaign was created, saved or deleted.
+    Creating, saving and deleting run through ``Operations``; the dialog has no signals of its own.
     """
-
-    change_made = Signal(object)
 
     def __init__(
         self,
-        workspace: Workspace,
+        operations: Operations,
         campaign_id: int | None = None,
         start_on: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("campaign-dialog")
-        self._workspace = workspace
+        self._operations = operations
+        workspace = operations.workspace
         self._campaign: Campaign | None = (
             workspace.campaigns.get(campaign_id) if campaign_id is not None else None
         )
@@ -122,6 +121,10 @@ class CampaignDialog(QDialog):
         self.update_preview()
 
     @property
+    def _workspace(self) -> Workspace:
+        return self._operations.workspace
+
+    @property
     def campaign(self) -> Campaign | None:
         """The campaign being edited, or ``None`` for a new one."""
         return self._campaign
@@ -170,21 +173,9 @@ class CampaignDialog(QDialog):
 
     def accept(self) -> None:
         """Creates or saves the campaign; stays open with the reason when it cannot."""
-        try:
-            draft = self.draft()
-            if self._campaign is None:
-                change = create_campaign(self._workspace, draft, spread=self.spread_box.isChecked())
-            elif draft != self._campaign.draft():
-                change = edit_campaign(self._workspace, self._campaign.id, draft)
-            else:
-                change = Change("")
-        except (ValidationError, PlannerError) as error:
-            self.error_label.setText(str(error))
-            self.error_label.show()
-            return
-        if not change.is_empty:
-            self.change_made.emit(change)
-        super().accept()
+        change = self._operations.run(self._save, initiator=self, show_error=self._show_refusal)
+        if change is not None:
+            super().accept()
 
     def ask_to_delete(self) -> None:
         """Asks what becomes of the planned touches, then deletes the campaign."""
@@ -207,16 +198,27 @@ class CampaignDialog(QDialog):
 
     def delete_now(self, *, keep_planned_touches: bool) -> None:
         """Deletes the campaign without asking."""
+        campaign = self._campaign
+        if campaign is None:
+            return
+        change = self._operations.run(
+            lambda workspace: delete_campaign(workspace, campaign.id, keep_planned_touches),
+            initiator=self,
+            show_error=self._show_refusal,
+        )
+        if change is not None:
+            super().accept()
+
+    def _save(self, workspace: Workspace) -> Change:
+        """Creates the campaign, or saves the edited one (a change of nothing when unchanged)."""
+        draft = self.draft()
         if self._campaign is None:
-            return
-        try:
-            change = delete_campaign(self._workspace, self._campaign.id, keep_planned_touches)
-        except PlannerError as error:
-            self.error_label.setText(str(error))
-            self.error_label.show()
-            return
-        self.change_made.emit(change)
-        super().accept()
+            return create_campaign(workspace, draft, spread=self.spread_box.isChecked())
+        return edit_campaign(workspace, self._campaign.id, draft)
+
+    def _show_refusal(self, error: PlannerError) -> None:
+        self.error_label.setText(str(error))
+        self.error_label.show()
 
     def _draft_without_budget(self) -> CampaignDraft:
         return CampaignDraft(

@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -14,9 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import TouchDraft
-from planner.errors import PlannerError
 from planner.services.touches import add_touch
-from planner.workspace import Workspace
 from ui.common.form_parts import (
     TimeField,
     chosen_kind,
@@ -28,30 +25,28 @@ from ui.common.form_parts import (
     outcome_box,
     to_qdate,
 )
+from ui.operations import Operations
 from ui.referrer_field import ReferrerField
 
 
 class NewTouchDialog(QDialog):
     """Plans a touch for a lead on a day; "Done already" logs it with an outcome instead.
 
-    Signals:
-        change_made(Change): the touch was added.
+    Adding runs through ``Operations``; the dialog has no signals of its own.
     """
-
-    change_made = Signal(object)
 
     def __init__(
         self,
-        workspace: Workspace,
+        operations: Operations,
         day: date,
         lead_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("new-touch-dialog")
-        self._workspace = workspace
+        self._operations = operations
         self._lead_id = lead_id
-        self.lead_field = ReferrerField(workspace)
+        self.lead_field = ReferrerField(operations.workspace)
         self.lead_field.setToolTip("Type part of a name, then pick the lead")
         self.lead_field.setAccessibleName("Lead")
         if lead_id is not None:
@@ -115,18 +110,18 @@ class NewTouchDialog(QDialog):
         draft = self.draft()
         if draft is None:
             return
-        try:
-            change = add_touch(self._workspace, draft)
-        except PlannerError as error:
-            self._show_error(str(error))
-            return
-        self.change_made.emit(change)
-        super().accept()
+        change = self._operations.run(
+            lambda workspace: add_touch(workspace, draft),
+            initiator=self,
+            show_error=lambda error: self._show_error(str(error)),
+        )
+        if change is not None:
+            super().accept()
 
     def _done_toggled(self, done: bool) -> None:
         self.outcome_box.setEnabled(done)
         self.ok_button.setText("Log touch" if done else "Plan touch")
-        today = to_qdate(self._workspace.clock.today())
+        today = to_qdate(self._operations.workspace.clock.today())
         if done:
             self.date_edit.setMaximumDate(today)
         else:

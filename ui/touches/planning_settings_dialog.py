@@ -3,7 +3,6 @@ whether playbooks are planned without asking. Saving is one undoable step."""
 
 from types import MappingProxyType
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.changes import Change
 from planner.domain import Temperature
 from planner.errors import PlannerError
 from planner.planning import PlanningSettings
 from planner.services.playbooks import load_planning_settings, save_planning_settings
 from planner.workspace import Workspace
 from ui.common.form_parts import error_label
+from ui.operations import Operations
 from ui.touches.playbook_steps_editor import PlaybookStepsEditor
 
 MAX_TOUCH_TARGET = 50
@@ -32,18 +33,15 @@ MAX_QUIET_DAYS = 365
 class PlanningSettingsDialog(QDialog):
     """Edits the planning settings of the open file.
 
-    Signals:
-        change_made(Change): the settings were saved.
+    Saving runs through ``Operations``; the dialog has no signals of its own.
     """
 
-    change_made = Signal(object)
-
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("planning-settings")
         self.setWindowTitle("Planning settings")
-        self._workspace = workspace
-        self._saved = load_planning_settings(workspace)
+        self._operations = operations
+        self._saved = load_planning_settings(operations.workspace)
         self.playbook_editors = {
             temperature: PlaybookStepsEditor(self._saved.playbook(temperature))
             for temperature in Temperature
@@ -105,16 +103,21 @@ class PlanningSettingsDialog(QDialog):
         )
 
     def accept(self) -> None:
-        """Saves when something changed, then closes."""
-        try:
-            edited = self.settings()
-            if edited.to_json() != self._saved.to_json():
-                self.change_made.emit(save_planning_settings(self._workspace, edited))
-        except PlannerError as error:
-            self.error_label.setText(str(error))
-            self.error_label.show()
-            return
-        super().accept()
+        """Saves when something changed, then closes; stays open with the reason when it cannot."""
+        change = self._operations.run(self._save, initiator=self, show_error=self._show_refusal)
+        if change is not None:
+            super().accept()
+
+    def _save(self, workspace: Workspace) -> Change:
+        """Saves the edited settings (a change of nothing when they are as saved)."""
+        edited = self.settings()
+        if edited.to_json() == self._saved.to_json():
+            return Change("")
+        return save_planning_settings(workspace, edited)
+
+    def _show_refusal(self, error: PlannerError) -> None:
+        self.error_label.setText(str(error))
+        self.error_label.show()
 
     def _show(self, settings: PlanningSettings) -> None:
         for temperature, editor in self.playbook_editors.items():

@@ -1,14 +1,12 @@
 """One touch opened from the calendar, the agenda or a timeline: edit it, mark it done or delete it.
 
-Each button is one service call; the dialog announces the Change and closes, and the window puts
-it on the undo stack.
+Each button is one service call run through ``Operations``, which puts it on the undo stack and
+tells every view; the dialog then closes.
 """
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
 from planner.domain import Touch
 from planner.errors import PlannerError
 from planner.services.touches import TouchEdit, delete_touch, edit_touch
-from planner.store.changes import Change
 from planner.workspace import Workspace
 from ui.common.colours import OVERDUE
 from ui.common.form_parts import (
@@ -41,6 +38,7 @@ from ui.common.form_parts import (
     plain_label,
     to_qdate,
 )
+from ui.operations import Action, Operations
 from ui.touches.touch_text import full_day_text
 
 
@@ -52,16 +50,16 @@ class TouchDialog(QDialog):
     done touch offers its kind, notes, outcome and the day it was done; its planned day stays as
     it was, because by then it is history.
 
-    Signals:
-        change_made(Change): the touch was edited, marked done or deleted.
+    Every action runs through ``Operations``; the dialog has no signals of its own.
     """
 
-    change_made = Signal(object)
-
-    def __init__(self, workspace: Workspace, touch_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, operations: Operations, touch_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("touch-dialog")
-        self._workspace = workspace
+        self._operations = operations
+        workspace = operations.workspace
         self._touch: Touch = workspace.touches.get(touch_id)
         touch = self._touch
         lead = workspace.leads.get(touch.lead_id)
@@ -100,6 +98,10 @@ class TouchDialog(QDialog):
         self.kind_box.setFocus()
 
     @property
+    def _workspace(self) -> Workspace:
+        return self._operations.workspace
+
+    @property
     def touch(self) -> Touch:
         """The touch shown."""
         return self._touch
@@ -120,12 +122,12 @@ class TouchDialog(QDialog):
     def save(self) -> None:
         """Keeps what was changed, as one undoable step; closes without a step when nothing was."""
         edit = self.edit()
-        self._run(lambda: edit_touch(self._workspace, self._touch.id, edit))
+        self._run(lambda workspace: edit_touch(workspace, self._touch.id, edit))
 
     def mark_done(self) -> None:
         """Marks the planned touch done on the chosen day with the chosen outcome."""
         done = self._with_done_fields(self.edit())
-        self._run(lambda: edit_touch(self._workspace, self._touch.id, done))
+        self._run(lambda workspace: edit_touch(workspace, self._touch.id, done))
 
     def delete(self) -> None:
         """Deletes the touch after a confirmation (Ctrl+Z brings it back)."""
@@ -139,7 +141,7 @@ class TouchDialog(QDialog):
 
     def delete_now(self) -> None:
         """Deletes the touch without asking."""
-        self._run(lambda: delete_touch(self._workspace, self._touch.id))
+        self._run(lambda workspace: delete_touch(workspace, self._touch.id))
 
     def _with_done_fields(self, edit: TouchEdit) -> TouchEdit:
         return replace(
@@ -148,16 +150,13 @@ class TouchDialog(QDialog):
             outcome=chosen_outcome(self.outcome_box),
         )
 
-    def _run(self, action: Callable[[], Change]) -> None:
-        try:
-            change = action()
-        except PlannerError as error:
-            self.error_label.setText(str(error))
-            self.error_label.show()
-            return
-        if not change.is_empty:
-            self.change_made.emit(change)
-        self.accept()
+    def _run(self, action: Action) -> None:
+        if self._operations.run(action, initiator=self, show_error=self._show_refusal) is not None:
+            self.accept()
+
+    def _show_refusal(self, error: PlannerError) -> None:
+        self.error_label.setText(str(error))
+        self.error_label.show()
 
     def _build_layout(self, lead_name: str, company: str, today: date) -> None:
         touch = self._touch

@@ -9,8 +9,10 @@ import pytest
 from pypdf import PdfReader
 
 from planner.cli import main
+from planner.documents.batch import CancelCheck, ProgressCallback
 from planner.domain import Column, LeadDraft
 from planner.services import board
+from planner.services.document_jobs import MergeLetters
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 
@@ -217,6 +219,59 @@ def test_labels_envelopes_and_a_single_letter(
     assert run(filled, "letter", "2", "--template", "warm-follow-up", "--out", str(letter)) == 0
     assert capsys.readouterr().out.startswith(f"Wrote {letter} (1 page)")
     assert "Dear Ελένη Παπαδοπούλου," in _text(letter)
+
+
+def test_a_single_letter_runs_as_a_merge_of_one_lead_and_records_its_touch(
+    filled: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ran: list[MergeLetters] = []
+    merge = MergeLetters.__call__
+
+    def spy(job: MergeLetters, progress: ProgressCallback, is_cancelled: CancelCheck) -> object:
+        ran.append(job)
+        return merge(job, progress, is_cancelled)
+
+    monkeypatch.setattr(MergeLetters, "__call__", spy)
+    out = tmp_path / "zofia.pdf"
+    status = run(
+        filled, "letter", "1", "--template", "cold-introduction", "--out", str(out), "--record"
+    )
+    assert status == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"Wrote {out} (1 page)",
+        "Printed empty: sender.business_name",
+        "Recorded 1 touch",
+    ]
+    (job,) = ran
+    assert (job.selection.lead_ids, job.output, job.split) == (frozenset({1}), out, False)
+    text = _text(out)
+    assert "Zofia Wróblewska" in text
+    assert "ul. Piotrkowska 101" in text
+    assert "Ελένη" not in text
+    workspace = Workspace.open(filled)
+    (touch,) = workspace.touches.for_lead(1)
+    workspace.close()
+    assert (touch.document, touch.is_done) == (str(out.absolute()), True)
+
+
+def test_a_single_letter_to_a_lead_without_an_address_records_and_writes_nothing(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _dump(filled)
+    out = tmp_path / "nora.pdf"
+    message = _fails(
+        filled, capsys, "letter", "6", "--template", "win-back", "--out", str(out), "--record"
+    )
+    assert message.startswith("planner: 'Nora Ellis' has no postal address: give a street")
+    assert "planner lead edit 6 --street" in message
+    assert "There is no lead with id 99" in _fails(
+        filled, capsys, "letter", "99", "--template", "win-back", "--out", str(out)
+    )
+    assert not out.exists()
+    assert _dump(filled) == before
 
 
 def test_callsheet_prints_the_days_calls(

@@ -16,8 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
 from planner.documents.address import address_lines
-from planner.documents.batch import MergeJob
-from planner.documents.context import CampaignInfo
+from planner.documents.context import CampaignInfo, LetterContext
 from planner.documents.fonts import Typeface, register_fonts
 from planner.documents.mailmerge import run_mail_merge
 from planner.documents.markup import escape
@@ -74,8 +73,8 @@ def _merge(path: Path, leads: list[Lead], sender: SenderProfile, campaign: Campa
     template = next(
         template for template in builtin_templates() if template.name == "cold-introduction"
     )
-    job = MergeJob(template, leads, sender, LETTER_DAY, output=path, campaign=campaign)
-    run_mail_merge(job)
+    letters = [LetterContext(lead, sender, LETTER_DAY, campaign) for lead in leads]
+    run_mail_merge(template, letters, path)
 
 
 def _peak(function: Callable[..., None], *arguments: object) -> int:

@@ -1,4 +1,4 @@
-"""Mail merge: one PDF or one per lead, duplex padding, skipped leads, cancel leaves nothing."""
+"""Mail merge: one PDF or one per lead, duplex padding, the postal filter, cancel leaves nothing."""
 
 from pathlib import Path
 from typing import Any
@@ -7,17 +7,18 @@ import pytest
 
 from planner.documents.batch import (
     MergeCancelledError,
-    MergeJob,
+    MergeReport,
     NothingToPrintError,
+    SkipReason,
+    postal_leads,
 )
 from planner.documents.context import CampaignInfo
-from planner.documents.mailmerge import run_mail_merge, write_letter
+from planner.documents.mailmerge import run_mail_merge
 from planner.documents.output import OutputError
 from planner.documents.profile import SenderProfile
 from planner.documents.template_text import LetterTemplate, TemplateError, builtin_templates
 from planner.domain import Lead
 from tests.planner.documents.conftest import (
-    LETTER_DAY,
     MARKUP_LEADS,
     MULTISCRIPT_LEADS,
     context_for,
@@ -38,45 +39,72 @@ LONG = LetterTemplate(
 )
 
 
-def _job(tmp_path: Path, leads: list[Lead] | tuple[Lead, ...], **changes: Any) -> MergeJob:
-    values: dict[str, Any] = {
-        "template": COLD,
-        "leads": leads,
-        "sender": changes.pop("sender"),
-        "today": LETTER_DAY,
-        "output": tmp_path / "letters.pdf",
-        **changes,
-    }
-    return MergeJob(**values)
+def _merge(
+    tmp_path: Path,
+    leads: list[Lead] | tuple[Lead, ...],
+    *,
+    sender: SenderProfile,
+    template: LetterTemplate = COLD,
+    campaign: CampaignInfo | None = None,
+    output: Path | None = None,
+    **options: Any,
+) -> MergeReport:
+    """Merges a letter to each lead (contexts as ``context_for`` makes them) into ``output``."""
+    return run_mail_merge(
+        template,
+        [context_for(lead, sender, campaign) for lead in leads],
+        output or tmp_path / "letters.pdf",
+        **options,
+    )
 
 
 def test_one_pdf_holds_one_letter_per_lead_in_order(
     tmp_path: Path, sender: SenderProfile, campaign: CampaignInfo
 ) -> None:
-    leads = [*MULTISCRIPT_LEADS, *MARKUP_LEADS, NO_ADDRESS]
+    leads = [*MULTISCRIPT_LEADS, *MARKUP_LEADS]
     progress: list[tuple[int, int]] = []
-    report = run_mail_merge(
-        _job(tmp_path, leads, sender=sender, campaign=campaign),
+    report = _merge(
+        tmp_path,
+        leads,
+        sender=sender,
+        campaign=campaign,
         progress=lambda *p: progress.append(p),
     )
     pages = pdf_pages(tmp_path / "letters.pdf")
     assert len(pages) == report.pages == 10
-    for page, lead in zip(pages, [*MULTISCRIPT_LEADS, *MARKUP_LEADS], strict=True):
+    for page, lead in zip(pages, leads, strict=True):
         assert lead.name in page
-    assert report.summary == "10 letters, 1 skipped"
-    assert [(lead.name, lead.reason) for lead in report.skipped] == [
-        ("Rob Quinn", "no postal address")
-    ]
+    assert report.summary == "10 letters, 0 skipped"
     assert progress == [(count, 10) for count in range(11)]
     assert list(tmp_path.iterdir()) == [tmp_path / "letters.pdf"]
+
+
+def test_the_postal_filter_keeps_order_and_names_the_leads_it_skips() -> None:
+    leads = [MULTISCRIPT_LEADS[0], NO_ADDRESS, MULTISCRIPT_LEADS[1]]
+    usable, skipped = postal_leads(leads, "Nothing to print")
+    assert usable == [MULTISCRIPT_LEADS[0], MULTISCRIPT_LEADS[1]]
+    assert [(lead.lead_id, lead.name, lead.reason) for lead in skipped] == [
+        (50, "Rob Quinn", SkipReason.NO_POSTAL_ADDRESS)
+    ]
+    assert skipped[0].reason == "no postal address"
+
+
+def test_the_postal_filter_refuses_when_nobody_can_be_reached() -> None:
+    city_only = make_lead(51, "Only City", street="", city="Dublin")
+    with pytest.raises(
+        NothingToPrintError,
+        match=r"^No letters to write: no selected lead has a postal address "
+        r"\(Rob Quinn, Only City\)$",
+    ):
+        postal_leads([NO_ADDRESS, city_only], "No letters to write")
+    with pytest.raises(NothingToPrintError, match=r"^Nothing to print: .*\(none selected\)$"):
+        postal_leads([], "Nothing to print")
 
 
 def test_duplex_pads_letters_with_an_odd_page_count(tmp_path: Path, sender: SenderProfile) -> None:
     short = make_lead(1, "Short Letter")
     long = with_fields(make_lead(2, "Long Letter"), title="wants the long one")
-    report = run_mail_merge(
-        _job(tmp_path, [short, long, short], sender=sender, template=LONG, duplex=True)
-    )
+    report = _merge(tmp_path, [short, long, short], sender=sender, template=LONG, duplex=True)
     assert [letter.pages for letter in report.letters] == [1, 2, 1]
     assert page_count(tmp_path / "letters.pdf") == 6
     pages = pdf_pages(tmp_path / "letters.pdf")
@@ -84,14 +112,14 @@ def test_duplex_pads_letters_with_an_odd_page_count(tmp_path: Path, sender: Send
     assert ["Long Letter" in page for page in pages] == [False, False, True, True, False, False]
     assert not pages[1].strip()
     assert not pages[5].strip()
-    simplex = run_mail_merge(_job(tmp_path, [short, long, short], sender=sender, template=LONG))
+    simplex = _merge(tmp_path, [short, long, short], sender=sender, template=LONG)
     assert simplex.pages == 4
 
 
 def test_the_report_lists_leads_with_missing_data(tmp_path: Path, sender: SenderProfile) -> None:
     template = LetterTemplate(name="t", title="T", body="{{ lead.company }} {{ campaign.offer }}")
     leads = [make_lead(1, "Has Company", company="Acme"), make_lead(2, "No Company")]
-    report = run_mail_merge(_job(tmp_path, leads, sender=sender, template=template))
+    report = _merge(tmp_path, leads, sender=sender, template=template)
     assert [(lead.name, lead.fields) for lead in report.missing] == [
         ("Has Company", ("campaign.offer",)),
         ("No Company", ("campaign.offer", "lead.company")),
@@ -107,11 +135,16 @@ def test_cancel_leaves_no_file_behind(tmp_path: Path, sender: SenderProfile, spl
         asked.append(1)
         return len(asked) == 3
 
-    job = _job(tmp_path, MULTISCRIPT_LEADS, sender=sender, split=split, output=tmp_path)
-    if not split:
-        job = _job(tmp_path, MULTISCRIPT_LEADS, sender=sender)
+    output = tmp_path if split else None
     with pytest.raises(MergeCancelledError, match="no file was written"):
-        run_mail_merge(job, is_cancelled=cancel_on_third)
+        _merge(
+            tmp_path,
+            MULTISCRIPT_LEADS,
+            sender=sender,
+            split=split,
+            output=output,
+            is_cancelled=cancel_on_third,
+        )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -124,9 +157,8 @@ def test_a_template_failing_on_one_lead_leaves_no_file(
     )
     leads = [make_lead(1, "Fine", title="CEO"), make_lead(2, "Breaks")]
     output = tmp_path if split else tmp_path / "letters.pdf"
-    job = _job(tmp_path, leads, sender=sender, template=template, split=split, output=output)
     with pytest.raises(TemplateError, match="fragile', body line 1: ZeroDivisionError"):
-        run_mail_merge(job)
+        _merge(tmp_path, leads, sender=sender, template=template, split=split, output=output)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -137,7 +169,7 @@ def test_split_letters_get_safe_unique_names_inside_the_folder(
     folder.mkdir()
     names = ["../../etc/passwd", "CON", "a/b", "", "Acme", "ACME", "陈伟"]
     leads = [make_lead(number, name or " ") for number, name in enumerate(names, start=1)]
-    report = run_mail_merge(_job(tmp_path, leads, sender=sender, split=True, output=folder))
+    report = _merge(tmp_path, leads, sender=sender, split=True, output=folder)
     written = sorted(path.name for path in folder.iterdir())
     assert written == sorted(
         [
@@ -162,11 +194,9 @@ def test_a_second_batch_into_the_same_folder_keeps_the_first_ones_letters(
     folder.mkdir()
     (folder / "notes.txt").write_text("mine")
     leads = [make_lead(1, "Maria Lopez"), make_lead(2, "Tom Becker")]
-    run_mail_merge(_job(tmp_path, leads, sender=sender, split=True, output=folder))
+    _merge(tmp_path, leads, sender=sender, split=True, output=folder)
     first = (folder / "Maria Lopez.pdf").read_bytes()
-    again = run_mail_merge(
-        _job(tmp_path, leads[:1], sender=sender, split=True, output=folder, template=LONG)
-    )
+    again = _merge(tmp_path, leads[:1], sender=sender, split=True, output=folder, template=LONG)
     assert [path.name for path in again.files] == ["Maria Lopez (2).pdf"]
     assert (folder / "Maria Lopez.pdf").read_bytes() == first
     assert (folder / "notes.txt").read_text() == "mine"
@@ -178,19 +208,15 @@ def test_a_second_batch_into_the_same_folder_keeps_the_first_ones_letters(
     ]
 
 
-def test_a_missing_output_folder_or_no_addressable_lead_writes_nothing(
+def test_a_missing_output_folder_or_no_letter_writes_nothing(
     tmp_path: Path, sender: SenderProfile
 ) -> None:
     with pytest.raises(OutputError, match="does not exist"):
-        run_mail_merge(
-            _job(tmp_path, MULTISCRIPT_LEADS, sender=sender, output=tmp_path / "x" / "y.pdf")
-        )
+        _merge(tmp_path, MULTISCRIPT_LEADS, sender=sender, output=tmp_path / "x" / "y.pdf")
     with pytest.raises(OutputError, match="does not exist"):
-        run_mail_merge(
-            _job(tmp_path, MULTISCRIPT_LEADS, sender=sender, split=True, output=tmp_path / "x")
-        )
-    with pytest.raises(NothingToPrintError, match="Rob Quinn"):
-        run_mail_merge(_job(tmp_path, [NO_ADDRESS], sender=sender))
+        _merge(tmp_path, MULTISCRIPT_LEADS, sender=sender, split=True, output=tmp_path / "x")
+    with pytest.raises(NothingToPrintError, match="no lead was given"):
+        _merge(tmp_path, [], sender=sender)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -198,11 +224,8 @@ def test_a_single_letter_is_written_whole(
     tmp_path: Path, sender: SenderProfile, campaign: CampaignInfo
 ) -> None:
     path = tmp_path / "one.pdf"
-    letter, pages, _warnings = write_letter(
-        path, COLD, context_for(MULTISCRIPT_LEADS[5], sender, campaign)
-    )
-    assert pages == 1
-    assert letter.missing == frozenset()
+    report = _merge(tmp_path, [MULTISCRIPT_LEADS[5]], sender=sender, campaign=campaign, output=path)
+    assert (report.pages, report.missing) == (1, ())
     assert "陈伟" in pdf_pages(path)[0]
 
 
@@ -220,7 +243,7 @@ def test_an_address_cut_to_fit_the_window_is_named_in_the_report(
         postal_code="60311",
         country="CH",
     )
-    report = run_mail_merge(_job(tmp_path, [make_lead(1, "Maria Lopez"), crowded], sender=sender))
+    report = _merge(tmp_path, [make_lead(1, "Maria Lopez"), crowded], sender=sender)
     assert report.warnings == (
         f"The address of '{crowded.name}' was shortened to fit the envelope window; "
         "check it before posting.",

@@ -168,14 +168,30 @@ def test_recording_without_a_campaign_logs_new_done_touches(
     )
 
 
-def test_only_leads_with_a_street_are_addressable(
+@pytest.mark.parametrize(
+    "selection",
+    [
+        documents.LeadSelection(),
+        documents.LeadSelection(column=Column.COLD),
+        documents.LeadSelection(column=Column.COLD, search="lodz"),
+        documents.LeadSelection(search="lodz"),
+        documents.LeadSelection(temperature=Temperature.COLD),
+        documents.LeadSelection(search="nobody"),
+    ],
+)
+def test_counting_a_selection_agrees_with_selecting_it(
+    workspace: Workspace, leads: dict[str, int], selection: documents.LeadSelection
+) -> None:
+    expected = len(documents.select_leads(workspace.db, selection))
+    assert documents.count_selected(workspace, selection) == expected
+
+
+def test_counting_chosen_leads_leaves_out_deleted_ones(
     workspace: Workspace, leads: dict[str, int]
 ) -> None:
-    found = documents.select_leads(workspace.db, documents.LeadSelection(column=Column.COLD))
-    recipients, skipped = documents.addressable(found, SenderProfile(country="PL"))
-    assert [one.name for one in recipients] == ["Piekarnia", "Drukarnia", "Bäckerei"]
-    assert recipients[0].lines == ("Piekarnia", "ul. Długa 1", "Łódź")
-    assert [(lead.name, lead.reason) for lead in skipped] == [("No Street", "no postal address")]
+    board.delete_leads(workspace, [leads["Customer"]])
+    chosen = frozenset({leads["Customer"], leads["Bäckerei"]})
+    assert documents.count_selected(workspace, documents.LeadSelection(lead_ids=chosen)) == 1
 
 
 def test_the_call_sheet_has_the_days_calls_after_overdue_ones(

@@ -9,16 +9,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from planner.changes import Kind
 from planner.documents.batch import CancelCheck, ProgressCallback
 from planner.domain import CampaignDraft, Channel, Column, Temperature
-from planner.services.board import add_lead
+from planner.read_models import TouchFilter
+from planner.services.board import add_lead, delete_lead
 from planner.services.campaigns import create_campaign
-from planner.store.touches import TouchFilter
+from planner.services.sender import save_sender_profile
 from planner.workspace import Workspace
 from tests.conftest import dump_database
-from tests.ui.conftest import open_window
+from tests.ui.conftest import AppliedChanges, open_window
 from tests.ui.documents.conftest import (
     JOB_TIMEOUT_MS,
+    SENDER,
     cold_lead_names,
     leftovers,
     pdf_pages,
@@ -28,6 +31,7 @@ from tests.ui.documents.conftest import (
 from ui.documents.lead_selection import SelectionMode
 from ui.documents.merge_dialog import MailMergeDialog
 from ui.main_window import MainWindow
+from ui.operations import Operations
 from ui.window_settings import WindowSettings
 
 NO_ADDRESS = ("Rob Quinn", "Nora Ellis")
@@ -285,3 +289,62 @@ def test_closing_the_window_mid_merge_stops_the_job_and_leaves_no_file(
     assert running.cancel_requested
     assert not dialog.isVisible()
     assert list(letters_folder.iterdir()) == []
+
+
+def _merge_dialog(qtbot: QtBot, operations: Operations, folder: Path) -> MailMergeDialog:
+    dialog = MailMergeDialog(operations, folder)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_recording_runs_through_the_runner_once(
+    qtbot: QtBot,
+    sender_workspace: Workspace,
+    operations: Operations,
+    applied: AppliedChanges,
+    letters_folder: Path,
+) -> None:
+    dialog = _merge_dialog(qtbot, operations, letters_folder)
+    _run(qtbot, dialog)
+    change = dialog.record_touches()
+    assert change is not None
+    assert applied.changes == [change]
+    assert applied.initiators == [dialog]
+    assert change.description == "Log 24 letters 'Cold introduction with a special offer'"
+    assert len(change.created_ids(Kind.TOUCH)) == 24
+    assert dialog.record_touches() is None
+    assert len(applied.changes) == 1
+
+
+def test_recording_for_a_lead_deleted_meanwhile_says_why_and_records_nothing(
+    qtbot: QtBot,
+    sender_workspace: Workspace,
+    operations: Operations,
+    applied: AppliedChanges,
+    letters_folder: Path,
+) -> None:
+    dialog = _merge_dialog(qtbot, operations, letters_folder)
+    _run(qtbot, dialog)
+    assert dialog.report is not None
+    gone = dialog.report.letters[0]
+    delete_lead(sender_workspace, gone.lead_id)
+    QTest.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.status_label.isVisible()
+    assert dialog.status_label.text() == f"There is no lead with id {gone.lead_id}"
+    assert dialog.recorded is None
+    assert dialog.record_button.isEnabled()
+    assert applied.changes == []
+    assert sender_workspace.touches.find(TouchFilter()) == []
+
+
+def test_the_sender_hint_follows_the_profile_saved_elsewhere(
+    qtbot: QtBot, demo_workspace: Workspace, operations: Operations, letters_folder: Path
+) -> None:
+    dialog = _merge_dialog(qtbot, operations, letters_folder)
+    assert dialog.sender_hint.isVisible()
+    operations.run(lambda workspace: save_sender_profile(workspace, SENDER))
+    assert not dialog.sender_hint.isVisible()
+    operations.undo_stack.undo()
+    assert dialog.sender_hint.isVisible()

@@ -8,12 +8,25 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from planner.documents.profile import DateFormat, PaperSize
+from planner.changes import Change
+from planner.documents.profile import DateFormat, PaperSize, SenderProfile
+from planner.errors import PlannerError, ValidationError
 from planner.services.sender import load_sender_profile
+from planner.workspace import Workspace
 from tests.conftest import dump_database
+from tests.ui.conftest import AppliedChanges
 from tests.ui.documents.conftest import SENDER
+from ui.documents import sender_dialog
 from ui.documents.sender_dialog import SenderProfileDialog
-from ui.main_window import MainWindow
+from ui.operations import Operations
+
+
+def _dialog(qtbot: QtBot, operations: Operations) -> SenderProfileDialog:
+    dialog = SenderProfileDialog(operations)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
 
 
 def _logo(path: Path) -> Path:
@@ -24,11 +37,17 @@ def _logo(path: Path) -> Path:
 
 
 def test_saving_the_profile_is_one_step_that_undo_takes_back(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot,
+    sender_workspace: Workspace,
+    operations: Operations,
+    applied: AppliedChanges,
+    tmp_path: Path,
 ) -> None:
-    workspace = window.workspace
+    workspace = sender_workspace
     before = dump_database(workspace)
-    dialog = window.document_actions.open_sender_profile()
+    messages: list[str] = []
+    operations.message.connect(messages.append)
+    dialog = _dialog(qtbot, operations)
     assert dialog.fields["business_name"].text() == SENDER.business_name
     assert dialog.paper_box.currentData() == PaperSize.A4
     dialog.fields["business_name"].setText("Łódź & <Sons> Print")
@@ -42,16 +61,19 @@ def test_saving_the_profile_is_one_step_that_undo_takes_back(
     assert saved.date_format is DateFormat.ISO
     assert saved.logo_path == str(tmp_path / "logo.png")
     assert saved.signer_name == SENDER.signer_name
-    assert window.undo_action.text() == "Undo Edit sender profile"
-    window.undo_action.trigger()
+    assert [change.description for change in applied.changes] == ["Edit sender profile"]
+    assert applied.initiators == [dialog]
+    assert messages == ["Edit sender profile"]
+    assert dialog.result() == SenderProfileDialog.DialogCode.Accepted
+    operations.undo_stack.undo()
     assert dump_database(workspace) == before
     assert load_sender_profile(workspace) == SENDER
 
 
 def test_mistakes_are_shown_beside_their_field_and_block_saving(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, sender_workspace: Workspace, operations: Operations, tmp_path: Path
 ) -> None:
-    dialog = window.document_actions.open_sender_profile()
+    dialog = _dialog(qtbot, operations)
     email = dialog.fields["email"]
     email.clear()
     QTest.keyClicks(email, "hello.example.com")
@@ -77,14 +99,13 @@ def test_mistakes_are_shown_beside_their_field_and_block_saving(
     assert dialog.signature_picker.path == ""
     assert dialog.save_button.isEnabled()
     dialog.accept()
-    assert load_sender_profile(window.workspace).currency == "EUR"
+    assert load_sender_profile(sender_workspace).currency == "EUR"
 
 
 def test_the_image_picker_shows_a_thumbnail(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, sender_workspace: Workspace, operations: Operations, tmp_path: Path
 ) -> None:
-    dialog = SenderProfileDialog(window.workspace)
-    qtbot.addWidget(dialog)
+    dialog = _dialog(qtbot, operations)
     assert dialog.logo_picker.file_label.text() == "No logo image"
     assert not dialog.logo_picker.remove_button.isEnabled()
     dialog.logo_picker.set_path(str(_logo(tmp_path / "brand.png")))
@@ -96,13 +117,48 @@ def test_the_image_picker_shows_a_thumbnail(
     assert dialog.logo_picker.remove_button.isEnabled()
 
 
-def test_cancel_and_unchanged_save_change_nothing(qtbot: QtBot, window: MainWindow) -> None:
-    before = dump_database(window.workspace)
-    dialog = window.document_actions.open_sender_profile()
+def test_cancel_and_unchanged_save_change_nothing(
+    qtbot: QtBot, sender_workspace: Workspace, operations: Operations, applied: AppliedChanges
+) -> None:
+    before = dump_database(sender_workspace)
+    dialog = _dialog(qtbot, operations)
     dialog.fields["city"].setText("Bath")
     dialog.reject()
-    unchanged = window.document_actions.open_sender_profile()
+    unchanged = _dialog(qtbot, operations)
     unchanged.accept()
     assert unchanged.change is None
-    assert dump_database(window.workspace) == before
-    assert window.undo_stack.count() == 0
+    assert unchanged.result() == SenderProfileDialog.DialogCode.Accepted
+    assert dump_database(sender_workspace) == before
+    assert operations.undo_stack.count() == 0
+    assert applied.changes == []
+
+
+@pytest.mark.parametrize(
+    ("refusal", "line"),
+    [
+        (ValidationError("'bath' is not an email address", "email"), "email"),
+        (PlannerError("The planner file is read-only"), "form"),
+    ],
+)
+def test_a_refused_save_is_shown_beside_its_field_and_keeps_the_dialog_open(
+    qtbot: QtBot,
+    sender_workspace: Workspace,
+    operations: Operations,
+    applied: AppliedChanges,
+    monkeypatch: pytest.MonkeyPatch,
+    refusal: PlannerError,
+    line: str,
+) -> None:
+    def refuse(_workspace: Workspace, _profile: SenderProfile) -> Change:
+        raise refusal
+
+    monkeypatch.setattr(sender_dialog, "save_sender_profile", refuse)
+    dialog = _dialog(qtbot, operations)
+    dialog.fields["city"].setText("Bath")
+    dialog.accept()
+    label = dialog.errors["email"] if line == "email" else dialog.form_error
+    assert label.text() == str(refusal)
+    assert label.isVisible()
+    assert dialog.isVisible()
+    assert dialog.change is None
+    assert applied.changes == []

@@ -10,23 +10,33 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from planner.changes import Kind
+from planner.documents.template_text import TemplateDraft
 from planner.domain import Column, TouchKind
 from planner.services.document_jobs import LetterPreview
-from planner.services.templates import all_templates, find_template
+from planner.services.templates import (
+    all_templates,
+    create_template,
+    delete_template,
+    find_template,
+)
 from planner.workspace import Workspace
 from tests.conftest import dump_database
+from tests.ui.conftest import AppliedChanges
 from tests.ui.documents.conftest import JOB_TIMEOUT_MS
 from ui.documents.template_editor import CHECK_DELAY_MS, TemplateEditor
-from ui.main_window import MainWindow
+from ui.documents.template_manager import TemplateManager
+from ui.operations import Operations
 
 
 def _first_cold_lead(workspace: Workspace) -> int:
     return workspace.leads.cards(Column.COLD, limit=1)[0].id
 
 
-def _editor(qtbot: QtBot, workspace: Workspace, name: str | None = None) -> TemplateEditor:
+def _editor(qtbot: QtBot, operations: Operations, name: str | None = None) -> TemplateEditor:
+    workspace = operations.workspace
     template = find_template(workspace, name) if name else None
-    editor = TemplateEditor(workspace, template, _first_cold_lead(workspace))
+    editor = TemplateEditor(operations, template, _first_cold_lead(workspace))
     qtbot.addWidget(editor)
     editor.show()
     qtbot.waitExposed(editor)
@@ -38,9 +48,9 @@ def _preview_text(preview: LetterPreview) -> str:
 
 
 def test_a_syntax_error_names_its_line_and_blocks_saving(
-    qtbot: QtBot, sender_workspace: Workspace
+    qtbot: QtBot, sender_workspace: Workspace, operations: Operations
 ) -> None:
-    editor = _editor(qtbot, sender_workspace)
+    editor = _editor(qtbot, operations)
     editor.title_field.setText("Spring offer")
     editor.body_field.setPlainText("{{ salutation }},\n\nWe bake {{ lead.name \n\nBye")
     qtbot.waitUntil(lambda: editor.problem is not None, timeout=CHECK_DELAY_MS * 8)
@@ -60,8 +70,10 @@ def test_a_syntax_error_names_its_line_and_blocks_saving(
     assert editor.save_button.isEnabled()
 
 
-def test_a_subject_error_is_named_too(qtbot: QtBot, sender_workspace: Workspace) -> None:
-    editor = _editor(qtbot, sender_workspace)
+def test_a_subject_error_is_named_too(
+    qtbot: QtBot, sender_workspace: Workspace, operations: Operations
+) -> None:
+    editor = _editor(qtbot, operations)
     editor.subject_field.setText("Hello {% if %}")
     error = editor.check()
     assert error is not None
@@ -69,9 +81,9 @@ def test_a_subject_error_is_named_too(qtbot: QtBot, sender_workspace: Workspace)
 
 
 def test_placeholders_go_in_at_the_cursor_of_the_field_used_last(
-    qtbot: QtBot, sender_workspace: Workspace
+    qtbot: QtBot, sender_workspace: Workspace, operations: Operations
 ) -> None:
-    editor = _editor(qtbot, sender_workspace)
+    editor = _editor(qtbot, operations)
     editor.body_field.setPlainText("Dear friends at , hello.")
     cursor = editor.body_field.textCursor()
     cursor.setPosition(len("Dear friends at "))
@@ -92,9 +104,9 @@ def test_placeholders_go_in_at_the_cursor_of_the_field_used_last(
 
 
 def test_the_preview_renders_the_letter_for_the_chosen_lead(
-    qtbot: QtBot, sender_workspace: Workspace
+    qtbot: QtBot, sender_workspace: Workspace, operations: Operations
 ) -> None:
-    editor = _editor(qtbot, sender_workspace, "cold-introduction")
+    editor = _editor(qtbot, operations, "cold-introduction")
     lead = sender_workspace.leads.get(_first_cold_lead(sender_workspace))
     with qtbot.waitSignal(editor.preview.rendered, timeout=JOB_TIMEOUT_MS) as rendered:
         editor.preview.render_now()
@@ -110,9 +122,9 @@ def test_the_preview_renders_the_letter_for_the_chosen_lead(
 
 
 def test_typing_renders_the_preview_again_after_a_pause(
-    qtbot: QtBot, sender_workspace: Workspace
+    qtbot: QtBot, sender_workspace: Workspace, operations: Operations
 ) -> None:
-    editor = _editor(qtbot, sender_workspace)
+    editor = _editor(qtbot, operations)
     editor.title_field.setText("Short note")
     editor.body_field.moveCursor(QTextCursor.MoveOperation.End)
     with qtbot.waitSignal(editor.preview.rendered, timeout=JOB_TIMEOUT_MS) as rendered:
@@ -122,9 +134,9 @@ def test_typing_renders_the_preview_again_after_a_pause(
 
 
 def test_a_template_that_fails_while_rendering_says_why(
-    qtbot: QtBot, sender_workspace: Workspace
+    qtbot: QtBot, sender_workspace: Workspace, operations: Operations
 ) -> None:
-    editor = _editor(qtbot, sender_workspace)
+    editor = _editor(qtbot, operations)
     editor.body_field.setPlainText("{{ salutation }},\n\n{{ lead.shoe_size }}")
     assert editor.check() is None
     with qtbot.waitSignal(editor.preview.render_failed, timeout=JOB_TIMEOUT_MS) as failed:
@@ -134,32 +146,51 @@ def test_a_template_that_fails_while_rendering_says_why(
     assert editor.preview.status_label.text() == failed.args[0]
 
 
-def test_a_new_template_is_saved_as_one_undoable_step(qtbot: QtBot, window: MainWindow) -> None:
-    workspace = window.workspace
-    before = dump_database(workspace)
-    manager = window.document_actions.open_templates()
+def _manager(qtbot: QtBot, operations: Operations) -> TemplateManager:
+    manager = TemplateManager(operations, _first_cold_lead(operations.workspace))
+    qtbot.addWidget(manager)
+    manager.show()
+    qtbot.waitExposed(manager)
+    return manager
+
+
+def _listed(manager: TemplateManager) -> list[str]:
+    items = [manager.tree.topLevelItem(row) for row in range(manager.tree.topLevelItemCount())]
+    return [item.text(0) for item in items if item is not None]
+
+
+def test_a_new_template_is_saved_as_one_undoable_step(
+    qtbot: QtBot, sender_workspace: Workspace, operations: Operations, applied: AppliedChanges
+) -> None:
+    before = dump_database(sender_workspace)
+    manager = _manager(qtbot, operations)
     editor = manager.new_template()
     editor.title_field.setText("Bakery spring offer")
     editor.kind_box.setCurrentIndex(editor.kind_box.findData(TouchKind.SALES_LETTER))
     editor.subject_field.setText("Fresh ideas for {{ lead.company }}")
     qtbot.waitUntil(editor.save_button.isEnabled, timeout=CHECK_DELAY_MS * 8)
     QTest.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    saved = find_template(workspace, "bakery-spring-offer")
+    saved = find_template(sender_workspace, "bakery-spring-offer")
     assert saved.kind is TouchKind.SALES_LETTER
     assert saved.subject == "Fresh ideas for {{ lead.company }}"
     assert manager.selected_name() == "bakery-spring-offer"
-    assert window.undo_action.text() == "Undo Add letter template 'Bakery spring offer'"
-    window.undo_action.trigger()
-    assert dump_database(workspace) == before
+    assert [change.description for change in applied.changes] == [
+        "Add letter template 'Bakery spring offer'"
+    ]
+    assert applied.initiators == [editor]
+    assert operations.undo_stack.undoText() == "Add letter template 'Bakery spring offer'"
+    operations.undo_stack.undo()
+    assert dump_database(sender_workspace) == before
     assert manager.selected_name() != "bakery-spring-offer"
-    assert "bakery-spring-offer" not in {template.name for template in all_templates(workspace)}
+    assert "Bakery spring offer" not in _listed(manager)
+    operations.undo_stack.redo()
+    assert manager.selected_name() == "bakery-spring-offer"
 
 
 def test_built_in_templates_open_read_only_and_copy_into_your_own(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, sender_workspace: Workspace, operations: Operations, applied: AppliedChanges
 ) -> None:
-    workspace = window.workspace
-    manager = window.document_actions.open_templates()
+    manager = _manager(qtbot, operations)
     manager.select("win-back")
     assert manager.edit_button.text() == "View…"
     assert not manager.delete_button.isEnabled()
@@ -174,17 +205,55 @@ def test_built_in_templates_open_read_only_and_copy_into_your_own(
     assert copy_editor is not None
     assert not copy_editor.read_only
     assert copy_editor.title_field.text().endswith("(copy)")
-    assert window.undo_action.text().startswith("Undo Copy letter template")
+    assert applied.changes[-1].description.startswith("Copy letter template")
+    assert applied.initiators[-1] is manager
     copy_editor.title_field.setText("Win-back, our way")
     copy_editor.accept()
-    copy = find_template(workspace, manager.selected_name() or "")
+    copy = find_template(sender_workspace, manager.selected_name() or "")
     assert copy.title == "Win-back, our way"
     assert not copy.builtin
     assert manager.delete_button.isEnabled()
-    assert window.undo_action.text() == "Undo Edit letter template 'Win-back, our way'"
+    assert operations.undo_stack.undoText() == "Edit letter template 'Win-back, our way'"
     QTest.mouseClick(manager.delete_button, Qt.MouseButton.LeftButton)
-    assert copy.name not in {template.name for template in all_templates(workspace)}
-    window.undo_action.trigger()
-    assert find_template(workspace, copy.name).title == "Win-back, our way"
-    listed = [manager.tree.topLevelItem(row) for row in range(manager.tree.topLevelItemCount())]
-    assert "Win-back, our way" in [item.text(0) for item in listed if item is not None]
+    assert copy.name not in {template.name for template in all_templates(sender_workspace)}
+    assert "Win-back, our way" not in _listed(manager)
+    operations.undo_stack.undo()
+    assert find_template(sender_workspace, copy.name).title == "Win-back, our way"
+    assert "Win-back, our way" in _listed(manager)
+    assert len(applied.changes) == 4
+
+
+def test_saving_a_template_deleted_meanwhile_says_why_and_stays_open(
+    qtbot: QtBot, sender_workspace: Workspace, operations: Operations, applied: AppliedChanges
+) -> None:
+    created = create_template(
+        sender_workspace, TemplateDraft(title="Short note", body="{{ salutation }},\n\nHello.")
+    )
+    template_id = created.created_id(Kind.TEMPLATE)
+    editor = _editor(qtbot, operations, "short-note")
+    delete_template(sender_workspace, template_id)
+    editor.body_field.setPlainText("{{ salutation }},\n\nHello again.")
+    editor.accept()
+    assert editor.isVisible()
+    assert editor.change is None
+    assert editor.check_label.text() == f"There is no letter template with id {template_id}"
+    assert applied.changes == []
+    assert operations.undo_stack.count() == 0
+
+
+def test_an_action_refused_in_the_list_is_told_through_the_runner(
+    qtbot: QtBot, sender_workspace: Workspace, operations: Operations, applied: AppliedChanges
+) -> None:
+    created = create_template(sender_workspace, TemplateDraft(title="Short note", body="Hello."))
+    template_id = created.created_id(Kind.TEMPLATE)
+    errors: list[str] = []
+    operations.error.connect(errors.append)
+    manager = _manager(qtbot, operations)
+    manager.select("short-note")
+    delete_template(
+        sender_workspace, find_template(sender_workspace, "short-note").template_id or 0
+    )
+    assert manager.delete_selected() is None
+    assert errors == [f"There is no letter template with id {template_id}"]
+    assert manager.isVisible()
+    assert applied.changes == []

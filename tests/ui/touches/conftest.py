@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from planner.changes import Change, Kind
+from planner.changes import Kind
 from planner.domain import Column, TouchDraft, TouchKind
 from planner.services.touches import plan_touches
 from planner.workspace import Workspace
@@ -22,19 +22,3 @@ def touch_id(demo_workspace: Workspace) -> int:
         "Plan a call",
     )
     return change.created_id(Kind.TOUCH)
-
-
-class ChangeCatcher:
-    """Collects the Changes a widget announces."""
-
-    def __init__(self) -> None:
-        self.changes: list[Change] = []
-
-    def __call__(self, change: Change) -> None:
-        self.changes.append(change)
-
-
-@pytest.fixture
-def caught() -> ChangeCatcher:
-    """A fresh catcher."""
-    return ChangeCatcher()

@@ -6,28 +6,27 @@ from pytestqt.qtbot import QtBot
 
 from planner.changes import Kind
 from planner.domain import CampaignDraft, Channel, Column, Temperature
+from planner.read_models import TouchFilter
 from planner.services.campaigns import create_campaign
-from planner.services.history import undo_change
 from planner.services.touches import mark_touch_done
-from planner.store.touches import TouchFilter
 from planner.workspace import Workspace
 from tests.conftest import dump_database
-from tests.ui.touches.conftest import ChangeCatcher
+from tests.ui.conftest import AppliedChanges
 from ui.common.form_parts import to_qdate
+from ui.operations import Operations
 from ui.touches.campaign_dialog import CampaignDialog
 
 
-def _new_dialog(qtbot: QtBot, workspace: Workspace, caught: ChangeCatcher) -> CampaignDialog:
-    dialog = CampaignDialog(workspace)
+def _dialog(qtbot: QtBot, operations: Operations, campaign_id: int | None = None) -> CampaignDialog:
+    dialog = CampaignDialog(operations, campaign_id)
     qtbot.addWidget(dialog)
-    dialog.change_made.connect(caught)
     return dialog
 
 
 def test_the_target_count_follows_the_fields(
-    qtbot: QtBot, demo_workspace: Workspace, caught: ChangeCatcher
+    qtbot: QtBot, demo_workspace: Workspace, operations: Operations
 ) -> None:
-    dialog = _new_dialog(qtbot, demo_workspace, caught)
+    dialog = _dialog(qtbot, operations)
     cold = len(demo_workspace.leads.cards(Column.COLD))
     assert dialog.target_count == cold
     assert dialog.target_label.text() == (
@@ -55,10 +54,10 @@ def test_the_target_count_follows_the_fields(
 
 
 def test_creating_a_spread_campaign_plans_one_touch_per_target_over_its_days(
-    qtbot: QtBot, demo_workspace: Workspace, caught: ChangeCatcher
+    qtbot: QtBot, demo_workspace: Workspace, operations: Operations, applied: AppliedChanges
 ) -> None:
     before = dump_database(demo_workspace)
-    dialog = _new_dialog(qtbot, demo_workspace, caught)
+    dialog = _dialog(qtbot, operations)
     dialog.name_field.setText("Spring letters; “Łódź” edition")
     dialog.start_edit.setDate(to_qdate(date(2026, 3, 20)))
     dialog.end_edit.setDate(to_qdate(date(2026, 3, 29)))
@@ -73,17 +72,19 @@ def test_creating_a_spread_campaign_plans_one_touch_per_target_over_its_days(
     touches = demo_workspace.touches.find(TouchFilter(campaign_id=campaign.id))
     assert len(touches) == dialog.target_count
     assert len({touch.planned_on for touch in touches}) == 10
-    assert caught.changes[0].description == (
+    assert applied.changes[0].description == (
         f"Create campaign 'Spring letters; “Łódź” edition' with {len(touches)} touches"
     )
-    undo_change(demo_workspace, caught.changes[0])
+    assert applied.initiators == [dialog]
+    assert dialog.result() == CampaignDialog.DialogCode.Accepted
+    operations.undo_stack.undo()
     assert dump_database(demo_workspace) == before
 
 
 def test_a_campaign_without_a_name_or_with_a_bad_budget_is_refused(
-    qtbot: QtBot, demo_workspace: Workspace, caught: ChangeCatcher
+    qtbot: QtBot, demo_workspace: Workspace, operations: Operations, applied: AppliedChanges
 ) -> None:
-    dialog = _new_dialog(qtbot, demo_workspace, caught)
+    dialog = _dialog(qtbot, operations)
     dialog.show()
     dialog.accept()
     assert dialog.isVisible()
@@ -92,14 +93,12 @@ def test_a_campaign_without_a_name_or_with_a_bad_budget_is_refused(
     dialog.budget_field.setText("lots")
     dialog.accept()
     assert "not an amount of money" in dialog.error_label.text()
-    assert caught.changes == []
+    assert applied.changes == []
     assert demo_workspace.campaigns.all() == []
 
 
-def test_the_end_follows_a_start_moved_past_it(
-    qtbot: QtBot, demo_workspace: Workspace, caught: ChangeCatcher
-) -> None:
-    dialog = _new_dialog(qtbot, demo_workspace, caught)
+def test_the_end_follows_a_start_moved_past_it(qtbot: QtBot, operations: Operations) -> None:
+    dialog = _dialog(qtbot, operations)
     dialog.start_edit.setDate(to_qdate(date(2026, 6, 1)))
     assert dialog.end_edit.date() == to_qdate(date(2026, 6, 1))
 
@@ -115,12 +114,10 @@ def _existing(workspace: Workspace) -> int:
 
 
 def test_editing_saves_the_fields_and_leaves_the_target_alone(
-    qtbot: QtBot, demo_workspace: Workspace, caught: ChangeCatcher
+    qtbot: QtBot, demo_workspace: Workspace, operations: Operations, applied: AppliedChanges
 ) -> None:
     campaign_id = _existing(demo_workspace)
-    dialog = CampaignDialog(demo_workspace, campaign_id)
-    qtbot.addWidget(dialog)
-    dialog.change_made.connect(caught)
+    dialog = _dialog(qtbot, operations, campaign_id)
     dialog.show()
     assert dialog.windowTitle() == "Campaign 'Seminar'"
     assert not dialog.temperature_box.isEnabled()
@@ -128,35 +125,60 @@ def test_editing_saves_the_fields_and_leaves_the_target_alone(
     dialog.goal_field.setText("Ten sign-ups")
     dialog.accept()
     assert demo_workspace.campaigns.get(campaign_id).goal == "Ten sign-ups"
-    assert caught.changes[0].description == "Edit campaign 'Seminar'"
+    assert [change.description for change in applied.changes] == ["Edit campaign 'Seminar'"]
+    assert applied.initiators == [dialog]
+
+
+def test_saving_an_unchanged_campaign_closes_without_a_step(
+    qtbot: QtBot, demo_workspace: Workspace, operations: Operations, applied: AppliedChanges
+) -> None:
+    dialog = _dialog(qtbot, operations, _existing(demo_workspace))
+    dialog.show()
+    dialog.accept()
+    assert dialog.result() == CampaignDialog.DialogCode.Accepted
+    assert applied.changes == []
+    assert operations.undo_stack.count() == 0
+
+
+def test_saving_a_campaign_deleted_meanwhile_says_why_and_stays_open(
+    qtbot: QtBot, demo_workspace: Workspace, operations: Operations, applied: AppliedChanges
+) -> None:
+    campaign_id = _existing(demo_workspace)
+    dialog = _dialog(qtbot, operations, campaign_id)
+    dialog.show()
+    _dialog(qtbot, operations, campaign_id).delete_now(keep_planned_touches=False)
+    dialog.goal_field.setText("Ten sign-ups")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.error_label.isVisible()
+    assert "no campaign" in dialog.error_label.text()
+    assert [change.description for change in applied.changes] == ["Delete campaign 'Seminar'"]
 
 
 def test_deleting_keeps_or_drops_the_planned_touches(
-    qtbot: QtBot, demo_workspace: Workspace, caught: ChangeCatcher
+    qtbot: QtBot, demo_workspace: Workspace, operations: Operations, applied: AppliedChanges
 ) -> None:
     campaign_id = _existing(demo_workspace)
     planned = demo_workspace.touches.find(TouchFilter(campaign_id=campaign_id))
     before = dump_database(demo_workspace)
-    keeping = CampaignDialog(demo_workspace, campaign_id)
-    qtbot.addWidget(keeping)
-    keeping.change_made.connect(caught)
+    keeping = _dialog(qtbot, operations, campaign_id)
     keeping.delete_now(keep_planned_touches=True)
     assert demo_workspace.campaigns.all() == []
     kept = [demo_workspace.touches.get(touch.id) for touch in planned]
     assert all(touch.campaign_id is None for touch in kept)
-    undo_change(demo_workspace, caught.changes[-1])
+    assert applied.initiators == [keeping]
+    operations.undo_stack.undo()
     assert dump_database(demo_workspace) == before
-    dropping = CampaignDialog(demo_workspace, campaign_id)
-    qtbot.addWidget(dropping)
-    dropping.change_made.connect(caught)
+    dropping = _dialog(qtbot, operations, campaign_id)
     dropping.delete_now(keep_planned_touches=False)
     assert demo_workspace.touches.find(TouchFilter(planned_only=True)) == []
-    undo_change(demo_workspace, caught.changes[-1])
+    assert applied.initiators[-1] is dropping
+    operations.undo_stack.undo()
     assert dump_database(demo_workspace) == before
 
 
 def test_new_dates_take_the_planned_touches_along_in_one_step(
-    qtbot: QtBot, demo_workspace: Workspace, caught: ChangeCatcher
+    qtbot: QtBot, demo_workspace: Workspace, operations: Operations, applied: AppliedChanges
 ) -> None:
     campaign_id = _existing(demo_workspace)
     first, *planned = demo_workspace.touches.find(TouchFilter(campaign_id=campaign_id))
@@ -164,9 +186,7 @@ def test_new_dates_take_the_planned_touches_along_in_one_step(
     mark_touch_done(demo_workspace, first.id)
     done = demo_workspace.touches.get(first.id)
     before = dump_database(demo_workspace)
-    dialog = CampaignDialog(demo_workspace, campaign_id)
-    qtbot.addWidget(dialog)
-    dialog.change_made.connect(caught)
+    dialog = _dialog(qtbot, operations, campaign_id)
     assert dialog.moving_count == 0
     dialog.start_edit.setDate(to_qdate(date(2026, 4, 10)))
     dialog.end_edit.setDate(to_qdate(date(2026, 4, 20)))
@@ -175,10 +195,10 @@ def test_new_dates_take_the_planned_touches_along_in_one_step(
         f"saving moves {len(planned)} planned touches to fit the new dates"
     )
     dialog.accept()
-    (change,) = caught.changes
+    (change,) = applied.changes
     assert change.description == f"Edit campaign 'Seminar' and move {len(planned)} touches"
     moved = demo_workspace.touches.find(TouchFilter(campaign_id=campaign_id))
     assert {touch.planned_on for touch in moved if touch.done_on is None} == {date(2026, 4, 10)}
     assert demo_workspace.touches.get(first.id) == done
-    undo_change(demo_workspace, change)
+    operations.undo_stack.undo()
     assert dump_database(demo_workspace) == before
