@@ -101,7 +101,7 @@ class Operations(QObject):
             self.undo_stack.push(
                 ChangeCommand(self._workspace, change, initiator, self.announce, self.show_error)
             )
-        QTimer.singleShot(0, lambda: self._return_focus(focused, window))
+        QTimer.singleShot(0, self, lambda: self._return_focus(focused, window))
         return change
 
     def attempt(self, step: Callable[[], Result]) -> Result | None:

@@ -294,6 +294,7 @@ def test_after_plan_the_focus_is_back_on_the_cards_and_ctrl_z_undoes_it(
     qtbot.keyClick(warm_cards, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _planned(workspace, lead_id) == []
     assert main_window.undo_action.text() == f"Undo Move '{name}' to Warm"
+    assert main_window.board.selected_lead_ids() == [lead_id], "Ctrl+Z keeps the card selected"
 
 
 def test_after_saving_a_lost_reason_the_focus_is_back_on_the_cards(

@@ -84,12 +84,18 @@ class ColumnView(QListView):
             )
 
     def select_row(self, row: int) -> None:
-        """Selects and shows the card in ``row`` (clamped to the loaded cards)."""
+        """Selects only the card in ``row`` (clamped to the loaded cards), current and shown.
+
+        The selection model is told outright: ``setCurrentIndex`` would read the modifier keys
+        still held, so refreshing after Ctrl+Z toggled the card's selection off.
+        """
         count = self.model().rowCount()
         if count == 0:
             return
         index = self.model().index(min(max(row, 0), count - 1), 0)
-        self.setCurrentIndex(index)
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         self.scrollTo(index)
 
     def set_place_holder(self, text: str) -> None:
