@@ -10,6 +10,7 @@ import subprocess
 import sys
 import sysconfig
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -20,16 +21,25 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """The ``bin`` folder of a fresh venv holding the wheel, and the environment to run it in."""
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The wheel built from the repository, and what the build printed."""
     root = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
+    build = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(root)],
         cwd=REPOSITORY,
         check=True,
         capture_output=True,
+        text=True,
     )
     (wheel,) = root.glob("planner-*.whl")
+    return wheel, build.stdout + build.stderr
+
+
+@pytest.fixture(scope="module")
+def installed(built: tuple[Path, str]) -> tuple[Path, dict[str, str]]:
+    """The ``bin`` folder of a fresh venv holding the wheel, and the environment to run it in."""
+    wheel, _output = built
+    root = wheel.parent
     environment_dir = root / "venv"
     venv.EnvBuilder(with_pip=True).create(environment_dir)
     bin_dir = environment_dir / "bin"
@@ -47,6 +57,18 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
         "XDG_CONFIG_HOME": str(root / "config"),
     }
     return bin_dir, environment
+
+
+def test_the_build_warns_about_nothing_deprecated(built: tuple[Path, str]) -> None:
+    _wheel, output = built
+    assert "deprecat" not in output.lower()
+
+
+def test_the_wheel_declares_its_license_as_an_spdx_expression(built: tuple[Path, str]) -> None:
+    wheel, _output = built
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = archive.read("planner-0.1.0.dist-info/METADATA").decode()
+    assert "License-Expression: MIT" in metadata.splitlines()
 
 
 def test_the_installed_console_script_reports_its_version(

@@ -23,8 +23,12 @@ def open_database(path: Path) -> Database:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         db = Database(sqlite3.connect(str(path), check_same_thread=False))
+    except sqlite3.DatabaseError as error:
+        raise DatabaseOpenError(f"{path} cannot be opened as a planner database: {error}") from None
+    try:
         _refuse_newer_schema(db, path)
     except sqlite3.DatabaseError as error:
+        db.close()
         raise DatabaseOpenError(f"{path} cannot be opened as a planner database: {error}") from None
     _configure(db)
     MIGRATIONS.apply(db)
@@ -53,7 +57,11 @@ def _refuse_foreign_file(path: Path) -> None:
 
 def _refuse_newer_schema(db: Database, path: Path) -> None:
     applied = {migration.name for migration in MIGRATIONS.applied(db)}
-    known = {migration.name for migration in MIGRATIONS.pending(Database(memory=True))}
+    empty = Database(memory=True)
+    try:
+        known = {migration.name for migration in MIGRATIONS.pending(empty)}
+    finally:
+        empty.close()
     unknown = applied - known
     if unknown:
         db.close()

@@ -2,7 +2,6 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -23,7 +22,7 @@ def _editor(qtbot: QtBot, workspace: Workspace, lead_id: int | None = None) -> L
 
 def _click_ok(qtbot: QtBot, editor: LeadEditor) -> None:
     ok = editor.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
 
 def test_an_empty_name_shows_an_error_and_ok_does_not_save(
@@ -34,14 +33,14 @@ def test_an_empty_name_shows_an_error_and_ok_does_not_save(
     editor = _editor(qtbot, demo_workspace, lead_id)
     name = editor.fields["name"]
     name.selectAll()
-    QTest.keyClick(name, Qt.Key.Key_Delete)
+    qtbot.keyClick(name, Qt.Key.Key_Delete)
     assert not editor.errors["name"].isHidden()
     assert editor.errors["name"].text() == "A lead needs a name"
     _click_ok(qtbot, editor)
     assert editor.isVisible()
     assert editor.change is None
     assert dump_database(demo_workspace) == before
-    QTest.keyClicks(name, "Maria Lopes")
+    qtbot.keyClicks(name, "Maria Lopes")
     assert editor.errors["name"].isHidden()
 
 
@@ -59,8 +58,8 @@ def test_bad_email_and_value_are_shown_beside_their_fields(
 ) -> None:
     editor = _editor(qtbot, workspace)
     editor.fields["name"].setText("Zoë Adler")
-    QTest.keyClicks(editor.fields["email"], "zoe.example.com")
-    QTest.keyClicks(editor.value_field, "12,5,0")
+    qtbot.keyClicks(editor.fields["email"], "zoe.example.com")
+    qtbot.keyClicks(editor.value_field, "12,5,0")
     assert editor.errors["email"].text() == "'zoe.example.com' is not an email address"
     assert editor.errors["value"].text() == (
         "'12,5,0' is not an amount of money (write it like 1,250.00)"
@@ -71,7 +70,7 @@ def test_bad_email_and_value_are_shown_beside_their_fields(
 
 def test_every_problem_is_shown_at_once(qtbot: QtBot, workspace: Workspace) -> None:
     editor = _editor(qtbot, workspace)
-    QTest.keyClicks(editor.fields["email"], "bad")
+    qtbot.keyClicks(editor.fields["email"], "bad")
     _click_ok(qtbot, editor)
     assert editor.errors["name"].text() == "A lead needs a name"
     assert editor.errors["email"].text() == "'bad' is not an email address"
@@ -84,10 +83,10 @@ def test_every_problem_is_shown_at_once(qtbot: QtBot, workspace: Workspace) -> N
 def test_a_valid_new_lead_is_saved_as_one_change(qtbot: QtBot, workspace: Workspace) -> None:
     editor = _editor(qtbot, workspace)
     editor.fields["name"].setText("Zoë Adler")
-    QTest.keyClicks(editor.fields["company"], "Adler Kaffee")
-    QTest.keyClicks(editor.fields["city"], "Wien")
+    qtbot.keyClicks(editor.fields["company"], "Adler Kaffee")
+    qtbot.keyClicks(editor.fields["city"], "Wien")
     editor.temperature_box.setCurrentIndex(editor.temperature_box.findData(Temperature.WARM))
-    QTest.keyClicks(editor.value_field, "2400")
+    qtbot.keyClicks(editor.value_field, "2400")
     editor.currency_box.setCurrentText("CHF")
     editor.notes_field.setPlainText("Asked about the autumn seminar.")
     _click_ok(qtbot, editor)
@@ -119,7 +118,7 @@ def test_the_referrer_is_picked_from_suggestions(qtbot: QtBot, demo_workspace: W
     lead_id = demo_workspace.leads.cards(Column.COLD)[0].id
     editor = _editor(qtbot, demo_workspace, lead_id)
     referrer = editor.referrer_field
-    QTest.keyClicks(referrer, "Lewandowska")
+    qtbot.keyClicks(referrer, "Lewandowska")
     assert referrer.is_unresolved
     assert editor.errors["referred_by"].text().startswith("Pick the referrer")
     referrer.look_up()
@@ -143,7 +142,7 @@ def test_a_lost_lead_shows_and_saves_why_it_was_lost(
     assert field.isVisible()
     assert field.text() == demo_workspace.leads.get(lead_id).lost_reason
     field.selectAll()
-    QTest.keyClicks(field, "Went with a bigger agency")
+    qtbot.keyClicks(field, "Went with a bigger agency")
     _click_ok(qtbot, editor)
     assert not editor.isVisible()
     assert editor.change is not None
@@ -163,7 +162,7 @@ def test_a_german_user_typing_12_500_saves_twelve_and_a_half(
     editor = _editor(qtbot, workspace)
     assert editor.value_field.placeholderText() == "e.g. 1250,00"
     editor.fields["name"].setText("Jonas Weber")
-    QTest.keyClicks(editor.value_field, "12,500")
+    qtbot.keyClicks(editor.value_field, "12,500")
     assert editor.value_hint.isVisible()
     assert editor.value_hint.text() == "= 12,50 EUR"
     _click_ok(qtbot, editor)

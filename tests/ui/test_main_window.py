@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -31,13 +30,13 @@ def test_an_ampersand_in_a_name_shows_as_itself_in_the_edit_menu(main_window: Ma
 def test_ctrl_n_adds_a_lead_that_undo_removes(qtbot: QtBot, main_window: MainWindow) -> None:
     workspace = main_window.workspace
     before = dump_database(workspace)
-    QTest.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     editor = main_window.lead_actions.editor
     assert editor is not None
     assert editor.isVisible()
     assert editor.lead is None
-    QTest.keyClicks(editor.fields["name"], "Nina Berg")
-    QTest.keyClicks(editor.value_field, "750")
+    qtbot.keyClicks(editor.fields["name"], "Nina Berg")
+    qtbot.keyClicks(editor.value_field, "750")
     editor.accept()
     card = workspace.leads.cards(Column.COLD)[-1]
     assert card.name == "Nina Berg"
@@ -65,7 +64,7 @@ def test_an_empty_database_shows_how_to_begin(qtbot: QtBot, empty_window: MainWi
     assert not board.search_field.isVisible()
     labels = [label.text() for label in board.empty_panel.findChildren(QLabel)]
     assert "No leads yet" in labels
-    QTest.mouseClick(board.empty_panel.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(board.empty_panel.demo_button, Qt.MouseButton.LeftButton)
     assert not board.is_showing_empty_state
     assert board.panels[Column.COLD].header.summary.count == 26
     assert empty_window.undo_action.text() == "Undo Add demo leads"
@@ -75,7 +74,7 @@ def test_an_empty_database_shows_how_to_begin(qtbot: QtBot, empty_window: MainWi
 
 
 def test_the_empty_panel_offers_a_new_lead(qtbot: QtBot, empty_window: MainWindow) -> None:
-    QTest.mouseClick(empty_window.board.empty_panel.new_lead_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(empty_window.board.empty_panel.new_lead_button, Qt.MouseButton.LeftButton)
     editor = empty_window.lead_actions.editor
     assert editor is not None
     assert editor.isVisible()

@@ -3,7 +3,6 @@
 from dataclasses import replace
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -87,12 +86,12 @@ def test_ctrl_right_moves_the_selected_card_to_the_next_column(
     lead_id = board.models[Column.WARM].card(2).id
     assert board.select_lead(lead_id)
     view = board.view(Column.WARM)
-    QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert main_window.workspace.leads.get(lead_id).column is Column.HOT
     assert board.current_lead_id() == lead_id
     assert board.view(Column.HOT).hasFocus()
-    QTest.keyClick(board.view(Column.HOT), Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClick(board.view(Column.WARM), Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(board.view(Column.HOT), Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(board.view(Column.WARM), Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     assert main_window.workspace.leads.get(lead_id).column is Column.COLD
     assert main_window.undo_stack.count() == 3
 
@@ -104,10 +103,10 @@ def test_arrows_select_within_a_column_and_step_between_columns(
     cold = board.view(Column.COLD)
     cold.setFocus()
     board.select_lead(board.models[Column.COLD].card(0).id)
-    QTest.keyClick(cold, Qt.Key.Key_Down)
-    QTest.keyClick(cold, Qt.Key.Key_Down)
+    qtbot.keyClick(cold, Qt.Key.Key_Down)
+    qtbot.keyClick(cold, Qt.Key.Key_Down)
     assert board.current_lead_id() == board.models[Column.COLD].card(2).id
-    QTest.keyClick(cold, Qt.Key.Key_Right)
+    qtbot.keyClick(cold, Qt.Key.Key_Right)
     assert board.view(Column.WARM).hasFocus()
     assert board.current_lead_id() == board.models[Column.WARM].card(2).id
     assert not cold.selectionModel().hasSelection()
@@ -117,7 +116,7 @@ def test_enter_opens_the_editor_on_the_selected_lead(qtbot: QtBot, main_window: 
     board = main_window.board
     lead_id = board.models[Column.HOT].card(1).id
     board.select_lead(lead_id)
-    QTest.keyClick(board.view(Column.HOT), Qt.Key.Key_Return)
+    qtbot.keyClick(board.view(Column.HOT), Qt.Key.Key_Return)
     editor = main_window.lead_actions.editor
     assert editor is not None
     assert editor.isVisible()
@@ -129,10 +128,10 @@ def test_enter_opens_the_editor_on_the_selected_lead(qtbot: QtBot, main_window: 
 def test_double_click_opens_the_editor(qtbot: QtBot, main_window: MainWindow) -> None:
     view = main_window.board.view(Column.WON)
     rect = view.visualRect(view.model().index(0, 0))
-    QTest.mouseClick(
+    qtbot.mouseClick(
         view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
     )
-    QTest.mouseDClick(
+    qtbot.mouseDClick(
         view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
     )
     editor = main_window.lead_actions.editor
@@ -150,12 +149,12 @@ def test_delete_is_undoable_and_says_so(qtbot: QtBot, main_window: MainWindow) -
     card = board.models[Column.COLD].card(4)
     next_card = board.models[Column.COLD].card(5)
     board.select_lead(card.id)
-    QTest.keyClick(board.view(Column.COLD), Qt.Key.Key_Delete)
+    qtbot.keyClick(board.view(Column.COLD), Qt.Key.Key_Delete)
     assert board.models[Column.COLD].row_of(card.id) is None
     assert workspace.leads.count() == 61
     assert main_window.statusBar().currentMessage() == f"Deleted '{card.name}' — Ctrl+Z to undo"
     assert board.current_lead_id() == next_card.id
-    QTest.keyClick(board.view(Column.COLD), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(board.view(Column.COLD), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert dump_database(workspace) == before
     assert board.models[Column.COLD].row_of(card.id) == 4
 
@@ -181,9 +180,9 @@ def test_search_filters_every_column_after_a_short_pause(
     qtbot: QtBot, main_window: MainWindow
 ) -> None:
     board = main_window.board
-    QTest.keyClick(main_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(main_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert board.search_field.hasFocus()
-    QTest.keyClicks(board.search_field, "lodz")
+    qtbot.keyClicks(board.search_field, "lodz")
     assert board.models[Column.COLD].search == ""
     qtbot.waitUntil(lambda: board.models[Column.COLD].search == "lodz")
     shown = {column: _names(board.models[column]) for column in Column}
@@ -213,9 +212,9 @@ def test_the_board_paints_cards_without_widgets(main_window: MainWindow) -> None
     assert image.pixelColor(stripe).name() == column_accent(Column.COLD).name()
 
 
-def _ctrl_click(view: ColumnView, row: int) -> None:
+def _ctrl_click(qtbot: QtBot, view: ColumnView, row: int) -> None:
     rect = view.visualRect(view.model().index(row, 0))
-    QTest.mouseClick(
+    qtbot.mouseClick(
         view.viewport(),
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.ControlModifier,
@@ -233,15 +232,15 @@ def test_ctrl_click_selects_several_cards_that_move_and_delete_together(
     chosen = [cold.card(row).id for row in (1, 3, 4)]
     view = board.view(Column.COLD)
     for row in (3, 1, 4):
-        _ctrl_click(view, row)
+        _ctrl_click(qtbot, view, row)
     assert board.selected_lead_ids() == chosen
     assert board.current_lead_id() == chosen[2]
-    QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert [workspace.leads.get(lead_id).column for lead_id in chosen] == [Column.WARM] * 3
     assert [board.models[Column.WARM].card(row).id for row in range(3)] == chosen
     assert main_window.undo_action.text() == "Undo Move 3 leads to Warm"
     assert board.selected_lead_ids() == chosen
-    QTest.keyClick(board.view(Column.WARM), Qt.Key.Key_Delete)
+    qtbot.keyClick(board.view(Column.WARM), Qt.Key.Key_Delete)
     assert all(board.models[Column.WARM].row_of(lead_id) is None for lead_id in chosen)
     assert main_window.statusBar().currentMessage() == "Deleted 3 leads — Ctrl+Z to undo"
     main_window.undo_action.trigger()
@@ -255,11 +254,13 @@ def test_a_drop_of_several_selected_cards_moves_them_all(main_window: MainWindow
     assert main_window.undo_action.text() == "Undo Move 2 leads to Hot"
 
 
-def test_the_mail_merge_offers_the_cards_selected_on_the_board(main_window: MainWindow) -> None:
+def test_the_mail_merge_offers_the_cards_selected_on_the_board(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
     board = main_window.board
     view = board.view(Column.WARM)
     for row in (0, 1):
-        _ctrl_click(view, row)
+        _ctrl_click(qtbot, view, row)
     dialog = main_window.document_actions.open_mail_merge()
     panel = dialog.selection_panel
     panel.set_mode(SelectionMode.SELECTED)

@@ -7,7 +7,6 @@ import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QDrag, QMouseEvent
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -147,7 +146,7 @@ def test_a_full_day_says_how_many_more_and_clicking_lists_them_all(
     assert marker is not None
     shown = [chip for chip in view.placement.chips if chip.touch.planned_on == CAMPAIGN_START]
     assert len(shown) + marker.count == len(everything)
-    QTest.mouseClick(view, Qt.MouseButton.LeftButton, pos=marker.rect.center().toPoint())
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=marker.rect.center().toPoint())
     qtbot.waitUntil(calendar.day_list.isVisible)
     day_list = calendar.day_list
     assert day_list.day == CAMPAIGN_START
@@ -157,7 +156,7 @@ def test_a_full_day_says_how_many_more_and_clicking_lists_them_all(
         "Campaign: Spring letters (Direct mail)"
     ]
     first = day_list.model.touches()[0]
-    QTest.mouseClick(
+    qtbot.mouseClick(
         day_list.list_view.viewport(),
         Qt.MouseButton.LeftButton,
         pos=day_list.list_view.done_button_at(0).center(),
@@ -170,7 +169,7 @@ def test_clicking_a_day_number_lists_that_day(qtbot: QtBot, calendar: CalendarSc
     view = calendar.view
     cell = view.placement.cell_for(CALL_DAY)
     assert cell is not None
-    QTest.mouseClick(view, Qt.MouseButton.LeftButton, pos=cell.number_rect.center().toPoint())
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=cell.number_rect.center().toPoint())
     qtbot.waitUntil(calendar.day_list.isVisible)
     assert calendar.day_list.day == CALL_DAY
     assert calendar.day_list.model.rowCount() == len(view.content.touches_on(CALL_DAY))
@@ -195,10 +194,10 @@ def test_filters_narrow_by_temperature_and_channel(calendar: CalendarScreen) -> 
     assert calendar.filters.channel_button.text() == "All channels"
 
 
-def _circle(calendar: CalendarScreen, row: int) -> None:
+def _circle(qtbot: QtBot, calendar: CalendarScreen, row: int) -> None:
     list_view = calendar.agenda.list_view
     list_view.scrollTo(calendar.agenda.model.index(row, 0))
-    QTest.mouseClick(
+    qtbot.mouseClick(
         list_view.viewport(), Qt.MouseButton.LeftButton, pos=list_view.done_button_at(row).center()
     )
 
@@ -228,7 +227,7 @@ def test_the_agenda_lists_today_then_overdue_under_headings(calendar: CalendarSc
 
 
 def test_the_agenda_marks_a_touch_done_in_one_click_in_either_section(
-    calendar_window: MainWindow, calendar: CalendarScreen
+    qtbot: QtBot, calendar_window: MainWindow, calendar: CalendarScreen
 ) -> None:
     workspace = calendar_window.workspace
     model = calendar.agenda.model
@@ -237,14 +236,14 @@ def test_the_agenda_marks_a_touch_done_in_one_click_in_either_section(
     assert meeting is not None
     assert email is not None
     assert email.kind is TouchKind.EMAIL
-    _circle(calendar, 1)
+    _circle(qtbot, calendar, 1)
     assert workspace.touches.get(meeting.id).done_on == TODAY
     assert model.row_of(meeting.id) is None
     first_heading = model.section(0)
     assert first_heading is not None
     assert first_heading.title == "Overdue"
     assert model.rowCount() == rows - 2
-    _circle(calendar, 1)
+    _circle(qtbot, calendar, 1)
     assert workspace.touches.get(email.id).done_on == TODAY
     calendar_window.undo_action.trigger()
     calendar_window.undo_action.trigger()
@@ -254,12 +253,12 @@ def test_the_agenda_marks_a_touch_done_in_one_click_in_either_section(
     assert model.row_of(email.id) == 3
 
 
-def test_a_click_beside_the_circle_only_selects(calendar: CalendarScreen) -> None:
+def test_a_click_beside_the_circle_only_selects(qtbot: QtBot, calendar: CalendarScreen) -> None:
     agenda = calendar.agenda
     first = agenda.model.touch(1)
     assert first is not None
     row_rect = agenda.list_view.visualRect(agenda.model.index(1, 0))
-    QTest.mouseClick(
+    qtbot.mouseClick(
         agenda.list_view.viewport(),
         Qt.MouseButton.LeftButton,
         pos=QPoint(row_rect.right() - 10, row_rect.center().y()),
@@ -275,35 +274,37 @@ def test_headings_ignore_clicks_and_keys_step_over_them(
     list_view = agenda.list_view
     heading = list_view.visualRect(agenda.model.index(2, 0))
     with qtbot.assertNotEmitted(agenda.done_requested):
-        QTest.mouseClick(
+        qtbot.mouseClick(
             list_view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(20, heading.center().y())
         )
     with qtbot.assertNotEmitted(agenda.open_requested):
-        QTest.mouseDClick(list_view.viewport(), Qt.MouseButton.LeftButton, pos=heading.center())
+        qtbot.mouseDClick(list_view.viewport(), Qt.MouseButton.LeftButton, pos=heading.center())
     list_view.setFocus()
     list_view.setCurrentIndex(agenda.model.index(1, 0))
-    QTest.keyClick(list_view, Qt.Key.Key_Down)
+    qtbot.keyClick(list_view, Qt.Key.Key_Down)
     assert list_view.currentIndex().row() == 3
-    QTest.keyClick(list_view, Qt.Key.Key_Up)
+    qtbot.keyClick(list_view, Qt.Key.Key_Up)
     assert list_view.currentIndex().row() == 1
-    QTest.keyClick(list_view, Qt.Key.Key_Up)
+    qtbot.keyClick(list_view, Qt.Key.Key_Up)
     assert list_view.currentIndex().row() == 1
-    QTest.keyClick(list_view, Qt.Key.Key_End)
-    QTest.keyClick(list_view, Qt.Key.Key_Home)
+    qtbot.keyClick(list_view, Qt.Key.Key_End)
+    qtbot.keyClick(list_view, Qt.Key.Key_Home)
     assert list_view.currentIndex().row() == 1
 
 
-def test_double_clicks_open_the_touch_and_the_campaign(calendar: CalendarScreen) -> None:
+def test_double_clicks_open_the_touch_and_the_campaign(
+    qtbot: QtBot, calendar: CalendarScreen
+) -> None:
     view = calendar.view
     call = _touch_on(calendar, CALL_DAY, TouchKind.PHONE_CALL)
     chip = view.placement.chip_for(call)
     assert chip is not None
-    QTest.mouseDClick(view, Qt.MouseButton.LeftButton, pos=chip.rect.center().toPoint())
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=chip.rect.center().toPoint())
     assert isinstance(calendar.dialog, TouchDialog)
     assert calendar.dialog.touch.id == call
     calendar.dialog.reject()
     bar = view.placement.bars_for(_campaign_id(calendar))[0]
-    QTest.mouseDClick(view, Qt.MouseButton.LeftButton, pos=bar.rect.center().toPoint())
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=bar.rect.center().toPoint())
     assert isinstance(calendar.dialog, CampaignDialog)
     assert calendar.dialog.campaign is not None
     assert calendar.dialog.campaign.name == "Spring letters"
@@ -330,10 +331,10 @@ def test_navigation_and_the_week_view(calendar: CalendarScreen) -> None:
 
 
 def test_changes_made_elsewhere_show_when_the_calendar_comes_back(
-    calendar_window: MainWindow, calendar: CalendarScreen
+    qtbot: QtBot, calendar_window: MainWindow, calendar: CalendarScreen
 ) -> None:
     workspace = calendar_window.workspace
-    QTest.keyClick(calendar_window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(calendar_window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert not calendar.isVisible()
     lead = lead_ids(workspace, Column.WARM)[0]
     calendar_window.operations.run(
@@ -344,7 +345,7 @@ def test_changes_made_elsewhere_show_when_the_calendar_comes_back(
     assert all(
         t.kind is not TouchKind.SEMINAR for t in calendar.view.content.touches_on(date(2026, 3, 27))
     )
-    QTest.keyClick(calendar_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(calendar_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert calendar_window.screens.currentWidget() is calendar
     assert [t.kind for t in calendar.view.content.touches_on(date(2026, 3, 27))] == [
         TouchKind.SEMINAR
@@ -382,9 +383,9 @@ def test_an_export_that_fails_explains_why(tmp_path: Path, calendar_window: Main
 def test_page_keys_step_through_months(qtbot: QtBot, calendar: CalendarScreen) -> None:
     calendar.view.setFocus()
     qtbot.waitUntil(calendar.view.hasFocus)
-    QTest.keyClick(calendar.view, Qt.Key.Key_PageDown)
+    qtbot.keyClick(calendar.view, Qt.Key.Key_PageDown)
     assert calendar.title.text() == "April 2026"
-    QTest.keyClick(calendar.view, Qt.Key.Key_PageUp)
+    qtbot.keyClick(calendar.view, Qt.Key.Key_PageUp)
     assert calendar.title.text() == "March 2026"
 
 

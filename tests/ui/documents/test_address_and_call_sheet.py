@@ -4,7 +4,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from planner.documents.stationery import EnvelopeSize, LabelSheet
@@ -22,7 +21,7 @@ from ui.main_window import MainWindow
 
 
 def _run(qtbot: QtBot, dialog: DocumentJobDialog) -> None:
-    QTest.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     wait_for_job(qtbot, dialog)
 
 
@@ -48,7 +47,7 @@ def test_labels_for_the_cold_leads_start_at_the_chosen_label(
     assert (preview.path, preview.page_count) == (printed.path, 3)
     preview.close()
     qtbot.waitUntil(lambda: window.document_actions.previews == [])
-    QTest.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     assert window.document_actions.previews[-1].path == printed.path
 
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -38,7 +37,7 @@ def test_a_new_user_prints_letters_and_labels_for_every_cold_lead(
     actions = window.document_actions
     actions.letters_folder = tmp_path
     actions.working_folder = tmp_path
-    QTest.mouseClick(window.board.empty_panel.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.board.empty_panel.demo_button, Qt.MouseButton.LeftButton)
     cold = window.board.models[Column.COLD]
     cold_cards = [cold.card(row) for row in range(cold.rowCount())]
     assert all(card.touches_done == 0 for card in cold_cards)
@@ -58,9 +57,9 @@ def test_a_new_user_prints_letters_and_labels_for_every_cold_lead(
         "signer_title": "Owner",
     }
     for name, text in typed.items():
-        QTest.keyClicks(profile.fields[name], text)
+        qtbot.keyClicks(profile.fields[name], text)
     profile.paper_box.setCurrentIndex(profile.paper_box.findData(PaperSize.A4))
-    QTest.mouseClick(profile.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(profile.save_button, Qt.MouseButton.LeftButton)
     assert load_sender_profile(window.workspace).business_name == "Harbour Light Bookkeeping"
 
     _menu_action(window, "&Documents", "&Mail Merge…")
@@ -73,7 +72,7 @@ def test_a_new_user_prints_letters_and_labels_for_every_cold_lead(
     assert merge.template().name == "cold-introduction"
     assert merge.selection_panel.mode is SelectionMode.COLUMN
     assert merge.selection_panel.column() is Column.COLD
-    QTest.mouseClick(merge.run_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(merge.run_button, Qt.MouseButton.LeftButton)
     wait_for_job(qtbot, merge)
     assert merge.summary_label.text() == "24 letters, 2 skipped"
     letters = actions.previews[-1]
@@ -85,7 +84,7 @@ def test_a_new_user_prints_letters_and_labels_for_every_cold_lead(
         assert card.name in letter_text
     assert letter_text.count("Harbour Light Bookkeeping") >= 24
 
-    QTest.mouseClick(merge.record_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(merge.record_button, Qt.MouseButton.LeftButton)
     assert window.undo_action.text() == (
         "Undo Log 24 letters 'Cold introduction with a special offer'"
     )
@@ -95,7 +94,7 @@ def test_a_new_user_prints_letters_and_labels_for_every_cold_lead(
     assert isinstance(labels, LabelsDialog)
     assert labels.sheet() is LabelSheet.AVERY_L7160
     assert not merge.isVisible()
-    QTest.mouseClick(labels.run_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(labels.run_button, Qt.MouseButton.LeftButton)
     wait_for_job(qtbot, labels)
     sheets = actions.previews[-1]
     assert sheets.path != letters.path

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from planner.changes import Kind
@@ -38,7 +37,7 @@ NO_ADDRESS = ("Rob Quinn", "Nora Ellis")
 
 
 def _run(qtbot: QtBot, dialog: MailMergeDialog) -> None:
-    QTest.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     wait_for_job(qtbot, dialog)
 
 
@@ -83,7 +82,7 @@ def test_recording_the_letters_adds_touches_that_one_undo_removes(
     before = dump_database(window.workspace)
     meters_before = _touches_done(window)
     assert dialog.record_button.text() == "Record 24 letters as touches on their leads"
-    QTest.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
     assert not dialog.record_button.isEnabled()
     assert dialog.record_button.text() == "Recorded 24 touches (Edit ▸ Undo takes them back)"
     touches = window.workspace.touches.find(TouchFilter())
@@ -127,7 +126,7 @@ def test_duplex_pads_the_single_pdf_so_each_letter_starts_on_a_front_page(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     dialog = window.document_actions.open_mail_merge()
-    QTest.mouseClick(dialog.output.duplex_box, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.output.duplex_box, Qt.MouseButton.LeftButton)
     assert dialog.output.duplex
     _run(qtbot, dialog)
     assert dialog.report is not None
@@ -161,7 +160,7 @@ def test_cancel_stops_the_merge_and_leaves_no_file(
     qtbot.waitUntil(lambda: dialog.progress_bar.value() == 1, timeout=JOB_TIMEOUT_MS)
     assert first_letter_written.is_set()
     assert dialog.status_label.text() == "Writing letter 2 of 24…"
-    QTest.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     go_on.set()
     wait_for_job(qtbot, dialog)
     assert dialog.status_label.text() == "Cancelled; no file was written"
@@ -199,7 +198,7 @@ def test_a_letter_to_the_selected_lead(
     assert dialog.summary_label.text() == "1 letter, 0 skipped"
     path = letters_folder / f"Letter to {lead.name} 2026-03-16.pdf"
     assert lead.name in pdf_text(path)
-    QTest.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
     assert window.undo_action.text() == (
         f"Undo Log letter 'Cold introduction with a special offer' for '{lead.name}'"
     )
@@ -234,7 +233,7 @@ def test_a_campaign_chooses_its_targets_and_prints_its_offer(
     assert "a free first bookkeeping check" in text
     assert campaign.response_code in text
     planned = workspace.touches.find(TouchFilter(campaign_id=campaign.id))
-    QTest.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
     after = workspace.touches.find(TouchFilter(campaign_id=campaign.id))
     assert len(after) == len(planned)
     assert all(touch.done_on == date(2026, 3, 16) for touch in after)
@@ -243,7 +242,7 @@ def test_a_campaign_chooses_its_targets_and_prints_its_offer(
 def test_nothing_chosen_is_said_before_running(qtbot: QtBot, window: MainWindow) -> None:
     dialog = window.document_actions.open_mail_merge()
     dialog.selection_panel.set_mode(SelectionMode.SEARCH)
-    QTest.keyClicks(dialog.selection_panel.search_field, "nobody by this name")
+    qtbot.keyClicks(dialog.selection_panel.search_field, "nobody by this name")
     assert dialog.run() is None
     assert dialog.status_label.text() == (
         "No leads are chosen: pick another column, campaign or search"
@@ -256,7 +255,7 @@ def test_empty_business_details_are_pointed_out(
     window = open_window(qtbot, demo_workspace, window_settings)
     dialog = window.document_actions.open_mail_merge()
     assert dialog.sender_hint.isVisible()
-    QTest.mouseClick(dialog.sender_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.sender_button, Qt.MouseButton.LeftButton)
     sender_dialog = window.document_actions.sender_dialog
     assert sender_dialog is not None
     sender_dialog.fields["business_name"].setText("Harbour Light Bookkeeping")
@@ -329,7 +328,7 @@ def test_recording_for_a_lead_deleted_meanwhile_says_why_and_records_nothing(
     assert dialog.report is not None
     gone = dialog.report.letters[0]
     delete_lead(sender_workspace, gone.lead_id)
-    QTest.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert dialog.status_label.isVisible()
     assert dialog.status_label.text() == f"There is no lead with id {gone.lead_id}"

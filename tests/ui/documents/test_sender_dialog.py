@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from planner.changes import Change
@@ -54,7 +53,7 @@ def test_saving_the_profile_is_one_step_that_undo_takes_back(
     dialog.paper_box.setCurrentIndex(dialog.paper_box.findData(PaperSize.LETTER))
     dialog.date_box.setCurrentIndex(dialog.date_box.findData(DateFormat.ISO))
     dialog.logo_picker.set_path(str(_logo(tmp_path / "logo.png")))
-    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     saved = load_sender_profile(workspace)
     assert saved.business_name == "Łódź & <Sons> Print"
     assert saved.paper_size is PaperSize.LETTER
@@ -76,11 +75,11 @@ def test_mistakes_are_shown_beside_their_field_and_block_saving(
     dialog = _dialog(qtbot, operations)
     email = dialog.fields["email"]
     email.clear()
-    QTest.keyClicks(email, "hello.example.com")
+    qtbot.keyClicks(email, "hello.example.com")
     assert dialog.errors["email"].text() == "'hello.example.com' is not an email address"
     assert dialog.errors["email"].isVisible()
     assert not dialog.save_button.isEnabled()
-    QTest.keyClicks(email, "@")
+    qtbot.keyClicks(email, "@")
     assert not dialog.errors["email"].isVisible()
     assert dialog.save_button.isEnabled()
     dialog.currency_box.setCurrentText("EURO")
@@ -95,7 +94,7 @@ def test_mistakes_are_shown_beside_their_field_and_block_saving(
     )
     assert dialog.signature_picker.thumbnail.text() == "Unreadable"
     assert not dialog.save_button.isEnabled()
-    QTest.mouseClick(dialog.signature_picker.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.signature_picker.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.signature_picker.path == ""
     assert dialog.save_button.isEnabled()
     dialog.accept()

@@ -7,7 +7,6 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from planner.changes import Kind
@@ -89,7 +88,7 @@ def test_placeholders_go_in_at_the_cursor_of_the_field_used_last(
     cursor.setPosition(len("Dear friends at "))
     editor.body_field.setTextCursor(cursor)
     editor.placeholders.select("lead.company")
-    QTest.mouseClick(editor.placeholders.insert_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.placeholders.insert_button, Qt.MouseButton.LeftButton)
     assert editor.body_field.toPlainText() == "Dear friends at {{ lead.company }}, hello."
     editor.subject_field.setFocus()
     qtbot.waitUntil(editor.subject_field.hasFocus)
@@ -128,8 +127,8 @@ def test_typing_renders_the_preview_again_after_a_pause(
     editor.title_field.setText("Short note")
     editor.body_field.moveCursor(QTextCursor.MoveOperation.End)
     with qtbot.waitSignal(editor.preview.rendered, timeout=JOB_TIMEOUT_MS) as rendered:
-        QTest.keyClick(editor.body_field, Qt.Key.Key_Return)
-        QTest.keyClicks(editor.body_field, "PS: fresh bread on Fridays.")
+        qtbot.keyClick(editor.body_field, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor.body_field, "PS: fresh bread on Fridays.")
     assert "PS: fresh bread on Fridays." in _preview_text(rendered.args[0])
 
 
@@ -169,7 +168,7 @@ def test_a_new_template_is_saved_as_one_undoable_step(
     editor.kind_box.setCurrentIndex(editor.kind_box.findData(TouchKind.SALES_LETTER))
     editor.subject_field.setText("Fresh ideas for {{ lead.company }}")
     qtbot.waitUntil(editor.save_button.isEnabled, timeout=CHECK_DELAY_MS * 8)
-    QTest.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     saved = find_template(sender_workspace, "bakery-spring-offer")
     assert saved.kind is TouchKind.SALES_LETTER
     assert saved.subject == "Fresh ideas for {{ lead.company }}"
@@ -200,7 +199,7 @@ def test_built_in_templates_open_read_only_and_copy_into_your_own(
     assert viewer.body_field.isReadOnly()
     assert not viewer.save_button.isVisible()
     viewer.reject()
-    QTest.mouseClick(manager.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(manager.copy_button, Qt.MouseButton.LeftButton)
     copy_editor = manager.editor
     assert copy_editor is not None
     assert not copy_editor.read_only
@@ -214,7 +213,7 @@ def test_built_in_templates_open_read_only_and_copy_into_your_own(
     assert not copy.builtin
     assert manager.delete_button.isEnabled()
     assert operations.undo_stack.undoText() == "Edit letter template 'Win-back, our way'"
-    QTest.mouseClick(manager.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(manager.delete_button, Qt.MouseButton.LeftButton)
     assert copy.name not in {template.name for template in all_templates(sender_workspace)}
     assert "Win-back, our way" not in _listed(manager)
     operations.undo_stack.undo()

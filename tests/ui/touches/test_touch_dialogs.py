@@ -4,7 +4,6 @@ from dataclasses import replace
 from datetime import date, time
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -73,7 +72,7 @@ def test_save_without_changes_closes_without_a_step(
     dialog = _dialog(qtbot, operations, touch_id)
     dialog.show()
     assert dialog.save_button.isDefault()
-    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert dialog.result() == TouchDialog.DialogCode.Accepted
     assert applied.changes == []
 
