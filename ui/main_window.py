@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_database(path)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Remembers the layout and the database, then closes the file."""
         self._settings.save_layout(self.saveGeometry(), self.saveState())
         self._settings.remember_database(self.workspace.path)

@@ -85,7 +85,7 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._today = today
 
-    def sizeHint(  # noqa: N802
+    def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         """The same size for every card: a narrow minimum width and a font-derived height."""

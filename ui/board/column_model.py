@@ -136,7 +136,7 @@ class ColumnModel(QAbstractListModel):
         for card in sorted(fresh.values(), key=lambda card: card.rank):
             self._place(card)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         """How many cards are loaded (the view fetches more as it scrolls)."""
         return 0 if parent.isValid() else len(self._cards)
 
@@ -166,11 +166,11 @@ class ColumnModel(QAbstractListModel):
             | Qt.ItemFlag.ItemNeverHasChildren
         )
 
-    def canFetchMore(self, parent: ModelIndex) -> bool:  # noqa: N802
+    def canFetchMore(self, parent: ModelIndex) -> bool:
         """True while cards further down the column are not loaded yet."""
         return not parent.isValid() and not self._complete
 
-    def fetchMore(self, parent: ModelIndex) -> None:  # noqa: N802
+    def fetchMore(self, parent: ModelIndex) -> None:
         """Loads the next page of cards."""
         if parent.isValid() or self._complete:
             return
@@ -185,25 +185,25 @@ class ColumnModel(QAbstractListModel):
         else:
             self._complete = True
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         """Cards travel as lead ids."""
         return [LEAD_IDS_MIME_TYPE]
 
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         """The dragged cards' lead ids (and names, as text)."""
         rows = sorted({index.row() for index in indexes if index.isValid()})
         cards = [self._cards[row] for row in rows]
         return lead_ids_mime_data([card.id for card in cards], [card.name for card in cards])
 
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:
         """A card dropped here moves; it is never copied."""
         return Qt.DropAction.MoveAction
 
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDragActions(self) -> Qt.DropAction:
         """A card dragged from here moves."""
         return Qt.DropAction.MoveAction
 
-    def canDropMimeData(  # noqa: N802
+    def canDropMimeData(
         self,
         data: QMimeData,
         action: Qt.DropAction,
@@ -214,7 +214,7 @@ class ColumnModel(QAbstractListModel):
         """Our cards, moved (never copied)."""
         return action == Qt.DropAction.MoveAction and bool(lead_ids_from_mime_data(data))
 
-    def dropMimeData(  # noqa: N802
+    def dropMimeData(
         self,
         data: QMimeData,
         action: Qt.DropAction,

@@ -103,7 +103,7 @@ class ColumnView(QListView):
         self._place_holder = text
         self.viewport().update()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter opens the card; Left and Right go to the neighbouring column."""
         key = event.key()
         plain = event.modifiers() in (
@@ -120,7 +120,7 @@ class ColumnView(QListView):
             return
         super().keyPressEvent(event)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         """The cards, or a quiet hint when the column is empty."""
         super().paintEvent(event)
         if self.model().rowCount() > 0:
@@ -168,17 +168,17 @@ class ColumnHeader(QWidget):
         """``45,000.00 EUR``, or ``No value`` for a column without values."""
         return self._summary.total_text() or "No value"
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         """Two lines of text plus the coloured bar, measured from the fonts."""
         line = self.fontMetrics().height()
         title = QFontMetrics(self._title_font()).height()
         return QSize(line * 8, self._bar_height() + title + line + round(line * 0.9))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         """As tall as the size hint, narrower."""
         return QSize(self.fontMetrics().height() * 4, self.sizeHint().height())
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         """Bar, title and count on one line, the total below."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

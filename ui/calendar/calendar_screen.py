@@ -220,7 +220,7 @@ class CalendarScreen(QWidget):
             lambda: CampaignDialog(self._operations, start_on=start, parent=self)
         )
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         """Catches up with changes made while another screen was shown."""
         super().showEvent(event)
         if self._stale:

@@ -132,7 +132,7 @@ class CalendarView(QWidget):
             return DraggedCampaign(item.campaign.id, (grabbed - item.campaign.start_on).days)
         return None
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         """Paints the placement; only what fits was placed, so this is cheap at any volume."""
         painter = QPainter(self)
         CalendarPainter(painter, self.palette(), self.font()).paint(
@@ -142,12 +142,12 @@ class CalendarView(QWidget):
             CalendarState(self._today, self._drop_day, self._selected_touch),
         )
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Lays the days out for the new size."""
         super().resizeEvent(event)
         self._relayout()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         """A new font changes every size."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
@@ -165,7 +165,7 @@ class CalendarView(QWidget):
             return True
         return super().event(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         """Remembers what was pressed, to drag it or to act on release."""
         if event.button() == Qt.MouseButton.LeftButton:
             self._press_position = event.position().toPoint()
@@ -175,7 +175,7 @@ class CalendarView(QWidget):
                 self.update()
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Starts a drag once the pointer moved far enough from a pressed touch or campaign."""
         pressed, start = self._press_item, self._press_position
         if (
@@ -198,7 +198,7 @@ class CalendarView(QWidget):
         )
         super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click on "+N more" or on a day's number lists the day."""
         pressed = self._press_item
         self._press_position = None
@@ -209,7 +209,7 @@ class CalendarView(QWidget):
                 self.day_opened.emit(day)
         super().mouseReleaseEvent(event)
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         """Opens the touch or campaign under the pointer, or plans a new touch on an empty day."""
         item = self._placement.item_at(event.position())
         if isinstance(item, TouchChip):
@@ -219,14 +219,14 @@ class CalendarView(QWidget):
         elif isinstance(item, DayCell) and not item.number_rect.contains(event.position()):
             self.new_touch_requested.emit(item.day)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accepts touches and campaigns dragged within the calendar."""
         if dragged_item(event.mimeData()) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         """Highlights the day the item would land on."""
         day = self.day_at(event.position())
         if dragged_item(event.mimeData()) is None or day is None:
@@ -236,12 +236,12 @@ class CalendarView(QWidget):
         self._set_drop_day(day)
         event.acceptProposedAction()
 
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         """Clears the highlighted day."""
         self._set_drop_day(None)
         super().dragLeaveEvent(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         """Asks for the dropped touch or campaign to move to the day under the pointer."""
         self._set_drop_day(None)
         item = dragged_item(event.mimeData())

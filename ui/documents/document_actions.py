@@ -164,7 +164,7 @@ class DocumentActions(QObject):
             if dialog is not None:
                 dialog.reject()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Closing the window first stops the jobs, so no thread outlives its dialog."""
         if watched is self._window and event.type() == QEvent.Type.Close:
             self.close_dialogs()

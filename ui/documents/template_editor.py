@@ -194,7 +194,7 @@ class TemplateEditor(QDialog):
         self.preview.shutdown()
         super().done(result)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Remembers whether the subject or the body had the cursor last."""
         if event.type() == QEvent.Type.FocusIn and watched in (self.subject_field, self.body_field):
             assert isinstance(watched, QLineEdit | QPlainTextEdit)

@@ -108,7 +108,7 @@ class TouchListModel(QAbstractListModel):
             None,
         )
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         """How many rows, headings included."""
         return 0 if parent.isValid() else len(self._rows)
 
@@ -180,7 +180,7 @@ class TouchRowDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._today = today
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         """Two lines and some air for a touch; a line and some air for a heading."""
         line = QFontMetricsF(option.font).height()
         height = line * 1.9 if index.data(SECTION_ROLE) is not None else line * 2.9
@@ -341,7 +341,7 @@ class TouchListView(QListView):
             return QRect()
         return done_button_rect(rect, float(self.fontMetrics().height())).toAlignedRect()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click on a planned touch's circle marks it done."""
         index = self.indexAt(event.position().toPoint())
         if index.isValid() and event.button() == Qt.MouseButton.LeftButton:
@@ -357,9 +357,9 @@ class TouchListView(QListView):
                 return
         super().mouseReleaseEvent(event)
 
-    def moveCursor(  # noqa: N802
+    def moveCursor(
         self,
-        cursorAction: QAbstractItemView.CursorAction,  # noqa: N803
+        cursorAction: QAbstractItemView.CursorAction,
         modifiers: Qt.KeyboardModifier,
     ) -> QModelIndex:
         """Arrow, page and Home/End keys step over heading rows onto the nearest touch."""
@@ -374,7 +374,7 @@ class TouchListView(QListView):
             return self.currentIndex()
         return model.index(index.row() + 1, 0)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Space marks the current touch done; Enter opens it."""
         index = self.currentIndex()
         touch = self.touch_model().touch(index.row()) if index.isValid() else None
