@@ -27,3 +27,7 @@ class DatabaseOpenError(PlannerError):
 
 class StaleUndoError(PlannerError):
     """The rows an undo or redo would restore were changed by something else meanwhile."""
+
+
+class DatabaseBusyError(PlannerError):
+    """Another program kept the file locked for writing longer than the planner waits."""

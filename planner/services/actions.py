@@ -12,6 +12,9 @@ from typing import Concatenate, ParamSpec, TypeVar
 from planner.store.changes import write_transaction
 from planner.workspace import Workspace
 
+_USER_ACTIONS: set[object] = set()
+"""Every function decorated with ``user_action`` (for the test that no action lacks it)."""
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -26,4 +29,10 @@ def user_action(
         with write_transaction(workspace.db):
             return function(workspace, *args, **kwargs)
 
+    _USER_ACTIONS.add(run)
     return run
+
+
+def is_user_action(function: object) -> bool:
+    """True for a function decorated with ``user_action``."""
+    return function in _USER_ACTIONS

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from fractional_indexing import generate_key_between
 from sqlite_utils import Database
 
 from planner.changes import Change, Key, Kind, LeadMove, UndoRecord
 from planner.domain import Column
-from planner.errors import StaleUndoError
+from planner.errors import DatabaseBusyError, StaleUndoError
 
 Row = dict[str, Any]
 
@@ -66,9 +67,15 @@ class RowChange:
 
 @dataclass(frozen=True)
 class RowImages(UndoRecord):
-    """The store's undo record: every changed row's image before and after, oldest first."""
+    """The store's undo record: every changed row's image before and after, oldest first.
+
+    ``placed`` remembers, by row index and side (``True`` for the after-image), an image that an
+    undo or redo wrote in place of the recorded one because another card had taken its place in
+    the column meanwhile; the next redo or undo expects that image instead.
+    """
 
     rows: tuple[RowChange, ...]
+    placed: dict[tuple[int, bool], Row] = field(default_factory=dict)
 
 
 @contextmanager
@@ -83,7 +90,15 @@ def write_transaction(db: Database) -> Iterator[None]:
     if connection.in_transaction:
         yield
         return
-    connection.execute("BEGIN IMMEDIATE")
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
+        raise DatabaseBusyError(
+            "The planner file is busy: another program is writing to it. "
+            "Nothing was changed; try again in a moment."
+        ) from None
     try:
         yield
     except BaseException:
@@ -213,37 +228,69 @@ def recording(db: Database, description: str) -> Iterator[ChangeRecorder]:
 def revert(db: Database, change: Change) -> None:
     """Undoes ``change``: restores every before-image, newest first, in one transaction."""
     with write_transaction(db):
-        for row in reversed(_rows(change)):
-            _restore(db, row, expected=row.after, wanted=row.before)
+        record = _record(change)
+        for index in reversed(range(len(record.rows))):
+            _restore(db, record, index, to_after=False)
 
 
 def reapply(db: Database, change: Change) -> None:
     """Redoes ``change``: restores every after-image, oldest first, in one transaction."""
     with write_transaction(db):
-        for row in _rows(change):
-            _restore(db, row, expected=row.before, wanted=row.after)
+        record = _record(change)
+        for index in range(len(record.rows)):
+            _restore(db, record, index, to_after=True)
 
 
-def _rows(change: Change) -> tuple[RowChange, ...]:
+def _record(change: Change) -> RowImages:
     record = change.undo_record
     if record is None:
-        return ()
+        return RowImages(())
     if not isinstance(record, RowImages):
         raise TypeError(f"{change.description!r} was not recorded by this store")
-    return record.rows
+    return record
 
 
-def _restore(db: Database, row: RowChange, *, expected: Row | None, wanted: Row | None) -> None:
+def _restore(db: Database, record: RowImages, index: int, *, to_after: bool) -> None:
+    """Writes one row's recorded image for this direction, after checking that the row still
+    looks the way the other direction left it."""
+    row = record.rows[index]
+    recorded = (row.before, row.after)
+    expected = record.placed.get((index, not to_after), recorded[not to_after])
     current = fetch_row(db, row.table, row.key)
     if current != expected:
         raise StaleUndoError(
             "This step cannot be undone or redone: the records it changed "
             "were changed again by something else."
         )
+    wanted = recorded[to_after]
+    written = _free_place(db, row.table, wanted)
+    if written != wanted and written is not None:
+        record.placed[(index, to_after)] = written
+    else:
+        record.placed.pop((index, to_after), None)
     table_api = db.table(row.table.value)
-    if wanted is None:
+    if written is None:
         table_api.delete(row.key)
     elif current is None:
-        table_api.insert(wanted)
+        table_api.insert(written)
     else:
-        table_api.update(row.key, wanted)
+        table_api.update(row.key, written)
+
+
+def _free_place(db: Database, table: Table, image: Row | None) -> Row | None:
+    """``image`` as it can be written: a card whose rank another card of its column took
+    meanwhile (a drop below its old neighbour) goes just after that card instead, so no two
+    cards ever share a place."""
+    if table is not Table.LEADS or image is None or image["deleted_at"] is not None:
+        return image
+    column, rank, lead_id = image["board_column"], image["rank"], image["id"]
+    live = "board_column = ? AND deleted_at IS NULL AND id != ?"
+    taken = db.execute(
+        f"SELECT 1 FROM leads WHERE {live} AND rank = ?", [column, lead_id, rank]
+    ).fetchone()
+    if taken is None:
+        return image
+    following = db.execute(
+        f"SELECT min(rank) FROM leads WHERE {live} AND rank > ?", [column, lead_id, rank]
+    ).fetchone()[0]
+    return {**image, "rank": generate_key_between(rank, following)}

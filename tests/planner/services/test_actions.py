@@ -4,6 +4,7 @@ import importlib
 import inspect
 import multiprocessing
 import pkgutil
+import sqlite3
 from multiprocessing.synchronize import Event
 from pathlib import Path
 
@@ -12,9 +13,10 @@ import pytest
 import planner.services
 from planner.changes import Change, Kind, LeadMove, Origin
 from planner.domain import Column, LeadDraft
-from planner.errors import ValidationError
+from planner.errors import DatabaseBusyError, ValidationError
 from planner.services import board
-from planner.services.history import History
+from planner.services.actions import is_user_action
+from planner.services.history import History, redo_change, undo_change
 from planner.workspace import Workspace
 
 MOVES_PER_PROCESS = 150
@@ -37,7 +39,7 @@ def test_every_service_function_that_changes_the_file_is_a_user_action() -> None
         if inspect.signature(function).return_annotation in (Change, "Change")
     ]
     assert len(actions) > 20
-    undecorated = [name for name, function in actions if not hasattr(function, "__wrapped__")]
+    undecorated = [name for name, function in actions if not is_user_action(function)]
     assert undecorated == []
 
 
@@ -131,3 +133,42 @@ def test_two_processes_moving_cards_of_one_column_keep_every_rank_unique(
     ranks = [row[0] for row in rows]
     assert len(ranks) == 12, "no lead was lost"
     assert len(set(ranks)) == 12, "every rank is unique"
+
+
+def test_undo_never_gives_two_cards_one_place(workspace: Workspace) -> None:
+    """Bravo leaves Warm, Delta is dropped where Bravo was (and gets Bravo's old rank, the key
+    between the same neighbours), then Bravo's move is undone: Bravo comes back just after Delta,
+    and redo and undo again still work."""
+    names = ["Alpha", "Bravo", "Charlie", "Delta"]
+    board.add_leads(workspace, [(LeadDraft(name=name), Column.WARM) for name in names], "Add")
+    alpha, bravo, _charlie, delta = (card.id for card in workspace.leads.cards(Column.WARM))
+    move_away = board.move_lead(workspace, bravo, Column.HOT)
+    board.move_leads(workspace, [delta], Column.WARM, below=alpha)
+    undo_change(workspace, move_away)
+    cards = workspace.leads.cards(Column.WARM)
+    assert [card.name for card in cards] == ["Alpha", "Delta", "Bravo", "Charlie"]
+    assert len({card.rank for card in cards}) == len(cards)
+    redo_change(workspace, move_away)
+    assert workspace.leads.get(bravo).column is Column.HOT
+    undo_change(workspace, move_away)
+    assert [card.name for card in workspace.leads.cards(Column.WARM)] == [
+        "Alpha",
+        "Delta",
+        "Bravo",
+        "Charlie",
+    ]
+
+
+def test_a_file_kept_busy_by_another_writer_is_refused_in_words(workspace: Workspace) -> None:
+    board.add_lead(workspace, LeadDraft(name="Acme Bakery"))
+    other = sqlite3.connect(str(workspace.path))
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        workspace.db.execute("PRAGMA busy_timeout = 50")
+        with pytest.raises(DatabaseBusyError, match="busy"):
+            board.add_lead(workspace, LeadDraft(name="Becker Joinery"))
+        assert not workspace.db.conn.in_transaction
+    finally:
+        other.rollback()
+        other.close()
+    assert [lead.name for lead in workspace.leads.find()] == ["Acme Bakery"]
