@@ -92,6 +92,10 @@ class Change:
         """True when the action turned out to change nothing (there is nothing to undo)."""
         return not any(self.changed.values())
 
+    def is_step_of(self, other: "Change") -> bool:
+        """True when both are the same step on the undo stack: an action, its undo or redo."""
+        return self.undo_record is not None and self.undo_record is other.undo_record
+
     def undone(self) -> "Change":
         """The same change as its undo shows it: moves run backwards and nothing was created."""
         return replace(

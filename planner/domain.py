@@ -1,7 +1,7 @@
 """The planner's vocabulary: enums for every state and frozen dataclasses for records.
 
 Records are plain values; they are read from the store and handed to the front ends, never
-mutated. Changing one means calling a service, which writes a new row image.
+mutated. Changing one means calling a service, which writes the new values in one action.
 """
 
 from dataclasses import dataclass

@@ -1,8 +1,7 @@
 """A lead's timeline in its editor: touches done and planned, and its moves between columns.
 
-Buttons act on the selected touch (mark done, edit, delete) or add one; each is one
-service call whose Change goes on the window's undo stack at once, whatever the editor's
-Save or Cancel does later.
+Buttons act on the selected touch (mark done, edit, delete) or add one; each is one action
+through the runner, on the undo stack at once, whatever the editor's Save or Cancel does later.
 """
 
 from datetime import date

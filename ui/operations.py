@@ -127,7 +127,13 @@ class Operations(QObject):
 
     def _return_focus(self, focused: QWidget | None, window: QWidget | None) -> None:
         """Puts the focus back where it was before the action; when that widget went away
-        (hidden, disabled, deleted) within the same window, on the screen the user works in."""
+        (hidden, disabled, deleted) within the same window, on the screen the user works in.
+
+        A dialog or menu the action opened meanwhile keeps the focus.
+        """
+        modal = QApplication.activeModalWidget() or QApplication.activePopupWidget()
+        if modal is not None and modal is not window:
+            return
         if focused is not None and _usable(focused):
             if QApplication.focusWidget() is not focused:
                 focused.setFocus()

@@ -119,6 +119,7 @@ class PlaybookBar(QFrame):
         self.setPalette(palette)
         self._operations = operations
         self._offer: PlaybookOffer | None = None
+        self._source: Change | None = None
         self.plan_question = _Question("Plan", "Not now")
         self.drop_question = _Question("Drop", "Keep")
         self.reason_question = _ReasonQuestion("Save", "Skip")
@@ -160,9 +161,13 @@ class PlaybookBar(QFrame):
         return self._offer
 
     def forget(self) -> None:
-        """Forgets the offer: it was about the database that was open before."""
+        """Forgets the offer and its questions (another file was opened, or the move they were
+        about was undone)."""
         self._offer = None
+        self._source = None
         self._lost_lead_id = None
+        for question in (self.plan_question, self.drop_question, self.reason_question):
+            question.hide()
         self.hide()
 
     def apply_change(self, change: Change, _initiator: object = None) -> None:
@@ -191,6 +196,7 @@ class PlaybookBar(QFrame):
             return
         if offer is None:
             return
+        self._source = change
         self._offer = offer
         self.plan_question.setVisible(bool(offer.to_plan) and not offer.auto_plan)
         self.plan_question.label.setText(offer.plan_question)
@@ -204,13 +210,11 @@ class PlaybookBar(QFrame):
         self._hide_when_answered()
 
     def retract_if_undone(self, change: Change) -> None:
-        """Hides the questions when an undo takes back the move (or add) they were about."""
-        offer = self._offer
-        if offer is not None and offer.lead_id in change.lead_ids and self.isVisible():
-            self.plan_question.hide()
-            self.drop_question.hide()
-            self.reason_question.hide()
-            self.hide()
+        """Withdraws the questions when an undo takes back the very move (or add) they were
+        about; undoing anything else leaves them (even while another screen is shown)."""
+        if self._source is None or not change.is_step_of(self._source):
+            return
+        self.forget()
 
     def plan(self) -> Change | None:
         """Plans the lead's playbook as one undoable step."""
@@ -218,8 +222,9 @@ class PlaybookBar(QFrame):
         if offer is None:
             return None
         change = self._plan_now(offer, "{} — Ctrl+Z to undo")
-        self.plan_question.hide()
-        self._hide_when_answered()
+        if change is not None:
+            self.plan_question.hide()
+            self._hide_when_answered()
         return change
 
     def drop(self) -> Change | None:
@@ -232,8 +237,9 @@ class PlaybookBar(QFrame):
             lambda workspace: drop_touches(workspace, touch_ids), initiator=self
         )
         self._tell(change)
-        self.drop_question.hide()
-        self._hide_when_answered()
+        if change is not None:
+            self.drop_question.hide()
+            self._hide_when_answered()
         return change
 
     def save_lost_reason(self) -> Change | None:
@@ -246,8 +252,9 @@ class PlaybookBar(QFrame):
             lambda workspace: note_lost_reason(workspace, lead_id, reason), initiator=self
         )
         self._tell(change)
-        self.reason_question.hide()
-        self._hide_when_answered()
+        if change is not None:
+            self.reason_question.hide()
+            self._hide_when_answered()
         return change
 
     def _withdraw_answered_reason(self, change: Change) -> None:

@@ -38,7 +38,8 @@ class ChangeCommand(QUndoCommand):
         super().__init__(literal_ampersands(change.description))
         self._workspace = workspace
         self._change = change
-        self._initiator = initiator
+        # Told with the first announcement only, then let go so a closed dialog is freed.
+        self._initiator: object = initiator
         self._on_applied = on_applied
         self._on_error = on_error
         self._already_applied = True
@@ -52,7 +53,8 @@ class ChangeCommand(QUndoCommand):
         """Applies the change again (the first time, it was applied by the service already)."""
         if self._already_applied:
             self._already_applied = False
-            self._on_applied(self._change, self._initiator)
+            initiator, self._initiator = self._initiator, None
+            self._on_applied(self._change, initiator)
             return
         redone = self._run(redo_change)
         if redone is not None:

@@ -141,9 +141,7 @@ def _demo(arguments: argparse.Namespace, workspace: Workspace) -> int:
 
 def _add(arguments: argparse.Namespace, workspace: Workspace) -> int:
     draft = _draft_from_arguments(arguments, LeadDraft(name=arguments.name))
-    change = board.add_lead(workspace, draft)
-    (lead_id,) = change.lead_ids
-    print(lead_id)
+    print(board.add_lead(workspace, draft).created_id(Kind.LEAD))
     return 0
 
 

@@ -226,16 +226,13 @@ class LeadStore:
         )
         return dict(self._db.execute(sql).fetchall())
 
-    def position(self, lead_id: int, *, excluding: Collection[int] = ()) -> int:
-        """The lead's position in its column (0 is the top), not counting the ``excluding`` cards.
-
-        Cards dropped just below this lead go to this position plus one.
-        """
+    def position(self, lead_id: int) -> int:
+        """The lead's position in its column (0 is the top), as ``lead show`` reports it."""
         row = self._db.execute(
             "SELECT count(*) FROM leads AS other JOIN leads AS this ON this.id = ? "
             "WHERE other.board_column = this.board_column AND other.deleted_at IS NULL "
-            f"AND other.rank < this.rank AND other.{_NOT_LISTED}",
-            [lead_id, _id_list(excluding)],
+            "AND other.rank < this.rank",
+            [lead_id],
         ).fetchone()
         return int(row[0])
 

@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.domain import Column, Temperature
 from planner.read_models import TouchFilter
+from planner.services.board import delete_lead, edit_lead
 from planner.services.playbooks import (
     load_planning_settings,
     plan_playbook,
@@ -310,3 +311,33 @@ def test_after_saving_a_lost_reason_the_focus_is_back_on_the_cards(
     assert main_window.workspace.leads.get(lead_id).lost_reason == "Went with a rival"
     qtbot.keyClick(lost_cards, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert main_window.workspace.leads.get(lead_id).lost_reason == ""
+
+
+def test_undoing_something_else_keeps_the_offer(main_window: MainWindow) -> None:
+    workspace = main_window.workspace
+    lead_id, _name = _first(workspace, Column.COLD)
+    _move(main_window, lead_id, +1)
+    bar = main_window.playbook_bar
+    assert bar.plan_question.isVisible()
+    other, _other_name = _first(workspace, Column.HOT)
+    main_window.operations.run(
+        lambda workspace: edit_lead(
+            workspace, other, replace(workspace.leads.get(other).draft(), notes="Call back")
+        )
+    )
+    main_window.undo_action.trigger()
+    assert bar.plan_question.isVisible(), "only undoing the move itself withdraws its offer"
+    main_window.undo_action.trigger()
+    assert bar.isHidden()
+
+
+def test_a_refused_lost_reason_keeps_the_question_and_what_was_typed(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    lead_id = _drop_first_card(main_window, Column.HOT, Column.LOST)
+    question = main_window.playbook_bar.reason_question
+    delete_lead(main_window.workspace, lead_id)
+    qtbot.keyClicks(question.field, "Chose a cheaper supplier")
+    qtbot.keyClick(question.field, Qt.Key.Key_Return)
+    assert question.isVisible()
+    assert question.field.text() == "Chose a cheaper supplier"

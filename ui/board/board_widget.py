@@ -56,7 +56,7 @@ class BoardWidget(QWidget):
         self._operations = operations
         self._active_column = Column.COLD
         self._clearing_selection = False
-        self._delegate = CardDelegate(lambda: self._workspace.clock.today(), self)
+        self._delegate = CardDelegate(lambda: self.workspace.clock.today(), self)
         self.search_field = QLineEdit()
         self.search_field.setObjectName("board-search")
         self.search_field.setPlaceholderText("Search name, company, email, city or notes  (Ctrl+F)")
@@ -87,10 +87,6 @@ class BoardWidget(QWidget):
     @property
     def workspace(self) -> Workspace:
         """The open database the board shows."""
-        return self._operations.workspace
-
-    @property
-    def _workspace(self) -> Workspace:
         return self._operations.workspace
 
     def view(self, column: Column) -> ColumnView:
@@ -298,7 +294,7 @@ class BoardWidget(QWidget):
 
     def _refresh_figures(self) -> None:
         """Column headers, the match count, and whether the board is empty."""
-        if self._workspace.leads.count() == 0:
+        if self.workspace.leads.count() == 0:
             if self.search_field.text():
                 self.search_field.clear()
                 self.apply_search()
@@ -309,7 +305,7 @@ class BoardWidget(QWidget):
         self._pages.setCurrentIndex(0)
         self._search_bar.show()
         search = self.models[Column.COLD].search
-        summaries = self._workspace.leads.summaries(search)
+        summaries = self.workspace.leads.summaries(search)
         for column in Column:
             self.panels[column].header.set_summary(summaries[column])
             self.view(column).set_place_holder("No matches" if search else "Drop cards here")

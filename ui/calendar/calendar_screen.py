@@ -95,16 +95,13 @@ class CalendarScreen(QWidget):
         self.new_campaign_button = QPushButton("New campaign…")
         self._build_layout()
         self._connect()
+        self.setFocusProxy(self.view)
         operations.change_applied.connect(self.apply_change)
         operations.workspace_changed.connect(self.show_workspace)
 
     @property
     def workspace(self) -> Workspace:
         """The open database."""
-        return self._operations.workspace
-
-    @property
-    def _workspace(self) -> Workspace:
         return self._operations.workspace
 
     @property
@@ -119,7 +116,7 @@ class CalendarScreen(QWidget):
 
     def today(self) -> date:
         """Today by the workspace's clock (fixed in tests)."""
-        return self._workspace.clock.today()
+        return self.workspace.clock.today()
 
     def show_workspace(self) -> None:
         """Shows the newly opened database, from today's month."""
@@ -137,10 +134,10 @@ class CalendarScreen(QWidget):
         self._stale = False
         today = self.today()
         content = CalendarContent.load(
-            self._workspace, self._range.first, self._range.last, self._filter
+            self.workspace, self._range.first, self._range.last, self._filter
         )
         self.view.set_content(self._range, content, today)
-        self.agenda.set_touches(self._workspace.touches.agenda(today))
+        self.agenda.set_touches(self.workspace.touches.agenda(today))
         self.title.setText(range_title(self._range))
         self.mode_buttons[self._range.mode].setChecked(True)
         day = self.day_list.day
