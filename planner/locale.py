@@ -149,6 +149,17 @@ def format_short_day(day: date, locale: Locale | None = None) -> str:
     return format_date(day, "EEE d MMM", locale=locale or user_locale(LocaleCategory.TIME))
 
 
+def format_day_as(day: date, pattern: str, locale: Locale | None = None) -> str:
+    """``day`` in a CLDR date pattern (``d MMM``, ``LLLL y`` for a month's title), in the user's
+    date locale unless ``locale`` is given: the calendar's headings and the cards' short days."""
+    return format_date(day, pattern, locale=locale or user_locale(LocaleCategory.TIME))
+
+
+def first_weekday(locale: Locale | None = None) -> int:
+    """The day a week starts on where the user lives: 0 for Monday, 6 for Sunday."""
+    return int((locale or user_locale(LocaleCategory.TIME)).first_week_day)
+
+
 def date_order(locale: Locale) -> DateOrder:
     """How ``locale`` writes short numeric dates: ``3/16/26``, ``16/03/2026``, ``16.03.26``…"""
     pattern = get_date_format("short", locale).pattern

@@ -13,7 +13,9 @@ from planner.locale import (
     country_code,
     country_name,
     date_order,
+    first_weekday,
     format_day,
+    format_day_as,
     format_short_day,
     month_name,
     parse_locale_name,
@@ -112,3 +114,12 @@ def test_the_user_locale_comes_from_the_environment(monkeypatch: pytest.MonkeyPa
     assert str(user_locale(LocaleCategory.NUMERIC)) == "fr_FR"
     monkeypatch.setenv("LC_ALL", "C")
     assert str(user_locale(LocaleCategory.NUMERIC)) == "de_DE"
+
+
+def test_calendar_headings_and_the_first_weekday_follow_the_locale() -> None:
+    day = date(2026, 3, 16)
+    assert format_day_as(day, "LLLL y", Locale.parse("en")) == "March 2026"
+    assert format_day_as(day, "LLLL y", Locale.parse("pl")) == "marzec 2026"
+    assert format_day_as(day, "EEEE d MMMM", Locale.parse("de")) == "Montag 16 März"
+    assert first_weekday(Locale.parse("en_US")) == 6
+    assert first_weekday(Locale.parse("de_DE")) == 0

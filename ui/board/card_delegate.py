@@ -9,10 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from planner.locale import format_day_as
 from planner.read_models import BoardCard
 from ui.board.column_model import CARD_ROLE
 from ui.common.colours import OVERDUE, blend, column_accent, is_dark, muted_text
@@ -302,5 +303,7 @@ def _touch_marks(card: BoardCard, muted: QColor) -> tuple[tuple[str, ...], QColo
 
 
 def _short_date(iso_day: str) -> str:
-    parsed = QDate.fromString(iso_day[:10], Qt.DateFormat.ISODate)
-    return QLocale().toString(parsed, "d MMM") if parsed.isValid() else iso_day
+    try:
+        return format_day_as(date.fromisoformat(iso_day[:10]), "d MMM")
+    except ValueError:
+        return iso_day

@@ -7,10 +7,11 @@ themes both work; every size comes from the font's line height.
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
 from planner.domain import Temperature, TouchKind
+from planner.locale import LocaleCategory, NameWidth, format_day_as, user_locale, weekday_name
 from planner.read_models import CalendarTouch
 from ui.calendar.calendar_layout import (
     CalendarMetrics,
@@ -115,9 +116,9 @@ class CalendarPainter:
         painter = self._painter
         painter.setFont(self._small_bold)
         painter.setPen(self._muted)
-        locale = QLocale()
+        locale = user_locale(LocaleCategory.TIME)
         for rect, day in placement.weekday_headers:
-            name = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+            name = weekday_name(day, locale, NameWidth.ABBREVIATED)
             painter.drawText(rect, _CENTRE, name.upper())
         if placement.weekday_headers:
             bottom = placement.weekday_headers[0][0].bottom()
@@ -162,7 +163,7 @@ class CalendarPainter:
         painter = self._painter
         number = str(cell.day.day)
         if cell.day.day == 1 or cell.day == calendar_range.first:
-            number = QLocale().toString(QDate(cell.day.year, cell.day.month, cell.day.day), "d MMM")
+            number = format_day_as(cell.day, "d MMM")
         font = self._small_bold
         metrics_f = QFontMetricsF(font)
         painter.setFont(font)

@@ -8,7 +8,7 @@ through the runner, refreshing from the runner's broadcast like every other view
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.changes import Change, Kind
+from planner.locale import first_weekday, format_day_as
 from planner.services.campaigns import reschedule_campaign
 from planner.services.touches import mark_touch_done, reschedule_touch
 from planner.workspace import Workspace
@@ -42,24 +43,18 @@ _WATCHED_KINDS = (Kind.TOUCH, Kind.CAMPAIGN, Kind.LEAD)
 """A change to any of these can change what the calendar shows."""
 
 
-def qdate(day: date) -> QDate:
-    """A Python date as a QDate, for locale formatting."""
-    return QDate(day.year, day.month, day.day)
-
-
 def range_title(calendar_range: CalendarRange) -> str:
     """``March 2026``, or for a week ``16 – 22 March 2026``."""
-    locale = QLocale()
     if calendar_range.mode is CalendarMode.MONTH:
-        return locale.toString(qdate(calendar_range.anchor), "MMMM yyyy")
+        return format_day_as(calendar_range.anchor, "LLLL y")
     first, last = calendar_range.first, calendar_range.last
     if first.month == last.month:
-        start = locale.toString(qdate(first), "d")
+        start = format_day_as(first, "d")
     elif first.year == last.year:
-        start = locale.toString(qdate(first), "d MMMM")
+        start = format_day_as(first, "d MMMM")
     else:
-        start = locale.toString(qdate(first), "d MMMM yyyy")
-    return f"{start} – {locale.toString(qdate(last), 'd MMMM yyyy')}"
+        start = format_day_as(first, "d MMMM y")
+    return f"{start} – {format_day_as(last, 'd MMMM y')}"
 
 
 class CalendarScreen(QWidget):
@@ -73,8 +68,7 @@ class CalendarScreen(QWidget):
         self._stale = True
         self.dialog: QDialog | None = None
         today = self.today()
-        first_weekday = (QLocale().firstDayOfWeek().value - 1) % 7
-        self._range = CalendarRange(today, CalendarMode.MONTH, first_weekday)
+        self._range = CalendarRange(today, CalendarMode.MONTH, first_weekday())
         self.view = CalendarView(self._range, today)
         self.agenda = AgendaPanel(self.today)
         self.day_list = DayListPopup(self.today, self)

@@ -3,11 +3,12 @@
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from planner.domain import Campaign
+from planner.locale import format_day_as
 from planner.read_models import CalendarTouch
 from ui.touches.touch_list import TouchListModel, TouchListView, TouchRowDelegate
 from ui.touches.touch_text import count_text
@@ -85,7 +86,7 @@ class DayListPopup(QFrame):
     ) -> None:
         """Fills the popup with the day's touches and campaigns (kept up to date while open)."""
         self._day = day
-        self.title.setText(QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM"))
+        self.title.setText(format_day_as(day, "EEEE d MMMM"))
         done = sum(1 for touch in touches if touch.done_on is not None)
         summary = count_text(len(touches), "touch", "touches")
         self.summary.setText(f"{summary}, {done:,} done" if done else summary)
