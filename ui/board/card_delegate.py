@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from planner.locale import format_day_as
+from planner.locale import format_day_as, user_locale
 from planner.read_models import BoardCard
 from ui.board.column_model import CARD_ROLE
 from ui.common.colours import OVERDUE, blend, column_accent, is_dark, muted_text
@@ -85,6 +85,7 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today = today
+        self._locale = user_locale()
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -182,7 +183,7 @@ class CardDelegate(QStyledItemDelegate):
         self, painter: QPainter, row: QRectF, card: BoardCard, palette: QPalette, fonts: CardFonts
     ) -> None:
         """The value on the left; the card's age on the right if there is room for it."""
-        value = str(card.value) if card.value is not None else "No value"
+        value = card.value.format(self._locale) if card.value is not None else "No value"
         colour = palette.color(QPalette.ColorRole.Text) if card.value else muted_text(palette)
         value_width = min(QFontMetrics(fonts.body).horizontalAdvance(value), row.width())
         _draw_text(painter, fonts.body, colour, row, value)

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from planner.domain import Column
+from planner.locale import user_locale
 from planner.read_models import BoardCard
 from planner.services.board import move_leads
 from planner.workspace import Workspace
@@ -300,5 +301,5 @@ def _describe(card: BoardCard) -> str:
     if card.company:
         parts.append(card.company)
     if card.value is not None:
-        parts.append(str(card.value))
+        parts.append(card.value.format(user_locale()))
     return "\n".join(parts)

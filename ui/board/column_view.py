@@ -12,6 +12,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QVBoxLayout, QWidget
 
 from planner.domain import Column
+from planner.locale import user_locale
 from planner.read_models import ColumnSummary
 from ui.board.card_delegate import CardDelegate
 from ui.board.column_model import LEAD_ID_ROLE, ColumnModel
@@ -166,7 +167,7 @@ class ColumnHeader(QWidget):
 
     def total_text(self) -> str:
         """``45,000.00 EUR``, or ``No value`` for a column without values."""
-        return self._summary.total_text() or "No value"
+        return self._summary.total_text(user_locale()) or "No value"
 
     def sizeHint(self) -> QSize:
         """Two lines of text plus the coloured bar, measured from the fonts."""

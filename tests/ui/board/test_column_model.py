@@ -7,6 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from planner.changes import Change
 from planner.domain import Column, LeadDraft
+from planner.locale import user_locale
+from planner.money import Money
 from planner.services.board import add_leads, move_lead
 from planner.workspace import Workspace
 from ui.board import column_model
@@ -248,3 +250,17 @@ def test_a_card_moved_beyond_the_loaded_page_waits_for_the_next_fetch(
         model.fetchMore(QModelIndex())
     assert _names(model) == _column_names(workspace, Column.COLD)
     assert model.row_of(lead_id) == 11
+
+
+def test_a_german_user_reads_amounts_the_german_way(
+    workspace: Workspace, operations: Operations, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_NUMERIC", "de_DE.UTF-8")
+    add_leads(
+        workspace,
+        [(LeadDraft(name="Bäckerei Roth", value=Money(125000, "EUR")), Column.COLD)],
+        "Add",
+    )
+    model = ColumnModel(operations, Column.COLD)
+    assert "1.250,00 EUR" in model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert workspace.leads.summaries()[Column.COLD].total_text(user_locale()) == "1.250,00 EUR"
