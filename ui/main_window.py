@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self._settings.save_layout(self.saveGeometry(), self.saveState())
         self._settings.remember_database(self.workspace.path)
         self.undo_stack.clear()
+        self.board.cancel_pending_search()
         self.workspace.close()
         super().closeEvent(event)
 

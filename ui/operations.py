@@ -104,6 +104,12 @@ class Operations(QObject):
         QTimer.singleShot(0, self, lambda: self._return_focus(focused, window))
         return change
 
+    def focus_home(self) -> None:
+        """Gives the keyboard focus to the screen the user works in (after a question of a bar
+        was answered without an action, say)."""
+        if self._focus_home is not None:
+            self._focus_home()
+
     def attempt(self, step: Callable[[], Result]) -> Result | None:
         """Runs a step that reads (opening a dialog on a record that may be gone meanwhile);
         a ``PlannerError`` is shown like a refused action's and gives ``None``."""
@@ -143,8 +149,7 @@ class Operations(QObject):
             window is None or not _alive(window) or current.window() is not window
         ):
             return
-        if self._focus_home is not None:
-            self._focus_home()
+        self.focus_home()
 
 
 def _usable(widget: QWidget) -> bool:

@@ -12,6 +12,7 @@ its created ids. Answering acts through the runner, which then gives the focus b
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -137,15 +138,18 @@ class PlaybookBar(QFrame):
         layout.addWidget(self.drop_question)
         layout.addWidget(self.reason_question)
         self.plan_question.accept_button.clicked.connect(self.plan)
-        self.plan_question.decline_button.clicked.connect(self.plan_question.hide)
-        self.plan_question.decline_button.clicked.connect(self._hide_when_answered)
+        self.plan_question.decline_button.clicked.connect(
+            lambda: self._answered(self.plan_question)
+        )
         self.drop_question.accept_button.clicked.connect(self.drop)
-        self.drop_question.decline_button.clicked.connect(self.drop_question.hide)
-        self.drop_question.decline_button.clicked.connect(self._hide_when_answered)
+        self.drop_question.decline_button.clicked.connect(
+            lambda: self._answered(self.drop_question)
+        )
         self.reason_question.accept_button.clicked.connect(self.save_lost_reason)
         self.reason_question.field.returnPressed.connect(self.save_lost_reason)
-        self.reason_question.decline_button.clicked.connect(self.reason_question.hide)
-        self.reason_question.decline_button.clicked.connect(self._hide_when_answered)
+        self.reason_question.decline_button.clicked.connect(
+            lambda: self._answered(self.reason_question)
+        )
         self.reason_question.hide()
         self.hide()
         operations.change_applied.connect(self.apply_change)
@@ -223,8 +227,7 @@ class PlaybookBar(QFrame):
             return None
         change = self._plan_now(offer, "{} — Ctrl+Z to undo")
         if change is not None:
-            self.plan_question.hide()
-            self._hide_when_answered()
+            self._answered(self.plan_question)
         return change
 
     def drop(self) -> Change | None:
@@ -238,8 +241,7 @@ class PlaybookBar(QFrame):
         )
         self._tell(change)
         if change is not None:
-            self.drop_question.hide()
-            self._hide_when_answered()
+            self._answered(self.drop_question)
         return change
 
     def save_lost_reason(self) -> Change | None:
@@ -253,8 +255,7 @@ class PlaybookBar(QFrame):
         )
         self._tell(change)
         if change is not None:
-            self.reason_question.hide()
-            self._hide_when_answered()
+            self._answered(self.reason_question)
         return change
 
     def _withdraw_answered_reason(self, change: Change) -> None:
@@ -294,6 +295,17 @@ class PlaybookBar(QFrame):
     def _tell(self, change: Change | None, note: str = "{} — Ctrl+Z to undo") -> None:
         if change is not None and not change.is_empty:
             self._operations.show_message(note.format(change.description))
+
+    def _answered(self, question: QWidget) -> None:
+        """Puts an answered question away; when that empties the bar and the focus was in it,
+        the focus goes back to the board rather than on to the next widget in the tab order
+        (the search box, where Ctrl+Z would not reach the board)."""
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.isAncestorOf(focused)
+        question.hide()
+        self._hide_when_answered()
+        if had_focus and self.isHidden():
+            self._operations.focus_home()
 
     def _hide_when_answered(self) -> None:
         open_questions = any(

@@ -341,3 +341,12 @@ def test_a_refused_lost_reason_keeps_the_question_and_what_was_typed(
     qtbot.keyClick(question.field, Qt.Key.Key_Return)
     assert question.isVisible()
     assert question.field.text() == "Chose a cheaper supplier"
+
+
+def test_not_now_gives_the_focus_back_to_the_cards(qtbot: QtBot, main_window: MainWindow) -> None:
+    lead_id, _name = _first(main_window.workspace, Column.COLD)
+    _move(main_window, lead_id, +1)
+    not_now = main_window.playbook_bar.plan_question.decline_button
+    not_now.setFocus()
+    qtbot.keyClick(not_now, Qt.Key.Key_Space)
+    assert main_window.board.view(Column.WARM).hasFocus()

@@ -7,7 +7,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from ui.board.card_delegate import CardDelegate
 from ui.board.column_model import ColumnModel
 from ui.board.column_view import ColumnPanel, ColumnView
 from ui.board.empty_state import EmptyBoardPanel
+from ui.board.search_field import SearchField
 from ui.common.colours import muted_text
 from ui.operations import Operations
 
@@ -57,7 +57,7 @@ class BoardWidget(QWidget):
         self._active_column = Column.COLD
         self._clearing_selection = False
         self._delegate = CardDelegate(lambda: self.workspace.clock.today(), self)
-        self.search_field = QLineEdit()
+        self.search_field = SearchField()
         self.search_field.setObjectName("board-search")
         self.search_field.setPlaceholderText("Search name, company, email, city or notes  (Ctrl+F)")
         self.search_field.setClearButtonEnabled(True)
@@ -148,6 +148,10 @@ class BoardWidget(QWidget):
         for model in self.models.values():
             model.set_search(text)
         self._refresh_figures()
+
+    def cancel_pending_search(self) -> None:
+        """Forgets a search still waiting for typing to pause (the file is about to close)."""
+        self._search_timer.stop()
 
     def focus_search(self) -> None:
         """Puts the cursor in the search box with its text selected."""

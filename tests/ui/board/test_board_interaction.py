@@ -270,3 +270,20 @@ def test_the_mail_merge_offers_the_cards_selected_on_the_board(
     assert panel.selected_label.text() == f"{warm.card(0).name}, {warm.card(1).name}"
     assert panel.selection().lead_ids == frozenset({warm.card(0).id, warm.card(1).id})
     dialog.reject()
+
+
+def test_ctrl_z_in_an_untouched_search_box_undoes_the_last_action(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    board = main_window.board
+    lead_id = main_window.workspace.leads.cards(Column.COLD, limit=1)[0].id
+    assert board.select_lead(lead_id)
+    main_window.lead_actions.move_right.trigger()
+    assert main_window.workspace.leads.get(lead_id).column is Column.WARM
+    board.focus_search()
+    qtbot.keyClick(board.search_field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.workspace.leads.get(lead_id).column is Column.COLD
+    qtbot.keyClicks(board.search_field, "ac")
+    qtbot.keyClick(board.search_field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert board.search_field.text() == "", "with text typed, Ctrl+Z undoes the typing"
+    assert main_window.workspace.leads.get(lead_id).column is Column.COLD

@@ -1,0 +1,28 @@
+"""The board's search box, which lets Ctrl+Z through to the window when it has nothing to undo."""
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLineEdit
+
+_WINDOW_REDO = QKeySequence("Ctrl+Shift+Z")
+"""The window's redo key on every platform (beside the platform's own)."""
+
+
+class SearchField(QLineEdit):
+    """A line edit whose own undo and redo give way to Edit ▸ Undo/Redo when it has none.
+
+    A plain QLineEdit claims Ctrl+Z even with nothing typed, so once the focus was here (Ctrl+F,
+    a click) the user's last board action could not be undone from the keyboard.
+    """
+
+    def event(self, event: QEvent) -> bool:
+        """Leaves undo and redo keys to the window's shortcuts unless the text can use them."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            undo = event.matches(QKeySequence.StandardKey.Undo)
+            redo = event.matches(QKeySequence.StandardKey.Redo) or (
+                QKeySequence(event.keyCombination()) == _WINDOW_REDO
+            )
+            if (undo and not self.isUndoAvailable()) or (redo and not self.isRedoAvailable()):
+                event.ignore()
+                return False
+        return super().event(event)
