@@ -12,7 +12,6 @@ its created ids. Answering acts through the runner, which then gives the focus b
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -300,7 +299,7 @@ class PlaybookBar(QFrame):
         """Puts an answered question away; when that empties the bar and the focus was in it,
         the focus goes back to the board rather than on to the next widget in the tab order
         (the search box, where Ctrl+Z would not reach the board)."""
-        focused = QApplication.focusWidget()
+        focused = self.window().focusWidget()
         had_focus = focused is not None and self.isAncestorOf(focused)
         question.hide()
         self._hide_when_answered()
