@@ -141,12 +141,12 @@ def format_day(day: date, locale: Locale | None = None) -> str:
     Every message, label and tooltip shows days this way, in the user's date locale unless
     ``locale`` is given. Files and exports keep ISO dates.
     """
-    return format_date(day, "EEE d MMM y", locale=locale or user_locale(LocaleCategory.TIME))
+    return format_day_as(day, "EEE d MMM y", locale)
 
 
 def format_short_day(day: date, locale: Locale | None = None) -> str:
     """``Mon 9 Mar``: a day near enough that its year goes without saying."""
-    return format_date(day, "EEE d MMM", locale=locale or user_locale(LocaleCategory.TIME))
+    return format_day_as(day, "EEE d MMM", locale)
 
 
 def format_day_as(day: date, pattern: str, locale: Locale | None = None) -> str:

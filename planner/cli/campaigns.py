@@ -91,8 +91,7 @@ def _add(arguments: argparse.Namespace, workspace: Workspace) -> int:
         notes=arguments.notes,
     )
     change = campaigns.create_campaign(workspace, draft, spread=arguments.spread)
-    (campaign_id,) = change.ids(Kind.CAMPAIGN)
-    campaign = workspace.campaigns.get(int(campaign_id))
+    campaign = workspace.campaigns.get(change.created_id(Kind.CAMPAIGN))
     planned = len(change.ids(Kind.TOUCH))
     print(f"{campaign.id} {campaign.response_code} {planned} touches planned")
     return 0

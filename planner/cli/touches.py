@@ -117,9 +117,7 @@ def _add(arguments: argparse.Namespace, workspace: Workspace) -> int:
         notes=arguments.notes,
         campaign_id=arguments.campaign,
     )
-    change = touches.add_touch(workspace, draft)
-    (touch_id,) = change.ids(Kind.TOUCH)
-    print(touch_id)
+    print(touches.add_touch(workspace, draft).created_id(Kind.TOUCH))
     return 0
 
 

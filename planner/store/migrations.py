@@ -7,6 +7,7 @@ is refused (see ``database.open_database``).
 
 import json
 import uuid
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -224,13 +225,7 @@ _AMOUNT_COLUMNS = (("leads", "value_minor"), ("campaigns", "budget_minor"))
 
 def _rescaled(minor: int, shift: int) -> int:
     """``minor`` with ``shift`` more decimal digits; fewer digits round half to even."""
-    factor = int(10 ** abs(shift))
-    if shift >= 0:
-        return minor * factor
-    quotient, remainder = divmod(minor, factor)
-    if remainder * 2 > factor or (remainder * 2 == factor and quotient % 2 == 1):
-        quotient += 1
-    return quotient
+    return int(Decimal(minor).scaleb(shift).to_integral_value(rounding=ROUND_HALF_EVEN))
 
 
 @MIGRATIONS()

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from babel import Locale
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
@@ -72,6 +73,7 @@ class ColumnModel(QAbstractListModel):
         super().__init__()
         self._operations = operations
         self._column = column
+        self._locale = user_locale()
         self._search = ""
         self._cards: list[BoardCard] = []
         self._complete = True
@@ -153,7 +155,7 @@ class ColumnModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return card.name
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return _describe(card)
+            return _describe(card, self._locale)
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -296,10 +298,10 @@ class ColumnModel(QAbstractListModel):
         self.endRemoveRows()
 
 
-def _describe(card: BoardCard) -> str:
+def _describe(card: BoardCard, locale: Locale) -> str:
     parts = [card.name]
     if card.company:
         parts.append(card.company)
     if card.value is not None:
-        parts.append(card.value.format(user_locale()))
+        parts.append(card.value.format(locale))
     return "\n".join(parts)

@@ -146,6 +146,7 @@ class ColumnHeader(QWidget):
         super().__init__()
         self._column = column
         self._summary = ColumnSummary()
+        self._locale = user_locale()
         self.setObjectName(f"column-header-{column.value}")
         self._update_accessible_name()
 
@@ -167,7 +168,7 @@ class ColumnHeader(QWidget):
 
     def total_text(self) -> str:
         """``45,000.00 EUR``, or ``No value`` for a column without values."""
-        return self._summary.total_text(user_locale()) or "No value"
+        return self._summary.total_text(self._locale) or "No value"
 
     def sizeHint(self) -> QSize:
         """Two lines of text plus the coloured bar, measured from the fonts."""

@@ -5,7 +5,6 @@ alive until it does, since Qt aborts the program when a running QThread is destr
 """
 
 import threading
-import time
 
 import pytest
 from PySide6.QtCore import QObject
@@ -33,9 +32,8 @@ def test_stop_waits_a_bounded_time_and_keeps_a_stubborn_thread_alive_until_it_en
     running = JobThread(stubborn, parent)
     running.start()
     assert started.wait(5)
-    began = time.monotonic()
     assert running.stop() is False
-    assert time.monotonic() - began < 2
+    assert running.is_running, "stop came back while the step still ran: the wait was bounded"
     assert running.parent() is None
     assert running in workers._OUTLIVING
     del parent  # the closing dialog goes; the running thread must not go with it
