@@ -17,6 +17,7 @@ class SettingKey(StrEnum):
     PLANNING = "planning"
     SENDER_PROFILE = "sender_profile"
     DATABASE_ID = "database_id"
+    PIPELINE = "pipeline"
 
 
 class SettingsStore:
