@@ -165,9 +165,13 @@ class LeadStore:
 
     def search(self, text: str) -> BoardSearch:
         """Every lead matching ``text``, found in one pass over the leads: each column's matches
-        in board order and the column figures."""
+        in board order and the column figures.
+
+        ``NOT INDEXED``: every row is read anyway, and reading them in table order is quicker
+        than through the board index SQLite would otherwise pick for ``deleted_at IS NULL``.
+        """
         rows = self._db.execute(
-            "SELECT board_column, rank, id, currency, value_minor FROM leads "
+            "SELECT board_column, rank, id, currency, value_minor FROM leads NOT INDEXED "
             f"WHERE deleted_at IS NULL AND instr({SEARCHABLE_TEXT_SQL}, ?) > 0",
             [search_pattern(text)],
         ).fetchall()
