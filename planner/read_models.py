@@ -5,6 +5,7 @@ through the open ``Workspace`` (``workspace.leads.cards(...)``, ``workspace.touc
 and import only these types, never ``planner.store``.
 """
 
+import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -53,6 +54,35 @@ class ColumnSummary:
         return " + ".join(
             Money(minor, code).format(locale) for code, minor in sorted(self.totals.items())
         )
+
+
+@dataclass(frozen=True)
+class ColumnMatches:
+    """The leads of one column matching a search, in board order: ids and their ranks side by
+    side, so a column can page through them after any rank."""
+
+    ids: tuple[int, ...] = ()
+    ranks: tuple[str, ...] = ()
+
+    def page_after(self, rank: str | None, size: int) -> tuple[int, ...]:
+        """The ids of the next ``size`` matches after ``rank`` (``None``: from the top)."""
+        start = 0 if rank is None else bisect.bisect_right(self.ranks, rank)
+        return self.ids[start : start + size]
+
+
+@dataclass(frozen=True)
+class BoardSearch:
+    """What one pass over the leads found for a search text: each column's matches and the
+    column figures, so the board filters every column without scanning again."""
+
+    text: str
+    matches: Mapping[Column, ColumnMatches]
+    summaries: Mapping[Column, ColumnSummary]
+
+    @property
+    def count(self) -> int:
+        """How many leads match, over all columns."""
+        return sum(summary.count for summary in self.summaries.values())
 
 
 @dataclass(frozen=True)

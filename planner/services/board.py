@@ -12,6 +12,7 @@ from fractional_indexing import generate_key_between, generate_n_keys_between
 from planner.changes import Change
 from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
 from planner.errors import NotFoundError, ValidationError
+from planner.money import DEFAULT_CURRENCY
 from planner.services.actions import user_action
 from planner.store.changes import Table, recording
 from planner.store.leads import draft_to_row
@@ -78,12 +79,19 @@ def add_leads(workspace: Workspace, drafts: list[tuple[LeadDraft, Column]], labe
         for column in Column:
             batch = [draft for draft, target in drafts if target is column]
             ranks = generate_n_keys_between(workspace.leads.last_rank(column), None, len(batch))
-            for draft, rank in zip(batch, ranks, strict=True):
-                row = draft_to_row(draft)
-                row.update(_placement(draft.temperature, column))
-                row.update(created_at=now, updated_at=now, rank=rank)
-                lead_id = recorder.insert(Table.LEADS, row)
-                recorder.record_move(lead_id, None, column, now)
+            rows = (
+                {
+                    "currency": DEFAULT_CURRENCY,  # the table's default; every row names it
+                    **draft_to_row(draft),
+                    **_placement(draft.temperature, column),
+                    "created_at": now,
+                    "updated_at": now,
+                    "rank": rank,
+                }
+                for draft, rank in zip(batch, ranks, strict=True)
+            )
+            lead_ids = recorder.insert_many(Table.LEADS, rows)
+            recorder.record_arrivals(((lead_id, column) for lead_id in lead_ids), now)
         return recorder.finish()
 
 

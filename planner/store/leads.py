@@ -20,7 +20,7 @@ from planner.domain import (
 from planner.errors import NotFoundError
 from planner.money import Money
 from planner.planning import PlanningSettings
-from planner.read_models import BoardCard, ColumnSummary, LeadFilter
+from planner.read_models import BoardCard, BoardSearch, ColumnMatches, ColumnSummary, LeadFilter
 from planner.store.settings import SettingKey, SettingsStore
 from planner.store.text_search import SEARCHABLE_TEXT_SQL, search_pattern, searchable_text
 
@@ -149,23 +149,54 @@ class LeadStore:
         ]
 
     def summaries(self, search: str = "") -> dict[Column, ColumnSummary]:
-        """Card count and value totals of every column, narrowed by a search text."""
-        where, params = _where(LeadFilter(search=search))
-        sql = (
-            "SELECT board_column, currency, count(*), total(value_minor) "
-            f"FROM leads WHERE {where} GROUP BY board_column, currency"
+        """Card count and value totals per currency of every column, narrowed by a search text.
+
+        Without a search they come from ``column_totals``, which triggers keep as leads change:
+        a handful of rows however many leads there are.
+        """
+        if search.strip():
+            return dict(self.search(search).summaries)
+        return _summaries(
+            self._db.execute(
+                "SELECT board_column, currency, leads, value_minor FROM column_totals "
+                "WHERE leads > 0"
+            )
         )
-        counts: dict[Column, int] = {}
-        totals: dict[Column, dict[str, int]] = {}
-        for column_name, currency, count, total in self._db.execute(sql, params):
-            column = Column(column_name)
-            counts[column] = counts.get(column, 0) + count
-            if total:
-                totals.setdefault(column, {})[currency] = int(total)
-        return {
-            column: ColumnSummary(counts.get(column, 0), totals.get(column, {}))
-            for column in Column
-        }
+
+    def search(self, text: str) -> BoardSearch:
+        """Every lead matching ``text``, found in one pass over the leads: each column's matches
+        in board order and the column figures.
+
+        ``NOT INDEXED``: every row is read anyway, and reading them in table order is quicker
+        than through the board index SQLite would otherwise pick for ``deleted_at IS NULL``.
+        """
+        rows = self._db.execute(
+            "SELECT board_column, rank, id, currency, value_minor FROM leads NOT INDEXED "
+            f"WHERE deleted_at IS NULL AND instr({SEARCHABLE_TEXT_SQL}, ?) > 0",
+            [search_pattern(text)],
+        ).fetchall()
+        rows.sort()
+        by_column: dict[str, list[tuple[str, int]]] = {}
+        figures: dict[tuple[str, str], list[int]] = {}
+        for column_name, rank, lead_id, currency, value_minor in rows:
+            by_column.setdefault(column_name, []).append((rank, lead_id))
+            figure = figures.setdefault((column_name, currency), [0, 0])
+            figure[0] += 1
+            figure[1] += value_minor or 0
+        return BoardSearch(
+            text,
+            {
+                column: ColumnMatches(
+                    tuple(lead_id for _rank, lead_id in by_column.get(column.value, ())),
+                    tuple(rank for rank, _lead_id in by_column.get(column.value, ())),
+                )
+                for column in Column
+            },
+            _summaries(
+                (column, currency, count, total)
+                for (column, currency), (count, total) in figures.items()
+            ),
+        )
 
     def ranks_around(
         self, column: Column, position: int, moving: Collection[int] = ()
@@ -237,10 +268,8 @@ class LeadStore:
         return int(row[0])
 
     def count(self) -> int:
-        """How many leads are on the board (deleted ones not counted)."""
-        return int(
-            self._db.execute("SELECT count(*) FROM leads WHERE deleted_at IS NULL").fetchone()[0]
-        )
+        """How many leads are on the board (deleted ones not counted), from ``column_totals``."""
+        return int(self._db.execute("SELECT total(leads) FROM column_totals").fetchone()[0])
 
     def column_changes(self, lead_id: int) -> list[ColumnChange]:
         """The lead's moves between columns, oldest first."""
@@ -292,6 +321,20 @@ _BOARD_ORDER = (
 _NOT_LISTED = "id NOT IN (SELECT value FROM json_each(?))"
 """Leaves out the leads whose ids are in one parameter, a JSON list (see ``_id_list``): one
 placeholder however many cards move."""
+
+
+def _summaries(rows: Iterable[tuple[str, str, int, int]]) -> dict[Column, ColumnSummary]:
+    """Column figures from (column, currency, count, total) rows; zero totals are left out."""
+    counts: dict[Column, int] = {}
+    totals: dict[Column, dict[str, int]] = {}
+    for column_name, currency, count, total in rows:
+        column = Column(column_name)
+        counts[column] = counts.get(column, 0) + count
+        if total:
+            totals.setdefault(column, {})[currency] = int(total)
+    return {
+        column: ColumnSummary(counts.get(column, 0), totals.get(column, {})) for column in Column
+    }
 
 
 def _id_list(lead_ids: Collection[int]) -> str:

@@ -249,3 +249,65 @@ def m005_cldr_minor_units(db: Database) -> None:
                 f"UPDATE {table} SET {column} = ? WHERE id = ?",
                 [_rescaled(minor, cldr - stored), row_id],
             )
+
+
+@MIGRATIONS()
+def m030_column_totals(db: Database) -> None:
+    """Every column's card count and value per currency, kept by triggers as leads change.
+
+    The board shows these figures after every move; reading them from a handful of rows instead
+    of grouping every lead keeps a move at 100,000 leads as quick as at 1,000. Deleted leads
+    (``deleted_at`` set) are not counted, and a column and currency without leads has no row, so
+    the table is the same whatever way the leads came to be as they are. Undo and redo write rows like any action, so the
+    triggers keep the figures exact through them too.
+    """
+    db.executescript(
+        """
+        CREATE TABLE column_totals (
+            board_column TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            leads INTEGER NOT NULL,
+            value_minor INTEGER NOT NULL,
+            PRIMARY KEY (board_column, currency)
+        ) WITHOUT ROWID;
+
+        INSERT INTO column_totals (board_column, currency, leads, value_minor)
+        SELECT board_column, currency, count(*), coalesce(sum(value_minor), 0)
+        FROM leads WHERE deleted_at IS NULL GROUP BY board_column, currency;
+
+        CREATE TRIGGER column_totals_after_insert AFTER INSERT ON leads
+        WHEN new.deleted_at IS NULL
+        BEGIN
+            INSERT INTO column_totals (board_column, currency, leads, value_minor)
+            VALUES (new.board_column, new.currency, 1, coalesce(new.value_minor, 0))
+            ON CONFLICT DO UPDATE SET
+                leads = leads + 1, value_minor = value_minor + excluded.value_minor;
+        END;
+
+        CREATE TRIGGER column_totals_after_delete AFTER DELETE ON leads
+        WHEN old.deleted_at IS NULL
+        BEGIN
+            UPDATE column_totals SET
+                leads = leads - 1, value_minor = value_minor - coalesce(old.value_minor, 0)
+            WHERE board_column = old.board_column AND currency = old.currency;
+            DELETE FROM column_totals
+            WHERE board_column = old.board_column AND currency = old.currency AND leads = 0;
+        END;
+
+        CREATE TRIGGER column_totals_after_update
+        AFTER UPDATE OF board_column, currency, value_minor, deleted_at ON leads
+        BEGIN
+            UPDATE column_totals SET
+                leads = leads - 1, value_minor = value_minor - coalesce(old.value_minor, 0)
+            WHERE old.deleted_at IS NULL
+                AND board_column = old.board_column AND currency = old.currency;
+            DELETE FROM column_totals
+            WHERE board_column = old.board_column AND currency = old.currency AND leads = 0;
+            INSERT INTO column_totals (board_column, currency, leads, value_minor)
+            SELECT new.board_column, new.currency, 1, coalesce(new.value_minor, 0)
+            WHERE new.deleted_at IS NULL
+            ON CONFLICT DO UPDATE SET
+                leads = leads + 1, value_minor = value_minor + excluded.value_minor;
+        END;
+        """
+    )

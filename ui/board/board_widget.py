@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from planner.changes import Change
 from planner.domain import Column
+from planner.read_models import BoardSearch
 from planner.services.board import delete_leads, move_leads, neighbour_column
 from planner.workspace import Workspace
 from ui.board.card_delegate import CardDelegate
@@ -145,9 +146,10 @@ class BoardWidget(QWidget):
         """Filters every column by the search text now (typing calls this after a pause)."""
         self._search_timer.stop()
         text = self.search_field.text()
-        for model in self.models.values():
-            model.set_search(text)
-        self._refresh_figures()
+        found = self.workspace.leads.search(text) if text.strip() else None
+        for column, model in self.models.items():
+            model.set_search(text, found.matches[column] if found else None)
+        self._refresh_figures(found)
 
     def cancel_pending_search(self) -> None:
         """Forgets a search still waiting for typing to pause (the file is about to close)."""
@@ -296,8 +298,9 @@ class BoardWidget(QWidget):
             self._clearing_selection = False
             self.current_lead_changed.emit(None)
 
-    def _refresh_figures(self) -> None:
-        """Column headers, the match count, and whether the board is empty."""
+    def _refresh_figures(self, found: BoardSearch | None = None) -> None:
+        """Column headers, the match count, and whether the board is empty; ``found`` is the
+        search just run, whose figures need no second pass."""
         if self.workspace.leads.count() == 0:
             if self.search_field.text():
                 self.search_field.clear()
@@ -309,7 +312,7 @@ class BoardWidget(QWidget):
         self._pages.setCurrentIndex(0)
         self._search_bar.show()
         search = self.models[Column.COLD].search
-        summaries = self.workspace.leads.summaries(search)
+        summaries = found.summaries if found else self.workspace.leads.summaries(search)
         for column in Column:
             self.panels[column].header.set_summary(summaries[column])
             self.view(column).set_place_holder("No matches" if search else "Drop cards here")
