@@ -9,12 +9,14 @@ and, because every service call is one transaction, write nothing.
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 from planner import __version__
 from planner.cli import calendar, campaigns, documents, leads, templates, touches
 from planner.cli.arguments import CommandLineParser
-from planner.errors import PlannerError
+from planner.cli.terminal import EscapingWriter, undecodable_argument
+from planner.errors import DatabaseBusyError, PlannerError
 from planner.workspace import Workspace, default_database_path
 
 COMMAND_GROUPS = (leads, touches, campaigns, calendar, templates, documents)
@@ -44,8 +46,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None) -> int:
-    """Runs one command line; ``ui.launcher`` passes ``start_gui`` so the core never imports Qt."""
+    """Runs one command line; ``ui.launcher`` passes ``start_gui`` so the core never imports Qt.
+
+    Whatever it prints has control characters escaped (``planner.cli.terminal``). A refusal is
+    one line on stderr: exit 2 for input the user can correct, exit 1 when the file stayed busy.
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        with (
+            redirect_stdout(EscapingWriter.around(sys.stdout)),
+            redirect_stderr(EscapingWriter.around(sys.stderr)),
+        ):
+            return _run(arguments, start_gui)
+    except BrokenPipeError:  # the reader (``| head``) went away: nothing more to say
+        sys.stderr.close()
+        return 0
+
+
+def _run(argv: list[str], start_gui: GuiStarter | None) -> int:
     parser = build_parser()
+    undecodable = undecodable_argument(argv)
+    if undecodable is not None:
+        parser.error(f"'{undecodable}' is not valid UTF-8 text; nothing was changed")
     arguments = parser.parse_args(argv)
     if arguments.command is None:
         if start_gui is None:
@@ -59,12 +81,12 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None)
         return 2
     try:
         status: int = arguments.handler(arguments, workspace)
+    except DatabaseBusyError as error:
+        print(f"planner: {error}", file=sys.stderr)
+        return 1
     except PlannerError as error:
         print(f"planner: {error}", file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 0
     finally:
         workspace.close()
     return status

@@ -11,6 +11,9 @@ from planner.store.text_search import register_text_functions
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
+BUSY_TIMEOUT_MS = 5000
+"""How long an action waits for another program's write to finish before it is refused."""
+
 
 def open_database(path: Path) -> Database:
     """Opens (creating if needed) the planner file at ``path`` as the one writer connection.
@@ -82,7 +85,7 @@ def _refuse_newer_schema(db: Database, path: Path) -> None:
 
 def _configure(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.enable_wal()
     db.execute("PRAGMA synchronous = FULL")
     register_text_functions(db)
