@@ -7,19 +7,26 @@ and, because every service call is one transaction, write nothing.
 """
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 from planner import __version__
-from planner.cli import calendar, campaigns, documents, leads, templates, touches
+from planner.cli import backups, calendar, campaigns, documents, leads, templates, touches
 from planner.cli.arguments import CommandLineParser
 from planner.cli.terminal import EscapingWriter, undecodable_argument
-from planner.errors import DatabaseBusyError, PlannerError
+from planner.errors import (
+    DatabaseBusyError,
+    DatabaseDamagedError,
+    EmptyDatabaseError,
+    PlannerError,
+)
+from planner.store.file_safety import COMMAND_LINE_GAP
 from planner.workspace import Workspace, default_database_path
 
-COMMAND_GROUPS = (leads, touches, campaigns, calendar, templates, documents)
+COMMAND_GROUPS = (leads, touches, campaigns, calendar, templates, documents, backups)
 
 GuiStarter = Callable[[Path | None], int]
 """Opens the window on a database (``None``: the last or default one); returns the exit code."""
@@ -38,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="PATH",
         help=f"the planner file to use (default: {default_database_path()})",
+    )
+    parser.add_argument(
+        "--create", action="store_true", help="make an empty file at --db a new planner file"
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in COMMAND_GROUPS:
@@ -73,20 +83,34 @@ def _run(argv: list[str], start_gui: GuiStarter | None) -> int:
         if start_gui is None:
             parser.error("the window is not available here; give a command (see --help)")
         return start_gui(arguments.db)
-    database_path = arguments.db or default_database_path()
+    database_path = (arguments.db or default_database_path()).expanduser().absolute()
+    path_handler = getattr(arguments, "path_handler", None)
     try:
-        workspace = Workspace.open(database_path)
+        if path_handler is not None:
+            return int(path_handler(arguments, database_path))
+        workspace = Workspace.open(database_path, create=arguments.create)
+    except EmptyDatabaseError as error:
+        print(f"planner: {error} (pass --create to make it a planner file)", file=sys.stderr)
+        return 2
     except PlannerError as error:
         print(f"planner: {error}", file=sys.stderr)
         return 2
+    for notice in workspace.notices:
+        print(f"planner: {notice}", file=sys.stderr)
     try:
         status: int = arguments.handler(arguments, workspace)
-    except DatabaseBusyError as error:
+    except (DatabaseBusyError, DatabaseDamagedError) as error:
         print(f"planner: {error}", file=sys.stderr)
         return 1
     except PlannerError as error:
         print(f"planner: {error}", file=sys.stderr)
         return 2
+    except sqlite3.DatabaseError as error:
+        print(
+            f"planner: the planner file is damaged ({error}); run 'planner check'", file=sys.stderr
+        )
+        return 1
     finally:
-        workspace.close()
+        for notice in workspace.close(backup_after=COMMAND_LINE_GAP):
+            print(f"planner: {notice}", file=sys.stderr)
     return status
