@@ -43,6 +43,7 @@ class Workspace:
     read_only: bool = False
     notices: tuple[str, ...] = ()
     _changes_at_open: int = 0
+    _closed: bool = False
 
     @classmethod
     def open(cls, path: Path, clock: Clock | None = None, *, create: bool = False) -> "Workspace":
@@ -95,12 +96,16 @@ class Workspace:
         return CampaignStore(self.db)
 
     def close(self, *, backup_after: timedelta = timedelta(0)) -> tuple[str, ...]:
-        """Closes the connection; the file stays consistent (every write was committed).
+        """Closes the connection (once; closing again does nothing); the file stays consistent
+        (every write was committed).
 
         When anything changed, the file is backed up first, unless its newest backup is younger
         than ``backup_after`` (the command line waits an hour, so a script of a thousand commands
         does not copy the file a thousand times). Returns why a backup could not be made, if so.
         """
+        if self._closed:
+            return ()
+        self._closed = True
         try:
             if self.changed_since_open and not self.read_only:
                 return tuple(back_up_if_due(self.path, BackupReason.AT_CLOSE, backup_after))
