@@ -211,6 +211,8 @@ class LeadEditor(QDialog):
     def _show(self, problems: dict[str, str]) -> None:
         if "currency" in problems:
             problems.setdefault("value", problems.pop("currency"))
+        for field_name in [name for name in problems if name not in self.errors]:
+            problems.setdefault("form", problems.pop(field_name))  # notes, source: no own line
         for field_name, label in self.errors.items():
             message = problems.get(field_name, "")
             label.setText(message)

@@ -4,7 +4,7 @@ import argparse
 from typing import Any
 
 from planner.changes import Kind
-from planner.cli.arguments import enum_choice, enum_metavar, iso_date
+from planner.cli.arguments import enum_choice, enum_metavar, iso_date, record_id
 from planner.cli.output import print_fields, print_json
 from planner.domain import Campaign, CampaignDraft, Channel, Temperature
 from planner.money import DEFAULT_CURRENCY, Money
@@ -46,7 +46,7 @@ def register(subparsers: Any) -> None:
     listing.set_defaults(handler=_list)
 
     show = actions.add_parser("show", help="show one campaign")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=record_id)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=_show)
 

@@ -20,7 +20,12 @@ from sqlite_utils import Database
 
 from planner.changes import Change, Key, Kind, LeadMove, UndoRecord
 from planner.domain import Column
-from planner.errors import DatabaseBusyError, StaleUndoError
+from planner.errors import (
+    DatabaseBusyError,
+    DatabaseDamagedError,
+    ReadOnlyDatabaseError,
+    StaleUndoError,
+)
 from planner.store.inserted_rows import InsertedRows
 
 Row = dict[str, Any]
@@ -97,13 +102,23 @@ def write_transaction(db: Database) -> Iterator[None]:
         connection.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
         if "locked" not in str(error) and "busy" not in str(error):
-            raise
+            refusal = refusal_for(error)
+            if refusal is error:
+                raise
+            raise refusal from None
         raise DatabaseBusyError(
             "The planner file is busy: another program is writing to it. "
             "Nothing was changed; try again in a moment."
         ) from None
     try:
         yield
+    except sqlite3.DatabaseError as error:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        refusal = refusal_for(error)
+        if refusal is error:
+            raise
+        raise refusal from None
     except BaseException:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
@@ -118,6 +133,21 @@ def write_transaction(db: Database) -> Iterator[None]:
 
 def _column_names(row: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(row)
+
+
+def refusal_for(error: sqlite3.DatabaseError) -> Exception:
+    """The sentence for a write the file refused: read-only, damaged, or (a bug) the error."""
+    text = str(error)
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyDatabaseError(
+            "The planner file is read-only (you may not change it); nothing was changed"
+        )
+    if "malformed" in text or "not a database" in text or "disk I/O" in text:
+        return DatabaseDamagedError(
+            f"The planner file is damaged ({text}); nothing was changed. Close the planner and "
+            "open the file again to restore the newest backup, or run 'planner check'"
+        )
+    return error
 
 
 def fetch_row(db: Database, table: Table, key: Key) -> Row | None:

@@ -170,3 +170,20 @@ def test_a_german_user_typing_12_500_saves_twelve_and_a_half(
     assert lead.value == Money(1250, "EUR")
     reopened = _editor(qtbot, workspace, lead.id)
     assert reopened.value_field.text() == "12,50"
+
+
+def test_too_long_fields_are_refused_with_their_limit_named(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    editor = _editor(qtbot, workspace)
+    editor.fields["name"].setText("x" * 201)
+    editor.fields["city"].setText("Lisbon\x1b]0;owned\x07")
+    editor.notes_field.setPlainText("n" * 10_001)
+    _click_ok(qtbot, editor)
+    assert editor.errors["name"].text() == "The name is too long (201 characters; at most 200)"
+    assert editor.errors["city"].text() == "The city contains control characters; remove them"
+    assert editor.errors["form"].text() == (
+        "The notes are too long (10,001 characters; at most 10,000)"
+    )
+    assert editor.isVisible()
+    assert workspace.leads.count() == 0
