@@ -9,20 +9,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.changes import Change
+from planner.changes import Change, Kind
 from planner.domain import Column
 from planner.services.board import delete_leads, move_leads, neighbour_column
 from planner.workspace import Workspace
 from ui.board.card_delegate import CardDelegate
+from ui.board.card_text import BOARD_LEGEND
 from ui.board.column_model import ColumnModel
 from ui.board.column_view import ColumnPanel, ColumnView
 from ui.board.empty_state import EmptyBoardPanel
 from ui.board.search_field import SearchField
 from ui.common.colours import muted_text
+from ui.common.icons import Glyph, icon
 from ui.operations import Operations
 
 SEARCH_DELAY_MS = 150
@@ -66,6 +69,18 @@ class BoardWidget(QWidget):
         palette = self.match_label.palette()
         palette.setColor(self.match_label.foregroundRole(), muted_text(palette))
         self.match_label.setPalette(palette)
+        self.help_button = QToolButton()
+        self.help_button.setObjectName("board-help")
+        self.help_button.setIcon(icon(Glyph.HELP))
+        self.help_button.setCheckable(True)
+        self.help_button.setAccessibleName("How to read a card")
+        self.help_button.setToolTip(f"How to read a card\n{BOARD_LEGEND}")
+        self.legend = QLabel(BOARD_LEGEND)
+        self.legend.setObjectName("board-legend")
+        self.legend.setWordWrap(True)
+        self.legend.setPalette(palette)
+        self.legend.hide()
+        self.help_button.toggled.connect(self.legend.setVisible)
         self.new_lead_button = QPushButton("New lead…")
         self.new_lead_button.setToolTip("Add a lead (Ctrl+N)")
         self._search_timer = QTimer(self)
@@ -117,7 +132,11 @@ class BoardWidget(QWidget):
     def apply_change(self, change: Change, _initiator: object = None) -> None:
         """Brings the cards a Change names up to date (after an action, an undo or a redo):
         the leads whose record changed and those whose touches changed (a card shows its
-        touch count, next date and overdue mark)."""
+        touch count, next date and overdue mark). A changed setting (touch target, stale limits,
+        rates, the home currency) can change every card and total, so it reloads the columns."""
+        if change.ids(Kind.SETTING):
+            self.reload()
+            return
         lead_ids = change.lead_ids | change.touched_leads
         if not lead_ids:
             return
@@ -228,8 +247,12 @@ class BoardWidget(QWidget):
         search_row.addWidget(self.search_field, 3)
         search_row.addWidget(self.match_label, 2)
         search_row.addWidget(self.new_lead_button)
+        search_row.addWidget(self.help_button)
         self._search_bar = QWidget()
-        self._search_bar.setLayout(search_row)
+        bar_layout = QVBoxLayout(self._search_bar)
+        bar_layout.setContentsMargins(0, 0, 0, 0)
+        bar_layout.addLayout(search_row)
+        bar_layout.addWidget(self.legend)
         search_row.setContentsMargins(0, 0, 0, 0)
         columns = QWidget()
         columns_layout = QHBoxLayout(columns)
