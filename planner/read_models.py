@@ -62,10 +62,12 @@ class BoardCard:
 
 @dataclass(frozen=True)
 class ColumnSummary:
-    """A column header's figures: how many cards and their value per currency."""
+    """A column header's figures: how many cards, their value per currency (minor units) and
+    how many leads carry a value in each currency."""
 
     count: int = 0
     totals: Mapping[str, int] = field(default_factory=dict)
+    value_counts: Mapping[str, int] = field(default_factory=dict)
 
     def total_text(self, locale: Locale = ENGLISH) -> str:
         """``45,000.00 EUR + 1,200.00 USD``, or an empty string when no card has a value."""

@@ -177,18 +177,22 @@ class LeadStore:
         """Card count and value totals of every column, narrowed by a search text."""
         where, params = _where(LeadFilter(search=search))
         sql = (
-            "SELECT board_column, currency, count(*), total(value_minor) "
+            "SELECT board_column, currency, count(*), total(value_minor), count(value_minor) "
             f"FROM leads WHERE {where} GROUP BY board_column, currency"
         )
         counts: dict[Column, int] = {}
         totals: dict[Column, dict[str, int]] = {}
-        for column_name, currency, count, total in self._db.execute(sql, params):
+        valued: dict[Column, dict[str, int]] = {}
+        for column_name, currency, count, total, with_value in self._db.execute(sql, params):
             column = Column(column_name)
             counts[column] = counts.get(column, 0) + count
             if total:
                 totals.setdefault(column, {})[currency] = int(total)
+                valued.setdefault(column, {})[currency] = with_value
         return {
-            column: ColumnSummary(counts.get(column, 0), totals.get(column, {}))
+            column: ColumnSummary(
+                counts.get(column, 0), totals.get(column, {}), valued.get(column, {})
+            )
             for column in Column
         }
 

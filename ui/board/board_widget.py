@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from planner.changes import Change, Kind
 from planner.domain import Column
 from planner.services.board import delete_leads, move_leads, neighbour_column
+from planner.services.valuation import board_worth
 from planner.workspace import Workspace
 from ui.board.card_delegate import CardDelegate
 from ui.board.card_text import BOARD_LEGEND
@@ -333,8 +334,9 @@ class BoardWidget(QWidget):
         self._search_bar.show()
         search = self.models[Column.COLD].search
         summaries = self.workspace.leads.summaries(search)
+        worth = board_worth(self.workspace, summaries)
         for column in Column:
-            self.panels[column].header.set_summary(summaries[column])
+            self.panels[column].header.set_summary(summaries[column], worth)
             self.view(column).set_place_holder("No matches" if search else "Drop cards here")
         if search:
             matches = sum(summary.count for summary in summaries.values())
