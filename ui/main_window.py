@@ -16,6 +16,7 @@ from planner import __version__
 from planner.errors import DatabaseOpenError
 from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
+from ui.board.pipeline_settings_dialog import PipelineSettingsDialog
 from ui.database_files import ask_database_to_open, ask_new_database
 from ui.documents.document_actions import DocumentActions
 from ui.lead_actions import LeadActions
@@ -130,6 +131,13 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_database(path)
 
+    def open_pipeline_settings(self) -> PipelineSettingsDialog:
+        """Edit ▸ Pipeline Settings…: exchange rates, win probabilities and stale limits."""
+        dialog = PipelineSettingsDialog(self.operations, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remembers the layout and the database, then closes the file."""
         self._settings.save_layout(self.saveGeometry(), self.saveState())
@@ -168,6 +176,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         self._action(edit_menu, "&Find…", self.board.focus_search, QKeySequence.StandardKey.Find)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Pipeline Settings…", self.open_pipeline_settings)
         self.lead_actions.add_to(self.menuBar().addMenu("&Lead"))
         self.planning_actions.add_to(self.menuBar().addMenu("&Plan"))
         self.document_actions.add_to(self.menuBar().addMenu("&Documents"))

@@ -75,7 +75,7 @@ def breakdown_tooltip(
     for amount in total.breakdown:
         lines.append("  " + _breakdown_line(amount, unconverted, rates, locale))
     if unconverted:
-        lines.append("Set the missing rates in Settings → Pipeline Settings…")
+        lines.append("Set the missing rates in Edit → Pipeline Settings…")
     weighted = weighted_texts(column, worth, locale)
     if weighted:
         lines.append(weighted[0])
