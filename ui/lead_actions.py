@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.changes import Change
 from planner.demo import demo_drafts
-from planner.domain import Column, Temperature
+from planner.domain import Column
 from planner.services.board import add_leads
 from ui.board.board_widget import BoardWidget
 from ui.lead_editor import LeadEditor
@@ -34,7 +34,7 @@ class LeadActions(QObject):
         self.demo_data = window_action(window, "Add &Demo Data", self.add_demo_data)
         board.set_card_actions([self.open_lead, self.move_left, self.move_right, self.delete_lead])
         board.open_requested.connect(self.open_editor)
-        board.new_lead_requested.connect(self.open_new_lead_editor)
+        board.new_lead_requested.connect(self.open_new_lead_editor_in)
         board.demo_data_requested.connect(self.add_demo_data)
         board.current_lead_changed.connect(self._enable_for)
         self._enable_for(board.current_lead_id())
@@ -52,12 +52,16 @@ class LeadActions(QObject):
         menu.addAction(self.demo_data)
 
     def open_new_lead_editor(self) -> LeadEditor:
-        """Opens the editor for a new lead, in the selected column's temperature."""
-        column = self._selected_column()
-        temperature = (
-            Temperature(column.value) if column and not column.is_outcome else Temperature.COLD
+        """Opens the editor for a new lead, in the selected card's column (Cold without one)."""
+        return self.open_new_lead_editor_in(self._selected_column())
+
+    def open_new_lead_editor_in(self, column: Column | None) -> LeadEditor:
+        """Opens the editor for a new lead that goes to ``column`` (``None``: the selected
+        card's column, or Cold); the board selects and shows the lead once it is added."""
+        target = column or self._selected_column() or Column.COLD
+        return self._show_editor(
+            LeadEditor(self._operations, None, parent=self._window, column=target)
         )
-        return self._show_editor(LeadEditor(self._operations, None, temperature, self._window))
 
     def open_editor(self, lead_id: int) -> LeadEditor | None:
         """Opens the editor on a lead."""

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from planner import __version__
 from planner.errors import DatabaseOpenError
 from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
 from ui.board.pipeline_settings_dialog import PipelineSettingsDialog
+from ui.common.path_label import PathLabel
 from ui.database_files import ask_database_to_open, ask_new_database
 from ui.documents.document_actions import DocumentActions
 from ui.lead_actions import LeadActions
@@ -54,8 +55,10 @@ class MainWindow(QMainWindow):
         self.lead_actions = LeadActions(self.operations, self.board, self)
         self.planning_actions = PlanningActions(self.operations, self.add_screen, self)
         self.document_actions = DocumentActions(self.operations, self.board, self)
-        self.database_label = QLabel()
+        self.database_label = PathLabel()
+        self.database_label.setObjectName("database-path")
         self.statusBar().addPermanentWidget(self.database_label)
+        self.undo_stack.indexChanged.connect(self._forget_message)
         self._build_menus()
         self._show_database()
         self._restore_layout()
@@ -96,6 +99,13 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         """A passing note in the status bar."""
         self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+    def _forget_message(self) -> None:
+        """Undo and redo make the last note stale ("Ctrl+Z removes them again"): drop it.
+
+        An action's own note comes after its step is pushed, so it survives this.
+        """
+        self.statusBar().clearMessage()
 
     def show_error(self, text: str) -> None:
         """Tells the user something could not be done, without blocking the window."""
@@ -215,8 +225,7 @@ class MainWindow(QMainWindow):
         path = self.workspace.path
         self.setWindowTitle(f"{path.name} — {APPLICATION_TITLE}")
         self.setWindowFilePath(str(path))
-        self.database_label.setText(str(path))
-        self.database_label.setToolTip(f"The open database: {path}")
+        self.database_label.set_path(str(path))
 
     def _restore_layout(self) -> None:
         geometry = self._settings.geometry()

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.changes import Change, Kind
+from planner.changes import Change, Kind, Origin
 from planner.domain import Column
+from planner.errors import PlannerError
 from planner.services.board import delete_leads, move_leads, neighbour_column
 from planner.services.valuation import board_worth
 from planner.workspace import Workspace
@@ -45,12 +46,14 @@ class BoardWidget(QWidget):
 
     Signals:
         open_requested(int): the user wants to edit this lead.
-        new_lead_requested(), demo_data_requested(): asked for from the empty-board panel.
+        new_lead_requested(object): the user asked for a new lead in this column (``None``: the
+            column of the selected card), with Ctrl+N, a column's "+" or the empty-board panel.
+        demo_data_requested(): asked for from the empty-board panel.
         current_lead_changed(object): the selected lead's id, or ``None``.
     """
 
     open_requested = Signal(int)
-    new_lead_requested = Signal()
+    new_lead_requested = Signal(object)
     demo_data_requested = Signal()
     current_lead_changed = Signal(object)
 
@@ -151,6 +154,10 @@ class BoardWidget(QWidget):
         for model in self.models.values():
             model.refresh_leads(lead_ids)
         self._refresh_figures()
+        created = change.created_ids(Kind.LEAD)
+        if len(created) == 1 and change.origin is not Origin.UNDO:
+            self.reveal_lead(created[0])
+            return
         if selected is not None and self.select_leads(
             [selected, *(lead_id for lead_id in selected_ids if lead_id != selected)],
             focus=focused,
@@ -168,6 +175,17 @@ class BoardWidget(QWidget):
         for model in self.models.values():
             model.set_search(text)
         self._refresh_figures()
+
+    def _search_escaped(self) -> None:
+        """Escape in the search box: show every card again, and work on them."""
+        self.apply_search()
+        self.focus_cards()
+
+    def _clear_search(self) -> None:
+        self.search_field.blockSignals(True)
+        self.search_field.clear()
+        self.search_field.blockSignals(False)
+        self.apply_search()
 
     def cancel_pending_search(self) -> None:
         """Forgets a search still waiting for typing to pause (the file is about to close)."""
@@ -212,6 +230,30 @@ class BoardWidget(QWidget):
                 view.setFocus()
             return True
         return False
+
+    def reveal_lead(self, lead_id: int, *, focus: bool = True) -> bool:
+        """Selects the lead's card and scrolls it into view, loading its column as far as it
+        lies and clearing a search that hides it; False when the lead is not on the board."""
+        try:
+            column = self.workspace.leads.card(lead_id).column
+        except PlannerError:
+            return False
+        model = self.models[column]
+        if model.row_of(lead_id) is None and model.search:
+            self._clear_search()
+        while model.row_of(lead_id) is None and model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+        row = model.row_of(lead_id)
+        if row is None:
+            return False
+        view = self.view(column)
+        view.select_row(row)
+        shown = QPersistentModelIndex(model.index(row))
+        # The view lays new rows out later; scrolling now would stop short of a new last card.
+        QTimer.singleShot(0, view, lambda: _scroll_to(view, shown))
+        if focus:
+            view.setFocus()
+        return True
 
     def move_selected(self, step: int) -> Change | None:
         """Moves the selected cards to the top of the column left (-1) or right (+1) of theirs."""
@@ -283,8 +325,13 @@ class BoardWidget(QWidget):
                     column, selected
                 )
             )
-        self.new_lead_button.clicked.connect(self.new_lead_requested)
-        self.empty_panel.new_lead_requested.connect(self.new_lead_requested)
+        self.new_lead_button.clicked.connect(lambda: self.new_lead_requested.emit(None))
+        self.empty_panel.new_lead_requested.connect(lambda: self.new_lead_requested.emit(None))
+        for column, panel in self.panels.items():
+            panel.header.add_button.clicked.connect(
+                lambda _checked=False, column=column: self.new_lead_requested.emit(column)
+            )
+        self.search_field.escaped.connect(self._search_escaped)
         self.empty_panel.demo_data_requested.connect(self.demo_data_requested)
 
     def _selection_changed(self, column: Column, selected: QItemSelection) -> None:
@@ -345,3 +392,9 @@ class BoardWidget(QWidget):
             )
         else:
             self.match_label.clear()
+
+
+def _scroll_to(view: ColumnView, shown: QPersistentModelIndex) -> None:
+    """Scrolls ``view`` to the card at ``shown``, unless it went away meanwhile."""
+    if shown.isValid():
+        view.scrollTo(view.model().index(shown.row(), 0))

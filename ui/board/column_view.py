@@ -11,8 +11,16 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QResizeEvent,
 )
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QListView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.domain import Column
 from planner.locale import user_locale
@@ -28,6 +36,7 @@ from ui.board.column_figures import (
 )
 from ui.board.column_model import LEAD_ID_ROLE, ColumnModel
 from ui.common.colours import blend, column_accent, muted_text
+from ui.common.icons import Glyph, icon
 
 HEADER_INSET = 0.45
 """Space left and right of a header's text, in lines."""
@@ -170,6 +179,12 @@ class ColumnHeader(QWidget):
         self._rates: Mapping[str, str] = {}
         self._locale = user_locale()
         self.setObjectName(f"column-header-{column.value}")
+        self.add_button = QToolButton(self)
+        self.add_button.setObjectName(f"add-lead-{column.value}")
+        self.add_button.setIcon(icon(Glyph.ADD))
+        self.add_button.setAutoRaise(True)
+        self.add_button.setToolTip(f"Add a lead to {column.heading}")
+        self.add_button.setAccessibleName(f"Add a lead to {column.heading}")
         self._update_descriptions()
 
     @property
@@ -213,6 +228,16 @@ class ColumnHeader(QWidget):
     def minimumSizeHint(self) -> QSize:
         """As tall as the size hint, narrower."""
         return QSize(self.fontMetrics().height() * 4, self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keeps the "+" at the right end of the title line."""
+        super().resizeEvent(event)
+        line = self.fontMetrics().height()
+        inset = round(line * HEADER_INSET)
+        size = QFontMetrics(self._title_font()).height() + round(line * 0.3)
+        self.add_button.setIconSize(QSize(round(size * 0.7), round(size * 0.7)))
+        top = self._bar_height() + round(line * 0.35) - round(line * 0.15)
+        self.add_button.setGeometry(self.width() - inset - size, top, size, size)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Bar, title and count on one line, the total below, the weighted total under it."""
