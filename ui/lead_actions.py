@@ -1,12 +1,12 @@
-"""The Lead menu: new, open, delete, move left/right and demo data, acting on the board's card."""
+"""The Lead menu (new, open, delete, move left/right, acting on the board's card) and File ▸ Add
+Demo Data."""
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.changes import Change
-from planner.demo import demo_drafts
 from planner.domain import Column
-from planner.services.board import add_leads
+from planner.services.demo import add_demo_data, demo_summary
 from ui.board.board_widget import BoardWidget
 from ui.lead_editor import LeadEditor
 from ui.operations import Operations
@@ -48,8 +48,6 @@ class LeadActions(QObject):
         menu.addAction(self.move_right)
         menu.addSeparator()
         menu.addAction(self.delete_lead)
-        menu.addSeparator()
-        menu.addAction(self.demo_data)
 
     def open_new_lead_editor(self) -> LeadEditor:
         """Opens the editor for a new lead, in the selected card's column (Cold without one)."""
@@ -93,15 +91,10 @@ class LeadActions(QObject):
         return change
 
     def add_demo_data(self) -> Change | None:
-        """Adds the sample leads as one undoable step."""
-        change = self._operations.run(
-            lambda workspace: add_leads(workspace, demo_drafts(), "Add demo leads"),
-            initiator=self,
-        )
+        """Adds the demo business's leads and six months of history as one undoable step."""
+        change = self._operations.run(add_demo_data, initiator=self)
         if change is not None:
-            self._operations.show_message(
-                f"Added {len(change.lead_ids)} demo leads — Ctrl+Z removes them again"
-            )
+            self._operations.show_message(f"{demo_summary(change)} — Ctrl+Z removes them again")
         return change
 
     def _show_editor(self, editor: LeadEditor) -> LeadEditor:
