@@ -171,22 +171,18 @@ _STAGE_TOUCHES = MappingProxyType(
         Column.COLD: (
             (TouchKind.DIRECT_MAIL_LETTER, 1, (None,)),
             (TouchKind.PROMOTION, 14, (None,)),
-            (TouchKind.PHONE_CALL, 30, (TouchOutcome.NO_ANSWER, TouchOutcome.CALL_BACK)),
-            (TouchKind.POSTCARD, 55, (None,)),
+            (TouchKind.PHONE_CALL, 35, (TouchOutcome.NO_ANSWER, TouchOutcome.CALL_BACK)),
         ),
         Column.WARM: (
             (TouchKind.PHONE_CALL, 2, (TouchOutcome.REACHED, TouchOutcome.INTERESTED)),
-            (TouchKind.SALES_LETTER, 7, (None,)),
-            (TouchKind.EMAIL, 12, (TouchOutcome.REACHED, TouchOutcome.NO_ANSWER)),
-            (TouchKind.PHONE_CALL, 19, (TouchOutcome.INTERESTED, TouchOutcome.CALL_BACK)),
-            (TouchKind.EMAIL, 30, (TouchOutcome.REACHED,)),
+            (TouchKind.SALES_LETTER, 8, (None,)),
+            (TouchKind.EMAIL, 20, (TouchOutcome.REACHED, TouchOutcome.NO_ANSWER)),
         ),
         Column.HOT: (
             (TouchKind.MEETING, 2, (TouchOutcome.INTERESTED,)),
             (TouchKind.PRESENTATION, 6, (TouchOutcome.INTERESTED, TouchOutcome.REACHED)),
-            (TouchKind.PROPOSAL, 9, (None,)),
-            (TouchKind.PHONE_CALL, 13, (TouchOutcome.REACHED, TouchOutcome.CALL_BACK)),
-            (TouchKind.MEETING, 18, (TouchOutcome.INTERESTED,)),
+            (TouchKind.PROPOSAL, 10, (None,)),
+            (TouchKind.PHONE_CALL, 15, (TouchOutcome.REACHED, TouchOutcome.CALL_BACK)),
         ),
         Column.WON: (
             (TouchKind.CONTRACT, 0, (TouchOutcome.REACHED,)),
@@ -200,9 +196,9 @@ _STAGE_TOUCHES = MappingProxyType(
 
 _FOLLOW_UPS: Mapping[Column, tuple[int, tuple[TouchKind, ...]]] = MappingProxyType(
     {
-        Column.COLD: (35, (TouchKind.PHONE_CALL, TouchKind.POSTCARD, TouchKind.EMAIL)),
-        Column.WARM: (12, (TouchKind.PHONE_CALL, TouchKind.EMAIL)),
-        Column.HOT: (5, (TouchKind.PHONE_CALL, TouchKind.MEETING, TouchKind.EMAIL)),
+        Column.COLD: (40, (TouchKind.PHONE_CALL, TouchKind.POSTCARD, TouchKind.EMAIL)),
+        Column.WARM: (13, (TouchKind.PHONE_CALL, TouchKind.EMAIL)),
+        Column.HOT: (6, (TouchKind.PHONE_CALL, TouchKind.MEETING, TouchKind.EMAIL)),
     }
 )
 """After its tactics, an open lead is followed up every so many days, in one of these ways."""
@@ -338,7 +334,7 @@ class _Story:
             added = self._ago(rng.randint(60, 120))
         else:
             added = self._ago(rng.randint(100, HISTORY_DAYS - 4))
-        responded = added < self.letter_day and rng.random() < 0.3
+        responded = added < self.letter_day and rng.random() < 0.35
         if responded:
             warm = self.letter_day + timedelta(days=rng.randint(4, 24))
         else:
@@ -349,8 +345,8 @@ class _Story:
             return [(added, Column.COLD), (min(warm, self._ago(3)), Column.WARM)]
         if column is Column.HOT:
             hot = self._ago(rng.randint(2, 30))
-            warm = min(warm, hot - timedelta(days=rng.randint(7, 25)))
-            warm = max(warm, added + timedelta(days=3))
+            warm = hot - timedelta(days=rng.randint(7, 25))
+            added = min(added, warm - timedelta(days=rng.randint(14, 60)))
             return [(added, Column.COLD), (warm, Column.WARM), (hot, Column.HOT)]
         closed = self._ago(CLOSED_DAYS_AGO.get(name, 60) + rng.randint(0, 5))
         hot = closed - timedelta(days=rng.randint(6, 20))
