@@ -152,6 +152,37 @@ class PipelineSettings:
         )
 
 
+@dataclass(frozen=True)
+class ColumnWorth:
+    """What a column's leads are worth: their total in the home currency, the chance a lead
+    there is won, and the total weighted by that chance."""
+
+    total: ConvertedTotal
+    probability: Decimal
+    weighted: Money
+
+
+@dataclass(frozen=True)
+class BoardWorth:
+    """Every column's worth, with the home currency and the settings it was reckoned with."""
+
+    home_currency: str
+    settings: PipelineSettings
+    columns: Mapping[Column, ColumnWorth]
+
+
+def column_worth(
+    column: Column,
+    amounts: Iterable[CurrencyAmount],
+    home_currency: str,
+    settings: PipelineSettings,
+) -> ColumnWorth:
+    """The worth of one column's ``amounts``, weighted by the column's probability."""
+    total = convert_total(amounts, home_currency, settings)
+    probability = settings.probability(column)
+    return ColumnWorth(total, probability, weighted(total, probability))
+
+
 def convert_total(
     amounts: Iterable[CurrencyAmount], home_currency: str, settings: PipelineSettings
 ) -> ConvertedTotal:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.changes import Change
-from planner.domain import Lead, LeadDraft, Outcome, Temperature
+from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
 from planner.errors import PlannerError, ValidationError
 from planner.money import Money
 from planner.services.board import add_lead, draft_problems, edit_lead
@@ -58,6 +58,8 @@ class LeadEditor(QDialog):
         lead_id: int | None = None,
         temperature: Temperature = Temperature.COLD,
         parent: QWidget | None = None,
+        *,
+        column: Column | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("lead-editor")
@@ -65,6 +67,11 @@ class LeadEditor(QDialog):
         workspace = operations.workspace
         self._lead: Lead | None = workspace.leads.get(lead_id) if lead_id is not None else None
         self._showing_errors = False
+        self._column = column
+        if column is not None and not column.is_outcome:
+            temperature = Temperature(column.value)
+        elif column is not None:
+            temperature = Temperature.HOT
         self.change: Change | None = None
         self.fields: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
@@ -94,8 +101,15 @@ class LeadEditor(QDialog):
         self._build_layout()
         self._fill(temperature)
         self._connect_validation()
-        self.setWindowTitle("New lead" if self._lead is None else f"Edit '{self._lead.name}'")
+        self.setWindowTitle(self._title())
         self.setMinimumWidth(self.fontMetrics().height() * 40)
+
+    def _title(self) -> str:
+        if self._lead is not None:
+            return f"Edit '{self._lead.name}'"
+        if self._column is not None and self._column.is_outcome:
+            return f"New lead in {self._column.heading}"
+        return "New lead"
 
     @property
     def lead(self) -> Lead | None:
@@ -153,7 +167,8 @@ class LeadEditor(QDialog):
             return
         lead = self._lead
         if lead is None:
-            self.change = self._save(lambda workspace: add_lead(workspace, draft))
+            column = self._column if self._column is not None and self._column.is_outcome else None
+            self.change = self._save(lambda workspace: add_lead(workspace, draft, column))
         elif draft != lead.draft() or self._lost_reason_edited():
             reason = self._lost_reason()
             self.change = self._save(lambda workspace: edit_lead(workspace, lead.id, draft, reason))

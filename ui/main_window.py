@@ -10,12 +10,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from planner import __version__
 from planner.errors import DatabaseOpenError
 from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
+from ui.board.pipeline_settings_dialog import PipelineSettingsDialog
+from ui.common.path_label import PathLabel
 from ui.database_files import ask_database_to_open, ask_new_database
 from ui.documents.document_actions import DocumentActions
 from ui.lead_actions import LeadActions
@@ -53,8 +55,10 @@ class MainWindow(QMainWindow):
         self.lead_actions = LeadActions(self.operations, self.board, self)
         self.planning_actions = PlanningActions(self.operations, self.add_screen, self)
         self.document_actions = DocumentActions(self.operations, self.board, self)
-        self.database_label = QLabel()
+        self.database_label = PathLabel()
+        self.database_label.setObjectName("database-path")
         self.statusBar().addPermanentWidget(self.database_label)
+        self.undo_stack.indexChanged.connect(self._forget_message)
         self._build_menus()
         self._show_database()
         self._restore_layout()
@@ -96,6 +100,13 @@ class MainWindow(QMainWindow):
         """A passing note in the status bar."""
         self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
 
+    def _forget_message(self) -> None:
+        """Undo and redo make the last note stale ("Ctrl+Z removes them again"): drop it.
+
+        An action's own note comes after its step is pushed, so it survives this.
+        """
+        self.statusBar().clearMessage()
+
     def show_error(self, text: str) -> None:
         """Tells the user something could not be done, without blocking the window."""
         box = QMessageBox(QMessageBox.Icon.Warning, APPLICATION_TITLE, text, parent=self)
@@ -130,6 +141,13 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_database(path)
 
+    def open_pipeline_settings(self) -> PipelineSettingsDialog:
+        """Edit ▸ Pipeline Settings…: exchange rates, win probabilities and stale limits."""
+        dialog = PipelineSettingsDialog(self.operations, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remembers the layout and the database, then closes the file."""
         self._settings.save_layout(self.saveGeometry(), self.saveState())
@@ -152,6 +170,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
+        file_menu.addAction(self.lead_actions.demo_data)
         file_menu.addAction(self.planning_actions.export_calendar)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -168,6 +187,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         self._action(edit_menu, "&Find…", self.board.focus_search, QKeySequence.StandardKey.Find)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Pipeline Settings…", self.open_pipeline_settings)
         self.lead_actions.add_to(self.menuBar().addMenu("&Lead"))
         self.planning_actions.add_to(self.menuBar().addMenu("&Plan"))
         self.document_actions.add_to(self.menuBar().addMenu("&Documents"))
@@ -205,8 +226,7 @@ class MainWindow(QMainWindow):
         path = self.workspace.path
         self.setWindowTitle(f"{path.name} — {APPLICATION_TITLE}")
         self.setWindowFilePath(str(path))
-        self.database_label.setText(str(path))
-        self.database_label.setToolTip(f"The open database: {path}")
+        self.database_label.set_path(str(path))
 
     def _restore_layout(self) -> None:
         geometry = self._settings.geometry()

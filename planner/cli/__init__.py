@@ -14,7 +14,16 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 from planner import __version__
-from planner.cli import backups, calendar, campaigns, documents, leads, templates, touches
+from planner.cli import (
+    backups,
+    calendar,
+    campaigns,
+    documents,
+    leads,
+    pipeline,
+    templates,
+    touches,
+)
 from planner.cli.arguments import CommandLineParser
 from planner.cli.terminal import EscapingWriter, undecodable_argument
 from planner.errors import (
@@ -26,7 +35,7 @@ from planner.errors import (
 from planner.store.file_safety import COMMAND_LINE_GAP
 from planner.workspace import Workspace, default_database_path
 
-COMMAND_GROUPS = (leads, touches, campaigns, calendar, templates, documents, backups)
+COMMAND_GROUPS = (leads, touches, campaigns, calendar, templates, documents, pipeline, backups)
 
 GuiStarter = Callable[[Path | None], int]
 """Opens the window on a database (``None``: the last or default one); returns the exit code."""

@@ -268,27 +268,35 @@ def m030_column_totals(db: Database) -> None:
             currency TEXT NOT NULL,
             leads INTEGER NOT NULL,
             value_minor INTEGER NOT NULL,
+            valued INTEGER NOT NULL,
             PRIMARY KEY (board_column, currency)
         ) WITHOUT ROWID;
 
-        INSERT INTO column_totals (board_column, currency, leads, value_minor)
-        SELECT board_column, currency, count(*), coalesce(sum(value_minor), 0)
+        INSERT INTO column_totals (board_column, currency, leads, value_minor, valued)
+        SELECT board_column, currency, count(*), coalesce(sum(value_minor), 0), count(value_minor)
         FROM leads WHERE deleted_at IS NULL GROUP BY board_column, currency;
 
         CREATE TRIGGER column_totals_after_insert AFTER INSERT ON leads
         WHEN new.deleted_at IS NULL
         BEGIN
-            INSERT INTO column_totals (board_column, currency, leads, value_minor)
-            VALUES (new.board_column, new.currency, 1, coalesce(new.value_minor, 0))
+            INSERT INTO column_totals (board_column, currency, leads, value_minor, valued)
+            VALUES (
+                new.board_column, new.currency, 1, coalesce(new.value_minor, 0),
+                new.value_minor IS NOT NULL
+            )
             ON CONFLICT DO UPDATE SET
-                leads = leads + 1, value_minor = value_minor + excluded.value_minor;
+                leads = leads + 1,
+                value_minor = value_minor + excluded.value_minor,
+                valued = valued + excluded.valued;
         END;
 
         CREATE TRIGGER column_totals_after_delete AFTER DELETE ON leads
         WHEN old.deleted_at IS NULL
         BEGIN
             UPDATE column_totals SET
-                leads = leads - 1, value_minor = value_minor - coalesce(old.value_minor, 0)
+                leads = leads - 1,
+                value_minor = value_minor - coalesce(old.value_minor, 0),
+                valued = valued - (old.value_minor IS NOT NULL)
             WHERE board_column = old.board_column AND currency = old.currency;
             DELETE FROM column_totals
             WHERE board_column = old.board_column AND currency = old.currency AND leads = 0;
@@ -298,16 +306,22 @@ def m030_column_totals(db: Database) -> None:
         AFTER UPDATE OF board_column, currency, value_minor, deleted_at ON leads
         BEGIN
             UPDATE column_totals SET
-                leads = leads - 1, value_minor = value_minor - coalesce(old.value_minor, 0)
+                leads = leads - 1,
+                value_minor = value_minor - coalesce(old.value_minor, 0),
+                valued = valued - (old.value_minor IS NOT NULL)
             WHERE old.deleted_at IS NULL
                 AND board_column = old.board_column AND currency = old.currency;
             DELETE FROM column_totals
             WHERE board_column = old.board_column AND currency = old.currency AND leads = 0;
-            INSERT INTO column_totals (board_column, currency, leads, value_minor)
-            SELECT new.board_column, new.currency, 1, coalesce(new.value_minor, 0)
+            INSERT INTO column_totals (board_column, currency, leads, value_minor, valued)
+            SELECT
+                new.board_column, new.currency, 1, coalesce(new.value_minor, 0),
+                new.value_minor IS NOT NULL
             WHERE new.deleted_at IS NULL
             ON CONFLICT DO UPDATE SET
-                leads = leads + 1, value_minor = value_minor + excluded.value_minor;
+                leads = leads + 1,
+                value_minor = value_minor + excluded.value_minor,
+                valued = valued + excluded.valued;
         END;
         """
     )

@@ -67,7 +67,7 @@ def test_an_empty_database_shows_how_to_begin(qtbot: QtBot, empty_window: MainWi
     qtbot.mouseClick(board.empty_panel.demo_button, Qt.MouseButton.LeftButton)
     assert not board.is_showing_empty_state
     assert board.panels[Column.COLD].header.summary.count == 26
-    assert empty_window.undo_action.text() == "Undo Add demo leads"
+    assert empty_window.undo_action.text() == "Undo Add demo data"
     empty_window.undo_action.trigger()
     assert board.is_showing_empty_state
     assert empty_window.workspace.leads.count() == 0

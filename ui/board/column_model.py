@@ -12,7 +12,6 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from babel import Locale
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
@@ -27,6 +26,7 @@ from planner.locale import user_locale
 from planner.read_models import BoardCard, ColumnMatches
 from planner.services.board import move_leads
 from planner.workspace import Workspace
+from ui.board.card_text import card_tooltip
 from ui.operations import Operations
 
 LEAD_IDS_MIME_TYPE = "application/x-planner-lead-ids"
@@ -162,7 +162,7 @@ class ColumnModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return card.name
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return _describe(card, self._locale)
+            return card_tooltip(card, self._workspace.clock.today(), self._locale)
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -307,12 +307,3 @@ class ColumnModel(QAbstractListModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._cards[row]
         self.endRemoveRows()
-
-
-def _describe(card: BoardCard, locale: Locale) -> str:
-    parts = [card.name]
-    if card.company:
-        parts.append(card.company)
-    if card.value is not None:
-        parts.append(card.value.format(locale))
-    return "\n".join(parts)

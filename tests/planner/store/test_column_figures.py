@@ -12,17 +12,20 @@ def _grouped(workspace: Workspace) -> dict[Column, ColumnSummary]:
     """The figures the slow way: every lead grouped by column and currency."""
     counts: dict[Column, int] = {}
     totals: dict[Column, dict[str, int]] = {}
+    valued: dict[Column, dict[str, int]] = {}
     rows = workspace.db.execute(
-        "SELECT board_column, currency, count(*), total(value_minor) FROM leads "
-        "WHERE deleted_at IS NULL GROUP BY board_column, currency"
+        "SELECT board_column, currency, count(*), total(value_minor), count(value_minor) "
+        "FROM leads WHERE deleted_at IS NULL GROUP BY board_column, currency"
     )
-    for name, currency, count, total in rows:
+    for name, currency, count, total, with_value in rows:
         column = Column(name)
         counts[column] = counts.get(column, 0) + count
         if total:
             totals.setdefault(column, {})[currency] = int(total)
+            valued.setdefault(column, {})[currency] = with_value
     return {
-        column: ColumnSummary(counts.get(column, 0), totals.get(column, {})) for column in Column
+        column: ColumnSummary(counts.get(column, 0), totals.get(column, {}), valued.get(column, {}))
+        for column in Column
     }
 
 
@@ -78,7 +81,7 @@ def test_one_search_pass_finds_each_columns_matches_in_board_order(
     assert found.matches[Column.HOT].ids == (ids[3],)
     assert found.matches[Column.WARM].ids == ()
     assert found.count == 4
-    assert found.summaries[Column.COLD] == ColumnSummary(3, {"PLN": 100 + 200 + 500})
+    assert found.summaries[Column.COLD] == ColumnSummary(3, {"PLN": 100 + 200 + 500}, {"PLN": 3})
     assert dict(found.summaries) == workspace.leads.summaries("lodz")
     cold = found.matches[Column.COLD]
     assert cold.page_after(None, 2) == (ids[4], ids[0])
