@@ -37,6 +37,7 @@ class ViewActions(QObject):
         self.screen_group = QActionGroup(self)
         self.screen_group.setExclusive(True)
         self.screen_actions: list[QAction] = []
+        self._toolbar_filled = False
         self.scheme_group = QActionGroup(self)
         self.scheme_group.setExclusive(True)
         self.scheme_actions: dict[ColourScheme, QAction] = {}
@@ -83,6 +84,8 @@ class ViewActions(QObject):
         action.triggered.connect(lambda: self._screens.setCurrentWidget(widget))
         self.screen_group.addAction(action)
         self.screen_actions.append(action)
+        if self._toolbar_filled:
+            self.toolbar.addAction(action)
         self._window.addAction(action)
         action.setChecked(self._screens.currentWidget() is widget)
         return action
@@ -99,6 +102,7 @@ class ViewActions(QObject):
         self.toolbar.addWidget(spacer)
         for action in self.screen_actions:
             self.toolbar.addAction(action)
+        self._toolbar_filled = True
 
     def add_to(self, menu: QMenu) -> None:
         """Fills the View menu."""

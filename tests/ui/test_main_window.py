@@ -156,7 +156,7 @@ def test_layout_and_database_are_remembered_across_windows(
 ) -> None:
     path = demo_workspace.path
     window = open_window(qtbot, demo_workspace, window_settings)
-    chosen = window.minimum_size() + QSize(40, 30)
+    chosen = window.minimum_size() + QSize(8, 30)  # the offscreen screen is 800 wide
     window.resize(chosen)
     window.close()
     assert window_settings.last_database() == path.resolve()
