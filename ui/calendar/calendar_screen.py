@@ -290,6 +290,7 @@ class CalendarScreen(QWidget):
         view.new_touch_requested.connect(self.new_touch)
         self.agenda.done_requested.connect(self.mark_done)
         self.agenda.open_requested.connect(self.open_touch)
+        self.agenda.new_touch_requested.connect(lambda: self.new_touch(self.today()))
         self.day_list.done_requested.connect(self.mark_done)
         self.day_list.touch_opened.connect(self.open_touch)
         self.day_list.campaign_opened.connect(self.open_campaign)

@@ -346,6 +346,7 @@ class ThemeManager(QObject):
         self._choice = ColourScheme.SYSTEM
         self._system = _system_appearance(application.styleHints().colorScheme())
         self._appearance: Appearance | None = None
+        self._style_name: str | None = None
         application.styleHints().colorSchemeChanged.connect(self.follow_system_scheme)
 
     @classmethod
@@ -361,6 +362,11 @@ class ThemeManager(QObject):
     def choice(self) -> ColourScheme:
         """What the user chose."""
         return self._choice
+
+    @property
+    def style_name(self) -> str | None:
+        """The widget style set under the style sheet (``fusion``), once applied."""
+        return self._style_name
 
     @property
     def appearance(self) -> Appearance:
@@ -390,9 +396,10 @@ class ThemeManager(QObject):
         appearance = self.appearance
         app = self._application
         colours = colours_for(appearance)
-        if app.style().name().lower() != THEME_STYLE.lower():
+        if self._style_name is None:
             style = QStyleFactory.create(THEME_STYLE)
             if style is not None:
+                self._style_name = style.name()
                 app.setStyle(style)
         sheet = theme_style_sheet(colours, QFontMetrics(app.font()).height())
         if appearance is self._appearance and app.styleSheet() == sheet:
