@@ -249,3 +249,11 @@ def m005_cldr_minor_units(db: Database) -> None:
                 f"UPDATE {table} SET {column} = ? WHERE id = ?",
                 [_rescaled(minor, cldr - stored), row_id],
             )
+
+
+@MIGRATIONS()
+def m035_touches_by_done_day(db: Database) -> None:
+    """Indexes touches by the day they were done: the calendar draws a done touch on that day."""
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS touches_done_on ON touches (done_on) WHERE done_on IS NOT NULL"
+    )

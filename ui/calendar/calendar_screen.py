@@ -6,7 +6,7 @@ through the runner, refreshing from the runner's broadcast like every other view
 """
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
@@ -172,6 +172,15 @@ class CalendarScreen(QWidget):
             return None
         return self._run(lambda workspace: reschedule_touch(workspace, touch_id, day))
 
+    def reschedule_touch_at(self, touch_id: int, day: date, at: time) -> Change | None:
+        """Moves a touch to a day and a time of day (a drop in the week's hour grid)."""
+        touch = self.view.content.touch(touch_id)
+        if touch is not None and (touch.planned_on, touch.planned_at) == (day, at):
+            return None
+        return self._run(
+            lambda workspace: reschedule_touch(workspace, touch_id, day, planned_at=at)
+        )
+
     def reschedule_campaign(self, campaign_id: int, start_on: date) -> Change | None:
         """Moves a campaign (and its planned touches) to start on another day (a drop)."""
         return self._run(lambda workspace: reschedule_campaign(workspace, campaign_id, start_on))
@@ -283,6 +292,7 @@ class CalendarScreen(QWidget):
         self.filters.filter_changed.connect(self.set_filter)
         view = self.view
         view.touch_dropped.connect(self.reschedule_touch)
+        view.touch_timed.connect(self.reschedule_touch_at)
         view.campaign_dropped.connect(self.reschedule_campaign)
         view.touch_opened.connect(self.open_touch)
         view.campaign_opened.connect(self.open_campaign)
