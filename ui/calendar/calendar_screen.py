@@ -34,6 +34,7 @@ from ui.calendar.calendar_filters import CalendarFilterBar
 from ui.calendar.calendar_range import CalendarMode, CalendarRange
 from ui.calendar.calendar_view import CalendarView
 from ui.calendar.day_list import DayListPopup
+from ui.common.icons import Glyph, set_glyph
 from ui.operations import Action, Operations
 from ui.touches.campaign_dialog import CampaignDialog
 from ui.touches.new_touch_dialog import NewTouchDialog
@@ -87,6 +88,14 @@ class CalendarScreen(QWidget):
             mode: _tool_button(mode.label, f"Show a {mode.value}") for mode in CalendarMode
         }
         self.new_campaign_button = QPushButton("New campaign…")
+        set_glyph(self.today_button, Glyph.TODAY)
+        set_glyph(self.previous_button, Glyph.PREVIOUS)
+        set_glyph(self.next_button, Glyph.NEXT)
+        set_glyph(self.mode_buttons[CalendarMode.MONTH], Glyph.CALENDAR)
+        set_glyph(self.mode_buttons[CalendarMode.WEEK], Glyph.WEEK)
+        set_glyph(self.new_campaign_button, Glyph.CAMPAIGN)
+        for button in self.mode_buttons.values():
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._build_layout()
         self._connect()
         self.setFocusProxy(self.view)
@@ -324,6 +333,7 @@ def _spacer(width: int, policy: QSizePolicy.Policy) -> QWidget:
 def _tool_button(text: str, tip: str) -> QToolButton:
     button = QToolButton()
     button.setText(text)
+    button.setAutoRaise(True)
     button.setToolTip(tip)
     button.setAccessibleName(tip)
     return button

@@ -79,7 +79,7 @@ class DocumentActions(QObject):
 
     @property
     def working_folder(self) -> Path:
-        """Where labels, envelopes and call sheets go: a folder of this session, removed at exit.
+        """Where call sheets go: a folder of this session, removed at exit.
 
         The preview's Save as PDF keeps a copy elsewhere.
         """
@@ -123,14 +123,14 @@ class DocumentActions(QObject):
     def open_labels(self) -> LabelsDialog:
         """Opens the address labels dialog."""
         dialog = LabelsDialog(
-            self._operations, self.working_folder, self._selected_leads(), self._window
+            self._operations, self.letters_folder, self._selected_leads(), self._window
         )
         return self._show_job_dialog(dialog)
 
     def open_envelopes(self) -> EnvelopesDialog:
         """Opens the envelopes dialog."""
         dialog = EnvelopesDialog(
-            self._operations, self.working_folder, self._selected_leads(), self._window
+            self._operations, self.letters_folder, self._selected_leads(), self._window
         )
         return self._show_job_dialog(dialog)
 

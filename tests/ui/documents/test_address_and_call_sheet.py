@@ -38,7 +38,7 @@ def test_labels_for_the_cold_leads_start_at_the_chosen_label(
     assert dialog.skipped_label.text() == "Skipped (no postal address): Rob Quinn, Nora Ellis"
     printed = dialog.printed
     assert printed is not None
-    assert printed.path.parent == window.document_actions.working_folder
+    assert printed.path == window.document_actions.letters_folder / "Labels avery-l7163.pdf"
     assert pdf_pages(printed.path) == 3
     text = pdf_text(printed.path)
     for name in cold_lead_names(window.workspace)[:24]:
@@ -64,7 +64,7 @@ def test_each_run_writes_a_new_file_so_an_open_preview_keeps_its_own(
     assert first.path != second.path
     assert second.path.name == "Labels avery-l7160 (2).pdf"
     assert first.path.exists()
-    assert leftovers(window.document_actions.working_folder) == []
+    assert leftovers(window.document_actions.letters_folder) == []
 
 
 def test_envelopes_carry_the_return_address(qtbot: QtBot, window: MainWindow) -> None:
@@ -93,7 +93,7 @@ def test_nothing_addressable_is_a_clear_failure(qtbot: QtBot, window: MainWindow
         "Nothing to print: no selected lead has a postal address (Rob Quinn)"
     )
     assert window.document_actions.previews == []
-    assert list(window.document_actions.working_folder.iterdir()) == []
+    assert list(window.document_actions.letters_folder.iterdir()) == []
 
 
 def test_the_call_sheet_lists_the_days_calls(qtbot: QtBot, window: MainWindow) -> None:
