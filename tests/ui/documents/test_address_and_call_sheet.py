@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.documents.stationery import EnvelopeSize, LabelSheet
 from planner.domain import Column, TouchDraft, TouchKind
+from planner.services.document_jobs import PrintLabels
 from planner.services.touches import plan_touches
 from tests.ui.documents.conftest import (
     cold_lead_names,
@@ -141,3 +142,28 @@ def test_dialogs_close_when_another_database_opens(
     assert not templates.isVisible()
     assert actions.dialog is None
     assert actions.templates is None
+
+
+def test_labels_and_envelopes_go_to_the_file_the_user_chose(
+    qtbot: QtBot, window: MainWindow, letters_folder: Path
+) -> None:
+    labels = window.document_actions.open_labels()
+    assert labels.output.target().parent == letters_folder
+    assert labels.output.file_field.isVisible()
+    assert not labels.output.folder_field.isVisible()
+    chosen = letters_folder / "shop labels.pdf"
+    labels.output.set_file(chosen)
+    labels.outline_box.setChecked(True)
+    job = labels.make_job()
+    assert isinstance(job, PrintLabels)
+    assert job.outline
+    _run(qtbot, labels)
+    assert labels.printed is not None
+    assert labels.printed.path == chosen
+    assert chosen.exists()
+    labels.reject()
+    envelopes = window.document_actions.open_envelopes()
+    envelopes.output.set_file(letters_folder / "post")
+    _run(qtbot, envelopes)
+    assert envelopes.printed is not None
+    assert envelopes.printed.path == letters_folder / "post.pdf"
