@@ -59,8 +59,11 @@ class PlanningActions(QObject):
         menu.addSeparator()
         menu.addAction(self.planning_settings)
 
-    def open_new_campaign(self) -> QDialog:
-        """Opens the dialog that creates a campaign."""
+    def open_new_campaign(self) -> QDialog | None:
+        """Opens the dialog that creates a campaign: from the shown days when the calendar is
+        on screen, else from today."""
+        if self.calendar.isVisible():
+            return self.calendar.new_campaign()
         return self._show(CampaignDialog(self._operations, parent=self._window))
 
     def open_new_touch(self) -> QDialog:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
+from planner.domain import Column
 from ui.common.theme import DARK, LIGHT, ColourScheme, ThemeManager, palette_is_dark, theme_colours
 from ui.main_window import MainWindow
 from ui.window_settings import WindowSettings
@@ -38,6 +39,8 @@ def test_the_window_uses_fusion_with_the_project_palette(main_window: MainWindow
     assert main_window.theme.style_name == "fusion"
     assert QGuiApplication.palette().color(QPalette.ColorRole.Window) == QColor(LIGHT.window)
     assert "dialogbuttonbox-buttons-have-icons: 0" in application.styleSheet()
+    cards = main_window.board.view(Column.COLD).palette()
+    assert cards.color(QPalette.ColorRole.Base) == QColor(LIGHT.surface), "cards paint on Base"
 
 
 def test_the_view_menu_switches_to_dark_and_back(

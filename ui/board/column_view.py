@@ -268,3 +268,4 @@ class ColumnPanel(QFrame):
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
         mark_lane(self)
+        self.view.viewport().setAutoFillBackground(False)  # the lane shows between the cards

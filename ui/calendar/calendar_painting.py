@@ -113,6 +113,7 @@ class CalendarPainter:
         right = grid.rect.right()
         painter.setPen(QPen(self._line, 1))
         painter.drawLine(QPointF(0, grid.rect.top() - 0.5), QPointF(right, grid.rect.top() - 0.5))
+        step = 1 if grid.hour_height >= metrics.line * 1.1 else 2
         for hour in grid.hours():
             y = round(grid.y_of(time(hour))) + 0.5
             if hour != grid.first_hour:
@@ -122,9 +123,11 @@ class CalendarPainter:
                 painter.setPen(QPen(half, 1, Qt.PenStyle.DashLine))
                 middle = y + grid.hour_height / 2
                 painter.drawLine(QPointF(grid.rect.left(), middle), QPointF(right, middle))
+            if hour == grid.first_hour or (hour - grid.first_hour) % step:
+                continue
             label = QRectF(
                 grid.gutter.left(),
-                y - metrics.line / 2 if hour != grid.first_hour else y,
+                y - metrics.line / 2,
                 grid.gutter.width() - metrics.inset * 2,
                 metrics.line,
             )

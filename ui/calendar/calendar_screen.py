@@ -45,17 +45,17 @@ _WATCHED_KINDS = (Kind.TOUCH, Kind.CAMPAIGN, Kind.LEAD)
 
 
 def range_title(calendar_range: CalendarRange) -> str:
-    """``March 2026``, or for a week ``16 – 22 March 2026``."""
+    """``March 2026``, or for a week ``16 – 22 Mar 2026`` (short, so the header fits)."""
     if calendar_range.mode is CalendarMode.MONTH:
         return format_day_as(calendar_range.anchor, "LLLL y")
     first, last = calendar_range.first, calendar_range.last
     if first.month == last.month:
         start = format_day_as(first, "d")
     elif first.year == last.year:
-        start = format_day_as(first, "d MMMM")
+        start = format_day_as(first, "d MMM")
     else:
-        start = format_day_as(first, "d MMMM y")
-    return f"{start} – {format_day_as(last, 'd MMMM y')}"
+        start = format_day_as(first, "d MMM y")
+    return f"{start} – {format_day_as(last, 'd MMM y')}"
 
 
 class CalendarScreen(QWidget):
@@ -87,15 +87,9 @@ class CalendarScreen(QWidget):
         self.mode_buttons = {
             mode: _tool_button(mode.label, f"Show a {mode.value}") for mode in CalendarMode
         }
-        self.new_campaign_button = QPushButton("New campaign…")
         set_glyph(self.today_button, Glyph.TODAY)
         set_glyph(self.previous_button, Glyph.PREVIOUS)
         set_glyph(self.next_button, Glyph.NEXT)
-        set_glyph(self.mode_buttons[CalendarMode.MONTH], Glyph.CALENDAR)
-        set_glyph(self.mode_buttons[CalendarMode.WEEK], Glyph.WEEK)
-        set_glyph(self.new_campaign_button, Glyph.CAMPAIGN)
-        for button in self.mode_buttons.values():
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._build_layout()
         self._connect()
         self.setFocusProxy(self.view)
@@ -276,8 +270,6 @@ class CalendarScreen(QWidget):
         toolbar.addSeparator()
         for button in self.mode_buttons.values():
             toolbar.addWidget(button)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.new_campaign_button)
         self.toolbar = toolbar
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.view)
@@ -297,7 +289,6 @@ class CalendarScreen(QWidget):
         self.today_button.clicked.connect(self.go_today)
         self.previous_button.clicked.connect(self.go_previous)
         self.next_button.clicked.connect(self.go_next)
-        self.new_campaign_button.clicked.connect(self.new_campaign)
         self.filters.filter_changed.connect(self.set_filter)
         view = self.view
         view.touch_dropped.connect(self.reschedule_touch)

@@ -283,7 +283,7 @@ QLineEdit:disabled {{ color: {c.placeholder}; background-color: {c.window}; }}
 QToolBar {{ background-color: {c.window}; border: none; border-bottom: 1px solid {c.border};
     spacing: {pad_y * 2}px; padding: {pad_y}px {pad_y * 2}px; }}
 QToolBar QToolButton {{ border: 1px solid transparent; border-radius: {radius}px;
-    padding: {pad_y}px {pad_y * 2}px; }}
+    padding: {pad_y}px; }}
 QToolBar QToolButton:hover {{ background-color: {c.control_hover}; }}
 QToolBar QToolButton:checked {{ background-color: {c.lane}; border-color: {c.border}; }}
 QStatusBar {{ color: {c.muted_text}; }}
@@ -295,7 +295,6 @@ QScrollBar::handle:hover {{ background-color: {c.placeholder}; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 QFrame[lane="true"] {{ background-color: {c.lane}; border-radius: {lane_radius}px; }}
-QFrame[lane="true"] QListView {{ background-color: transparent; }}
 QLabel[tone="muted"] {{ color: {c.muted_text}; }}
 QLabel[tone="alert"] {{ color: {c.overdue}; }}
 QLabel[tone="title"] {{ color: {c.text}; font-weight: bold; }}
