@@ -48,7 +48,7 @@ class LeadActions(QObject):
             window, "Move &Right", lambda: self.move_selected(1), "Ctrl+Right", Glyph.MOVE_RIGHT
         )
         self.demo_data = window_action(
-            window, "Add &Demo Data", self.add_demo_data, glyph=Glyph.DEMO_DATA
+            window, "&Add Demo Data", self.add_demo_data, glyph=Glyph.DEMO_DATA
         )
         board.set_card_actions([self.open_lead, self.move_left, self.move_right, self.delete_lead])
         board.open_requested.connect(self.open_editor)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
 from planner.errors import PlannerError
@@ -46,7 +47,11 @@ class PlanningActions(QObject):
             window, "New &Touch…", self.open_new_touch, "Ctrl+Shift+T", Glyph.NEW_TOUCH
         )
         self.planning_settings = window_action(
-            window, "Planning &Settings…", self.open_planning_settings, glyph=Glyph.SETTINGS
+            window,
+            "Planning &Settings…",
+            self.open_planning_settings,
+            QKeySequence.StandardKey.Preferences,
+            Glyph.SETTINGS,
         )
         self.export_calendar = window_action(
             window, "Export &Calendar…", self.choose_export_file, glyph=Glyph.EXPORT

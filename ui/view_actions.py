@@ -109,7 +109,7 @@ class ViewActions(QObject):
         for action in self.screen_actions:
             menu.addAction(action)
         menu.addSeparator()
-        schemes = menu.addMenu("&Colour Scheme")
+        schemes = menu.addMenu("Colour &Scheme")
         set_glyph(schemes.menuAction(), Glyph.SYSTEM_THEME)
         for action in self.scheme_actions.values():
             schemes.addAction(action)

@@ -40,6 +40,9 @@ from ui.touches.campaign_dialog import CampaignDialog
 from ui.touches.new_touch_dialog import NewTouchDialog
 from ui.touches.touch_dialog import TouchDialog
 
+TODAY_KEY, MONTH_KEY, WEEK_KEY = "T", "M", "W"
+"""Single keys while the calendar has the focus, as in the usual calendar programs."""
+
 _WATCHED_KINDS = (Kind.TOUCH, Kind.CAMPAIGN, Kind.LEAD)
 """A change to any of these can change what the calendar shows."""
 
@@ -82,10 +85,15 @@ class CalendarScreen(QWidget):
             title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
         self.title.setFont(title_font)
         self.today_button = QPushButton("Today")
+        self.today_button.setToolTip(f"Show today ({TODAY_KEY})")
         self.previous_button = _tool_button("‹", "Previous (Page Up)")
         self.next_button = _tool_button("›", "Next (Page Down)")
         self.mode_buttons = {
-            mode: _tool_button(mode.label, f"Show a {mode.value}") for mode in CalendarMode
+            mode: _tool_button(
+                mode.label,
+                f"Show a {mode.value} ({MONTH_KEY if mode is CalendarMode.MONTH else WEEK_KEY})",
+            )
+            for mode in CalendarMode
         }
         set_glyph(self.today_button, Glyph.TODAY)
         set_glyph(self.previous_button, Glyph.PREVIOUS)
@@ -305,10 +313,14 @@ class CalendarScreen(QWidget):
         self.day_list.touch_opened.connect(self.open_touch)
         self.day_list.campaign_opened.connect(self.open_campaign)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for key, slot in (
+        keys: tuple[tuple[QKeySequence.StandardKey | str, Callable[[], object]], ...] = (
             (QKeySequence.StandardKey.MoveToPreviousPage, self.go_previous),
             (QKeySequence.StandardKey.MoveToNextPage, self.go_next),
-        ):
+            (TODAY_KEY, self.go_today),
+            (MONTH_KEY, lambda: self.set_mode(CalendarMode.MONTH)),
+            (WEEK_KEY, lambda: self.set_mode(CalendarMode.WEEK)),
+        )
+        for key, slot in keys:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)

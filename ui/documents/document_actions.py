@@ -50,7 +50,7 @@ class DocumentActions(QObject):
         self.sender_dialog: SenderProfileDialog | None = None
         self.previews: list[DocumentPreview] = []
         self.letter_to_lead = window_action(
-            window, "&Letter to Selected Lead…", self.open_letter_to_lead, glyph=Glyph.LETTER
+            window, "Lette&r to Selected Lead…", self.open_letter_to_lead, glyph=Glyph.LETTER
         )
         self.write_letter = window_action(
             window, "&Write Letter…", self.open_letter_to_lead, glyph=Glyph.LETTER

@@ -2,7 +2,7 @@
 
 from datetime import time
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
 
 from planner.domain import CampaignDraft, Channel, Temperature
@@ -122,3 +122,18 @@ def test_a_touch_done_on_another_day_is_drawn_ticked_on_that_day(
     assert grid is not None
     assert chip is not None
     assert chip.rect.bottom() <= grid.rect.top(), "done elsewhere: its planned time says nothing"
+
+
+def test_single_keys_switch_week_month_and_go_to_today(
+    qtbot: QtBot, calendar: CalendarScreen
+) -> None:
+    calendar.view.setFocus()
+    qtbot.waitUntil(calendar.view.hasFocus)
+    qtbot.keyClick(calendar.view, Qt.Key.Key_W)
+    assert calendar.calendar_range.mode is CalendarMode.WEEK
+    qtbot.keyClick(calendar.view, Qt.Key.Key_PageDown)
+    assert not calendar.calendar_range.first <= TODAY <= calendar.calendar_range.last
+    qtbot.keyClick(calendar.view, Qt.Key.Key_T)
+    assert calendar.calendar_range.first <= TODAY <= calendar.calendar_range.last
+    qtbot.keyClick(calendar.view, Qt.Key.Key_M)
+    assert calendar.calendar_range.mode is CalendarMode.MONTH
