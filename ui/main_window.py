@@ -24,7 +24,8 @@ from planner import __version__
 from planner.errors import DatabaseOpenError
 from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
-from ui.common.icons import Glyph, set_glyph
+from ui.common.colours import overdue
+from ui.common.icons import Glyph, set_glyph, warning_pixmap
 from ui.common.theme import ThemeManager
 from ui.database_files import ask_database_to_open, ask_new_database
 from ui.documents.document_actions import DocumentActions
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
     def show_error(self, text: str) -> None:
         """Tells the user something could not be done, without blocking the window."""
         box = QMessageBox(QMessageBox.Icon.Warning, APPLICATION_TITLE, text, parent=self)
+        box.setIconPixmap(warning_pixmap(self.fontMetrics().height() * 3, overdue()))
         box.setObjectName("error-message")
         self._message_box = box
         box.open()

@@ -11,7 +11,8 @@ from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from planner.domain import TouchKind
@@ -140,6 +141,11 @@ def refresh_glyph_icons() -> None:
             name = target.property(GLYPH_PROPERTY)
             if isinstance(name, str) and name and isinstance(target, QAction | QAbstractButton):
                 target.setIcon(icon(Glyph(name)))
+
+
+def warning_pixmap(side: int, colour: QColor) -> QPixmap:
+    """The warning sign of message boxes (in the overdue red), instead of the style's stock one."""
+    return icon(Glyph.WARNING, colour).pixmap(QSize(side, side))
 
 
 def forget_icons() -> None:

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
-from planner.domain import Column
+from planner.domain import Channel, Column
 from ui.common.icons import forget_icons, refresh_glyph_icons
 
 if TYPE_CHECKING:
@@ -83,6 +83,20 @@ _DARK_ACCENTS = MappingProxyType(
         Column.LOST: "#9aa0a9",
     }
 )
+
+
+CHANNEL_COLOURS = MappingProxyType(
+    {
+        Channel.DIRECT_MAIL: "#00897b",
+        Channel.PROMOTION: "#8e44ad",
+        Channel.SEMINAR: "#3949ab",
+        Channel.EMAIL: "#0277bd",
+        Channel.PHONE: "#558b2f",
+        Channel.ADVERTISING: "#c2185b",
+        Channel.OTHER: "#6d6f75",
+    }
+)
+"""A campaign bar's fill per channel, dark enough for white text in both schemes."""
 
 
 class Appearance(StrEnum):
