@@ -140,6 +140,17 @@ class CalendarTouch:
         """True for a planned touch whose day has passed without it being done."""
         return self.done_on is None and self.planned_on < today
 
+    @property
+    def shown_on(self) -> date:
+        """The day the calendar shows it on: the day it was done, else the day it is planned."""
+        return self.done_on or self.planned_on
+
+    @property
+    def done_elsewhere(self) -> bool:
+        """True for a touch done on another day than planned (its planned time no longer says
+        when it happened)."""
+        return self.done_on is not None and self.done_on != self.planned_on
+
 
 @dataclass(frozen=True)
 class TouchFilter:

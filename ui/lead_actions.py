@@ -2,12 +2,14 @@
 Demo Data."""
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.changes import Change
 from planner.domain import Column
 from planner.services.demo import add_demo_data, demo_summary
 from ui.board.board_widget import BoardWidget
+from ui.common.icons import Glyph
 from ui.lead_editor import LeadEditor
 from ui.operations import Operations
 from ui.window_actions import window_action
@@ -22,16 +24,32 @@ class LeadActions(QObject):
         self._board = board
         self._window = window
         self.editor: LeadEditor | None = None
-        self.new_lead = window_action(window, "&New Lead…", self.open_new_lead_editor, "Ctrl+N")
-        self.open_lead = window_action(window, "&Open Lead…", self.open_selected_lead)
-        self.delete_lead = window_action(window, "&Delete Lead", self.delete_selected, "Del")
+        self.new_lead = window_action(
+            window,
+            "&New Lead…",
+            self.open_new_lead_editor,
+            QKeySequence.StandardKey.New,
+            Glyph.NEW_LEAD,
+        )
+        self.open_lead = window_action(
+            window, "&Open Lead…", self.open_selected_lead, glyph=Glyph.OPEN_LEAD
+        )
+        self.delete_lead = window_action(
+            window,
+            "&Delete Lead",
+            self.delete_selected,
+            QKeySequence.StandardKey.Delete,
+            Glyph.DELETE,
+        )
         self.move_left = window_action(
-            window, "Move &Left", lambda: self.move_selected(-1), "Ctrl+Left"
+            window, "Move &Left", lambda: self.move_selected(-1), "Ctrl+Left", Glyph.MOVE_LEFT
         )
         self.move_right = window_action(
-            window, "Move &Right", lambda: self.move_selected(1), "Ctrl+Right"
+            window, "Move &Right", lambda: self.move_selected(1), "Ctrl+Right", Glyph.MOVE_RIGHT
         )
-        self.demo_data = window_action(window, "Add &Demo Data", self.add_demo_data)
+        self.demo_data = window_action(
+            window, "&Add Demo Data", self.add_demo_data, glyph=Glyph.DEMO_DATA
+        )
         board.set_card_actions([self.open_lead, self.move_left, self.move_right, self.delete_lead])
         board.open_requested.connect(self.open_editor)
         board.new_lead_requested.connect(self.open_new_lead_editor_in)

@@ -325,3 +325,11 @@ def m030_column_totals(db: Database) -> None:
         END;
         """
     )
+
+
+@MIGRATIONS()
+def m035_touches_by_done_day(db: Database) -> None:
+    """Indexes touches by the day they were done: the calendar draws a done touch on that day."""
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS touches_done_on ON touches (done_on) WHERE done_on IS NOT NULL"
+    )

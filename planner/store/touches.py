@@ -147,12 +147,17 @@ class TouchStore:
         temperatures: Iterable[Temperature] | None = None,
         channels: Iterable[Channel] | None = None,
     ) -> list[CalendarTouch]:
-        """Touches planned from ``start`` to ``end`` (both included), for the calendar.
+        """Touches shown from ``start`` to ``end`` (both included), for the calendar: those still
+        planned on these days and those done on them (a touch done on another day than planned is
+        shown where it was done; see ``CalendarTouch.shown_on``).
 
         ``temperatures`` and ``channels`` narrow the list when given.
         """
-        clauses = ["touches.planned_on BETWEEN ? AND ?"]
-        params: list[Any] = [start.isoformat(), end.isoformat()]
+        clauses = [
+            "((touches.done_on IS NULL AND touches.planned_on BETWEEN ? AND ?) "
+            "OR touches.done_on BETWEEN ? AND ?)"
+        ]
+        params: list[Any] = [start.isoformat(), end.isoformat()] * 2
         _narrow(clauses, params, "leads.temperature", temperatures)
         _narrow(clauses, params, _CHANNEL_SQL, channels)
         return self._calendar_rows(" AND ".join(clauses), params)

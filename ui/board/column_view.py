@@ -37,6 +37,7 @@ from ui.board.column_figures import (
 from ui.board.column_model import LEAD_ID_ROLE, ColumnModel
 from ui.common.colours import blend, column_accent, muted_text
 from ui.common.icons import Glyph, icon
+from ui.common.theme import mark_lane
 
 HEADER_INSET = 0.45
 """Space left and right of a header's text, in lines."""
@@ -364,14 +365,5 @@ class ColumnPanel(QFrame):
         layout.setSpacing(spacing)
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
-        self.setAutoFillBackground(True)
-        self._apply_lane_palette()
-
-    def _apply_lane_palette(self) -> None:
-        """A lane slightly darker than the window, behind cards drawn in the base colour."""
-        palette = self.palette()
-        window = palette.color(QPalette.ColorRole.Window)
-        text = palette.color(QPalette.ColorRole.WindowText)
-        palette.setColor(QPalette.ColorRole.Window, blend(window, text, 0.045))
-        self.setPalette(palette)
-        self.view.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        mark_lane(self)
+        self.view.viewport().setAutoFillBackground(False)  # the lane shows between the cards
