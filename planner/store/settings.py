@@ -17,6 +17,7 @@ class SettingKey(StrEnum):
     PLANNING = "planning"
     SENDER_PROFILE = "sender_profile"
     DATABASE_ID = "database_id"
+    DOCUMENT_NUMBERS = "document_numbers"
 
 
 class SettingsStore:
