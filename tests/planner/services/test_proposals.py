@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -9,17 +10,21 @@ from hypothesis import strategies as st
 
 from planner.changes import Kind
 from planner.clock import Clock
+from planner.documents.batch import never_cancelled, no_progress
 from planner.domain import Column, LeadDraft, Outcome, Temperature, TouchKind
 from planner.errors import ValidationError
+from planner.locale import ENGLISH
 from planner.money import Money
 from planner.sales.document import DocumentContent, DocumentStatus
 from planner.sales.items import LineItem
 from planner.sales.numbering import DocumentKind
-from planner.services import board, deals, proposals
+from planner.services import board, deals, proposals, sender
 from planner.services.history import History, undo_change
 from planner.services.numbering import set_number_pattern
+from planner.services.sales_jobs import PrintSale
 from planner.workspace import Workspace
 from tests.conftest import FIXED_MOMENT, dump_database
+from tests.planner.documents.conftest import pdf_pages
 
 TODAY = FIXED_MOMENT.date()
 
@@ -282,3 +287,39 @@ def test_overdue_invoices_are_listed(workspace: Workspace, hot_lead: int) -> Non
     assert [(summary.number, summary.status) for summary in overdue] == [
         ("INV-2026-0001", DocumentStatus.OVERDUE)
     ]
+
+
+def test_a_sent_proposal_prints_as_it_was_sent_after_the_sender_changes(
+    workspace: Workspace, hot_lead: int, tmp_path: Path
+) -> None:
+    sender.set_sender_field(workspace, "business_name", "Harbour Light Bookkeeping")
+    proposal = _proposal(workspace, hot_lead)
+    sender.set_sender_field(workspace, "business_name", "Renamed Ltd")
+    draft = _proposal(workspace, hot_lead, send=False)
+    job = PrintSale(workspace.path, proposal, TODAY, tmp_path / "proposal.pdf")
+    printed = job(no_progress, never_cancelled)
+    text = "\n".join(pdf_pages(tmp_path / "proposal.pdf"))
+    assert (printed.number, printed.pages) == ("P-2026-0001", 1)
+    assert "Harbour Light Bookkeeping" in text
+    assert "Renamed Ltd" not in text
+    assert workspace.documents.get(proposal).total.format(ENGLISH) in text
+    draft_text = "\n".join(
+        pdf_pages(PrintSale(workspace.path, draft, TODAY)(no_progress, never_cancelled).pdf)
+    )
+    assert "Renamed Ltd" in draft_text
+    assert "Draft: not sent yet." in draft_text
+
+
+def test_an_invoice_prints_the_payment_qr_code_when_an_iban_is_set(
+    workspace: Workspace, hot_lead: int
+) -> None:
+    sender.set_sender_field(workspace, "business_name", "Harbour Light Bookkeeping")
+    sender.set_sender_field(workspace, "iban", "DE89 3704 0044 0532 0130 00")
+    proposal = _proposal(workspace, hot_lead)
+    deals.accept_proposal(workspace, proposal)
+    invoice = deals.invoice_from_proposal(workspace, proposal).created_id(Kind.DOCUMENT)
+    printed = PrintSale(workspace.path, invoice, TODAY)(no_progress, never_cancelled)
+    text = "\n".join(pdf_pages(printed.pdf))
+    assert "INV-2026-0001" in text
+    assert "IBAN DE89 3704 0044 0532 0130 00" in text
+    assert "Scan with your banking" in text
