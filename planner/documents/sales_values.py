@@ -27,7 +27,8 @@ class PaymentDetails:
 class PrintedSale:
     """One document to print. ``recipient_lines`` are the address block; ``facts`` the labelled
     rows beside it (number, date, validity or due date); ``note`` a line under the title (an
-    older revision says so)."""
+    older revision says so). ``recipient_country`` is the customer's ISO country code, which
+    the e-invoice needs."""
 
     kind: DocumentKind
     number: str
@@ -41,6 +42,8 @@ class PrintedSale:
     terms: str = ""
     note: str = ""
     payment: PaymentDetails | None = None
+    issued_on: date | None = None
+    recipient_country: str = ""
 
     @property
     def title(self) -> str:

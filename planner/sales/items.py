@@ -5,7 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from planner.errors import ValidationError
 from planner.money import Money
-from planner.sales.percent import checked_percent
+from planner.sales.percent import checked_percent, parse_percent
 
 QUANTITY_PLACES = 4
 """Quantities are kept to four decimals (hours in quarters, metres in millimetres)."""
@@ -102,3 +102,39 @@ class CatalogueDraft:
             raise ValidationError("A catalogue entry needs a name", "name")
         checked_percent(self.tax_rate, "tax_rate")
         return self
+
+
+def parse_item_spec(text: str, currency: str) -> LineItem:
+    """A line written ``DESCRIPTION:QTY:UNIT_PRICE[:TAX%]`` (``Design work:10:85.00:19``), as the
+    command line takes it. The description may itself hold colons; without a tax rate the line
+    is taxed at 0 %. ValidationError naming what is wrong otherwise."""
+    parts = text.split(":")
+    if len(parts) < 3:
+        raise ValidationError(
+            f"'{text}' is not an item: write DESCRIPTION:QTY:UNIT_PRICE[:TAX%]", "item"
+        )
+    with_tax = len(parts) >= 4 and _reads(parts[-3], parts[-2], currency)
+    if with_tax:
+        description, quantity, price, tax = parts[:-3], parts[-3], parts[-2], parts[-1]
+    else:
+        description, quantity, price, tax = parts[:-2], parts[-2], parts[-1], "0"
+    try:
+        return LineItem(
+            description=":".join(description).strip(),
+            quantity=parse_quantity(quantity),
+            unit_price=Money.parse(price, currency),
+            tax_rate=parse_percent(tax, "tax_rate"),
+        ).checked()
+    except ValidationError as error:
+        raise ValidationError(f"Item '{text}': {error}", error.field) from None
+
+
+def _reads(quantity: str, price: str, currency: str) -> bool:
+    """True when the two texts read as a quantity and a price: then the field after them is
+    the tax rate, and any colon before them belongs to the description."""
+    try:
+        parse_quantity(quantity)
+        Money.parse(price, currency)
+    except ValidationError:
+        return False
+    return True

@@ -21,6 +21,7 @@ from planner.documents.address import address_lines
 from planner.documents.batch import CancelCheck, MergeCancelledError, ProgressCallback
 from planner.documents.profile import SenderProfile, default_sender_profile
 from planner.documents.sales_values import PaymentDetails, PrintedSale
+from planner.errors import ValidationError
 from planner.locale import user_locale
 from planner.sales.document import DocumentStatus, SalesDocument
 from planner.sales.epc import EPC_CURRENCY, EpcPayment
@@ -53,11 +54,13 @@ def printed_sale(db: Database, document_id: int, today: date, locale: Locale) ->
     document = documents.get(document_id)
     sender_json, recipient_json = documents.snapshot(document_id)
     sender = _sender(db, sender_json)
+    lead = LeadStore(db).get(document.lead_id, include_deleted=True)
+    country = lead.country
     if recipient_json:
         recipient = json.loads(recipient_json)
         name, lines = str(recipient["name"]), tuple(recipient["lines"])
+        country = str(recipient.get("country", country))
     else:
-        lead = LeadStore(db).get(document.lead_id, include_deleted=True)
         name, lines = lead.name, address_lines(lead, sender.country)
     content = document.content
     return PrintedSale(
@@ -73,6 +76,8 @@ def printed_sale(db: Database, document_id: int, today: date, locale: Locale) ->
         terms=content.terms or DEFAULT_TERMS[document.kind],
         note=_note(document, today),
         payment=_payment(document, sender),
+        issued_on=document.issued_on,
+        recipient_country=country or sender.country,
     )
 
 
@@ -152,12 +157,13 @@ class PrintedSaleFile:
 @dataclass(frozen=True)
 class PrintSale:
     """One proposal, invoice or contract to PDF (``output``; ``None`` keeps it in memory for a
-    preview)."""
+    preview). ``factur_x`` embeds the EN 16931 invoice XML (invoices only)."""
 
     database: Path
     document_id: int
     today: date
     output: Path | None = None
+    factur_x: bool = False
 
     def __call__(self, progress: ProgressCallback, is_cancelled: CancelCheck) -> PrintedSaleFile:
         """Writes the PDF; a failure or a cancel leaves no file."""
@@ -168,6 +174,8 @@ class PrintSale:
         with closing(open_reader(self.database)) as reader:
             sale = printed_sale(reader, self.document_id, self.today, user_locale())
         pdf, pages = sale_pdf(sale)
+        if self.factur_x:
+            pdf = _with_factur_x(pdf, sale)
         progress(1, 2)
         if is_cancelled():
             raise MergeCancelledError
@@ -177,3 +185,10 @@ class PrintSale:
         progress(2, 2)
         return PrintedSaleFile(self.output, sale.number, pages, pdf)
 
+
+def _with_factur_x(pdf: bytes, sale: PrintedSale) -> bytes:
+    if sale.kind is not DocumentKind.INVOICE:
+        raise ValidationError("Only invoices carry Factur-X data", "factur_x")
+    from planner.documents.factur_x import embed_factur_x
+
+    return embed_factur_x(pdf, sale)

@@ -102,7 +102,11 @@ def sent_snapshot(workspace: Workspace, lead: Lead) -> dict[str, str]:
     """The sender and recipient as they are now, frozen into a document that leaves the house,
     so printing it again later gives the same page even after an address changed."""
     sender = load_sender_profile(workspace)
-    recipient = {"name": lead.name, "lines": list(address_lines(lead, sender.country))}
+    recipient = {
+        "name": lead.name,
+        "lines": list(address_lines(lead, sender.country)),
+        "country": lead.country,
+    }
     return {
         "sender_json": json.dumps(sender.to_json(), ensure_ascii=False, sort_keys=True),
         "recipient_json": json.dumps(recipient, ensure_ascii=False, sort_keys=True),
