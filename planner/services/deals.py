@@ -20,6 +20,7 @@ from planner.services.proposals import issue_number
 from planner.services.sales_records import (
     insert_document,
     log_document_touch,
+    plan_payment_touch,
     sent_snapshot,
 )
 from planner.store.changes import Table, recording
@@ -155,10 +156,11 @@ def invoice_from_proposal(
         raise ValidationError(f"Payment is due within 0 to {_MAX_DUE_DAYS} days", "due_days")
     lead = workspace.leads.get(proposal.lead_id, include_deleted=True)
     today = workspace.clock.today()
+    due_on = today + timedelta(days=due_days)
     content = replace(
         proposal.content,
         valid_until=None,
-        due_on=today + timedelta(days=due_days),
+        due_on=due_on,
         terms=terms or proposal.content.terms,
     )
     values: dict[str, object] = {"source_id": proposal.id}
@@ -178,13 +180,18 @@ def invoice_from_proposal(
     with recording(workspace.db, description) as recorder:
         insert_document(workspace, recorder, lead, DocumentKind.INVOICE, content, **values)
         if issue:
+            number = str(values["number"])
+            total = content.totals.total
             log_document_touch(
                 workspace,
                 recorder,
                 lead.id,
                 DocumentKind.INVOICE,
-                str(values["number"]),
-                f"Invoice issued: {content.totals.total}",
+                number,
+                f"Invoice issued: {total}",
+            )
+            plan_payment_touch(
+                workspace, recorder, lead.id, number, due_on, f"Payment due: {total}"
             )
         return recorder.finish()
 
@@ -211,7 +218,8 @@ def mark_invoice_paid(workspace: Workspace, invoice_id: int, paid_on: date | Non
         raise ValidationError("An invoice cannot be paid on a day still to come", "paid_on")
     if invoice.issued_on is not None and day < invoice.issued_on:
         raise ValidationError("An invoice cannot be paid before it was issued", "paid_on")
-    with recording(workspace.db, f"Mark invoice {invoice.display_number} paid") as recorder:
+    number = invoice.display_number
+    with recording(workspace.db, f"Mark invoice {number} paid") as recorder:
         recorder.update(
             Table.DOCUMENTS,
             invoice.id,
@@ -221,6 +229,8 @@ def mark_invoice_paid(workspace: Workspace, invoice_id: int, paid_on: date | Non
                 "updated_at": workspace.clock.timestamp(),
             },
         )
+        for touch_id in workspace.documents.payment_touch_ids(number):
+            recorder.update(Table.TOUCHES, touch_id, {"done_on": day.isoformat()})
         return recorder.finish()
 
 

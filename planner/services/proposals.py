@@ -15,6 +15,7 @@ from planner.services.sales_records import (
     checked_content,
     insert_document,
     log_document_touch,
+    plan_payment_touch,
     replace_content,
     sent_snapshot,
 )
@@ -148,6 +149,11 @@ def send_document(workspace: Workspace, document_id: int) -> Change:
             number,
             f"{document.kind.label} {'issued' if verb == 'Issue' else 'sent'}",
         )
+        due_on = document.content.due_on
+        if document.kind is DocumentKind.INVOICE and due_on is not None:
+            plan_payment_touch(
+                workspace, recorder, lead.id, number, due_on, f"Payment due: {document.total}"
+            )
         return recorder.finish()
 
 

@@ -132,3 +132,23 @@ def log_document_touch(
         document=number,
     )
     insert_touches(recorder, [draft], workspace.clock.timestamp())
+
+
+def plan_payment_touch(
+    workspace: Workspace,
+    recorder: ChangeRecorder,
+    lead_id: int,
+    number: str,
+    due_on: date,
+    notes: str,
+) -> None:
+    """Plans the invoice's payment as a touch on its due day, so an unpaid invoice shows on the
+    agenda, overdue once the day has passed; marking the invoice paid completes it."""
+    draft = TouchDraft(
+        lead_id=lead_id,
+        kind=TouchKind.INVOICE,
+        planned_on=due_on,
+        notes=notes,
+        document=number,
+    )
+    insert_touches(recorder, [draft], workspace.clock.timestamp())

@@ -280,6 +280,14 @@ class DocumentStore:
             key=lambda summary: summary.issued_on or date.min,
         )
 
+    def payment_touch_ids(self, number: str) -> list[int]:
+        """The planned, not yet done "payment due" touches of an invoice number."""
+        rows = self._db.execute(
+            "SELECT id FROM touches WHERE kind = 'invoice' AND document = ? AND done_on IS NULL",
+            [number],
+        )
+        return [row[0] for row in rows]
+
     def line_row_ids(self, document_id: int) -> list[int]:
         """The ids of a document's line rows, for replacing them through the recorder."""
         rows = self._db.execute(

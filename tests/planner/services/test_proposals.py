@@ -323,3 +323,22 @@ def test_an_invoice_prints_the_payment_qr_code_when_an_iban_is_set(
     assert "INV-2026-0001" in text
     assert "IBAN DE89 3704 0044 0532 0130 00" in text
     assert "Scan with your banking" in text
+
+
+def test_an_unpaid_invoice_waits_on_the_agenda_until_it_is_paid(
+    workspace: Workspace, hot_lead: int
+) -> None:
+    proposal = _proposal(workspace, hot_lead)
+    deals.accept_proposal(workspace, proposal)
+    invoice = deals.invoice_from_proposal(workspace, proposal, 7).created_id(Kind.DOCUMENT)
+    late = TODAY + timedelta(days=9)
+    due = [entry for entry in workspace.touches.agenda(late) if entry.kind is TouchKind.INVOICE]
+    assert [(entry.lead_id, entry.planned_on) for entry in due] == [
+        (hot_lead, TODAY + timedelta(days=7))
+    ]
+    paid = deals.mark_invoice_paid(workspace, invoice)
+    assert not [
+        entry for entry in workspace.touches.agenda(late) if entry.kind is TouchKind.INVOICE
+    ]
+    undo_change(workspace, paid)
+    assert [entry.kind for entry in workspace.touches.agenda(late)] == [TouchKind.INVOICE]
