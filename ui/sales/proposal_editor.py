@@ -9,13 +9,12 @@ Signals:
     printed(object): the printed file (``PrintedSaleFile``) once the PDF is written.
 """
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,7 +35,7 @@ from planner.changes import Change, Kind
 from planner.errors import PlannerError, ValidationError
 from planner.locale import user_locale
 from planner.money import Money, currency_code
-from planner.sales.document import DocumentContent, SalesDocument
+from planner.sales.document import DocumentContent, DocumentStatus, SalesDocument
 from planner.sales.items import LineItem
 from planner.sales.totals import Totals
 from planner.services.proposals import create_proposal, save_document, send_document
@@ -47,6 +46,11 @@ from ui.money_input import currency_box
 from ui.operations import Operations
 from ui.sales.printing import SalePrinter
 from ui.sales.typed_numbers import decimal_text, read_percent, read_quantity
+
+FIXED_STATUSES = frozenset(
+    {DocumentStatus.ACCEPTED, DocumentStatus.SUPERSEDED, DocumentStatus.PAID}
+)
+"""Statuses whose document neither changes nor gets a new revision."""
 
 COLUMNS = ("Description", "Qty", "Unit", "Unit price", "Disc. %", "Tax %", "Amount")
 DESCRIPTION, QUANTITY, UNIT, PRICE, DISCOUNT, TAX, AMOUNT = range(len(COLUMNS))
@@ -95,8 +99,9 @@ class ProposalEditor(QDialog):
         self.discount_field.setObjectName("proposal-discount")
         self.discount_field.setPlaceholderText("e.g. 10")
         self.currency_box = currency_box(self)
-        self.valid_until = QDateEdit()
-        self.valid_until.setCalendarPopup(True)
+        self.valid_until = form_parts.day_edit(
+            workspace.clock.today() + timedelta(days=DEFAULT_VALID_DAYS), "Valid until"
+        )
         self.introduction_field = QPlainTextEdit()
         self.introduction_field.setTabChangesFocus(True)
         self.introduction_field.setPlaceholderText("A friendly first paragraph (optional)")
@@ -106,6 +111,9 @@ class ProposalEditor(QDialog):
         self.totals_labels: dict[str, QLabel] = {}
         self.totals_grid = QGridLayout()
         self.error_label = form_parts.error_label("proposal-error")
+        self.notice = form_parts.plain_label()
+        self.notice.setObjectName("proposal-notice")
+        self.notice.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(
             "Save &Draft", QDialogButtonBox.ButtonRole.ApplyRole
@@ -206,7 +214,7 @@ class ProposalEditor(QDialog):
             lines=tuple(lines),
             currency=currency,
             discount=read_percent(self.discount_field.text(), "discount"),
-            valid_until=_day(self.valid_until.date()),
+            valid_until=form_parts.from_qdate(self.valid_until.date()),
             introduction=self.introduction_field.toPlainText().strip(),
             terms=self.terms_field.toPlainText().strip(),
             customer_vat_id=previous.customer_vat_id if previous else "",
@@ -240,7 +248,13 @@ class ProposalEditor(QDialog):
         return change
 
     def send_and_print(self) -> Change | None:
-        """Saves, marks the proposal sent (recording the touch) and prints it."""
+        """Saves, marks the proposal sent (recording the touch) and prints it. A sent proposal
+        left unchanged is printed again as it is, without a new revision."""
+        document = self._document
+        if document is not None and document.is_frozen and self._unchanged(document):
+            self.printer.print_document(document.id, self._lead.name)
+            self.accept()
+            return None
         change = self._save(send=True)
         if change is None:
             return None
@@ -281,6 +295,12 @@ class ProposalEditor(QDialog):
             if sent is None:
                 return None
         return change
+
+    def _unchanged(self, document: SalesDocument) -> bool:
+        try:
+            return self.content() == document.content
+        except ValidationError:
+            return False
 
     def _refused(self, error: PlannerError) -> None:
         self._show_error(str(error))
@@ -349,20 +369,30 @@ class ProposalEditor(QDialog):
             self.currency_box.setCurrentText(
                 lead_value.currency if lead_value is not None else profile_currency
             )
-            self.valid_until.setDate(_qdate(today + timedelta(days=DEFAULT_VALID_DAYS)))
             return
         content = document.content
         self.currency_box.setCurrentText(content.currency)
         if content.discount:
             self.discount_field.setText(decimal_text(content.discount))
         valid = content.valid_until or today + timedelta(days=DEFAULT_VALID_DAYS)
-        self.valid_until.setDate(_qdate(max(valid, today)))
+        self.valid_until.setDate(form_parts.to_qdate(max(valid, today)))
         self.introduction_field.setPlainText(content.introduction)
         self.terms_field.setPlainText(content.terms)
         for line in content.lines:
             self.add_line(line)
-        if document.is_frozen:
+        if document.status in FIXED_STATUSES:
+            self.save_button.setEnabled(False)
+            self.send_button.setEnabled(False)
+            self.notice.setText(
+                f"{document.display_number} is {document.status.value}: it can be printed "
+                "from the lead's documents but no longer changed."
+            )
+        elif document.is_frozen:
             self.save_button.setText("Save as &Revision")
+            self.notice.setText(
+                f"{document.display_number} was sent: saving changes makes a new revision and "
+                "keeps this one as it was."
+            )
 
     def _build_layout(self) -> None:
         line_buttons = QHBoxLayout()
@@ -386,18 +416,11 @@ class ProposalEditor(QDialog):
         texts.addRow("Introduction", self.introduction_field)
         texts.addRow("Terms", self.terms_field)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"For {self._lead.name}"))
+        layout.addWidget(form_parts.plain_label(f"For {self._lead.name}"))
+        layout.addWidget(self.notice)
         layout.addWidget(self.lines_table, 3)
         layout.addLayout(line_buttons)
         layout.addLayout(lower)
         layout.addLayout(texts, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-
-
-def _day(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
