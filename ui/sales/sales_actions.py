@@ -1,5 +1,5 @@
 """The window's selling actions: a proposal for the selected hot lead (also on the card's
-right-click menu) and the documents of the selected lead."""
+right-click menu), the documents of the selected lead, and the catalogue."""
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QVBoxLayout, QWidget
@@ -8,6 +8,7 @@ from planner.domain import Column
 from planner.errors import NotFoundError
 from ui.board.board_widget import BoardWidget
 from ui.operations import Operations
+from ui.sales.catalogue_dialog import CatalogueDialog
 from ui.sales.lead_documents import LeadDocumentsPanel
 from ui.sales.proposal_editor import ProposalEditor
 from ui.window_actions import window_action
@@ -43,12 +44,14 @@ class SalesActions(QObject):
         self._window = window
         self.editor: ProposalEditor | None = None
         self.documents_dialog: LeadDocumentsDialog | None = None
+        self.catalogue_dialog: CatalogueDialog | None = None
         self.new_proposal = window_action(
             window, "New &Proposal…", self.open_new_proposal, "Ctrl+Shift+P"
         )
         self.lead_documents = window_action(
             window, "Proposals && &Invoices…", self.open_lead_documents
         )
+        self.catalogue = window_action(window, "&Catalogue…", self.open_catalogue)
         board.set_card_actions([self.new_proposal, self.lead_documents])
         board.current_lead_changed.connect(self._enable_for)
         self._enable_for(board.current_lead_id())
@@ -58,6 +61,15 @@ class SalesActions(QObject):
         menu.addSeparator()
         menu.addAction(self.new_proposal)
         menu.addAction(self.lead_documents)
+        menu.addAction(self.catalogue)
+
+    def open_catalogue(self) -> CatalogueDialog:
+        """Opens the catalogue of products and services."""
+        dialog = CatalogueDialog(self._operations, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.catalogue_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_new_proposal(self) -> ProposalEditor | None:
         """Opens the editor on a new proposal for the selected lead."""
