@@ -25,6 +25,7 @@ from planner.services import catalogue, deals, proposals
 from planner.services.history import undo_change
 from planner.services.numbering import load_number_patterns, set_number_pattern
 from planner.services.sales_jobs import PrintSale
+from planner.services.sales_texts import load_standard_texts, set_standard_texts
 from planner.services.sender import load_sender_profile
 from planner.workspace import Workspace
 
@@ -84,6 +85,13 @@ def register(subparsers: Any) -> None:
     )
     numbering.add_argument("pattern", nargs="?", metavar="PATTERN")
     numbering.set_defaults(handler=_document_numbering)
+    texts = document_actions.add_parser(
+        "texts", help="show or set the standard introduction and terms of a kind of document"
+    )
+    texts.add_argument("kind", type=enum_choice(DocumentKind), metavar=enum_metavar(DocumentKind))
+    texts.add_argument("--introduction", metavar="TEXT", help="a template like the letters'")
+    texts.add_argument("--terms", metavar="TEXT")
+    texts.set_defaults(handler=_document_texts)
 
 
 def _register_catalog(subparsers: Any) -> None:
@@ -350,4 +358,12 @@ def _document_numbering(arguments: argparse.Namespace, workspace: Workspace) -> 
         set_number_pattern(workspace, arguments.kind, arguments.pattern)
     for kind, pattern in load_number_patterns(workspace).items():
         print(f"{kind.value:<9} {pattern.text}")
+    return 0
+
+
+def _document_texts(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    if arguments.introduction is not None or arguments.terms is not None:
+        set_standard_texts(workspace, arguments.kind, arguments.introduction, arguments.terms)
+    introduction, terms = load_standard_texts(workspace)[arguments.kind]
+    print(f"Introduction:\n{introduction}\n\nTerms:\n{terms}")
     return 0

@@ -19,33 +19,20 @@ from sqlite_utils import Database
 
 from planner.documents.address import address_lines
 from planner.documents.batch import CancelCheck, MergeCancelledError, ProgressCallback
+from planner.documents.context import LetterContext
 from planner.documents.profile import SenderProfile, default_sender_profile
+from planner.documents.sales_texts import render_sales_text
 from planner.documents.sales_values import PaymentDetails, PrintedSale
 from planner.errors import ValidationError
 from planner.locale import user_locale
 from planner.sales.document import DocumentStatus, SalesDocument
 from planner.sales.epc import EPC_CURRENCY, EpcPayment
 from planner.sales.numbering import DocumentKind
+from planner.sales.texts import standard_texts
 from planner.store.database import open_reader
 from planner.store.leads import LeadStore
 from planner.store.sales import DocumentStore
 from planner.store.settings import SettingKey, SettingsStore
-
-DEFAULT_INTRODUCTIONS = {
-    DocumentKind.PROPOSAL: "Thank you for your interest. We are pleased to offer you the "
-    "following:",
-    DocumentKind.INVOICE: "Thank you for your order. We invoice you for the following:",
-    DocumentKind.CONTRACT: "This contract sets out what the supplier delivers to the customer "
-    "and at what price.",
-}
-DEFAULT_TERMS = {
-    DocumentKind.PROPOSAL: "Prices are in the currency shown and include the taxes listed. "
-    "We start work within two weeks of your acceptance.",
-    DocumentKind.INVOICE: "Payable without deduction by the due date.",
-    DocumentKind.CONTRACT: "Work starts on the start date. Invoices follow delivery and are "
-    "payable within 14 days. Either party may end this contract in writing with 30 days' "
-    "notice.",
-}
 
 
 def printed_sale(db: Database, document_id: int, today: date, locale: Locale) -> PrintedSale:
@@ -63,6 +50,10 @@ def printed_sale(db: Database, document_id: int, today: date, locale: Locale) ->
     else:
         name, lines = lead.name, address_lines(lead, sender.country)
     content = document.content
+    introduction, terms = standard_texts(SettingsStore(db).get(SettingKey.DOCUMENT_TEXTS))[
+        document.kind
+    ]
+    context = LetterContext(lead, sender, document.issued_on or today)
     return PrintedSale(
         kind=document.kind,
         number=document.display_number,
@@ -72,8 +63,10 @@ def printed_sale(db: Database, document_id: int, today: date, locale: Locale) ->
         facts=_facts(document, sender, today),
         content=content,
         locale=locale,
-        introduction=content.introduction or DEFAULT_INTRODUCTIONS[document.kind],
-        terms=content.terms or DEFAULT_TERMS[document.kind],
+        introduction=render_sales_text(
+            content.introduction or introduction, "introduction", context
+        ),
+        terms=render_sales_text(content.terms or terms, "terms", context),
         note=_note(document, today),
         payment=_payment(document, sender),
         issued_on=document.issued_on,

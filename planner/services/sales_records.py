@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from planner.documents.address import address_lines
+from planner.documents.sales_texts import check_sales_text
 from planner.domain import Lead, TouchDraft, TouchKind
 from planner.errors import ValidationError
 from planner.money import currency_code
@@ -52,6 +53,8 @@ def checked_content(content: DocumentContent, today: date) -> DocumentContent:
     if content.valid_until is not None and content.valid_until < today:
         raise ValidationError("The validity date has already passed", "valid_until")
     checked_vat_id(content.customer_vat_id, "customer_vat_id")
+    check_sales_text(content.introduction, "introduction")
+    check_sales_text(content.terms, "terms")
     if content.totals.total.minor > _LARGEST_TOTAL:
         raise ValidationError("The total is too large", "lines")
     return content

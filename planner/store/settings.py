@@ -18,6 +18,7 @@ class SettingKey(StrEnum):
     SENDER_PROFILE = "sender_profile"
     DATABASE_ID = "database_id"
     DOCUMENT_NUMBERS = "document_numbers"
+    DOCUMENT_TEXTS = "document_texts"
 
 
 class SettingsStore:

@@ -233,3 +233,14 @@ def test_catalogue_round_trips_through_csv(
         ("=Formula", "10.50", "7"),
         ("=Formula", "10.50", "7"),
     ]
+
+
+def test_standard_texts_are_templates_in_the_letters_sandbox(
+    hot: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    introduction = "Hello {{ lead.name }}, here is our offer from {{ sender.city }}:"
+    assert run(hot, "document", "texts", "proposal", "--introduction", introduction) == 0
+    assert run(hot, "document", "texts", "proposal", "--terms", "{{ lead.name") == 2
+    assert "terms" in capsys.readouterr().err
+    assert _create(hot, tmp_path / "p.pdf") == 0
+    assert "Hello Acme Bakery, here is our offer from Lisboa:" in _text(tmp_path / "p.pdf")

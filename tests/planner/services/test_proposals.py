@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from planner.changes import Kind
 from planner.clock import Clock
 from planner.documents.batch import never_cancelled, no_progress
+from planner.documents.template_text import TemplateError
 from planner.domain import Column, LeadDraft, Outcome, Temperature, TouchKind
 from planner.errors import ValidationError
 from planner.locale import ENGLISH
@@ -342,3 +343,12 @@ def test_an_unpaid_invoice_waits_on_the_agenda_until_it_is_paid(
     ]
     undo_change(workspace, paid)
     assert [entry.kind for entry in workspace.touches.agenda(late)] == [TouchKind.INVOICE]
+
+
+def test_an_introduction_that_is_not_a_valid_template_is_refused(
+    workspace: Workspace, hot_lead: int
+) -> None:
+    before = dump_database(workspace)
+    with pytest.raises(TemplateError):
+        proposals.create_proposal(workspace, hot_lead, content(100, introduction="{% if %}"))
+    assert dump_database(workspace) == before
