@@ -25,23 +25,30 @@ class DocumentSummary:
 
 @dataclass(frozen=True)
 class AcceptedProposal:
-    """A proposal the customer accepted: the revenue the dashboard counts, on the day it was won."""
+    """A proposal the customer accepted: the revenue the dashboard counts, on the day it was won.
+
+    ``amount`` is the net amount (after discounts, before tax: the deal value the lead gets);
+    ``total`` includes the tax.
+    """
 
     document_id: int
     number: str
     lead_id: int
     amount: Money
+    total: Money
     accepted_on: date
 
 
 @dataclass(frozen=True)
 class PaidInvoice:
-    """An invoice marked paid: the cash that came in, on the day it came."""
+    """An invoice marked paid: the cash that came in (``total``, tax included; ``amount`` is
+    the net), on the day it came."""
 
     document_id: int
     number: str
     lead_id: int
     amount: Money
+    total: Money
     paid_on: date
 
 

@@ -59,12 +59,14 @@ def _article(document: SalesDocument) -> str:
 @user_action
 def accept_proposal(workspace: Workspace, document_id: int) -> Change:
     """The customer said yes: the proposal is accepted, its lead moves to Won with the
-    proposal's total as the deal amount, and the touch is recorded, as one undoable step."""
+    proposal's net amount (before tax: the tax is the tax office's, not revenue) as the deal
+    value, and the touch is recorded, as one undoable step."""
     document = workspace.documents.get(document_id)
     _open_proposal(workspace, document, "accepted")
     lead = workspace.leads.get(document.lead_id)
     today = workspace.clock.today()
     total = document.total
+    net = document.content.totals.net
     number = document.display_number
     with recording(workspace.db, f"Accept proposal {number} ('{lead.name}' won)") as recorder:
         recorder.update(
@@ -81,7 +83,7 @@ def accept_proposal(workspace: Workspace, document_id: int) -> Change:
             recorder,
             lead,
             Column.WON,
-            {"value_minor": total.minor, "currency": total.currency},
+            {"value_minor": net.minor, "currency": net.currency},
         )
         log_document_touch(
             workspace,

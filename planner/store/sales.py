@@ -233,10 +233,11 @@ class DocumentStore:
         return summaries
 
     def accepted_proposals(self) -> list[AcceptedProposal]:
-        """Proposals the customer accepted, by the day they were accepted: amount (tax
-        included), currency, lead and day. The dashboard's revenue reads this."""
+        """Proposals the customer accepted, by the day they were accepted: amount (net, and
+        the total with tax), currency, lead and day. The dashboard's revenue reads this."""
         rows = self._db.query(
-            "SELECT id, number, lead_id, total_minor, currency, decided_on FROM documents "
+            "SELECT id, number, lead_id, net_minor, total_minor, currency, decided_on "
+            "FROM documents "
             "WHERE kind = 'proposal' AND status = 'accepted' AND deleted_at IS NULL "
             "ORDER BY decided_on, id"
         )
@@ -245,7 +246,8 @@ class DocumentStore:
                 document_id=row["id"],
                 number=row["number"],
                 lead_id=row["lead_id"],
-                amount=Money(row["total_minor"], row["currency"]),
+                amount=Money(row["net_minor"], row["currency"]),
+                total=Money(row["total_minor"], row["currency"]),
                 accepted_on=date.fromisoformat(row["decided_on"]),
             )
             for row in rows
@@ -254,7 +256,7 @@ class DocumentStore:
     def paid_invoices(self) -> list[PaidInvoice]:
         """Invoices marked paid, by the day they were paid."""
         rows = self._db.query(
-            "SELECT id, number, lead_id, total_minor, currency, paid_on FROM documents "
+            "SELECT id, number, lead_id, net_minor, total_minor, currency, paid_on FROM documents "
             "WHERE kind = 'invoice' AND status = 'paid' AND deleted_at IS NULL "
             "ORDER BY paid_on, id"
         )
@@ -263,7 +265,8 @@ class DocumentStore:
                 document_id=row["id"],
                 number=row["number"],
                 lead_id=row["lead_id"],
-                amount=Money(row["total_minor"], row["currency"]),
+                amount=Money(row["net_minor"], row["currency"]),
+                total=Money(row["total_minor"], row["currency"]),
                 paid_on=date.fromisoformat(row["paid_on"]),
             )
             for row in rows

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from planner.cli import main
 from planner.domain import Column, LeadDraft
+from planner.money import Money
 from planner.services import board
 from planner.workspace import Workspace
 from tests.conftest import dump_database
@@ -140,10 +141,11 @@ def test_from_proposal_to_paid_invoice_and_contract(
     assert len({row["total"] for row in listed}) == 1
     workspace = Workspace.open(hot)
     lead = workspace.leads.get(1)
+    proposal_net = workspace.documents.by_number("P-2026-0001").content.totals.net
     workspace.close()
     assert lead.column is Column.WON
-    assert lead.value is not None
-    assert lead.value.as_decimal_string() == listed[0]["total"]
+    assert lead.value == proposal_net
+    assert proposal_net < Money.parse(listed[0]["total"], "EUR")
 
 
 @pytest.mark.parametrize(

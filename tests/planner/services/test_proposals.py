@@ -203,14 +203,15 @@ def test_accepting_moves_the_lead_to_won_with_the_amount_and_undo_restores_both(
     lead = workspace.leads.get(hot_lead)
     accepted = workspace.documents.get(proposal)
     assert (lead.column, lead.outcome) == (Column.WON, Outcome.WON)
-    assert lead.value == accepted.total
+    assert lead.value == accepted.content.totals.net
     assert (accepted.status, accepted.decided_on) == (DocumentStatus.ACCEPTED, TODAY)
     assert [move.target for move in change.moves] == [Column.WON]
     assert change.ids(Kind.DOCUMENT) == {proposal}
     assert hot_lead in change.touched_leads
-    assert [summary.number for summary in workspace.documents.accepted_proposals()] == [
-        "P-2026-0001"
-    ]
+    assert [
+        (won.number, won.lead_id, won.amount, won.total, won.accepted_on)
+        for won in workspace.documents.accepted_proposals()
+    ] == [("P-2026-0001", hot_lead, lead.value, accepted.total, TODAY)]
     undo_change(workspace, change)
     assert dump_database(workspace) == before
     assert workspace.leads.get(hot_lead).column is Column.HOT
@@ -263,6 +264,9 @@ def test_invoice_and_contract_follow_an_accepted_proposal(
     assert invoice.total == workspace.documents.get(proposal).total
     paid = deals.mark_invoice_paid(workspace, invoice.id)
     assert workspace.documents.get(invoice.id).paid_on == TODAY
+    assert [
+        (cash.number, cash.total, cash.paid_on) for cash in workspace.documents.paid_invoices()
+    ] == [("INV-2026-0001", invoice.total, TODAY)]
     with pytest.raises(ValidationError, match="already paid"):
         deals.mark_invoice_paid(workspace, invoice.id)
     undo_change(workspace, paid)
