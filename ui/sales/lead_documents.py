@@ -7,10 +7,13 @@ button is one action through the runner; printing runs on a worker thread.
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -32,6 +35,30 @@ COLUMNS = ("Number", "Type", "Status", "Total", "Date")
 _OPEN = (DocumentStatus.DRAFT, DocumentStatus.SENT)
 
 
+class DeclineDialog(QDialog):
+    """Why the customer declined (optional), and whether the lead goes to Lost with it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("decline-dialog")
+        self.setWindowTitle("Decline proposal")
+        self.reason_field = QLineEdit()
+        self.reason_field.setPlaceholderText("e.g. chose a cheaper offer")
+        self.lost_box = QCheckBox("Move the lead to &Lost with this reason")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Decline")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Why did the customer decline? (optional)"))
+        layout.addWidget(self.reason_field)
+        layout.addWidget(self.lost_box)
+        layout.addWidget(buttons)
+
+
 class LeadDocumentsPanel(QWidget):
     """The documents of one lead, newest first, and the buttons that act on the selected one."""
 
@@ -42,6 +69,7 @@ class LeadDocumentsPanel(QWidget):
         self.lead_id = lead_id
         self.summaries: list[DocumentSummary] = []
         self.editor: ProposalEditor | None = None
+        self.decline_dialog: DeclineDialog | None = None
         self.printer = SalePrinter(operations)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("lead-documents-table")
@@ -65,7 +93,7 @@ class LeadDocumentsPanel(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.print_button.clicked.connect(self.print_selected)
         self.accept_button.clicked.connect(self.accept_selected)
-        self.decline_button.clicked.connect(self._ask_decline)
+        self.decline_button.clicked.connect(self.ask_decline)
         self.invoice_button.clicked.connect(self.invoice_selected)
         self.contract_button.clicked.connect(self.contract_selected)
         self.paid_button.clicked.connect(self.mark_selected_paid)
@@ -188,12 +216,18 @@ class LeadDocumentsPanel(QWidget):
         name = self._operations.workspace.leads.get(self.lead_id, include_deleted=True).name
         self.printer.print_document(document_id, name)
 
-    def _ask_decline(self) -> None:
-        reason, confirmed = QInputDialog.getText(
-            self, "Decline proposal", "Why did the customer decline? (optional)"
+    def ask_decline(self) -> "DeclineDialog":
+        """Asks why the customer declined, and whether the lead is lost, then declines."""
+        dialog = DeclineDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self.decline_selected(
+                dialog.reason_field.text(), lose_lead=dialog.lost_box.isChecked()
+            )
         )
-        if confirmed:
-            self.decline_selected(reason)
+        self.decline_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _run(self, action: Action) -> Change | None:
         return self._operations.run(action, initiator=self)

@@ -184,3 +184,31 @@ def test_undoing_the_accept_puts_the_lead_back_and_the_buttons_follow(
     assert workspace.leads.get(lead_id).column is Column.HOT
     assert panel.accept_button.isEnabled()
     assert not panel.invoice_button.isEnabled()
+
+
+def test_declining_asks_why_and_can_move_the_lead_to_lost(
+    qtbot: QtBot, workspace: Workspace, window_settings: WindowSettings
+) -> None:
+    lead_id = _prepare(workspace)
+    window = open_window(qtbot, workspace, window_settings)
+    assert window.board.select_lead(lead_id)
+    window.sales_actions.new_proposal.trigger()
+    editor = window.sales_actions.editor
+    assert editor is not None
+    qtbot.mouseClick(editor.add_catalogue_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    window.sales_actions.lead_documents.trigger()
+    dialog = window.sales_actions.documents_dialog
+    assert dialog is not None
+    panel = dialog.panel
+    qtbot.mouseClick(panel.decline_button, Qt.MouseButton.LeftButton)
+    asked = panel.decline_dialog
+    assert asked is not None
+    qtbot.keyClicks(asked.reason_field, "Chose a cheaper offer")
+    asked.lost_box.setChecked(True)
+    asked.accept()
+    lead = workspace.leads.get(lead_id)
+    assert (lead.column, lead.lost_reason) == (Column.LOST, "Chose a cheaper offer")
+    assert [summary.status for summary in panel.summaries] == [DocumentStatus.DECLINED]
+    assert panel.edit_button.isEnabled()
+    assert not panel.accept_button.isEnabled()
