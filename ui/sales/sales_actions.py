@@ -1,7 +1,7 @@
 """The window's selling actions: a proposal for the selected hot lead (also on the card's
 right-click menu), the documents of the selected lead, and the catalogue."""
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QVBoxLayout, QWidget
 
 from planner.domain import Column
@@ -10,6 +10,7 @@ from ui.board.board_widget import BoardWidget
 from ui.operations import Operations
 from ui.sales.catalogue_dialog import CatalogueDialog
 from ui.sales.lead_documents import LeadDocumentsPanel
+from ui.sales.printing import SalePrinter
 from ui.sales.proposal_editor import ProposalEditor
 from ui.window_actions import window_action
 
@@ -54,7 +55,15 @@ class SalesActions(QObject):
         self.catalogue = window_action(window, "&Catalogue…", self.open_catalogue)
         board.set_card_actions([self.new_proposal, self.lead_documents])
         board.current_lead_changed.connect(self._enable_for)
+        window.installEventFilter(self)
         self._enable_for(board.current_lead_id())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Closing the window first stops the printing, so no thread outlives the runner."""
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            for printer in self._operations.findChildren(SalePrinter):
+                printer.stop()
+        return super().eventFilter(watched, event)
 
     def add_to(self, menu: QMenu) -> None:
         """Adds the selling actions to a menu (Documents)."""
