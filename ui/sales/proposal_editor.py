@@ -334,6 +334,7 @@ class ProposalEditor(QDialog):
             taken = self.totals_grid.takeAt(0)
             widget = taken.widget() if taken is not None else None
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         self.totals_labels = {}
         if totals is None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.changes import Kind
@@ -105,6 +105,13 @@ def test_from_an_empty_proposal_to_a_paid_invoice(
     assert len(totals.rates) == 2
     assert editor.totals_labels["total"].text() == totals.total.format(ENGLISH)
     assert editor.totals_labels["discount"].text() == totals.discount.format(ENGLISH)
+    current = set(editor.totals_labels.values())
+    stale = [
+        label
+        for label in editor.findChildren(QLabel)
+        if label.objectName().startswith("proposal-total-") and label not in current
+    ]
+    assert all(label.isHidden() for label in stale)
     amount = editor.lines_table.item(1, AMOUNT)
     assert amount is not None
     assert amount.text() == "332.50"
