@@ -129,7 +129,6 @@ def _register_proposal(subparsers: Any) -> None:
     create.add_argument(
         "--item",
         action="append",
-        required=True,
         metavar="DESCRIPTION:QTY:UNIT_PRICE[:TAX%]",
         help="one line of the proposal (repeatable); no tax when TAX%% is left out",
     )
@@ -226,7 +225,7 @@ def _proposal_create(arguments: argparse.Namespace, workspace: Workspace) -> int
         or (lead.value.currency if lead.value is not None else "")
         or load_sender_profile(workspace).currency
     )
-    lines = [parse_item_spec(spec, currency) for spec in arguments.item]
+    lines = [parse_item_spec(spec, currency) for spec in arguments.item or ()]
     for item_id in arguments.catalog or ():
         lines.append(workspace.catalogue.get(item_id).line())
     if not 0 <= arguments.valid_days <= 365:

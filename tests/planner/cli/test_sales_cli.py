@@ -152,6 +152,8 @@ def test_from_proposal_to_paid_invoice_and_contract(
     "arguments",
     [
         ("proposal", "create", "1", "--item", "No quantity", "--out", "{out}"),
+        ("proposal", "create", "1", "--out", "{out}"),
+        ("proposal", "create", "1", "--catalog", "7", "--out", "{out}"),
         ("proposal", "create", "1", "--item", "Negative:-2:10.00", "--out", "{out}"),
         ("proposal", "create", "1", "--item", "Price:1:ten", "--out", "{out}"),
         ("proposal", "create", "1", "--item", "Tax:1:10.00:150", "--out", "{out}"),
