@@ -85,7 +85,3 @@ def _year_part(placeholder: str, year: int) -> str:
         return f"{year % 100:02d}"
     return ""
 
-
-def revision_number(number: str, revision: int) -> str:
-    """``P-2026-0007`` for the first revision, ``P-2026-0007-2`` for the second, and so on."""
-    return number if revision <= 1 else f"{number}-{revision}"
