@@ -84,4 +84,3 @@ def _year_part(placeholder: str, year: int) -> str:
     if placeholder == "YY":
         return f"{year % 100:02d}"
     return ""
-
