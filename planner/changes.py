@@ -24,6 +24,8 @@ class Kind(StrEnum):
     CAMPAIGN = "campaign"
     TEMPLATE = "template"
     SETTING = "setting"
+    CATALOGUE_ITEM = "catalogue_item"
+    DOCUMENT = "document"
 
 
 class Origin(StrEnum):

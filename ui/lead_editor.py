@@ -27,6 +27,7 @@ from ui.lead_timeline import LeadTimeline
 from ui.money_input import amount_placeholder, currency_box, money_hint, read_money, show_money
 from ui.operations import Action, Operations
 from ui.referrer_field import ReferrerField
+from ui.sales.lead_documents import LeadDocumentsPanel
 from ui.touches.touch_text import full_day_text, local_day
 
 _CONTACT_FIELDS = (
@@ -98,6 +99,9 @@ class LeadEditor(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.timeline = LeadTimeline(operations, self._lead.id) if self._lead is not None else None
+        self.documents = (
+            LeadDocumentsPanel(operations, self._lead.id) if self._lead is not None else None
+        )
         self._build_layout()
         self._fill(temperature)
         self._connect_validation()
@@ -315,6 +319,8 @@ class LeadEditor(QDialog):
             tabs = QTabWidget()
             tabs.addTab(details, "Details")
             tabs.addTab(self.timeline, "Timeline")
+            if self.documents is not None:
+                tabs.addTab(self.documents, "Documents")
             layout.addWidget(tabs)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)

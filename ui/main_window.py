@@ -27,6 +27,7 @@ from ui.lead_actions import LeadActions
 from ui.operations import Operations
 from ui.planning_actions import PlanningActions
 from ui.playbook_bar import PlaybookBar, with_bar_above
+from ui.sales.sales_actions import SalesActions
 from ui.view_actions import ViewActions
 from ui.widget_text import literal_ampersands
 from ui.window_settings import WindowSettings
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.lead_actions = LeadActions(self.operations, self.board, self)
         self.planning_actions = PlanningActions(self.operations, self.add_screen, self)
         self.document_actions = DocumentActions(self.operations, self.board, self)
+        self.sales_actions = SalesActions(self.operations, self.board, self)
         self.database_label = PathLabel()
         self.database_label.setObjectName("database-path")
         self.statusBar().addPermanentWidget(self.database_label)
@@ -212,7 +214,9 @@ class MainWindow(QMainWindow):
         self.view_actions.add_to(self.menuBar().addMenu("&View"))
         self.lead_actions.add_to(self.menuBar().addMenu("&Lead"))
         self.planning_actions.add_to(self.menuBar().addMenu("&Plan"))
-        self.document_actions.add_to(self.menuBar().addMenu("&Documents"))
+        documents_menu = self.menuBar().addMenu("&Documents")
+        self.document_actions.add_to(documents_menu)
+        self.sales_actions.add_to(documents_menu)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Planner", self._show_about, Glyph.ABOUT)
 

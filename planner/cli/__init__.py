@@ -21,6 +21,7 @@ from planner.cli import (
     documents,
     leads,
     pipeline,
+    sales,
     templates,
     touches,
 )
@@ -35,7 +36,17 @@ from planner.errors import (
 from planner.store.file_safety import COMMAND_LINE_GAP
 from planner.workspace import Workspace, default_database_path
 
-COMMAND_GROUPS = (leads, touches, campaigns, calendar, templates, documents, pipeline, backups)
+COMMAND_GROUPS = (
+    leads,
+    touches,
+    campaigns,
+    calendar,
+    templates,
+    documents,
+    sales,
+    pipeline,
+    backups,
+)
 
 GuiStarter = Callable[[Path | None], int]
 """Opens the window on a database (``None``: the last or default one); returns the exit code."""

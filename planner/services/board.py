@@ -15,7 +15,7 @@ from planner.errors import NotFoundError, ValidationError
 from planner.limits import LEAD_LIMITS, LOST_REASON, MAX_RECORD_ID
 from planner.money import DEFAULT_CURRENCY
 from planner.services.actions import user_action
-from planner.store.changes import Table, recording
+from planner.store.changes import ChangeRecorder, Table, recording
 from planner.store.leads import draft_to_row
 from planner.workspace import Workspace
 
@@ -297,6 +297,27 @@ def _ranks_between(before: str | None, ranks: list[str], after: str | None) -> b
     return all(
         lower is None or upper is None or lower < upper for lower, upper in pairwise(bounded)
     )
+
+
+def write_move_to_end(
+    workspace: Workspace,
+    recorder: ChangeRecorder,
+    lead: Lead,
+    column: Column,
+    values: dict[str, object] | None = None,
+) -> None:
+    """Writes, inside another action's recording, a lead's move to the bottom of ``column``
+    with ``values`` for other columns of its row (accepting a proposal moves its lead to Won
+    and sets the deal amount, as one step)."""
+    now = workspace.clock.timestamp()
+    row: dict[str, object] = {**(values or {}), "updated_at": now}
+    if column is not lead.column:
+        row.update(_placement(lead.temperature, column))
+        row["rank"] = generate_key_between(workspace.leads.last_rank(column), None)
+        row["lost_reason"] = ""
+    recorder.update(Table.LEADS, lead.id, row)
+    if column is not lead.column:
+        recorder.record_move(lead.id, lead.column, column, now)
 
 
 def neighbour_column(column: Column, step: int) -> Column | None:

@@ -40,6 +40,9 @@ class Table(StrEnum):
     TOUCHES = "touches"
     CAMPAIGNS = "campaigns"
     TEMPLATES = "letter_templates"
+    CATALOGUE = "catalogue_items"
+    DOCUMENTS = "documents"
+    DOCUMENT_LINES = "document_lines"
 
     @property
     def primary_key(self) -> str:
@@ -49,7 +52,8 @@ class Table(StrEnum):
     @property
     def kind(self) -> Kind | None:
         """The kind of record a row of this table is; column changes are a lead's history and
-        reach front ends as ``LeadMove`` facts instead."""
+        reach front ends as ``LeadMove`` facts instead, and a document's lines change with
+        their document's row."""
         return _KINDS.get(self)
 
 
@@ -59,6 +63,8 @@ _KINDS = {
     Table.TOUCHES: Kind.TOUCH,
     Table.CAMPAIGNS: Kind.CAMPAIGN,
     Table.TEMPLATES: Kind.TEMPLATE,
+    Table.CATALOGUE: Kind.CATALOGUE_ITEM,
+    Table.DOCUMENTS: Kind.DOCUMENT,
 }
 
 

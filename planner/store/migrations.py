@@ -252,6 +252,102 @@ def m005_cldr_minor_units(db: Database) -> None:
 
 
 @MIGRATIONS()
+def m010_catalogue_and_documents(db: Database) -> None:
+    """The catalogue, proposals, invoices and contracts with their lines, and document numbers.
+
+    ``document_counters`` and ``document_numbers`` are written outside the undo record (see
+    ``planner.store.numbering``): undoing or deleting a document never gives its number back.
+    Decimal quantities and percentages are stored as text, exactly as ``Decimal`` writes them.
+    """
+    statements = (
+        """
+        CREATE TABLE catalogue_items (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            description TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            unit_price_minor INTEGER NOT NULL CHECK (unit_price_minor >= 0),
+            currency TEXT NOT NULL,
+            tax_rate TEXT NOT NULL DEFAULT '0',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        )
+        """,
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            lead_id INTEGER NOT NULL REFERENCES leads(id),
+            kind TEXT NOT NULL CHECK (kind IN ('proposal', 'invoice', 'contract')),
+            number TEXT UNIQUE,
+            base_number TEXT,
+            revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+            status TEXT NOT NULL CHECK (status IN
+                ('draft', 'sent', 'accepted', 'declined', 'superseded', 'issued', 'paid')),
+            currency TEXT NOT NULL,
+            discount TEXT NOT NULL DEFAULT '0',
+            valid_until TEXT,
+            due_on TEXT,
+            start_on TEXT,
+            issued_on TEXT,
+            paid_on TEXT,
+            decided_on TEXT,
+            introduction TEXT NOT NULL DEFAULT '',
+            terms TEXT NOT NULL DEFAULT '',
+            customer_vat_id TEXT NOT NULL DEFAULT '',
+            decline_reason TEXT NOT NULL DEFAULT '',
+            payment_reference TEXT NOT NULL DEFAULT '',
+            net_minor INTEGER NOT NULL DEFAULT 0,
+            tax_minor INTEGER NOT NULL DEFAULT 0,
+            total_minor INTEGER NOT NULL DEFAULT 0,
+            source_id INTEGER REFERENCES documents(id),
+            previous_id INTEGER REFERENCES documents(id),
+            sender_json TEXT,
+            recipient_json TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        )
+        """,
+        "CREATE INDEX documents_lead ON documents (lead_id, created_at)",
+        "CREATE INDEX documents_kind_status ON documents (kind, status)",
+        "CREATE INDEX documents_base_number ON documents (base_number, revision)",
+        """
+        CREATE TABLE document_lines (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            position INTEGER NOT NULL,
+            description TEXT NOT NULL CHECK (length(trim(description)) > 0),
+            quantity TEXT NOT NULL,
+            unit TEXT NOT NULL DEFAULT '',
+            unit_price_minor INTEGER NOT NULL CHECK (unit_price_minor >= 0),
+            discount TEXT NOT NULL DEFAULT '0',
+            tax_rate TEXT NOT NULL DEFAULT '0',
+            catalogue_id INTEGER REFERENCES catalogue_items(id),
+            UNIQUE (document_id, position)
+        )
+        """,
+        """
+        CREATE TABLE document_counters (
+            kind TEXT NOT NULL,
+            series TEXT NOT NULL,
+            last_sequence INTEGER NOT NULL,
+            PRIMARY KEY (kind, series)
+        )
+        """,
+        """
+        CREATE TABLE document_numbers (
+            number TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            allocated_at TEXT NOT NULL
+        )
+        """,
+    )
+    for statement in statements:
+        db.execute(statement)
+
+
+@MIGRATIONS()
 def m030_column_totals(db: Database) -> None:
     """Every column's card count and value per currency, kept by triggers as leads change.
 

@@ -18,6 +18,8 @@ class SettingKey(StrEnum):
     SENDER_PROFILE = "sender_profile"
     DATABASE_ID = "database_id"
     PIPELINE = "pipeline"
+    DOCUMENT_NUMBERS = "document_numbers"
+    DOCUMENT_TEXTS = "document_texts"
 
 
 class SettingsStore:
