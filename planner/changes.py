@@ -24,6 +24,7 @@ class Kind(StrEnum):
     CAMPAIGN = "campaign"
     TEMPLATE = "template"
     SETTING = "setting"
+    IMPORT = "import"
 
 
 class Origin(StrEnum):

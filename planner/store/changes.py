@@ -8,7 +8,7 @@ action left them, so an undo never overwrites later work.
 """
 
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -33,6 +33,9 @@ class Table(StrEnum):
     TOUCHES = "touches"
     CAMPAIGNS = "campaigns"
     TEMPLATES = "letter_templates"
+    IMPORTS = "imports"
+    IMPORTED_LEADS = "imported_leads"
+    LEAD_TAGS = "lead_tags"
 
     @property
     def primary_key(self) -> str:
@@ -52,6 +55,7 @@ _KINDS = {
     Table.TOUCHES: Kind.TOUCH,
     Table.CAMPAIGNS: Kind.CAMPAIGN,
     Table.TEMPLATES: Kind.TEMPLATE,
+    Table.IMPORTS: Kind.IMPORT,
 }
 
 
@@ -140,6 +144,10 @@ class ChangeRecorder:
         key = int(table_api.last_pk or 0)
         self._remember(table, key, None)
         return key
+
+    def insert_many(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+        """Inserts rows and returns their ids, in order (an import's thousands of leads)."""
+        return [self.insert(table, row) for row in rows]
 
     def update(self, table: Table, key: Key, values: Mapping[str, Any]) -> None:
         """Changes some columns of an existing row."""

@@ -249,3 +249,46 @@ def m005_cldr_minor_units(db: Database) -> None:
                 f"UPDATE {table} SET {column} = ? WHERE id = ?",
                 [_rescaled(minor, cldr - stored), row_id],
             )
+
+
+@MIGRATIONS()
+def m015_imports(db: Database) -> None:
+    """The history of imports, the leads each one added or updated, and tags on leads.
+
+    ``imported_leads.before`` holds, for a lead an import updated, the values it replaced (JSON),
+    and ``updated_at`` the lead's stamp just after the import: "revert this import" restores the
+    values and refuses leads whose stamp moved since.
+    """
+    db.executescript(
+        """
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            file_name TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            added INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            skipped_duplicates INTEGER NOT NULL DEFAULT 0,
+            invalid INTEGER NOT NULL DEFAULT 0,
+            target_column TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            tag TEXT NOT NULL DEFAULT '',
+            reverted_at TEXT
+        );
+        CREATE TABLE imported_leads (
+            id INTEGER PRIMARY KEY,
+            import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+            lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+            action TEXT NOT NULL CHECK (action IN ('added', 'updated')),
+            before TEXT,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX imported_leads_import ON imported_leads (import_id);
+        CREATE TABLE lead_tags (
+            id INTEGER PRIMARY KEY,
+            lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL CHECK (length(trim(tag)) > 0),
+            UNIQUE (lead_id, tag)
+        );
+        CREATE INDEX lead_tags_tag ON lead_tags (tag);
+        """
+    )

@@ -17,6 +17,7 @@ class SettingKey(StrEnum):
     PLANNING = "planning"
     SENDER_PROFILE = "sender_profile"
     DATABASE_ID = "database_id"
+    IMPORT_MAPPINGS = "import_mappings"
 
 
 class SettingsStore:

@@ -1,0 +1,165 @@
+"""Finding the leads a row of a file would duplicate: in the database or earlier in the file.
+
+Three kinds of sameness, strongest first: the same email (case does not matter); the same phone
+number once ``phonenumbers`` has read it in the user's country ("+48 601 234 567" and "601234567"
+in Poland are one number); or a near-same name at a near-same company (``rapidfuzz``, with legal
+forms such as Ltd, GmbH or sp. z o.o. left out, so "ACME Bakery Ltd" meets "Acme Bakery").
+"""
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from planner.store.text_search import fold
+
+NAME_SIMILARITY = 88
+"""How alike (0–100, rapidfuzz's token sort ratio) two names and two companies must both be."""
+
+_LEGAL_FORMS = re.compile(
+    r"\b(ltd|limited|llc|inc|incorporated|corp|corporation|co|company|plc|gmbh|ag|kg|ohg|ug|"
+    r"sarl|sas|sa|srl|spa|bv|nv|oy|ab|as|sp z o o|spzoo|sp j|sp k|s c|the)\b"
+)
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+class MatchReason(StrEnum):
+    """Why a row is taken for a duplicate."""
+
+    EMAIL = "email"
+    PHONE = "phone"
+    NAME_AND_COMPANY = "name_and_company"
+
+    @property
+    def label(self) -> str:
+        """``same email``: how the wizard and the CLI say it."""
+        return {
+            MatchReason.EMAIL: "same email",
+            MatchReason.PHONE: "same phone",
+            MatchReason.NAME_AND_COMPANY: "similar name and company",
+        }[self]
+
+
+@dataclass(frozen=True)
+class Contact:
+    """What duplicates are judged by: a lead in the database (``lead_id``) or an earlier row
+    of the file (``row``)."""
+
+    name: str
+    company: str = ""
+    email: str = ""
+    phone: str = ""
+    lead_id: int | None = None
+    row: int | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    """The contact a row duplicates, and why."""
+
+    reason: MatchReason
+    other: Contact
+
+    @property
+    def description(self) -> str:
+        """``same email as 'Anna Nowak' (lead 12)`` or ``… (row 7 of the file)``."""
+        where = (
+            f"lead {self.other.lead_id}"
+            if self.other.lead_id is not None
+            else f"row {self.other.row} of the file"
+        )
+        return f"{self.reason.label} as '{self.other.name}' ({where})"
+
+
+class DuplicateFinder:
+    """An index of known contacts that answers "whom would this row duplicate?".
+
+    ``region`` is the two-letter country in which numbers without a country code are read.
+    """
+
+    def __init__(self, region: str = "") -> None:
+        self._region = region.upper() or None
+        self._emails: dict[str, Contact] = {}
+        self._phones: dict[str, Contact] = {}
+        self._names: dict[str, list[tuple[str, str, Contact]]] = {}
+        self._phone_cache: dict[str, str] = {}
+
+    def add(self, contact: Contact) -> None:
+        """Remembers a contact; the first one with an email, phone or name keeps it."""
+        email = normalized_email(contact.email)
+        if email:
+            self._emails.setdefault(email, contact)
+        phone = self.normalized_phone(contact.phone)
+        if phone:
+            self._phones.setdefault(phone, contact)
+        name, company = normalized_name(contact.name), normalized_name(contact.company)
+        if name:
+            self._names.setdefault(_block(name, company), []).append((name, company, contact))
+
+    def find(self, contact: Contact) -> Match | None:
+        """The strongest match for ``contact`` among those added, or ``None``."""
+        email = normalized_email(contact.email)
+        if email and email in self._emails:
+            return Match(MatchReason.EMAIL, self._emails[email])
+        phone = self.normalized_phone(contact.phone)
+        if phone and phone in self._phones:
+            return Match(MatchReason.PHONE, self._phones[phone])
+        name, company = normalized_name(contact.name), normalized_name(contact.company)
+        if not name:
+            return None
+        candidates = self._names.get(_block(name, company), [])
+        if not candidates:
+            return None
+        if not company:
+            for other_name, other_company, other in candidates:
+                if other_name == name and not other_company:
+                    return Match(MatchReason.NAME_AND_COMPANY, other)
+            return None
+        from rapidfuzz.fuzz import token_sort_ratio  # loads only when names are compared
+
+        for other_name, other_company, other in candidates:
+            if (
+                other_company
+                and token_sort_ratio(company, other_company) >= NAME_SIMILARITY
+                and token_sort_ratio(name, other_name) >= NAME_SIMILARITY
+            ):
+                return Match(MatchReason.NAME_AND_COMPANY, other)
+        return None
+
+    def normalized_phone(self, text: str) -> str:
+        """The number in E.164 when ``phonenumbers`` can read it, else its digits (7 or more)."""
+        text = text.strip()
+        if not text:
+            return ""
+        cached = self._phone_cache.get(text)
+        if cached is not None:
+            return cached
+        import phonenumbers  # its metadata loads only when numbers are compared
+
+        try:
+            number = phonenumbers.parse(text, self._region)
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is not None and phonenumbers.is_possible_number(number):
+            result = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        else:
+            digits = re.sub(r"\D", "", text)
+            result = digits if len(digits) >= 7 else ""
+        self._phone_cache[text] = result
+        return result
+
+
+def normalized_email(text: str) -> str:
+    """An email compared without case or surrounding spaces."""
+    return text.strip().casefold()
+
+
+def normalized_name(text: str) -> str:
+    """A name or company folded, without punctuation and legal forms: "ACME Bakery Ltd." →
+    "acme bakery"."""
+    plain = _NOT_WORD.sub(" ", fold(text))
+    return " ".join(_LEGAL_FORMS.sub(" ", plain).split())
+
+
+def _block(name: str, company: str) -> str:
+    """Contacts compared by name share this key: near-same companies start alike."""
+    return (company or name)[:3]

@@ -1,0 +1,260 @@
+"""Turning a row of the file into a lead's values under a mapping, with every problem found.
+
+Each problem names the file's row and column ("Row 14, 'E-mail' (column C): 'anna@' is not an
+email address"), so a user can fix the file or skip the row knowingly. Names are joined from
+their parts or split out of a whole address; cells neutralised by a formula-safe export
+(``'=SUM…``) read back as they were written.
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from planner.domain import LEAD_TEXT_FIELDS, Outcome, Temperature
+from planner.errors import ValidationError
+from planner.interop.address_split import split_address
+from planner.interop.mapping import ColumnMapping, Target
+from planner.interop.source_table import SourceRow, SourceTable
+from planner.money import Money
+
+EnumT = TypeVar("EnumT", Temperature, Outcome)
+
+MAX_CELL_CHARACTERS = 65_536
+"""The longest cell imported; a longer one is a damaged file or a pasted document."""
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters a spreadsheet may run as a formula; exports put an apostrophe before them."""
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
+_TAG_SEPARATORS = re.compile(r"\s*(?::::|[,;])\s*")
+
+_SINGLE_TEXT = {
+    Target.COMPANY: "company",
+    Target.TITLE: "title",
+    Target.EMAIL: "email",
+    Target.PHONE: "phone",
+    Target.SOURCE: "source",
+    Target.LOST_REASON: "lost_reason",
+}
+"""Targets that take the first non-empty of their columns (Outlook's three phones: the first)."""
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """Why one row cannot be imported as it is; ``column`` is ``None`` for the whole row."""
+
+    row: int
+    column: int | None
+    message: str
+
+    def located(self, table: SourceTable) -> str:
+        """``Row 14, 'Email' (column C): …`` for messages and reports."""
+        where = f"Row {self.row}"
+        if self.column is not None:
+            where += f", {table.column_letter(self.column)}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ImportedLead:
+    """A lead's values as the file gives them; ``None`` where the file says nothing."""
+
+    fields: dict[str, str]
+    temperature: Temperature | None = None
+    outcome: Outcome | None = None
+    value: Money | None = None
+    tags: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The lead's name."""
+        return self.fields["name"]
+
+
+@dataclass(frozen=True)
+class ConvertedRow:
+    """One row of the file: its lead when it is valid, its problems either way."""
+
+    number: int
+    lead: ImportedLead | None
+    problems: tuple[CellProblem, ...] = field(default=())
+
+    @property
+    def is_valid(self) -> bool:
+        """True when the row can be imported."""
+        return not self.problems
+
+
+class RowConverter:
+    """Converts the rows of one table under one mapping; the default currency applies to
+    amounts whose row names none."""
+
+    def __init__(
+        self, table: SourceTable, mapping: ColumnMapping, default_currency: str = "EUR"
+    ) -> None:
+        self._table = table
+        self._mapping = mapping
+        self._currency = default_currency
+        self._by_target: dict[Target, list[int]] = {}
+        for index, column in enumerate(mapping.columns):
+            self._by_target.setdefault(column.target, []).append(index)
+        self._groups: list[str] = list(
+            dict.fromkeys(
+                column.group for column in mapping.columns if column.target.is_address_part
+            )
+        )
+
+    def convert_all(self) -> Iterable[ConvertedRow]:
+        """Every row of the table, converted, in file order."""
+        for row in self._table.rows:
+            yield self.convert(row)
+
+    def convert(self, row: SourceRow) -> ConvertedRow:
+        """One row's lead and problems."""
+        problems: list[CellProblem] = []
+        cells = [self._cell(row, index, problems) for index in range(len(row.cells))]
+        if row.extra_cells:
+            problems.append(
+                CellProblem(
+                    row.number,
+                    None,
+                    f"the row has {len(row.cells) + row.extra_cells} cells, the header "
+                    f"{len(row.cells)}: a separator or quote is probably out of place",
+                )
+            )
+        fields = dict.fromkeys((*LEAD_TEXT_FIELDS, "lost_reason"), "")
+        for target, name in _SINGLE_TEXT.items():
+            fields[name] = self._first(target, cells)
+        fields["notes"] = "\n\n".join(self._all(Target.NOTES, cells))
+        fields["name"] = self._name(cells)
+        fields.update(self._address(cells))
+        if not fields["name"]:
+            fields["name"] = fields["company"]
+        if not fields["name"]:
+            problems.append(CellProblem(row.number, None, "the row has no name or company"))
+        email = fields["email"]
+        if email and not _EMAIL.fullmatch(email):
+            problems.append(
+                CellProblem(row.number, self._column_of(Target.EMAIL, cells), _not_email(email))
+            )
+        temperature = self._enum(Temperature, Target.TEMPERATURE, cells, row.number, problems)
+        outcome = self._enum(Outcome, Target.OUTCOME, cells, row.number, problems)
+        value = self._value(cells, row.number, problems)
+        tags = tuple(
+            dict.fromkeys(
+                tag
+                for text in self._all(Target.TAGS, cells)
+                for tag in _TAG_SEPARATORS.split(text)
+                if tag and not tag.startswith("* ")
+            )
+        )
+        if problems:
+            return ConvertedRow(row.number, None, tuple(problems))
+        lead = ImportedLead(fields, temperature, outcome, value, tags)
+        return ConvertedRow(row.number, lead)
+
+    def _cell(self, row: SourceRow, index: int, problems: list[CellProblem]) -> str:
+        text = row.cells[index]
+        if self._mapping.columns[index].target is Target.IGNORE:
+            return ""
+        if len(text) > MAX_CELL_CHARACTERS:
+            problems.append(
+                CellProblem(
+                    row.number,
+                    index,
+                    f"the cell holds {len(text):,} characters, more than the "
+                    f"{MAX_CELL_CHARACTERS:,} a cell may have",
+                )
+            )
+            return ""
+        if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
+            text = text[1:]
+        return text.strip()
+
+    def _first(self, target: Target, cells: list[str]) -> str:
+        return next(iter(self._all(target, cells)), "")
+
+    def _all(self, target: Target, cells: list[str]) -> list[str]:
+        return [cells[index] for index in self._by_target.get(target, ()) if cells[index]]
+
+    def _column_of(self, target: Target, cells: list[str]) -> int | None:
+        return next((i for i in self._by_target.get(target, ()) if cells[i]), None)
+
+    def _name(self, cells: list[str]) -> str:
+        whole = self._first(Target.NAME, cells)
+        if whole:
+            return whole
+        parts = (Target.FIRST_NAME, Target.MIDDLE_NAME, Target.LAST_NAME)
+        return " ".join(part for target in parts for part in self._all(target, cells)[:1])
+
+    def _address(self, cells: list[str]) -> dict[str, str]:
+        """The address parts of the first address group that has any, never mixed."""
+        for group in self._groups:
+            parts: dict[Target, list[str]] = {}
+            for index, column in enumerate(self._mapping.columns):
+                if column.group == group and column.target.is_address_part and cells[index]:
+                    parts.setdefault(column.target, []).append(cells[index])
+            if not parts:
+                continue
+            separate = {target for target in parts if target is not Target.ADDRESS}
+            if not separate:
+                return split_address("\n".join(parts[Target.ADDRESS])).as_fields()
+            street = ", ".join(parts.get(Target.STREET, []))
+            number = " ".join(parts.get(Target.HOUSE_NUMBER, []))
+            return {
+                "street": f"{street} {number}".strip(),
+                "city": (parts.get(Target.CITY) or [""])[0],
+                "region": (parts.get(Target.REGION) or [""])[0],
+                "postal_code": (parts.get(Target.POSTAL_CODE) or [""])[0],
+                "country": (parts.get(Target.COUNTRY) or [""])[0],
+            }
+        return {}
+
+    def _enum(
+        self,
+        kind: type[EnumT],
+        target: Target,
+        cells: list[str],
+        number: int,
+        problems: list[CellProblem],
+    ) -> EnumT | None:
+        text = self._first(target, cells)
+        if not text:
+            return None
+        try:
+            return kind(text.casefold())
+        except ValueError:
+            allowed = ", ".join(member.value for member in kind)
+            problems.append(
+                CellProblem(
+                    number,
+                    self._column_of(target, cells),
+                    f"'{text}' is not one of {allowed}",
+                )
+            )
+            return None
+
+    def _value(self, cells: list[str], number: int, problems: list[CellProblem]) -> Money | None:
+        text = self._first(Target.VALUE, cells)
+        currency = self._first(Target.CURRENCY, cells) or self._currency
+        if not text:
+            return None
+        amount = text.replace("\u00a0", "").replace(" ", "")
+        if "," in amount and "." not in amount:
+            amount = amount.replace(",", ".")
+        try:
+            return Money.parse(amount, currency)
+        except ValidationError as error:
+            column = (
+                self._column_of(Target.CURRENCY, cells)
+                if error.field == "currency"
+                else self._column_of(Target.VALUE, cells)
+            )
+            problems.append(CellProblem(number, column, str(error)))
+            return None
+
+
+def _not_email(text: str) -> str:
+    shown = text if len(text) <= 60 else text[:57] + "…"
+    return f"'{shown}' is not an email address"
