@@ -38,6 +38,10 @@ _CONTROL_SHARE_OF_BINARY = 0.01
 binary file renamed, not a CSV."""
 
 
+_STRAY_NULS = 3
+"""A few NUL characters in a text are damage to report by line; many make a binary file."""
+
+
 class Delimiter(StrEnum):
     """The cell separators people's files use."""
 
@@ -114,10 +118,23 @@ def detect_encoding(raw: bytes, file_name: str) -> str:
         return "utf-8"
     from charset_normalizer import from_bytes  # its models load only when a file needs them
 
-    guess = from_bytes(raw[:_DETECTION_BYTES]).best()
-    if guess is None:
+    guesses = list(from_bytes(raw[:_DETECTION_BYTES]))
+    if not guesses:
         raise _binary(file_name)
-    return codecs.lookup(guess.encoding).name
+    best = min((guess.chaos, -guess.coherence) for guess in guesses)
+    tied = [
+        codecs.lookup(guess.encoding).name
+        for guess in guesses
+        if (guess.chaos, -guess.coherence) == best
+    ]
+    return min(tied, key=_preference)
+
+
+def _preference(encoding: str) -> int:
+    """Where charset-normalizer cannot tell code pages apart (a French file reads as well in
+    Windows-1250 as in Windows-1252), the more common one wins, in ``KNOWN_ENCODINGS`` order."""
+    names = [codecs.lookup(known).name for known, _label in KNOWN_ENCODINGS]
+    return names.index(encoding) if encoding in names else len(names)
 
 
 def decode(raw: bytes, encoding: str, file_name: str) -> str:
@@ -134,7 +151,7 @@ def decode(raw: bytes, encoding: str, file_name: str) -> str:
         raise ImportFileError(f"'{encoding}' is not an encoding this program knows") from None
     nul = text.find("\x00")
     if nul >= 0:
-        if _control_share(text) > _CONTROL_SHARE_OF_BINARY:
+        if text.count("\x00") > _STRAY_NULS and _control_share(text) > _CONTROL_SHARE_OF_BINARY:
             raise _binary(file_name)
         line = text.count("\n", 0, nul) + 1
         raise ImportFileError(

@@ -129,7 +129,7 @@ def _known(target: Target, *headers: str) -> None:
 _known(
     Target.NAME,
     "name", "full name", "display name", "contact", "contact name", "person", "file as",
-    "e-mail display name", "imie i nazwisko", "nom complet", "nombre completo",
+    "imie i nazwisko", "nom complet", "nombre completo",
     "vollstandiger name", "ansprechpartner", "kontakt", "nom et prenom", "prenom nom",
     "formatted name",
 )  # fmt: skip

@@ -170,7 +170,7 @@ class RowConverter:
             return ""
         if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
             text = text[1:]
-        return text.strip()
+        return text.replace("\r\n", "\n").strip()
 
     def _first(self, target: Target, cells: list[str]) -> str:
         return next(iter(self._all(target, cells)), "")
@@ -197,18 +197,17 @@ class RowConverter:
                     parts.setdefault(column.target, []).append(cells[index])
             if not parts:
                 continue
-            separate = {target for target in parts if target is not Target.ADDRESS}
-            if not separate:
-                return split_address("\n".join(parts[Target.ADDRESS])).as_fields()
-            street = ", ".join(parts.get(Target.STREET, []))
+            whole = split_address("\n".join(parts.get(Target.ADDRESS, []))).as_fields()
+            street = ", ".join(parts.get(Target.STREET, [])) or whole["street"]
             number = " ".join(parts.get(Target.HOUSE_NUMBER, []))
-            return {
+            separate = {
                 "street": f"{street} {number}".strip(),
                 "city": (parts.get(Target.CITY) or [""])[0],
                 "region": (parts.get(Target.REGION) or [""])[0],
                 "postal_code": (parts.get(Target.POSTAL_CODE) or [""])[0],
                 "country": (parts.get(Target.COUNTRY) or [""])[0],
             }
+            return {name: value or whole[name] for name, value in separate.items()}
         return {}
 
     def _enum(

@@ -4,6 +4,7 @@ Cells are read as the values Excel shows: whole numbers without ``.0``, dates as
 phone number or postal code typed as a number reads back as typed.
 """
 
+import io
 import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
@@ -50,11 +51,14 @@ def read_xlsx(path: Path, sheet: str | None = None) -> SourceTable:
 
 def _open(path: Path):  # type: ignore[no-untyped-def]  # openpyxl ships no types
     from openpyxl import load_workbook  # openpyxl loads only when a workbook is imported
+    from openpyxl.utils.exceptions import InvalidFileException
 
     file_name = Path(path).name
     try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        # Read from memory: openpyxl judges a path by its extension, a workbook renamed .csv too.
+        content = io.BytesIO(Path(path).read_bytes())
+        return load_workbook(content, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
         raise ImportFileError(
             f"{file_name} cannot be read as an Excel workbook ({error}); save it again from "
             "Excel as .xlsx, or as CSV"

@@ -12,6 +12,7 @@ from planner.errors import NotFoundError, ValidationError
 from planner.interop.mapping import ColumnMapping, mapping_signature, saved_form
 from planner.services.actions import user_action
 from planner.store.changes import Table, recording
+from planner.store.imports import row_fingerprint
 from planner.store.settings import SettingKey, encode_setting
 from planner.workspace import Workspace
 
@@ -50,15 +51,14 @@ def revert_import(workspace: Workspace, import_id: int) -> Change:
         raise ValidationError(f"Import {import_id} of {record.file_name} was reverted already")
     written = workspace.imports.imported_leads(import_id)
     rows = workspace.imports.lead_rows([lead.lead_id for lead in written])
-    touched = workspace.imports.touched_since(
-        [lead.lead_id for lead in written], record.imported_at
+    touched = workspace.imports.touched_after(
+        [lead.lead_id for lead in written], workspace.imports.last_touch_id_of(import_id)
     )
     changed = [
         lead.lead_id
         for lead in written
         if lead.lead_id not in rows
-        or rows[lead.lead_id]["updated_at"] != lead.updated_at
-        or rows[lead.lead_id]["deleted_at"] is not None
+        or row_fingerprint(rows[lead.lead_id]) != lead.fingerprint
         or lead.lead_id in touched
     ]
     if changed:

@@ -22,6 +22,7 @@ from planner.services.actions import user_action
 from planner.services.cancelling import ImportCancelledError
 from planner.services.import_planning import Decision, ImportPlan, PlannedRow
 from planner.store.changes import ChangeRecorder, Table, recording
+from planner.store.imports import row_fingerprint
 from planner.store.leads import draft_to_row
 from planner.store.text_search import searchable_text
 from planner.workspace import Workspace
@@ -91,13 +92,14 @@ def run_import(
                 "target_column": options.temperature.value,
                 "source": options.source.strip(),
                 "tag": options.tag.strip(),
+                "last_touch_id": workspace.imports.last_touch_id(),
             },
         )
-        added_ids = _add(workspace, recorder, new_leads, plan, now)
+        added_ids, added_rows = _add(workspace, recorder, new_leads, plan, now)
         if cancelled():
             raise ImportCancelledError
         progress(len(new_leads), total)
-        befores = _update(workspace, recorder, updates, plan, now)
+        befores, after_rows = _update(workspace, recorder, updates, plan, now)
         if cancelled():
             raise ImportCancelledError
         _tag(workspace, recorder, plan.options.tag.strip(), new_leads, added_ids, updates)
@@ -109,9 +111,9 @@ def run_import(
                     "lead_id": lead_id,
                     "action": "added",
                     "before": None,
-                    "updated_at": now,
+                    "fingerprint": row_fingerprint(row),
                 }
-                for lead_id in added_ids
+                for lead_id, row in zip(added_ids, added_rows, strict=True)
             ]
             + [
                 {
@@ -119,7 +121,7 @@ def run_import(
                     "lead_id": lead_id,
                     "action": "updated",
                     "before": json.dumps(before, ensure_ascii=False),
-                    "updated_at": now,
+                    "fingerprint": row_fingerprint(after_rows[lead_id]),
                 }
                 for lead_id, before in befores.items()
             ],
@@ -158,8 +160,9 @@ def _add(
     new_leads: list[_NewLead],
     plan: ImportPlan,
     now: str,
-) -> list[int]:
-    """Inserts the new leads at the end of their columns; returns their ids in file order."""
+) -> tuple[list[int], list[dict[str, Any]]]:
+    """Inserts the new leads at the end of their columns; returns their ids and rows in file
+    order."""
     options = plan.options
     placed: list[tuple[Column, dict[str, Any]]] = []
     for new in new_leads:
@@ -167,6 +170,7 @@ def _add(
         temperature = lead.temperature or options.temperature
         outcome = lead.outcome or Outcome.OPEN
         row = draft_to_row(LeadDraft(fields["name"], temperature=temperature, value=lead.value))
+        row.setdefault("currency", options.default_currency)
         row.update({name: fields[name].strip() for name in LEAD_TEXT_FIELDS if name != "notes"})
         row["notes"] = fields["notes"]
         row["search_text"] = searchable_text(row)
@@ -199,7 +203,7 @@ def _add(
             for lead_id, row in zip(lead_ids, rows, strict=True)
         ],
     )  # fmt: skip
-    return lead_ids
+    return lead_ids, rows
 
 
 def _update(
@@ -208,8 +212,9 @@ def _update(
     updates: dict[int, list[ImportedLead]],
     plan: ImportPlan,
     now: str,
-) -> dict[int, dict[str, Any]]:
-    """Fills existing leads from their rows; returns, per lead changed, the values replaced.
+) -> tuple[dict[int, dict[str, Any]], dict[int, dict[str, Any]]]:
+    """Fills existing leads from their rows; returns, per lead changed, the values replaced and
+    the row as it is now.
 
     A filled cell replaces the stored value, an empty one leaves it; notes are added below the
     stored notes rather than replacing them. Temperature and outcome cells are not applied: the
@@ -217,6 +222,7 @@ def _update(
     """
     stored = workspace.imports.lead_rows(updates)
     befores: dict[int, dict[str, Any]] = {}
+    afters: dict[int, dict[str, Any]] = {}
     for lead_id, leads in updates.items():
         current = dict(stored[lead_id])
         changes: dict[str, Any] = {}
@@ -243,10 +249,11 @@ def _update(
         changes["search_text"] = searchable_text(current)
         before = {name: stored[lead_id][name] for name in changes}
         before["updated_at"] = stored[lead_id]["updated_at"]
-        changes["updated_at"] = now
+        changes["updated_at"] = current["updated_at"] = now
         recorder.update(Table.LEADS, lead_id, changes)
         befores[lead_id] = before
-    return befores
+        afters[lead_id] = current
+    return befores, afters
 
 
 def _tag(

@@ -1,14 +1,15 @@
 """Reading what imports need: the contacts duplicates are judged against, lead rows to update,
 the import history and the leads each import wrote, and lead tags."""
 
+import hashlib
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
-from planner.domain import Column
+from planner.domain import LEAD_TEXT_FIELDS, Column
 from planner.read_models import ImportRecord
 
 Row = dict[str, Any]
@@ -32,7 +33,7 @@ class ImportedLeadRow:
     lead_id: int
     added: bool
     before: dict[str, Any]
-    updated_at: str
+    fingerprint: str
 
 
 class ImportStore:
@@ -72,29 +73,31 @@ class ImportStore:
     def imported_leads(self, import_id: int) -> list[ImportedLeadRow]:
         """The leads an import added or updated, in the order it wrote them."""
         rows = self._db.execute(
-            "SELECT lead_id, action, before, updated_at FROM imported_leads "
+            "SELECT lead_id, action, before, fingerprint FROM imported_leads "
             "WHERE import_id = ? ORDER BY id",
             [import_id],
         )
         return [
-            ImportedLeadRow(lead_id, action == "added", json.loads(before or "{}"), updated_at)
-            for lead_id, action, before, updated_at in rows
+            ImportedLeadRow(lead_id, action == "added", json.loads(before or "{}"), fingerprint)
+            for lead_id, action, before, fingerprint in rows
         ]
 
-    def touched_since(self, lead_ids: Collection[int], moment: str) -> set[int]:
-        """The leads among these that got a touch after ``moment``."""
-        wanted = sorted(lead_ids)
-        found: set[int] = set()
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT DISTINCT lead_id FROM touches WHERE lead_id IN ({marks}) "
-                "AND created_at > ?",
-                [*chunk, moment],
-            )
-            found.update(row[0] for row in rows)
-        return found
+    def last_touch_id(self) -> int:
+        """The id of the newest touch, 0 when there is none."""
+        return int(self._db.execute("SELECT coalesce(max(id), 0) FROM touches").fetchone()[0])
+
+    def last_touch_id_of(self, import_id: int) -> int:
+        """The newest touch before the import: touches after it are later work."""
+        row = self._db.execute(
+            "SELECT last_touch_id FROM imports WHERE id = ?", [import_id]
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def touched_after(self, lead_ids: Collection[int], touch_id: int) -> set[int]:
+        """The leads among these that got a touch newer than ``touch_id``."""
+        wanted = set(lead_ids)
+        rows = self._db.execute("SELECT DISTINCT lead_id FROM touches WHERE id > ?", [touch_id])
+        return {row[0] for row in rows if row[0] in wanted}
 
     def tags(self, lead_ids: Sequence[int] | None = None) -> dict[int, list[str]]:
         """The tags of these leads (all when ``None``), by lead id, alphabetically."""
@@ -109,6 +112,30 @@ class ImportStore:
     def tag_pairs(self) -> set[tuple[int, str]]:
         """Every (lead id, tag) stored, so an import adds a tag only once."""
         return {(row[0], row[1]) for row in self._db.execute("SELECT lead_id, tag FROM lead_tags")}
+
+
+_FINGERPRINTED = (
+    *LEAD_TEXT_FIELDS,
+    "temperature",
+    "outcome",
+    "lost_reason",
+    "value_minor",
+    "currency",
+    "referred_by",
+    "board_column",
+    "rank",
+    "updated_at",
+    "deleted_at",
+)
+"""The columns of a lead a user's action can change (the derived search text aside)."""
+
+
+def row_fingerprint(row: Mapping[str, Any]) -> str:
+    """A short hash of a lead row's values: equal while nobody changed the lead. A row about to
+    be inserted gives the same hash as when read back (absent columns read as ``None``)."""
+    values = [row.get(name) for name in _FINGERPRINTED]
+    text = json.dumps(values, ensure_ascii=False, default=str)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _record(row: Row) -> ImportRecord:

@@ -256,8 +256,9 @@ def m015_imports(db: Database) -> None:
     """The history of imports, the leads each one added or updated, and tags on leads.
 
     ``imported_leads.before`` holds, for a lead an import updated, the values it replaced (JSON),
-    and ``updated_at`` the lead's stamp just after the import: "revert this import" restores the
-    values and refuses leads whose stamp moved since.
+    and ``fingerprint`` a hash of the lead's row just after the import; ``imports.last_touch_id``
+    the newest touch before it. "Revert this import" restores the values and refuses leads whose
+    row changed since or that got a touch since (timestamps have only seconds; these never miss).
     """
     db.executescript(
         """
@@ -272,6 +273,7 @@ def m015_imports(db: Database) -> None:
             target_column TEXT NOT NULL,
             source TEXT NOT NULL DEFAULT '',
             tag TEXT NOT NULL DEFAULT '',
+            last_touch_id INTEGER NOT NULL DEFAULT 0,
             reverted_at TEXT
         );
         CREATE TABLE imported_leads (
@@ -280,7 +282,7 @@ def m015_imports(db: Database) -> None:
             lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
             action TEXT NOT NULL CHECK (action IN ('added', 'updated')),
             before TEXT,
-            updated_at TEXT NOT NULL
+            fingerprint TEXT NOT NULL
         );
         CREATE INDEX imported_leads_import ON imported_leads (import_id);
         CREATE TABLE lead_tags (
