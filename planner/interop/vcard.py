@@ -121,7 +121,7 @@ def _cards(text: str, file_name: str) -> list[tuple[int, str]]:
         if current is None:
             continue
         if current and current[-1].endswith("=") and "QUOTED-PRINTABLE" in current[-1].upper():
-            current[-1] = current[-1][:-1] + line.lstrip()
+            current[-1] = current[-1][:-1] + line
         else:
             current.append(line)
         if line.strip().upper() == "END:VCARD":
