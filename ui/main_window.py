@@ -18,6 +18,7 @@ from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
 from ui.database_files import ask_database_to_open, ask_new_database
 from ui.documents.document_actions import DocumentActions
+from ui.importing.import_actions import ImportActions
 from ui.lead_actions import LeadActions
 from ui.operations import Operations
 from ui.planning_actions import PlanningActions
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.lead_actions = LeadActions(self.operations, self.board, self)
         self.planning_actions = PlanningActions(self.operations, self.add_screen, self)
         self.document_actions = DocumentActions(self.operations, self.board, self)
+        self.import_actions = ImportActions(self.operations, self)
         self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
+        self.import_actions.add_to(file_menu)
         file_menu.addAction(self.planning_actions.export_calendar)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)

@@ -3,7 +3,8 @@
 Three kinds of sameness, strongest first: the same email (case does not matter); the same phone
 number once ``phonenumbers`` has read it in the user's country ("+48 601 234 567" and "601234567"
 in Poland are one number); or a near-same name at a near-same company (``rapidfuzz``, with legal
-forms such as Ltd, GmbH or sp. z o.o. left out, so "ACME Bakery Ltd" meets "Acme Bakery").
+forms such as Ltd, GmbH or sp. z o.o. left out, so "ACME Bakery Ltd" meets "Acme Bakery"). Without
+a company only the same name (folded) counts: two "John Smith"s alone are not taken for one.
 """
 
 import re
@@ -14,6 +15,10 @@ from planner.store.text_search import fold
 
 NAME_SIMILARITY = 88
 """How alike (0–100, rapidfuzz's token sort ratio) two names and two companies must both be."""
+
+SIMILAR_CANDIDATES = 200
+"""At most this many contacts of a block (the newest) are compared with a row, so a file of
+100,000 people at companies starting alike stays fast; exact matches are found whatever."""
 
 _LEGAL_FORMS = re.compile(
     r"\b(ltd|limited|llc|inc|incorporated|corp|corporation|co|company|plc|gmbh|ag|kg|ohg|ug|"
@@ -80,7 +85,8 @@ class DuplicateFinder:
         self._region = region.upper() or None
         self._emails: dict[str, Contact] = {}
         self._phones: dict[str, Contact] = {}
-        self._names: dict[str, list[tuple[str, str, Contact]]] = {}
+        self._exact: dict[tuple[str, str], Contact] = {}
+        self._similar: dict[str, list[tuple[str, str, Contact]]] = {}
         self._phone_cache: dict[str, str] = {}
 
     def add(self, contact: Contact) -> None:
@@ -93,7 +99,9 @@ class DuplicateFinder:
             self._phones.setdefault(phone, contact)
         name, company = normalized_name(contact.name), normalized_name(contact.company)
         if name:
-            self._names.setdefault(_block(name, company), []).append((name, company, contact))
+            self._exact.setdefault((name, company), contact)
+            if company:
+                self._similar.setdefault(_block(name, company), []).append((name, company, contact))
 
     def find(self, contact: Contact) -> Match | None:
         """The strongest match for ``contact`` among those added, or ``None``."""
@@ -106,20 +114,18 @@ class DuplicateFinder:
         name, company = normalized_name(contact.name), normalized_name(contact.company)
         if not name:
             return None
-        candidates = self._names.get(_block(name, company), [])
-        if not candidates:
-            return None
+        same = self._exact.get((name, company))
+        if same is not None:
+            return Match(MatchReason.NAME_AND_COMPANY, same)
         if not company:
-            for other_name, other_company, other in candidates:
-                if other_name == name and not other_company:
-                    return Match(MatchReason.NAME_AND_COMPANY, other)
             return None
         from rapidfuzz.fuzz import token_sort_ratio  # loads only when names are compared
 
-        for other_name, other_company, other in candidates:
+        for other_name, other_company, other in self._similar.get(_block(name, company), [])[
+            -SIMILAR_CANDIDATES:
+        ]:
             if (
-                other_company
-                and token_sort_ratio(company, other_company) >= NAME_SIMILARITY
+                token_sort_ratio(company, other_company) >= NAME_SIMILARITY
                 and token_sort_ratio(name, other_name) >= NAME_SIMILARITY
             ):
                 return Match(MatchReason.NAME_AND_COMPANY, other)
@@ -161,5 +167,7 @@ def normalized_name(text: str) -> str:
 
 
 def _block(name: str, company: str) -> str:
-    """Contacts compared by name share this key: near-same companies start alike."""
-    return (company or name)[:3]
+    """Contacts compared for similarity share this key: near-same companies start alike, and
+    near-same names share their last word's start (the family name, mostly)."""
+    last_word = name.rsplit(" ", 1)[-1]
+    return f"{company[:3]}|{last_word[:3]}"

@@ -157,6 +157,24 @@ class ImportPlan:
         )
         return replace(self, rows=rows)
 
+    def with_options(self, options: ImportOptions) -> "ImportPlan":
+        """The plan with the batch's column, source, tag and "skip invalid rows" chosen later;
+        "only update existing leads" skips or adds back the rows that match no lead."""
+        rows = self.rows
+        if options.only_update != self.options.only_update:
+            wanted, unwanted = (
+                (Decision.SKIP, Decision.ADD)
+                if options.only_update
+                else (Decision.ADD, Decision.SKIP)
+            )
+            rows = tuple(
+                replace(row, decision=wanted)
+                if row.match is None and row.converted.is_valid and row.decision is unwanted
+                else row
+                for row in rows
+            )
+        return replace(self, options=options, rows=rows)
+
     def with_policy(self, policy: DuplicatePolicy) -> "ImportPlan":
         """The plan with every duplicate answered by ``policy``."""
         rows = tuple(

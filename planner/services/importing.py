@@ -78,6 +78,8 @@ def run_import(
     new_leads, updates = _grouped(plan.rows)
     total = len(new_leads) + len(updates)
     progress(0, total)
+    if cancelled():
+        raise ImportCancelledError
     with recording(workspace.db, description) as recorder:
         now = workspace.clock.timestamp()
         options = plan.options

@@ -237,8 +237,8 @@ def test_cancel_leaves_nothing_behind(workspace: Workspace, tmp_path: Path) -> N
     lines = "".join(f"Lead {number},l{number}@x.example\n" for number in range(3000))
     path = write_csv(tmp_path, "Name,Email\n" + lines)
     before = dump_database(workspace)
+    table, _dialect = read_source(path)
     with pytest.raises(ImportCancelledError):
-        table, _dialect = read_source(path)
         plan_import(
             workspace,
             path.name,

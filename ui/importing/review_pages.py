@@ -1,0 +1,337 @@
+"""The wizard's last pages: the rows as they will be imported with their problems, the
+duplicates with an answer per batch and per row, and the import itself with progress."""
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from planner.changes import Change
+from planner.domain import Temperature
+from planner.interop.mapping import Target
+from planner.services.import_jobs import PlanImportJob, RunImportJob
+from planner.services.import_planning import Decision, DuplicatePolicy, ImportPlan
+from planner.services.importing import import_description
+from ui.common.colours import OVERDUE
+from ui.importing.background_step import BackgroundStep
+from ui.importing.session import ImportSession
+from ui.operations import Operations
+
+PREVIEW_ROWS = 200
+"""Rows the preview shows; problems are listed for every row."""
+
+
+class PreviewPage(QWizardPage):
+    """Step 4: the rows under their fields, each problem marked on its cell, checked off the
+    GUI thread."""
+
+    def __init__(self, session: ImportSession, operations: Operations) -> None:
+        super().__init__()
+        self.session = session
+        self.operations = operations
+        self.setTitle("Preview")
+        self.step = BackgroundStep()
+        self.view = QTableWidget()
+        self.view.setObjectName("import-preview")
+        self.summary = QLabel()
+        self.summary.setObjectName("import-summary")
+        self.summary.setWordWrap(True)
+        self.problems = QListWidget()
+        self.problems.setObjectName("import-problems")
+        self.skip_invalid = QCheckBox("&Skip invalid rows and import the others")
+        self.skip_invalid.setObjectName("import-skip-invalid")
+        self.skip_invalid.toggled.connect(self.completeChanged)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.step)
+        layout.addWidget(self.view, 3)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.skip_invalid)
+        self.step.finished.connect(self._planned)
+        self.step.failed.connect(lambda _reason: self.completeChanged.emit())
+        self.step.cancelled.connect(self.completeChanged)
+
+    def initializePage(self) -> None:
+        """Checks every row on a worker thread."""
+        table, mapping = self.session.table, self.session.mapping
+        assert table is not None
+        assert mapping is not None
+        assert self.session.path is not None
+        self.session.plan = None
+        self.view.clear()
+        self.problems.clear()
+        self.summary.clear()
+        workspace = self.operations.workspace
+        job = PlanImportJob(
+            workspace.path,
+            workspace.clock,
+            self.session.path.name,
+            table,
+            mapping,
+            self.session.options,
+        )
+        self.step.start(job, f"Checking {len(table.rows):,} rows…")
+        self.completeChanged.emit()
+
+    def cleanupPage(self) -> None:
+        """Going back stops the check."""
+        self.step.stop()
+
+    def isComplete(self) -> bool:
+        """Next once checked, and, with invalid rows, when they are to be skipped."""
+        plan = self.session.plan
+        if plan is None:
+            return False
+        return not plan.invalid_rows or self.skip_invalid.isChecked()
+
+    def validatePage(self) -> bool:
+        """Keeps the "skip invalid rows" choice."""
+        plan = self.session.plan
+        assert plan is not None
+        options = replace(plan.options, skip_invalid=self.skip_invalid.isChecked())
+        self.session.plan = plan.with_options(options)
+        return True
+
+    def _planned(self, plan: object) -> None:
+        assert isinstance(plan, ImportPlan)
+        self.session.plan = plan
+        self.step.hide()
+        self._fill(plan)
+        counts = plan.counts()
+        invalid = len(plan.invalid_rows)
+        self.summary.setText(
+            f"{len(plan.rows):,} rows: {counts.added:,} new, {len(plan.duplicate_rows):,} "
+            f"duplicates, {invalid:,} with problems."
+            + (" Fix the file, or skip them." if invalid else "")
+        )
+        self.problems.addItems(plan.problem_lines())
+        self.problems.setVisible(bool(invalid))
+        self.skip_invalid.setVisible(bool(invalid))
+        self.completeChanged.emit()
+
+    def _fill(self, plan: ImportPlan) -> None:
+        table = plan.table
+        columns = [
+            index
+            for index, column in enumerate(plan.mapping.columns)
+            if column.target is not Target.IGNORE
+        ]
+        shown = plan.rows[:PREVIEW_ROWS]
+        self.view.setColumnCount(len(columns))
+        self.view.setRowCount(len(shown))
+        self.view.setHorizontalHeaderLabels(
+            [
+                f"{plan.mapping.columns[index].target.label}\n({table.headers[index]})"
+                for index in columns
+            ]
+        )
+        self.view.setVerticalHeaderLabels([str(row.number) for row in shown])
+        source = {row.number: row for row in table.rows}
+        for row_index, planned in enumerate(shown):
+            problems = {problem.column: problem.message for problem in planned.converted.problems}
+            for view_column, index in enumerate(columns):
+                text = source[planned.number].cells[index]
+                item = QTableWidgetItem(text.replace("\n", " ⏎ ")[:200])
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                message = problems.get(index) or problems.get(None)
+                if message is not None:
+                    item.setBackground(QBrush(OVERDUE.lighter(170)))
+                    item.setToolTip(message)
+                self.view.setItem(row_index, view_column, item)
+
+
+class DuplicatesPage(QWizardPage):
+    """Step 5: duplicates of leads or of earlier rows, answered for the batch and per row."""
+
+    def __init__(self, session: ImportSession) -> None:
+        super().__init__()
+        self.session = session
+        self.setTitle("Duplicates")
+        self.summary = QLabel()
+        self.summary.setObjectName("import-duplicates-summary")
+        self.batch = QComboBox()
+        self.batch.setObjectName("import-batch-policy")
+        for policy in DuplicatePolicy:
+            self.batch.addItem(policy.decision.label, policy)
+        self.batch.activated.connect(self._batch_changed)
+        self.only_update = QCheckBox("&Only update existing leads (add no new ones)")
+        self.only_update.setObjectName("import-only-update")
+        self.only_update.toggled.connect(self._only_update_changed)
+        self.view = QTableWidget()
+        self.view.setObjectName("import-duplicates")
+        self.view.setColumnCount(4)
+        self.view.setHorizontalHeaderLabels(["Row", "Name", "Duplicate of", "Do"])
+        self.view.horizontalHeader().setStretchLastSection(True)
+        form = QFormLayout()
+        form.addRow("For every duplicate:", self.batch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addWidget(self.only_update)
+        layout.addWidget(self.view, 1)
+
+    def initializePage(self) -> None:
+        """Lists the duplicates the check found."""
+        plan = self.session.plan
+        assert plan is not None
+        self.batch.setCurrentIndex(self.batch.findData(plan.options.on_duplicate))
+        self._fill(plan)
+
+    def _fill(self, plan: ImportPlan) -> None:
+        duplicates = plan.duplicate_rows
+        self.summary.setText(
+            f"{len(duplicates):,} rows look like leads you have or rows above them."
+            if duplicates
+            else "No duplicates: every row is a new lead."
+        )
+        self.view.setRowCount(len(duplicates))
+        for index, row in enumerate(duplicates):
+            assert row.match is not None
+            assert row.converted.lead is not None
+            for column, text in enumerate(
+                (str(row.number), row.converted.lead.name, row.match.description)
+            ):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.view.setItem(index, column, item)
+            combo = QComboBox()
+            for decision in (Decision.SKIP, Decision.UPDATE, Decision.KEEP):
+                combo.addItem(decision.label, decision)
+            combo.setCurrentIndex(combo.findData(row.decision))
+            combo.activated.connect(
+                lambda _choice, combo=combo, number=row.number: self._row_changed(number, combo)
+            )
+            self.view.setCellWidget(index, 3, combo)
+        self.view.resizeColumnsToContents()
+
+    def _batch_changed(self) -> None:
+        plan = self.session.plan
+        assert plan is not None
+        policy = DuplicatePolicy(self.batch.currentData())
+        plan = plan.with_policy(policy)
+        self.session.plan = plan.with_options(replace(plan.options, on_duplicate=policy))
+        self._fill(self.session.plan)
+
+    def _only_update_changed(self, checked: bool) -> None:
+        plan = self.session.plan
+        assert plan is not None
+        self.session.plan = plan.with_options(replace(plan.options, only_update=checked))
+
+    def _row_changed(self, number: int, combo: QComboBox) -> None:
+        assert self.session.plan is not None
+        self.session.plan = self.session.plan.with_decision(number, Decision(combo.currentData()))
+
+
+class RunPage(QWizardPage):
+    """Step 6: the batch's column, source and tag, then the import with progress and Cancel."""
+
+    def __init__(self, session: ImportSession, operations: Operations) -> None:
+        super().__init__()
+        self.session = session
+        self.operations = operations
+        self.change: Change | None = None
+        self.setTitle("Import")
+        self.setFinalPage(True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
+        self.column = QComboBox()
+        self.column.setObjectName("import-column")
+        for temperature in Temperature:
+            self.column.addItem(temperature.value.capitalize(), temperature)
+        self.source = QLineEdit()
+        self.source.setObjectName("import-source")
+        self.source.setPlaceholderText("e.g. Trade fair 2026 (for leads without a source)")
+        self.tag = QLineEdit()
+        self.tag.setObjectName("import-tag")
+        self.summary = QLabel()
+        self.summary.setObjectName("import-run-summary")
+        self.summary.setWordWrap(True)
+        self.step = BackgroundStep()
+        form = QFormLayout()
+        form.addRow("New leads go to:", self.column)
+        form.addRow("&Source:", self.source)
+        form.addRow("&Tag:", self.tag)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.step)
+        layout.addStretch(1)
+        self.step.finished.connect(self._imported)
+        self.step.failed.connect(self._stopped)
+        self.step.cancelled.connect(self._stopped)
+
+    def initializePage(self) -> None:
+        """Says what the import will do."""
+        plan = self.session.plan
+        assert plan is not None
+        counts = plan.counts()
+        self.change = None
+        parts = [f"{counts.added:,} leads will be added", f"{counts.updated:,} updated"]
+        if counts.skipped_duplicates:
+            parts.append(f"{counts.skipped_duplicates:,} duplicates skipped")
+        if counts.invalid:
+            parts.append(f"{counts.invalid:,} invalid rows skipped")
+        if counts.skipped_new:
+            parts.append(f"{counts.skipped_new:,} new rows left out")
+        self.summary.setText(
+            ", ".join(parts) + f". Edit ▸ Undo takes it all back ("
+            f"“Undo {import_description(counts.added + counts.updated)}”)."
+        )
+
+    def validatePage(self) -> bool:
+        """Starts the import; the wizard closes when it is done."""
+        if self.change is not None:
+            return True
+        if self.step.is_running:
+            return False
+        plan = self.session.plan
+        assert plan is not None
+        options = replace(
+            plan.options,
+            temperature=Temperature(self.column.currentData()),
+            source=self.source.text(),
+            tag=self.tag.text(),
+        )
+        plan = plan.with_options(options)
+        workspace = self.operations.workspace
+        self._lock(True)
+        self.step.start(
+            RunImportJob(workspace.path, workspace.clock, plan),
+            f"Importing {plan.counts().added + plan.counts().updated:,} leads…",
+        )
+        return False
+
+    def stop(self) -> None:
+        """The wizard closes: stop an import still running (it leaves nothing)."""
+        self.step.stop()
+
+    def _imported(self, change: object) -> None:
+        assert isinstance(change, Change)
+        self.change = change
+        self.operations.record(change, self.wizard())
+        self.operations.show_message(f"{change.description}: done")
+        self._lock(False)
+        self.wizard().accept()
+
+    def _stopped(self, *_reason: object) -> None:
+        self._lock(False)
+
+    def _lock(self, locked: bool) -> None:
+        for widget in (self.column, self.source, self.tag):
+            widget.setEnabled(not locked)
+        wizard = self.wizard()
+        if wizard is not None:
+            for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton):
+                wizard.button(button).setEnabled(not locked)
