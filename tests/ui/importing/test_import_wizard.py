@@ -3,18 +3,21 @@ then Edit ▸ Undo; the import history's revert; export from the File menu."""
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from planner.domain import Column, LeadDraft
 from planner.interop.csv_reading import Delimiter
 from planner.interop.mapping import Target
-from planner.services.board import add_lead
+from planner.services.board import add_lead, edit_lead
 from tests.conftest import dump_database
 from tests.planner.interop.sample_files import FRENCH, GOOGLE, OUTLOOK
 from ui.importing.import_history_dialog import ImportHistoryDialog
 from ui.importing.import_wizard import ImportWizard
 from ui.main_window import MainWindow
+
+LEFT = Qt.MouseButton.LeftButton
 
 
 def open_wizard(window: MainWindow) -> ImportWizard:
@@ -24,13 +27,7 @@ def open_wizard(window: MainWindow) -> ImportWizard:
 
 
 def next_page(qtbot: QtBot, wizard: ImportWizard) -> None:
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), _left())
-
-
-def _left():  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-
-    return Qt.MouseButton.LeftButton
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), LEFT)
 
 
 def import_file(qtbot: QtBot, window: MainWindow, path: Path, tag: str = "") -> ImportWizard:
@@ -49,7 +46,7 @@ def import_file(qtbot: QtBot, window: MainWindow, path: Path, tag: str = "") -> 
     assert wizard.currentPage() is wizard.run_page
     wizard.run_page.tag.setText(tag)
     with qtbot.waitSignal(wizard.finished, timeout=20_000):
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), _left())
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), LEFT)
     return wizard
 
 
@@ -132,7 +129,7 @@ def test_mapping_change_and_problems_marked_per_cell(
     next_page(qtbot, wizard)
     next_page(qtbot, wizard)
     with qtbot.waitSignal(wizard.finished, timeout=20_000):
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), _left())
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), LEFT)
     assert [lead.name for lead in empty_window.workspace.leads.find()] == ["Anna"]
 
 
@@ -156,7 +153,7 @@ def test_duplicates_answered_per_row(
     next_page(qtbot, wizard)
     assert "1 leads will be added, 1 updated" in wizard.run_page.summary.text()
     with qtbot.waitSignal(wizard.finished, timeout=20_000):
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), _left())
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), LEFT)
     anna = window.workspace.leads.get(1)
     assert (anna.name, anna.title, anna.city) == ("Anna Nowak", "Owner", "Łódź")
 
@@ -178,8 +175,8 @@ def test_cancel_during_the_import_leaves_nothing(
     next_page(qtbot, wizard)
     step = wizard.run_page.step
     with qtbot.waitSignal(step.cancelled, timeout=30_000):
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), _left())
-        qtbot.mouseClick(step.cancel_button, _left())
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), LEFT)
+        qtbot.mouseClick(step.cancel_button, LEFT)
     assert step.status.text() == "Cancelled; nothing was imported."
     assert dump_database(window.workspace) == before
     assert window.undo_stack.count() == 0
@@ -202,9 +199,6 @@ def test_import_history_reverts_and_refuses_a_changed_lead(
     assert not dialog.revert_button.isEnabled()
     window.undo_action.trigger()
     assert len(window.workspace.leads.find()) == 3
-    window.lead_actions  # the window's own edit path is the runner; a CLI-style edit suffices:
-    from planner.services.board import edit_lead
-
     anna = window.workspace.leads.find()[0]
     window.operations.run(lambda workspace: edit_lead(workspace, anna.id, LeadDraft("Anna Maria")))
     dialog.view.selectRow(0)
@@ -218,6 +212,7 @@ def test_export_writes_csv_and_vcard(qtbot: QtBot, main_window: MainWindow, tmp_
     csv_path = main_window.import_actions.export_to(tmp_path / "leads.csv")
     vcf_path = main_window.import_actions.export_to(tmp_path / "leads.vcf")
     count = len(main_window.workspace.leads.find())
-    assert csv_path is not None and vcf_path is not None
+    assert csv_path is not None
+    assert vcf_path is not None
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert vcf_path.read_text(encoding="utf-8").count("BEGIN:VCARD") == count
