@@ -7,7 +7,7 @@ their parts or split out of a whole address; cells neutralised by a formula-safe
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -38,6 +38,55 @@ _SINGLE_TEXT = {
     Target.LOST_REASON: "lost_reason",
 }
 """Targets that take the first non-empty of their columns (Outlook's three phones: the first)."""
+
+
+PREVIEW_FIELDS: dict[str, str] = {
+    "name": "Name",
+    "company": "Company",
+    "title": "Job title",
+    "email": "Email",
+    "phone": "Phone",
+    "street": "Street",
+    "postal_code": "Postal code",
+    "city": "City",
+    "region": "Region",
+    "country": "Country",
+    "temperature": "Temperature",
+    "outcome": "Outcome",
+    "lost_reason": "Lost reason",
+    "value": "Deal value",
+    "source": "Source",
+    "tags": "Tags",
+    "notes": "Notes",
+}
+"""The fields a preview shows, in order, with their headings."""
+
+FIELD_OF_TARGET: dict[Target, str] = {
+    Target.NAME: "name",
+    Target.FIRST_NAME: "name",
+    Target.MIDDLE_NAME: "name",
+    Target.LAST_NAME: "name",
+    Target.COMPANY: "company",
+    Target.TITLE: "title",
+    Target.EMAIL: "email",
+    Target.PHONE: "phone",
+    Target.ADDRESS: "street",
+    Target.STREET: "street",
+    Target.HOUSE_NUMBER: "street",
+    Target.CITY: "city",
+    Target.REGION: "region",
+    Target.POSTAL_CODE: "postal_code",
+    Target.COUNTRY: "country",
+    Target.NOTES: "notes",
+    Target.SOURCE: "source",
+    Target.TAGS: "tags",
+    Target.TEMPERATURE: "temperature",
+    Target.OUTCOME: "outcome",
+    Target.LOST_REASON: "lost_reason",
+    Target.VALUE: "value",
+    Target.CURRENCY: "value",
+}
+"""The preview field each target fills, so a problem in a file's column marks its field."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +128,8 @@ class ConvertedRow:
     number: int
     lead: ImportedLead | None
     problems: tuple[CellProblem, ...] = field(default=())
+    shown: Mapping[str, str] = field(default_factory=dict)
+    """The row as it will be imported, by ``PREVIEW_FIELDS`` name, valid or not (a preview)."""
 
     @property
     def is_valid(self) -> bool:
@@ -149,10 +200,21 @@ class RowConverter:
                 if tag and not tag.startswith("* ")
             )
         )
+        shown = {
+            **fields,
+            "temperature": self._first(Target.TEMPERATURE, cells),
+            "outcome": self._first(Target.OUTCOME, cells),
+            "value": " ".join(
+                text
+                for text in (self._first(Target.VALUE, cells), self._first(Target.CURRENCY, cells))
+                if text
+            ),
+            "tags": ", ".join(tags),
+        }
         if problems:
-            return ConvertedRow(row.number, None, tuple(problems))
+            return ConvertedRow(row.number, None, tuple(problems), shown)
         lead = ImportedLead(fields, temperature, outcome, value, tags)
-        return ConvertedRow(row.number, lead)
+        return ConvertedRow(row.number, lead, shown=shown)
 
     def _cell(self, row: SourceRow, index: int, problems: list[CellProblem]) -> str:
         text = row.cells[index]

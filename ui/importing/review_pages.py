@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from planner.changes import Change
 from planner.domain import Temperature
 from planner.interop.mapping import Target
+from planner.interop.row_conversion import FIELD_OF_TARGET, PREVIEW_FIELDS
 from planner.services.import_jobs import PlanImportJob, RunImportJob
 from planner.services.import_planning import Decision, DuplicatePolicy, ImportPlan
 from planner.services.importing import import_description
@@ -112,9 +113,10 @@ class PreviewPage(QWizardPage):
         self._fill(plan)
         counts = plan.counts()
         invalid = len(plan.invalid_rows)
+        duplicates = len(plan.duplicate_rows)
         self.summary.setText(
-            f"{len(plan.rows):,} rows: {counts.added:,} new, {len(plan.duplicate_rows):,} "
-            f"duplicates, {invalid:,} with problems."
+            f"{_count(len(plan.rows), 'row')}: {counts.added:,} new, "
+            f"{_count(duplicates, 'duplicate')}, {invalid:,} with problems."
             + (" Fix the file, or skip them." if invalid else "")
         )
         self.problems.addItems(plan.problem_lines())
@@ -123,34 +125,29 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def _fill(self, plan: ImportPlan) -> None:
-        table = plan.table
-        columns = [
-            index
-            for index, column in enumerate(plan.mapping.columns)
-            if column.target is not Target.IGNORE
-        ]
+        """The rows as they will be imported; a problem colours the field its column fills."""
+        targets = plan.mapping.targets()
+        filled = {FIELD_OF_TARGET[target] for target in targets if target in FIELD_OF_TARGET}
+        fields = [name for name in PREVIEW_FIELDS if name in filled or name == "name"]
         shown = plan.rows[:PREVIEW_ROWS]
-        self.view.setColumnCount(len(columns))
+        self.view.setColumnCount(len(fields))
         self.view.setRowCount(len(shown))
-        self.view.setHorizontalHeaderLabels(
-            [
-                f"{plan.mapping.columns[index].target.label}\n({table.headers[index]})"
-                for index in columns
-            ]
-        )
+        self.view.setHorizontalHeaderLabels([PREVIEW_FIELDS[name] for name in fields])
         self.view.setVerticalHeaderLabels([str(row.number) for row in shown])
-        source = {row.number: row for row in table.rows}
         for row_index, planned in enumerate(shown):
-            problems = {problem.column: problem.message for problem in planned.converted.problems}
-            for view_column, index in enumerate(columns):
-                text = source[planned.number].cells[index]
+            marked: dict[str, str] = {}
+            for problem in planned.converted.problems:
+                target = targets[problem.column] if problem.column is not None else Target.NAME
+                marked.setdefault(FIELD_OF_TARGET.get(target, "name"), problem.message)
+            for column, name in enumerate(fields):
+                text = planned.converted.shown.get(name, "")
                 item = QTableWidgetItem(text.replace("\n", " ⏎ ")[:200])
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                message = problems.get(index) or problems.get(None)
-                if message is not None:
+                if name in marked:
                     item.setBackground(QBrush(OVERDUE.lighter(170)))
-                    item.setToolTip(message)
-                self.view.setItem(row_index, view_column, item)
+                    item.setToolTip(marked[name])
+                self.view.setItem(row_index, column, item)
+        self.view.resizeColumnsToContents()
 
 
 class DuplicatesPage(QWizardPage):
@@ -174,6 +171,7 @@ class DuplicatesPage(QWizardPage):
         self.view.setObjectName("import-duplicates")
         self.view.setColumnCount(4)
         self.view.setHorizontalHeaderLabels(["Row", "Name", "Duplicate of", "Do"])
+        self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
         form = QFormLayout()
         form.addRow("For every duplicate:", self.batch)
@@ -193,7 +191,8 @@ class DuplicatesPage(QWizardPage):
     def _fill(self, plan: ImportPlan) -> None:
         duplicates = plan.duplicate_rows
         self.summary.setText(
-            f"{len(duplicates):,} rows look like leads you have or rows above them."
+            f"{len(duplicates):,} {'row looks' if len(duplicates) == 1 else 'rows look'} like "
+            "leads you have or rows above them."
             if duplicates
             else "No duplicates: every row is a new lead."
         )
@@ -278,13 +277,13 @@ class RunPage(QWizardPage):
         assert plan is not None
         counts = plan.counts()
         self.change = None
-        parts = [f"{counts.added:,} leads will be added", f"{counts.updated:,} updated"]
+        parts = [f"{_count(counts.added, 'new lead')}", f"{counts.updated:,} updated"]
         if counts.skipped_duplicates:
-            parts.append(f"{counts.skipped_duplicates:,} duplicates skipped")
+            parts.append(f"{_count(counts.skipped_duplicates, 'duplicate')} skipped")
         if counts.invalid:
-            parts.append(f"{counts.invalid:,} invalid rows skipped")
+            parts.append(f"{_count(counts.invalid, 'invalid row')} skipped")
         if counts.skipped_new:
-            parts.append(f"{counts.skipped_new:,} new rows left out")
+            parts.append(f"{_count(counts.skipped_new, 'new row')} left out")
         self.summary.setText(
             ", ".join(parts) + f". Edit ▸ Undo takes it all back ("
             f"“Undo {import_description(counts.added + counts.updated)}”)."
@@ -335,3 +334,8 @@ class RunPage(QWizardPage):
         if wizard is not None:
             for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton):
                 wizard.button(button).setEnabled(not locked)
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 row``, ``2 rows``."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

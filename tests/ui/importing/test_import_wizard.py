@@ -151,7 +151,7 @@ def test_duplicates_answered_per_row(
     combo.setCurrentIndex(1)
     combo.activated.emit(1)
     next_page(qtbot, wizard)
-    assert "1 leads will be added, 1 updated" in wizard.run_page.summary.text()
+    assert wizard.run_page.summary.text().startswith("1 new lead, 1 updated.")
     with qtbot.waitSignal(wizard.finished, timeout=20_000):
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), LEFT)
     anna = window.workspace.leads.get(1)
