@@ -259,3 +259,18 @@ def test_cancel_leaves_nothing_behind(workspace: Workspace, tmp_path: Path) -> N
     assert asked
     assert dump_database(workspace) == before
     assert workspace.leads.find(LeadFilter(search="Lead 1")) == []
+
+
+def test_a_saved_mapping_is_proposed_for_files_with_the_same_headers(
+    workspace: Workspace,
+) -> None:
+    from planner.interop.mapping import Target
+    from planner.services.import_history import save_mapping, saved_mapping
+
+    headers = ("Wer", "Mail", "Kundennummer")
+    chosen = propose_mapping(headers).with_target(0, Target.NAME)
+    change = save_mapping(workspace, headers, chosen)
+    saved = saved_mapping(workspace, ["kundennummer", "WER", "mail"])
+    assert saved == {"wer": "name", "mail": "email", "kundennummer": "ignore"}
+    undo_change(workspace, change)
+    assert saved_mapping(workspace, headers) is None
