@@ -8,7 +8,8 @@ on the undo stack like any action ("Undo Import of 312 leads").
 
 from PySide6.QtWidgets import QWidget, QWizard
 
-from ui.importing.review_pages import DuplicatesPage, PreviewPage, RunPage
+from ui.importing.review_pages import DuplicatesPage, PreviewPage
+from ui.importing.run_page import RunPage
 from ui.importing.session import ImportSession
 from ui.importing.source_pages import FilePage, MappingPage, ReadingPage
 from ui.operations import Operations

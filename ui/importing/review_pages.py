@@ -1,31 +1,32 @@
-"""The wizard's last pages: the rows as they will be imported with their problems, the
-duplicates with an answer per batch and per row, and the import itself with progress."""
+"""The wizard's review pages: the rows as they will be imported with their problems, and the
+duplicates with an answer per batch and per row."""
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWizard,
     QWizardPage,
 )
 
-from planner.changes import Change
-from planner.domain import Temperature
+from planner.errors import PlannerError
 from planner.interop.mapping import Target
+from planner.interop.problem_report import write_problem_report
 from planner.interop.row_conversion import FIELD_OF_TARGET, PREVIEW_FIELDS
-from planner.services.import_jobs import PlanImportJob, RunImportJob
+from planner.services.import_jobs import PlanImportJob
 from planner.services.import_planning import Decision, DuplicatePolicy, ImportPlan
-from planner.services.importing import import_description
 from ui.common.colours import OVERDUE
 from ui.importing.background_step import BackgroundStep
 from ui.importing.session import ImportSession
@@ -52,6 +53,9 @@ class PreviewPage(QWizardPage):
         self.summary.setWordWrap(True)
         self.problems = QListWidget()
         self.problems.setObjectName("import-problems")
+        self.save_report = QPushButton("Save the &List of Problems…")
+        self.save_report.setObjectName("import-save-report")
+        self.save_report.clicked.connect(self.choose_report_file)
         self.skip_invalid = QCheckBox("&Skip invalid rows and import the others")
         self.skip_invalid.setObjectName("import-skip-invalid")
         self.skip_invalid.toggled.connect(self.completeChanged)
@@ -60,7 +64,10 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.view, 3)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems, 1)
-        layout.addWidget(self.skip_invalid)
+        row = QHBoxLayout()
+        row.addWidget(self.skip_invalid, 1)
+        row.addWidget(self.save_report)
+        layout.addLayout(row)
         self.step.finished.connect(self._planned)
         self.step.failed.connect(lambda _reason: self.completeChanged.emit())
         self.step.cancelled.connect(self.completeChanged)
@@ -115,14 +122,40 @@ class PreviewPage(QWizardPage):
         invalid = len(plan.invalid_rows)
         duplicates = len(plan.duplicate_rows)
         self.summary.setText(
-            f"{_count(len(plan.rows), 'row')}: {counts.added:,} new, "
-            f"{_count(duplicates, 'duplicate')}, {invalid:,} with problems."
+            f"{count_text(len(plan.rows), 'row')}: {counts.added:,} new, "
+            f"{count_text(duplicates, 'duplicate')}, {invalid:,} with problems."
             + (" Fix the file, or skip them." if invalid else "")
         )
         self.problems.addItems(plan.problem_lines())
         self.problems.setVisible(bool(invalid))
         self.skip_invalid.setVisible(bool(invalid))
+        self.save_report.setVisible(bool(invalid))
         self.completeChanged.emit()
+
+    def choose_report_file(self) -> Path | None:
+        """Asks where, then writes the rows with problems and their cells as CSV."""
+        plan, path = self.session.plan, self.session.path
+        assert plan is not None
+        assert path is not None
+        suggested = path.with_name(f"{path.stem}-problems.csv")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Save the List of Problems", str(suggested), "CSV (*.csv)"
+        )
+        return self.save_report_to(Path(chosen)) if chosen else None
+
+    def save_report_to(self, path: Path) -> Path | None:
+        """Writes the report to ``path``; says so in the status bar."""
+        plan = self.session.plan
+        assert plan is not None
+        try:
+            written = write_problem_report(
+                plan.table, [row.converted for row in plan.invalid_rows], path
+            )
+        except (PlannerError, OSError) as error:
+            self.operations.show_error(f"The list of problems could not be saved: {error}")
+            return None
+        self.operations.show_message(f"Saved {count_text(written, 'row')} with problems to {path}")
+        return path
 
     def _fill(self, plan: ImportPlan) -> None:
         """The rows as they will be imported; a problem colours the field its column fills."""
@@ -234,108 +267,6 @@ class DuplicatesPage(QWizardPage):
         self.session.plan = self.session.plan.with_decision(number, Decision(combo.currentData()))
 
 
-class RunPage(QWizardPage):
-    """Step 6: the batch's column, source and tag, then the import with progress and Cancel."""
-
-    def __init__(self, session: ImportSession, operations: Operations) -> None:
-        super().__init__()
-        self.session = session
-        self.operations = operations
-        self.change: Change | None = None
-        self.setTitle("Import")
-        self.setFinalPage(True)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
-        self.column = QComboBox()
-        self.column.setObjectName("import-column")
-        for temperature in Temperature:
-            self.column.addItem(temperature.value.capitalize(), temperature)
-        self.source = QLineEdit()
-        self.source.setObjectName("import-source")
-        self.source.setPlaceholderText("e.g. Trade fair 2026 (for leads without a source)")
-        self.tag = QLineEdit()
-        self.tag.setObjectName("import-tag")
-        self.summary = QLabel()
-        self.summary.setObjectName("import-run-summary")
-        self.summary.setWordWrap(True)
-        self.step = BackgroundStep()
-        form = QFormLayout()
-        form.addRow("New leads go to:", self.column)
-        form.addRow("&Source:", self.source)
-        form.addRow("&Tag:", self.tag)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.step)
-        layout.addStretch(1)
-        self.step.finished.connect(self._imported)
-        self.step.failed.connect(self._stopped)
-        self.step.cancelled.connect(self._stopped)
-
-    def initializePage(self) -> None:
-        """Says what the import will do."""
-        plan = self.session.plan
-        assert plan is not None
-        counts = plan.counts()
-        self.change = None
-        parts = [f"{_count(counts.added, 'new lead')}", f"{counts.updated:,} updated"]
-        if counts.skipped_duplicates:
-            parts.append(f"{_count(counts.skipped_duplicates, 'duplicate')} skipped")
-        if counts.invalid:
-            parts.append(f"{_count(counts.invalid, 'invalid row')} skipped")
-        if counts.skipped_new:
-            parts.append(f"{_count(counts.skipped_new, 'new row')} left out")
-        self.summary.setText(
-            ", ".join(parts) + f". Edit ▸ Undo takes it all back ("
-            f"“Undo {import_description(counts.added + counts.updated)}”)."
-        )
-
-    def validatePage(self) -> bool:
-        """Starts the import; the wizard closes when it is done."""
-        if self.change is not None:
-            return True
-        if self.step.is_running:
-            return False
-        plan = self.session.plan
-        assert plan is not None
-        options = replace(
-            plan.options,
-            temperature=Temperature(self.column.currentData()),
-            source=self.source.text(),
-            tag=self.tag.text(),
-        )
-        plan = plan.with_options(options)
-        workspace = self.operations.workspace
-        self._lock(True)
-        self.step.start(
-            RunImportJob(workspace.path, workspace.clock, plan),
-            f"Importing {plan.counts().added + plan.counts().updated:,} leads…",
-        )
-        return False
-
-    def stop(self) -> None:
-        """The wizard closes: stop an import still running (it leaves nothing)."""
-        self.step.stop()
-
-    def _imported(self, change: object) -> None:
-        assert isinstance(change, Change)
-        self.change = change
-        self.operations.record(change, self.wizard())
-        self.operations.show_message(f"{change.description}: done")
-        self._lock(False)
-        self.wizard().accept()
-
-    def _stopped(self, *_reason: object) -> None:
-        self._lock(False)
-
-    def _lock(self, locked: bool) -> None:
-        for widget in (self.column, self.source, self.tag):
-            widget.setEnabled(not locked)
-        wizard = self.wizard()
-        if wizard is not None:
-            for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton):
-                wizard.button(button).setEnabled(not locked)
-
-
-def _count(number: int, noun: str) -> str:
+def count_text(number: int, noun: str) -> str:
     """``1 row``, ``2 rows``."""
     return f"{number:,} {noun}{'' if number == 1 else 's'}"

@@ -124,6 +124,12 @@ def test_mapping_change_and_problems_marked_per_cell(
     assert preview.problems.item(0).text() == (
         "Row 3, 'Mail' (column B): 'bob@' is not an email address"
     )
+    report = preview.save_report_to(tmp_path / "problems.csv")
+    assert report is not None
+    assert report.read_text(encoding="utf-8-sig").splitlines() == [
+        "Row,Problem,Wer,Mail",
+        "3,'Mail' (column B): 'bob@' is not an email address,Bob,bob@",
+    ]
     preview.skip_invalid.setChecked(True)
     assert preview.isComplete()
     next_page(qtbot, wizard)
