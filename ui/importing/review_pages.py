@@ -33,7 +33,11 @@ from ui.importing.session import ImportSession
 from ui.operations import Operations
 
 PREVIEW_ROWS = 200
-"""Rows the preview shows; problems are listed for every row."""
+"""Rows the preview shows."""
+
+LISTED_AT_MOST = 1000
+"""Problems and duplicates listed one by one; beyond, the saved report and the batch's answer
+cover the rest (a list of 100,000 widgets would freeze the window)."""
 
 
 class PreviewPage(QWizardPage):
@@ -126,7 +130,12 @@ class PreviewPage(QWizardPage):
             f"{count_text(duplicates, 'duplicate')}, {invalid:,} with problems."
             + (" Fix the file, or skip them." if invalid else "")
         )
-        self.problems.addItems(plan.problem_lines())
+        lines = plan.problem_lines()
+        self.problems.addItems(lines[:LISTED_AT_MOST])
+        if len(lines) > LISTED_AT_MOST:
+            self.problems.addItem(
+                f"… and {len(lines) - LISTED_AT_MOST:,} more (save the list to see them all)"
+            )
         self.problems.setVisible(bool(invalid))
         self.skip_invalid.setVisible(bool(invalid))
         self.save_report.setVisible(bool(invalid))
@@ -229,8 +238,14 @@ class DuplicatesPage(QWizardPage):
             if duplicates
             else "No duplicates: every row is a new lead."
         )
-        self.view.setRowCount(len(duplicates))
-        for index, row in enumerate(duplicates):
+        if len(duplicates) > LISTED_AT_MOST:
+            self.summary.setText(
+                f"{self.summary.text()} The first {LISTED_AT_MOST:,} are listed to answer one by "
+                "one; the choice for every duplicate applies to the others."
+            )
+        listed = duplicates[:LISTED_AT_MOST]
+        self.view.setRowCount(len(listed))
+        for index, row in enumerate(listed):
             assert row.match is not None
             assert row.converted.lead is not None
             for column, text in enumerate(
