@@ -6,7 +6,7 @@ imported, their problems and their duplicates, and the user can decide per batch
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from planner.documents.batch import CancelCheck, ProgressCallback, never_cancelled, no_progress
@@ -16,8 +16,8 @@ from planner.interop.mapping import ColumnMapping
 from planner.interop.row_conversion import ConvertedRow, RowConverter
 from planner.interop.source_table import SourceTable
 from planner.locale import locale_country
-from planner.money import DEFAULT_CURRENCY
 from planner.services.cancelling import ImportCancelledError
+from planner.services.sender import load_sender_profile
 from planner.workspace import Workspace
 
 PROGRESS_EVERY = 1000
@@ -67,8 +67,10 @@ class ImportOptions:
     on_duplicate: DuplicatePolicy = DuplicatePolicy.SKIP
     skip_invalid: bool = False
     only_update: bool = False
-    phone_region: str = field(default_factory=locale_country)
-    default_currency: str = DEFAULT_CURRENCY
+    phone_region: str = ""
+    """The country numbers without a country code are read in; "" for the sender's."""
+    default_currency: str = ""
+    """The currency of amounts whose row names none; "" for the sender's."""
 
 
 @dataclass(frozen=True)
@@ -198,12 +200,13 @@ def plan_import(
     Reads the file's leads once (one query) and judges each row against them and the rows
     before it, so a contact twice in the file is found too.
     """
-    finder = DuplicateFinder(options.phone_region)
+    sender = load_sender_profile(workspace)
+    finder = DuplicateFinder(options.phone_region or sender.country or locale_country())
     for contact in workspace.imports.contacts():
         finder.add(
             Contact(contact.name, contact.company, contact.email, contact.phone, contact.lead_id)
         )
-    converter = RowConverter(table, mapping, options.default_currency)
+    converter = RowConverter(table, mapping, options.default_currency or sender.currency)
     total = len(table.rows)
     planned: list[PlannedRow] = []
     for converted in _checked(converter.convert_all(), total, progress, cancelled):

@@ -18,6 +18,7 @@ from planner.documents.batch import CancelCheck, ProgressCallback, never_cancell
 from planner.domain import LEAD_TEXT_FIELDS, Column, LeadDraft, Outcome
 from planner.errors import PlannerError
 from planner.interop.row_conversion import ImportedLead
+from planner.money import DEFAULT_CURRENCY
 from planner.services.actions import user_action
 from planner.services.cancelling import ImportCancelledError
 from planner.services.import_planning import Decision, ImportPlan, PlannedRow
@@ -172,7 +173,7 @@ def _add(
         temperature = lead.temperature or options.temperature
         outcome = lead.outcome or Outcome.OPEN
         row = draft_to_row(LeadDraft(fields["name"], temperature=temperature, value=lead.value))
-        row.setdefault("currency", options.default_currency)
+        row.setdefault("currency", DEFAULT_CURRENCY)
         row.update({name: fields[name].strip() for name in LEAD_TEXT_FIELDS if name != "notes"})
         row["notes"] = fields["notes"]
         row["search_text"] = searchable_text(row)

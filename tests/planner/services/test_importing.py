@@ -274,3 +274,21 @@ def test_a_saved_mapping_is_proposed_for_files_with_the_same_headers(
     assert saved == {"wer": "name", "mail": "email", "kundennummer": "ignore"}
     undo_change(workspace, change)
     assert saved_mapping(workspace, headers) is None
+
+
+def test_phones_and_amounts_are_read_in_the_senders_country_and_currency(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from planner.services.sender import set_sender_field
+
+    set_sender_field(workspace, "country", "PL")
+    set_sender_field(workspace, "currency", "PLN")
+    add_lead(workspace, LeadDraft("Piotr", phone="+48 601 234 567"))
+    path = write_csv(tmp_path, "Name,Phone,Value\nPiotr Z.,601 234 567,10\nNew,,1250.50\n")
+    table, _dialect = read_source(path)
+    plan = plan_import(workspace, path.name, table, propose_mapping(table.headers), ImportOptions())
+    assert [row.decision for row in plan.rows] == [Decision.SKIP, Decision.ADD]
+    run_import(workspace, plan)
+    value = workspace.leads.find(LeadFilter(search="New"))[0].value
+    assert value is not None
+    assert (value.currency, value.as_decimal_string()) == ("PLN", "1250.50")
