@@ -150,11 +150,11 @@ class RowConverter:
         self._by_target: dict[Target, list[int]] = {}
         for index, column in enumerate(mapping.columns):
             self._by_target.setdefault(column.target, []).append(index)
-        self._groups: list[str] = list(
-            dict.fromkeys(
-                column.group for column in mapping.columns if column.target.is_address_part
-            )
-        )
+        self._address_columns: dict[str, list[tuple[int, Target]]] = {}
+        for index, column in enumerate(mapping.columns):
+            if column.target.is_address_part:
+                self._address_columns.setdefault(column.group, []).append((index, column.target))
+        self._groups = list(self._address_columns)
 
     def convert_all(self) -> Iterable[ConvertedRow]:
         """Every row of the table, converted, in file order."""
@@ -235,10 +235,14 @@ class RowConverter:
         return text.replace("\r\n", "\n").strip()
 
     def _first(self, target: Target, cells: list[str]) -> str:
-        return next(iter(self._all(target, cells)), "")
+        for index in self._by_target.get(target, ()):
+            if cells[index]:
+                return cells[index]
+        return ""
 
     def _all(self, target: Target, cells: list[str]) -> list[str]:
-        return [cells[index] for index in self._by_target.get(target, ()) if cells[index]]
+        indexes = self._by_target.get(target)
+        return [cells[index] for index in indexes if cells[index]] if indexes else []
 
     def _column_of(self, target: Target, cells: list[str]) -> int | None:
         return next((i for i in self._by_target.get(target, ()) if cells[i]), None)
@@ -248,18 +252,22 @@ class RowConverter:
         if whole:
             return whole
         parts = (Target.FIRST_NAME, Target.MIDDLE_NAME, Target.LAST_NAME)
-        return " ".join(part for target in parts for part in self._all(target, cells)[:1])
+        return " ".join(part for part in (self._first(target, cells) for target in parts) if part)
 
     def _address(self, cells: list[str]) -> dict[str, str]:
         """The address parts of the first address group that has any, never mixed."""
         for group in self._groups:
             parts: dict[Target, list[str]] = {}
-            for index, column in enumerate(self._mapping.columns):
-                if column.group == group and column.target.is_address_part and cells[index]:
-                    parts.setdefault(column.target, []).append(cells[index])
+            for index, target in self._address_columns[group]:
+                if cells[index]:
+                    parts.setdefault(target, []).append(cells[index])
             if not parts:
                 continue
-            whole = split_address("\n".join(parts.get(Target.ADDRESS, []))).as_fields()
+            whole = (
+                split_address("\n".join(parts[Target.ADDRESS])).as_fields()
+                if Target.ADDRESS in parts
+                else dict.fromkeys(("street", "city", "region", "postal_code", "country"), "")
+            )
             street = ", ".join(parts.get(Target.STREET, [])) or whole["street"]
             number = " ".join(parts.get(Target.HOUSE_NUMBER, []))
             separate = {
