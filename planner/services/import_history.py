@@ -2,7 +2,8 @@
 
 Undo takes an import back only while it is the newest step. Reverting works from the import's
 record instead, at any later time: the leads it added are deleted (as the board deletes, so
-they can be restored) and the values it replaced in existing leads are written back. A lead
+they can be restored), the values it replaced in existing leads are written back and the tags it
+gave are taken off. A lead
 changed since the import (edited, moved, deleted, given a touch) is not touched: the revert is
 refused and names those leads, so later work is never lost.
 """
@@ -74,6 +75,8 @@ def revert_import(workspace: Workspace, import_id: int) -> Change:
         )
     with recording(workspace.db, f"Revert the import of {record.file_name}") as recorder:
         now = workspace.clock.timestamp()
+        for tag_id in workspace.imports.tags_added_by(import_id):
+            recorder.delete(Table.LEAD_TAGS, tag_id)
         for lead in written:
             if lead.added:
                 recorder.update(Table.LEADS, lead.lead_id, {"deleted_at": now})

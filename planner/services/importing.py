@@ -105,7 +105,9 @@ def run_import(
         befores, after_rows = _update(workspace, recorder, updates, plan, now)
         if cancelled():
             raise ImportCancelledError
-        _tag(workspace, recorder, plan.options.tag.strip(), new_leads, added_ids, updates)
+        _tag(
+            workspace, recorder, import_id, plan.options.tag.strip(), new_leads, added_ids, updates
+        )
         recorder.insert_many(
             Table.IMPORTED_LEADS,
             [
@@ -262,6 +264,7 @@ def _update(
 def _tag(
     workspace: Workspace,
     recorder: ChangeRecorder,
+    import_id: int,
     batch_tag: str,
     new_leads: list[_NewLead],
     added_ids: list[int],
@@ -281,7 +284,7 @@ def _tag(
     recorder.insert_many(
         Table.LEAD_TAGS,
         [
-            {"lead_id": lead_id, "tag": tag}
+            {"lead_id": lead_id, "tag": tag, "import_id": import_id}
             for lead_id, tag in wanted
             if (lead_id, tag) not in existing
         ],

@@ -109,6 +109,11 @@ class ImportStore:
                 found.setdefault(lead_id, []).append(tag)
         return found
 
+    def tags_added_by(self, import_id: int) -> list[int]:
+        """The ids of the ``lead_tags`` rows an import added."""
+        rows = self._db.execute("SELECT id FROM lead_tags WHERE import_id = ?", [import_id])
+        return [row[0] for row in rows]
+
     def tag_pairs(self) -> set[tuple[int, str]]:
         """Every (lead id, tag) stored, so an import adds a tag only once."""
         return {(row[0], row[1]) for row in self._db.execute("SELECT lead_id, tag FROM lead_tags")}

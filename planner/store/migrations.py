@@ -257,8 +257,9 @@ def m015_imports(db: Database) -> None:
 
     ``imported_leads.before`` holds, for a lead an import updated, the values it replaced (JSON),
     and ``fingerprint`` a hash of the lead's row just after the import; ``imports.last_touch_id``
-    the newest touch before it. "Revert this import" restores the values and refuses leads whose
-    row changed since or that got a touch since (timestamps have only seconds; these never miss).
+    the newest touch before it; ``lead_tags.import_id`` the import that gave a lead a tag. "Revert
+    this import" restores the values, takes its tags off, and refuses leads whose row changed
+    since or that got a touch since (timestamps have only seconds; these never miss).
     """
     db.executescript(
         """
@@ -289,6 +290,7 @@ def m015_imports(db: Database) -> None:
             id INTEGER PRIMARY KEY,
             lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
             tag TEXT NOT NULL CHECK (length(trim(tag)) > 0),
+            import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL,
             UNIQUE (lead_id, tag)
         );
         CREATE INDEX lead_tags_tag ON lead_tags (tag);

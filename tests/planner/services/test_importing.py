@@ -200,7 +200,10 @@ def test_revert_works_after_later_actions_and_restores_updates(
     kept = add_lead(workspace, LeadDraft("Kept", email="kept@x.example", city="Kraków"))
     kept_id = kept.created_id(Kind.LEAD)
     path = write_csv(tmp_path, "Name,Email,City\nKept,kept@x.example,Gdańsk\nNew,n@x.example,\n")
-    run_import(workspace, planned(workspace, path, on_duplicate=DuplicatePolicy.UPDATE))
+    run_import(
+        workspace, planned(workspace, path, on_duplicate=DuplicatePolicy.UPDATE, tag="spring")
+    )
+    assert workspace.imports.tags()[kept_id] == ["spring"]
     later = add_lead(workspace, LeadDraft("Typed later")).created_id(Kind.LEAD)
     (record,) = workspace.imports.history()
     change = revert_import(workspace, record.id)
@@ -208,6 +211,7 @@ def test_revert_works_after_later_actions_and_restores_updates(
     assert [lead.name for lead in workspace.leads.find()] == ["Kept", "Typed later"]
     assert workspace.leads.get(kept_id).city == "Kraków"
     assert workspace.leads.get(later).name == "Typed later"
+    assert workspace.imports.tags() == {}
     assert workspace.imports.history()[0].is_reverted
     with pytest.raises(ValidationError, match="reverted already"):
         revert_import(workspace, record.id)
