@@ -187,3 +187,25 @@ class CampaignTouchCounts:
 
     planned: int = 0
     done: int = 0
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    """One past import as File ▸ Import History and ``planner imports`` list it."""
+
+    id: int
+    file_name: str
+    imported_at: str
+    added: int
+    updated: int
+    skipped_duplicates: int
+    invalid: int
+    target_column: Column
+    source: str
+    tag: str
+    reverted_at: str | None
+
+    @property
+    def is_reverted(self) -> bool:
+        """True once "revert this import" took its leads back."""
+        return self.reverted_at is not None

@@ -16,6 +16,7 @@ from planner.store.backups import BackupReason
 from planner.store.campaigns import CampaignStore
 from planner.store.database import open_planner_file
 from planner.store.file_safety import DAILY, back_up_if_due
+from planner.store.imports import ImportStore
 from planner.store.leads import LeadStore
 from planner.store.numbering import NumberRegister
 from planner.store.sales import CatalogueStore, DocumentStore
@@ -111,6 +112,11 @@ class Workspace:
     def numbers(self) -> NumberRegister:
         """Which document numbers were taken, and which no document carries any more."""
         return NumberRegister(self.db)
+
+    @property
+    def imports(self) -> ImportStore:
+        """The import history, and what imports and exports read."""
+        return ImportStore(self.db)
 
     def close(self, *, backup_after: timedelta = timedelta(0)) -> tuple[str, ...]:
         """Closes the connection (once; closing again does nothing); the file stays consistent

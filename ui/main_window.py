@@ -23,6 +23,7 @@ from ui.common.path_label import PathLabel
 from ui.common.theme import ThemeManager
 from ui.database_files import ask_database_to_open, ask_new_database
 from ui.documents.document_actions import DocumentActions
+from ui.importing.import_actions import ImportActions
 from ui.lead_actions import LeadActions
 from ui.operations import Operations
 from ui.planning_actions import PlanningActions
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.sales_actions = SalesActions(self.operations, self.board, self)
         self.database_label = PathLabel()
         self.database_label.setObjectName("database-path")
+        self.import_actions = ImportActions(self.operations, self)
         self.statusBar().addPermanentWidget(self.database_label)
         self.undo_stack.indexChanged.connect(self._forget_message)
         self._build_menus()
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.lead_actions.demo_data)
+        self.import_actions.add_to(file_menu)
         file_menu.addAction(self.planning_actions.export_calendar)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, Glyph.QUIT, QKeySequence.StandardKey.Quit)

@@ -43,6 +43,9 @@ class Table(StrEnum):
     CATALOGUE = "catalogue_items"
     DOCUMENTS = "documents"
     DOCUMENT_LINES = "document_lines"
+    IMPORTS = "imports"
+    IMPORTED_LEADS = "imported_leads"
+    LEAD_TAGS = "lead_tags"
 
     @property
     def primary_key(self) -> str:
@@ -65,6 +68,7 @@ _KINDS = {
     Table.TEMPLATES: Kind.TEMPLATE,
     Table.CATALOGUE: Kind.CATALOGUE_ITEM,
     Table.DOCUMENTS: Kind.DOCUMENT,
+    Table.IMPORTS: Kind.IMPORT,
 }
 
 

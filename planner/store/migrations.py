@@ -348,6 +348,53 @@ def m010_catalogue_and_documents(db: Database) -> None:
 
 
 @MIGRATIONS()
+def m015_imports(db: Database) -> None:
+    """The history of imports, the leads each one added or updated, and tags on leads.
+
+    ``imported_leads.before`` holds, for a lead an import updated, the values it replaced (JSON),
+    and ``fingerprint`` a hash of the lead's row just after the import; ``imports.last_touch_id``
+    the newest touch before it; ``lead_tags.import_id`` the import that gave a lead a tag. "Revert
+    this import" restores the values, takes its tags off, and refuses leads whose row changed
+    since or that got a touch since (timestamps have only seconds; these never miss).
+    """
+    db.executescript(
+        """
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            file_name TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            added INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            skipped_duplicates INTEGER NOT NULL DEFAULT 0,
+            invalid INTEGER NOT NULL DEFAULT 0,
+            target_column TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            tag TEXT NOT NULL DEFAULT '',
+            last_touch_id INTEGER NOT NULL DEFAULT 0,
+            reverted_at TEXT
+        );
+        CREATE TABLE imported_leads (
+            id INTEGER PRIMARY KEY,
+            import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+            lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+            action TEXT NOT NULL CHECK (action IN ('added', 'updated')),
+            before TEXT,
+            fingerprint TEXT NOT NULL
+        );
+        CREATE INDEX imported_leads_import ON imported_leads (import_id);
+        CREATE TABLE lead_tags (
+            id INTEGER PRIMARY KEY,
+            lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL CHECK (length(trim(tag)) > 0),
+            import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL,
+            UNIQUE (lead_id, tag)
+        );
+        CREATE INDEX lead_tags_tag ON lead_tags (tag);
+        """
+    )
+
+
+@MIGRATIONS()
 def m030_column_totals(db: Database) -> None:
     """Every column's card count and value per currency, kept by triggers as leads change.
 

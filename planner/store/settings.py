@@ -20,6 +20,7 @@ class SettingKey(StrEnum):
     PIPELINE = "pipeline"
     DOCUMENT_NUMBERS = "document_numbers"
     DOCUMENT_TEXTS = "document_texts"
+    IMPORT_MAPPINGS = "import_mappings"
 
 
 class SettingsStore:
