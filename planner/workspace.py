@@ -14,6 +14,7 @@ from planner.clock import Clock
 from planner.store.campaigns import CampaignStore
 from planner.store.database import open_database
 from planner.store.leads import LeadStore
+from planner.store.metrics import MetricsStore
 from planner.store.settings import SettingsStore
 from planner.store.touches import TouchStore
 
@@ -62,6 +63,11 @@ class Workspace:
     def campaigns(self) -> CampaignStore:
         """Queries over campaigns and their targets."""
         return CampaignStore(self.db)
+
+    @property
+    def metrics(self) -> MetricsStore:
+        """The dashboard's aggregate queries."""
+        return MetricsStore(self.db)
 
     def close(self) -> None:
         """Closes the connection; the file stays consistent (every write was committed)."""
