@@ -12,12 +12,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planner import __version__
-from planner.cli import calendar, campaigns, documents, leads, templates, touches
+from planner.cli import calendar, campaigns, documents, leads, report, templates, touches
 from planner.cli.arguments import CommandLineParser
 from planner.errors import PlannerError
 from planner.workspace import Workspace, default_database_path
 
-COMMAND_GROUPS = (leads, touches, campaigns, calendar, templates, documents)
+COMMAND_GROUPS = (leads, touches, campaigns, calendar, templates, documents, report)
 
 GuiStarter = Callable[[Path | None], int]
 """Opens the window on a database (``None``: the last or default one); returns the exit code."""

@@ -45,8 +45,11 @@ class Converter:
     settings: PipelineSettings
 
     def total(self, amounts: Iterable[CurrencyAmount]) -> MoneyFigure:
-        """The sum of ``amounts`` (zero when there are none)."""
+        """The sum of ``amounts`` (zero when there are none; no amount at all when none of
+        them could be converted)."""
         converted = convert_total(amounts, self.home_currency, self.settings)
+        if converted.breakdown and len(converted.unconverted) == len(converted.breakdown):
+            return MoneyFigure(None, converted.unconverted)
         return MoneyFigure(converted.total, converted.unconverted)
 
     def average(self, amounts: Iterable[CurrencyAmount]) -> MoneyFigure:
@@ -66,14 +69,22 @@ class Converter:
 
 
 def per(figure: MoneyFigure | None, count: int) -> MoneyFigure | None:
-    """``figure`` shared over ``count`` (a budget per lead); ``None`` when either is missing."""
+    """``figure`` shared over ``count`` (a budget per lead); ``None`` when either is missing.
+
+    Amounts without a rate are shared in their own currency and stay apart."""
     if figure is None or count == 0:
         return None
-    if figure.money is None or not figure.is_complete:
-        return MoneyFigure(None, figure.unconverted)
     return MoneyFigure(
-        in_currency(figure.money.decimal / count, figure.money.currency), figure.unconverted
+        _shared(figure.money, count) if figure.money is not None else None,
+        tuple(
+            CurrencyAmount(_shared(amount.money, count), amount.leads)
+            for amount in figure.unconverted
+        ),
     )
+
+
+def _shared(money: Money, count: int) -> Money:
+    return in_currency(money.decimal / count, money.currency)
 
 
 def ratio(part: int | Decimal, whole: int | Decimal) -> Decimal | None:

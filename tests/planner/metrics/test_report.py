@@ -118,7 +118,7 @@ def test_marketing_figures(quarter: Report) -> None:
     assert (radio.responses, radio.leads, radio.won) == (1, 1, 1)
     assert radio.revenue == MoneyFigure(eur("4000"))
     no_rate = (CurrencyAmount(Money.parse("200", "USD")),)
-    assert radio.budget == MoneyFigure(eur("0"), no_rate)
+    assert radio.budget == MoneyFigure(None, no_rate)
     assert radio.cost_per_lead == MoneyFigure(None, no_rate)
     assert radio.roi is None
     costs = [(cost.channel, cost.leads, cost.cost_per_lead) for cost in quarter.channel_costs]
