@@ -1,11 +1,11 @@
 """The dashboard report on paper: key figures, then tables, under the business's letterhead.
 
-Built from plain text values (``ReportPages``): the job in ``planner/services/report_pdf.py``
-words every figure, so the PDF reads exactly like ``planner report`` and the dashboard. Every
-piece of user text (campaign names, sources, reasons) is escaped on its way into the markup.
+Built from plain text values (``report_pages.ReportPages``): the job in
+``planner/services/report_pdf.py`` words every figure, so the PDF reads exactly like ``planner
+report`` and the dashboard. Every piece of user text (campaign names, sources, reasons) is
+escaped on its way into the markup.
 """
 
-from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from reportlab.lib.styles import ParagraphStyle
@@ -16,41 +16,11 @@ from planner.documents.fonts import Typeface, draw_text, register_fonts, text_wi
 from planner.documents.letter_pages import fit_image, load_image
 from planner.documents.markup import text_markup
 from planner.documents.pages import MM, PAGE_SIZES, Box
-from planner.documents.profile import SenderProfile
+from planner.documents.report_pages import KeyFigure, ReportPages, ReportTable
 from planner.documents.style import ACCENT, INK, MUTED, RULE, SHADE
 
 _LETTERHEAD_HEIGHT = 22 * MM
 _MARGIN = 15 * MM
-
-
-@dataclass(frozen=True)
-class KeyFigure:
-    """One tile: its name and its value as text."""
-
-    label: str
-    value: str
-
-
-@dataclass(frozen=True)
-class ReportTable:
-    """A titled table of text; the first column is read as a name, the others as figures."""
-
-    title: str
-    head: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    empty_text: str = "Nothing in this period"
-
-
-@dataclass(frozen=True)
-class ReportPages:
-    """Everything the report prints, as text."""
-
-    title: str
-    period_text: str
-    sender: SenderProfile
-    key_figures: tuple[KeyFigure, ...]
-    tables: tuple[ReportTable, ...]
-    definitions: tuple[tuple[str, str], ...] = ()
 
 
 def _styles() -> dict[str, ParagraphStyle]:

@@ -14,7 +14,7 @@ from babel import Locale
 from planner.clock import Clock
 from planner.documents.batch import CancelCheck, MergeCancelledError, ProgressCallback
 from planner.documents.profile import SenderProfile
-from planner.documents.report import KeyFigure, ReportPages, ReportTable
+from planner.documents.report_pages import KeyFigure, ReportPages, ReportTable
 from planner.locale import ENGLISH, format_day, month_name
 from planner.metrics.period import Period
 from planner.metrics.report import Report
