@@ -16,6 +16,7 @@ from planner import __version__
 from planner.errors import DatabaseOpenError
 from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
+from ui.dashboard.dashboard_actions import DashboardActions
 from ui.database_files import ask_database_to_open, ask_new_database
 from ui.documents.document_actions import DocumentActions
 from ui.lead_actions import LeadActions
@@ -52,6 +53,9 @@ class MainWindow(QMainWindow):
         self.add_screen("Board", with_bar_above(self.playbook_bar, self.board))
         self.lead_actions = LeadActions(self.operations, self.board, self)
         self.planning_actions = PlanningActions(self.operations, self.add_screen, self)
+        self.dashboard_actions = DashboardActions(
+            self.operations, self.add_screen, self.board, self
+        )
         self.document_actions = DocumentActions(self.operations, self.board, self)
         self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.database_label)
