@@ -107,11 +107,19 @@ _DEFINITIONS = {
 }
 
 
-def money_text(figure: MoneyFigure | None, locale: Locale = ENGLISH) -> str:
-    """``3,700.00 EUR + 1,200.00 USD without a rate``; ``–`` without data."""
+def money_text(
+    figure: MoneyFigure | None, locale: Locale = ENGLISH, *, compact: bool = False
+) -> str:
+    """``3,700.00 EUR + 1,200.00 USD without a rate``; ``–`` without data.
+
+    ``compact`` (for a tile or a table cell) counts two or more currencies without a rate
+    instead of listing them: ``3,700.00 EUR + 4 currencies without a rate``."""
     if figure is None or (figure.money is None and figure.is_complete):
         return NO_DATA
-    apart = " + ".join(amount.money.format(locale) for amount in figure.unconverted)
+    if compact and len(figure.unconverted) > 1:
+        apart = f"{len(figure.unconverted)} currencies"
+    else:
+        apart = " + ".join(amount.money.format(locale) for amount in figure.unconverted)
     if figure.money is None or (apart and not figure.money.minor):
         return f"{apart} without a rate"
     if apart:

@@ -16,6 +16,7 @@ from planner.documents.batch import CancelCheck, MergeCancelledError, ProgressCa
 from planner.documents.profile import SenderProfile
 from planner.documents.report_pages import KeyFigure, ReportPages, ReportTable
 from planner.locale import ENGLISH, format_day, month_name
+from planner.metrics.figures import MoneyFigure
 from planner.metrics.period import Period
 from planner.metrics.report import Report
 from planner.metrics.selection import Stage
@@ -46,25 +47,37 @@ def month_text(month: str) -> str:
 
 
 def report_pages(report: Report, sender: SenderProfile, locale: Locale = ENGLISH) -> ReportPages:
-    """The report's figures as the text the PDF prints."""
+    """The report's figures as the text the PDF prints.
+
+    Cells name how many currencies lack a rate; a last table lists those amounts in full."""
     funnel = report.funnel
+    apart: list[tuple[str, str]] = []
+
+    def money(figure: MoneyFigure | None, label: str = "") -> str:
+        if figure is not None and not figure.is_complete and label:
+            apart.append((label, money_text(figure, locale)))
+        return money_text(figure, locale, compact=True)
+
     key_figures = (
         KeyFigure(Metric.WIN_RATE.label, percent_text(report.win_rate, locale)),
-        KeyFigure(Metric.AVERAGE_DEAL.label, money_text(report.average_deal, locale)),
-        KeyFigure(Metric.WEIGHTED_PIPELINE.label, money_text(report.weighted_pipeline, locale)),
+        KeyFigure(Metric.AVERAGE_DEAL.label, money(report.average_deal, Metric.AVERAGE_DEAL.label)),
+        KeyFigure(
+            Metric.WEIGHTED_PIPELINE.label,
+            money(report.weighted_pipeline, Metric.WEIGHTED_PIPELINE.label),
+        ),
         KeyFigure(Metric.TOUCHES_TO_CLOSE.label, average_text(report.touches_to_close, locale)),
-        KeyFigure(Metric.REVENUE.label, money_text(report.revenue, locale)),
-        KeyFigure(Metric.PIPELINE.label, money_text(report.pipeline, locale)),
+        KeyFigure(Metric.REVENUE.label, money(report.revenue, Metric.REVENUE.label)),
+        KeyFigure(Metric.PIPELINE.label, money(report.pipeline, Metric.PIPELINE.label)),
         KeyFigure(Metric.DAYS_TO_CLOSE.label, average_text(report.days_to_close, locale)),
         KeyFigure("Won · lost · deals", f"{report.won} · {report.lost} · {report.deals}"),
         KeyFigure(Metric.REPEAT_CUSTOMERS.label, str(report.repeat_customers)),
         KeyFigure(
             Metric.REFERRALS.label,
-            f"{report.referrals} · {money_text(report.referral_revenue, locale)}",
+            f"{report.referrals} · {money(report.referral_revenue, 'Referral revenue')}",
         ),
         KeyFigure(Metric.GONE_QUIET.label, str(report.gone_quiet)),
     )
-    tables = (
+    tables: tuple[ReportTable, ...] = (
         ReportTable(
             "Funnel",
             ("Stage", "Leads", "Rate from the stage before"),
@@ -83,7 +96,7 @@ def report_pages(report: Report, sender: SenderProfile, locale: Locale = ENGLISH
             "Revenue per month",
             ("Month", "Revenue"),
             tuple(
-                (month_text(month), money_text(figure, locale))
+                (month_text(month), money(figure, f"Revenue, {month_text(month)}"))
                 for month, figure in report.revenue_by_month
             ),
         ),
@@ -93,11 +106,11 @@ def report_pages(report: Report, sender: SenderProfile, locale: Locale = ENGLISH
             tuple(
                 (
                     f"{campaign.name} ({campaign.code})",
-                    money_text(campaign.budget, locale),
+                    money(campaign.budget, f"Budget, {campaign.name}"),
                     str(campaign.responses),
                     str(campaign.leads),
                     str(campaign.won),
-                    money_text(campaign.revenue, locale),
+                    money(campaign.revenue, f"Revenue, {campaign.name}"),
                 )
                 for campaign in report.campaigns
             ),
@@ -109,8 +122,8 @@ def report_pages(report: Report, sender: SenderProfile, locale: Locale = ENGLISH
             tuple(
                 (
                     f"{campaign.name} ({campaign.code})",
-                    money_text(campaign.cost_per_lead, locale),
-                    money_text(campaign.cost_per_sale, locale),
+                    money(campaign.cost_per_lead, f"Cost per lead, {campaign.name}"),
+                    money(campaign.cost_per_sale, f"Cost per sale, {campaign.name}"),
                     percent_text(campaign.roi, locale),
                 )
                 for campaign in report.campaigns
@@ -123,9 +136,9 @@ def report_pages(report: Report, sender: SenderProfile, locale: Locale = ENGLISH
             tuple(
                 (
                     cost.channel.label,
-                    money_text(cost.budget, locale),
+                    money(cost.budget, f"Budget, {cost.channel.label}"),
                     str(cost.leads),
-                    money_text(cost.cost_per_lead, locale),
+                    money(cost.cost_per_lead, f"Cost per lead, {cost.channel.label}"),
                 )
                 for cost in report.channel_costs
             ),
@@ -143,6 +156,14 @@ def report_pages(report: Report, sender: SenderProfile, locale: Locale = ENGLISH
             ),
         ),
     )
+    if apart:
+        tables += (
+            ReportTable(
+                "Amounts without an exchange rate",
+                ("Figure", "In full"),
+                tuple(dict.fromkeys(apart)),
+            ),
+        )
     return ReportPages(
         title="Sales and marketing report",
         period_text=period_text(report.period),

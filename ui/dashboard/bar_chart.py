@@ -79,9 +79,9 @@ class BarChart(QChartView):
         categories = QBarCategoryAxis()
         categories.append([data.labels[index] for index in order])
         values = QValueAxis()
-        values.setRange(0, max([*data.values, 1.0]) * 1.15)
+        values.setRange(0, max([*data.values, 1.0]) * 1.12)
         values.setLabelFormat("%.0f")
-        values.setTickCount(5)
+        values.applyNiceNumbers()
         category_side = (
             Qt.AlignmentFlag.AlignLeft if data.horizontal else Qt.AlignmentFlag.AlignBottom
         )

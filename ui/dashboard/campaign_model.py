@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from planner.metrics.figures import MoneyFigure
 from planner.metrics.report import CampaignResult
 from planner.metrics.wording import Metric, money_text, percent_text
 
@@ -96,8 +97,8 @@ class CampaignTableModel(QAbstractTableModel):
             return _number(campaign, column)
         if role == CAMPAIGN_ID_ROLE:
             return campaign.id
-        if role == Qt.ItemDataRole.ToolTipRole and column is CampaignColumn.NAME:
-            return f"{campaign.name} · code {campaign.code} · {campaign.channel.label}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(campaign, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is not CampaignColumn.NAME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -115,17 +116,29 @@ class CampaignTableModel(QAbstractTableModel):
             return column.explanation or None
         return None
 
+    def _tooltip(self, campaign: CampaignResult, column: CampaignColumn) -> str | None:
+        if column is CampaignColumn.NAME:
+            return f"{campaign.name} · code {campaign.code} · {campaign.channel.label}"
+        figure = _figure(campaign, column)
+        if figure is None or figure.is_complete:
+            return None
+        return money_text(figure, self._locale)
+
     def _text(self, campaign: CampaignResult, column: CampaignColumn) -> str:
         locale = self._locale
         texts = {
             CampaignColumn.NAME: lambda: campaign.name,
-            CampaignColumn.BUDGET: lambda: money_text(campaign.budget, locale),
+            CampaignColumn.BUDGET: lambda: money_text(campaign.budget, locale, compact=True),
             CampaignColumn.RESPONSES: lambda: str(campaign.responses),
             CampaignColumn.LEADS: lambda: str(campaign.leads),
             CampaignColumn.WON: lambda: str(campaign.won),
-            CampaignColumn.REVENUE: lambda: money_text(campaign.revenue, locale),
-            CampaignColumn.COST_PER_LEAD: lambda: money_text(campaign.cost_per_lead, locale),
-            CampaignColumn.COST_PER_SALE: lambda: money_text(campaign.cost_per_sale, locale),
+            CampaignColumn.REVENUE: lambda: money_text(campaign.revenue, locale, compact=True),
+            CampaignColumn.COST_PER_LEAD: lambda: money_text(
+                campaign.cost_per_lead, locale, compact=True
+            ),
+            CampaignColumn.COST_PER_SALE: lambda: money_text(
+                campaign.cost_per_sale, locale, compact=True
+            ),
             CampaignColumn.ROI: lambda: percent_text(campaign.roi, locale),
         }
         return texts[column]()
@@ -143,15 +156,20 @@ def _number(campaign: CampaignResult, column: CampaignColumn) -> float | str:
         return float(counts[column])
     if column is CampaignColumn.ROI:
         return float(campaign.roi) if campaign.roi is not None else _NO_NUMBER
-    figure = {
+    figure = _figure(campaign, column)
+    if figure is None or figure.money is None:
+        return _NO_NUMBER
+    return float(figure.money.decimal)
+
+
+def _figure(campaign: CampaignResult, column: CampaignColumn) -> MoneyFigure | None:
+    """The amount a money column shows; ``None`` for the other columns."""
+    return {
         CampaignColumn.BUDGET: campaign.budget,
         CampaignColumn.REVENUE: campaign.revenue,
         CampaignColumn.COST_PER_LEAD: campaign.cost_per_lead,
         CampaignColumn.COST_PER_SALE: campaign.cost_per_sale,
-    }[column]
-    if figure is None or figure.money is None:
-        return _NO_NUMBER
-    return float(figure.money.decimal)
+    }.get(column)
 
 
 def sorted_by_roi(

@@ -130,10 +130,10 @@ class DashboardScreen(QWidget):
         self.campaign_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.campaign_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.campaign_table.verticalHeader().hide()
-        self.campaign_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.campaign_table.horizontalHeader().setStretchLastSection(True)
+        header = self.campaign_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CampaignColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        self.campaign_table.setMinimumHeight(self.fontMetrics().height() * 9)
         self.campaign_table.setToolTip(
             "Double-click (or Enter) a campaign for the leads that answered it"
         )
@@ -169,16 +169,22 @@ class DashboardScreen(QWidget):
         self.report = report
         self.period_label.setText(period_text(period))
         locale = self._locale
+        amounts = {
+            Metric.AVERAGE_DEAL: report.average_deal,
+            Metric.WEIGHTED_PIPELINE: report.weighted_pipeline,
+            Metric.REVENUE: report.revenue,
+        }
         values = {
             Metric.WIN_RATE: percent_text(report.win_rate, locale),
-            Metric.AVERAGE_DEAL: money_text(report.average_deal, locale),
-            Metric.WEIGHTED_PIPELINE: money_text(report.weighted_pipeline, locale),
             Metric.TOUCHES_TO_CLOSE: average_text(report.touches_to_close, locale),
-            Metric.REVENUE: money_text(report.revenue, locale),
             Metric.GONE_QUIET: str(report.gone_quiet),
         }
         for metric, tile in self.tiles.items():
-            tile.set_value(values[metric])
+            figure = amounts.get(metric)
+            if figure is None:
+                tile.set_value(values[metric])
+            else:
+                tile.set_value(money_text(figure, locale, compact=True), money_text(figure, locale))
         self.campaign_model.set_campaigns(report.campaigns)
         self._show_charts(report)
 
@@ -256,7 +262,7 @@ class DashboardScreen(QWidget):
         self.funnel_chart.setToolTip(Metric.FUNNEL.definition)
         self._chart_grid.addWidget(self.funnel_chart, 0, 0)
         self._chart_grid.addWidget(self.revenue_chart, 0, 1)
-        self._chart_grid.addWidget(self.source_chart, 1, 0)
+        self._chart_grid.addWidget(self.source_chart, 0, 2)
 
     def _show_charts(self, report: Report) -> None:
         if self.funnel_chart is None or self.revenue_chart is None or self.source_chart is None:
@@ -374,7 +380,9 @@ class DashboardScreen(QWidget):
         heading.setToolTip(Metric.CAMPAIGN_LEADS.definition)
         campaigns.addWidget(heading)
         campaigns.addWidget(self.campaign_table)
-        self._chart_grid.addLayout(campaigns, 1, 1)
+        self._chart_grid.addLayout(campaigns, 1, 0, 1, 3)
+        for column in range(3):
+            self._chart_grid.setColumnStretch(column, 1)
         content = QWidget()
         body = QVBoxLayout(content)
         body.addLayout(controls)
@@ -430,7 +438,7 @@ def _revenue_data(report: Report, locale: Locale) -> "BarData":
         title,
         tuple(month_text(month) for month, _figure in months),
         tuple(
-            float(figure.money.decimal) if figure.money is not None else 0.0
+            float(round(figure.money.decimal)) if figure.money is not None else 0.0
             for _month, figure in months
         ),
         tuple(f"{month_text(month)}: {money_text(figure, locale)}" for month, figure in months),

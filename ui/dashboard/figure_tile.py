@@ -1,5 +1,7 @@
 """A key figure on the dashboard: its name, its value, its formula on hover; click for its leads."""
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
@@ -25,7 +27,7 @@ class FigureTile(QFrame):
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setToolTip(f"<p><b>{metric.label}</b></p><p>{metric.definition}</p>")
+        self.setToolTip(self._explanation(""))
         self.setAccessibleName(metric.label)
         self.title = QLabel(metric.label)
         self.title.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -42,10 +44,22 @@ class FigureTile(QFrame):
         layout.addWidget(self.value)
         layout.addStretch(1)
 
-    def set_value(self, text: str) -> None:
-        """Shows the figure's text (``–`` without data)."""
+    def set_value(self, text: str, detail: str = "") -> None:
+        """Shows the figure's text (``–`` without data); ``detail`` (every currency of a
+        shortened amount) goes under the formula on hover."""
         self.value.setText(text)
-        self.setAccessibleDescription(text)
+        self.setAccessibleDescription(detail or text)
+        self.setToolTip(self._explanation(detail if detail != text else ""))
+
+    def _explanation(self, detail: str) -> str:
+        figure = self.figure
+        lines = [
+            f"<p><b>{html.escape(figure.label)}</b></p>",
+            f"<p>{html.escape(figure.definition)}</p>",
+        ]
+        if detail:
+            lines.append(f"<p>{html.escape(detail)}</p>")
+        return "".join(lines)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A left click asks for the leads."""
