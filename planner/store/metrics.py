@@ -251,15 +251,17 @@ class MetricsStore:
         (whenever it came)."""
         days = [period.end.isoformat(), period.start.isoformat()]
         rows = self._db.execute(
-            f"WITH answers AS ({_ANSWERS}), wins AS ({_CAMPAIGN_WINS}) "
+            f"WITH answers AS ({_ANSWERS}),"
+            " answered AS (SELECT campaign_id, sum(responses) AS responses, count(*) AS leads"
+            "  FROM answers GROUP BY campaign_id),"
+            f" won AS (SELECT campaign_id, count(DISTINCT lead_id) AS leads"
+            f"  FROM ({_CAMPAIGN_WINS}) GROUP BY campaign_id) "
             "SELECT campaigns.id, campaigns.name, campaigns.response_code, campaigns.channel,"
-            " campaigns.budget_minor, campaigns.currency,"
-            " (SELECT coalesce(sum(answers.responses), 0) FROM answers"
-            "  WHERE answers.campaign_id = campaigns.id),"
-            " (SELECT count(*) FROM answers WHERE answers.campaign_id = campaigns.id),"
-            " (SELECT count(DISTINCT wins.lead_id) FROM wins"
-            "  WHERE wins.campaign_id = campaigns.id)"
-            " FROM campaigns WHERE campaigns.start_on <= ? AND campaigns.end_on >= ?"
+            " campaigns.budget_minor, campaigns.currency, coalesce(answered.responses, 0),"
+            " coalesce(answered.leads, 0), coalesce(won.leads, 0)"
+            " FROM campaigns LEFT JOIN answered ON answered.campaign_id = campaigns.id"
+            " LEFT JOIN won ON won.campaign_id = campaigns.id"
+            " WHERE campaigns.start_on <= ? AND campaigns.end_on >= ?"
             " ORDER BY campaigns.start_on, campaigns.id",
             days,
         ).fetchall()

@@ -34,7 +34,7 @@ from planner.metrics.period import Period, PeriodChoice
 from planner.metrics.report import Report, SourceFigures
 from planner.metrics.selection import Behind, LeadSelection, Stage
 from planner.metrics.wording import Metric, average_text, money_text, percent_text
-from planner.services.report import leads_behind, load_report
+from planner.services.report import ReadReport, leads_behind
 from planner.services.report_pdf import PrintedReport, PrintReport, month_text, period_text
 from planner.services.sender import load_sender_profile
 from planner.workspace import Workspace
@@ -73,6 +73,10 @@ _TILE_LEADS = {
     Metric.GONE_QUIET: LeadSelection(Behind.QUIET),
 }
 
+_RUNNING: set[JobThread] = set()
+"""Report readers still running: kept alive here, not by the screen, so a screen that goes
+away mid-read never destroys a running thread (Qt aborts the program when that happens)."""
+
 TOP_SOURCES = 8
 """Sources shown in the chart; the table in the PDF report lists them all."""
 
@@ -84,13 +88,17 @@ class DashboardScreen(QWidget):
 
     Signals:
         show_on_board(list): lead ids the user wants to see on the board, the chosen one first.
+        report_shown(): the figures of a newly read report are on the screen.
     """
 
     show_on_board = Signal(list)
+    report_shown = Signal()
 
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")
+        self._loading: JobThread | None = None
+        self._reload_pending = False
         self._operations = operations
         self._locale = user_locale()
         self._stale = True
@@ -154,8 +162,14 @@ class DashboardScreen(QWidget):
             return Period(from_qdate(self.from_edit.date()), from_qdate(self.to_edit.date()))
         return Period.of(choice, self.workspace.clock.today())
 
+    @property
+    def is_loading(self) -> bool:
+        """True while the report is read on the worker thread."""
+        return self._loading is not None
+
     def reload(self) -> None:
-        """Reads the report for the chosen period and shows every figure."""
+        """Reads the report for the chosen period off the GUI thread, then shows every figure
+        (``report_shown``). Asked again while reading, it reads once more when done."""
         self._stale = False
         try:
             period = self.period()
@@ -164,10 +178,39 @@ class DashboardScreen(QWidget):
             self.problem_label.show()
             return
         self.problem_label.hide()
+        if self._loading is not None:
+            self._reload_pending = True
+            return
+        job = ReadReport(self.workspace.path, period, self.workspace.clock)
+        loading = JobThread(job)
+        _RUNNING.add(loading)
+        loading.finished.connect(self._show_report)
+        loading.failed.connect(self._show_problem)
+        loading.done.connect(lambda: self._loaded(loading))
+        self._loading = loading
+        self.period_label.setText(f"{period_text(period)} · reading…")
+        loading.start()
+
+    def _loaded(self, loading: JobThread) -> None:
+        _RUNNING.discard(loading)
+        if self._loading is not loading:
+            return
+        self._loading = None
+        if self._reload_pending:
+            self._reload_pending = False
+            self.reload()
+
+    def _show_problem(self, reason: str) -> None:
+        self.problem_label.setText(f"The figures could not be read: {reason}")
+        self.problem_label.show()
+
+    def _show_report(self, result: object) -> None:
+        if not isinstance(result, Report) or self._reload_pending:
+            return
+        report = result
         self._ensure_charts()
-        report = load_report(self.workspace, period)
         self.report = report
-        self.period_label.setText(period_text(period))
+        self.period_label.setText(period_text(report.period))
         locale = self._locale
         amounts = {
             Metric.AVERAGE_DEAL: report.average_deal,
@@ -187,6 +230,7 @@ class DashboardScreen(QWidget):
                 tile.set_value(money_text(figure, locale, compact=True), money_text(figure, locale))
         self.campaign_model.set_campaigns(report.campaigns)
         self._show_charts(report)
+        self.report_shown.emit()
 
     def apply_change(self, _change: Change, _initiator: object = None) -> None:
         """Any change can move a figure: reload now when shown, else when next shown."""

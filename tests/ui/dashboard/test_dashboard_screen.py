@@ -28,9 +28,14 @@ def _screen(qtbot: QtBot, operations: Operations) -> DashboardScreen:
     screen = DashboardScreen(operations)
     qtbot.addWidget(screen)
     screen.resize(1300, 900)
-    screen.show()
+    with qtbot.waitSignal(screen.report_shown, timeout=WAIT_MS):
+        screen.show()
     qtbot.waitExposed(screen)
     return screen
+
+
+WAIT_MS = 20_000
+"""The longest a report may take to read on the worker thread."""
 
 
 def _tile_values(screen: DashboardScreen) -> dict[Metric, str]:
@@ -66,7 +71,8 @@ def test_the_tiles_show_the_quarter(qtbot: QtBot, story: Story) -> None:
 def test_choosing_another_period_reloads_every_figure(qtbot: QtBot, story: Story) -> None:
     screen = _screen(qtbot, Operations(story.workspace))
     box = screen.period_box
-    box.setCurrentIndex(box.findData(PeriodChoice.MONTH))
+    with qtbot.waitSignal(screen.report_shown, timeout=WAIT_MS):
+        box.setCurrentIndex(box.findData(PeriodChoice.MONTH))
     # March: Birch and Elm won, Cedar lost; Birch's 2,000 and Elm's 4,000.
     assert screen.period_label.text() == "Sun 1 Mar 2026 – Tue 31 Mar 2026"
     values = _tile_values(screen)
@@ -74,9 +80,11 @@ def test_choosing_another_period_reloads_every_figure(qtbot: QtBot, story: Story
     assert values[Metric.REVENUE] == "6,000.00 EUR"
     assert values[Metric.AVERAGE_DEAL] == "3,000.00 EUR"
     assert not screen.from_edit.isVisible()
-    box.setCurrentIndex(box.findData(PeriodChoice.CUSTOM))
+    with qtbot.waitSignal(screen.report_shown, timeout=WAIT_MS):
+        box.setCurrentIndex(box.findData(PeriodChoice.CUSTOM))
     assert screen.from_edit.isVisible()
-    screen.from_edit.setDate(screen.from_edit.date().addMonths(-1))  # February and March
+    with qtbot.waitSignal(screen.report_shown, timeout=WAIT_MS):
+        screen.from_edit.setDate(screen.from_edit.date().addMonths(-1))  # February and March
     assert _tile_values(screen)[Metric.REVENUE] == "7,000.00 EUR"
 
 
@@ -113,9 +121,11 @@ def test_a_change_on_the_board_refreshes_the_figures(qtbot: QtBot, story: Story)
     operations = Operations(story.workspace)
     screen = _screen(qtbot, operations)
     hazel = story.leads["Hazel"]
-    operations.run(lambda workspace: move_lead(workspace, hazel, Column.WON))
+    with qtbot.waitSignal(screen.report_shown, timeout=WAIT_MS):
+        operations.run(lambda workspace: move_lead(workspace, hazel, Column.WON))
     assert _tile_values(screen)[Metric.REVENUE] == "11,700.00 EUR"
-    operations.undo_stack.undo()
+    with qtbot.waitSignal(screen.report_shown, timeout=WAIT_MS):
+        operations.undo_stack.undo()
     assert _tile_values(screen)[Metric.REVENUE] == "11,000.00 EUR"
 
 
@@ -127,8 +137,9 @@ def test_leads_listed_open_on_the_board(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     focused = QApplication.focusWidget()
     assert focused is not None
-    qtbot.keyClick(focused, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     screen = window.dashboard_actions.dashboard
+    with qtbot.waitSignal(screen.report_shown, timeout=WAIT_MS):
+        qtbot.keyClick(focused, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.screens.currentWidget() is screen
     tile = screen.tiles[Metric.WEIGHTED_PIPELINE]
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
@@ -185,3 +196,31 @@ def test_the_dashboard_renders_the_demo_data(
     assert screen.report.funnel.counts.awareness == len(entered)
     assert all(tile.value.text() for tile in screen.tiles.values())
     assert not screen.grab().isNull()
+
+
+def test_a_hidden_dashboard_catches_up_when_shown(
+    qtbot: QtBot, story: Story, window_settings: WindowSettings
+) -> None:
+    window = open_window(qtbot, story.workspace, window_settings)
+    screen = window.dashboard_actions.dashboard
+    with qtbot.waitSignal(screen.report_shown, timeout=WAIT_MS):
+        window.screens.setCurrentWidget(screen)
+    window.screens.setCurrentIndex(0)
+    hazel = story.leads["Hazel"]
+    with qtbot.assertNotEmitted(screen.report_shown, wait=200):
+        window.operations.run(lambda workspace: move_lead(workspace, hazel, Column.WON))
+    assert _tile_values(screen)[Metric.REVENUE] == "11,000.00 EUR"
+    with qtbot.waitSignal(screen.report_shown, timeout=WAIT_MS):
+        window.screens.setCurrentWidget(screen)
+    assert _tile_values(screen)[Metric.REVENUE] == "11,700.00 EUR"
+
+
+def test_a_change_while_reading_reads_again(qtbot: QtBot, story: Story) -> None:
+    operations = Operations(story.workspace)
+    screen = _screen(qtbot, operations)
+    hazel = story.leads["Hazel"]
+    screen.reload()
+    assert screen.is_loading
+    operations.run(lambda workspace: move_lead(workspace, hazel, Column.WON))
+    qtbot.waitUntil(lambda: not screen.is_loading, timeout=WAIT_MS)
+    assert _tile_values(screen)[Metric.REVENUE] == "11,700.00 EUR"
