@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from babel import Locale
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -77,6 +77,16 @@ _RUNNING: set[JobThread] = set()
 """Report readers still running: kept alive here, not by the screen, so a screen that goes
 away mid-read never destroys a running thread (Qt aborts the program when that happens)."""
 
+
+def stop_report_readers() -> None:
+    """Waits for the readers still running as the program quits, so none is cut off."""
+    for loading in list(_RUNNING):
+        loading.stop()
+
+
+PDF_BUTTON_TEXT = "Export Report…"
+"""The PDF button's text; while the report is written it reads "Cancel Export"."""
+
 TOP_SOURCES = 8
 """Sources shown in the chart; the table in the PDF report lists them all."""
 
@@ -99,6 +109,9 @@ class DashboardScreen(QWidget):
         self.setObjectName("dashboard")
         self._loading: JobThread | None = None
         self._reload_pending = False
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.aboutToQuit.connect(stop_report_readers)
         self._operations = operations
         self._locale = user_locale()
         self._stale = True
@@ -123,7 +136,7 @@ class DashboardScreen(QWidget):
         self.problem_label = QLabel()
         self.problem_label.setObjectName("dashboard-problem")
         self.problem_label.hide()
-        self.pdf_button = QPushButton("Export Report…")
+        self.pdf_button = QPushButton(PDF_BUTTON_TEXT)
         self.pdf_button.setToolTip("The dashboard's figures as a PDF report with your letterhead")
         self.csv_button = QPushButton("Export Campaigns…")
         self.csv_button.setToolTip("The campaign table as a CSV file for a spreadsheet")
@@ -273,14 +286,18 @@ class DashboardScreen(QWidget):
             path,
             self.workspace.clock,
         )
-        running = JobThread(job, self)
+        running = JobThread(job)
+        _RUNNING.add(running)
         running.finished.connect(self._report_written)
         running.failed.connect(
             lambda reason: self._operations.show_error(f"The report was not written: {reason}")
         )
-        running.done.connect(self._export_done)
+        running.cancelled.connect(
+            lambda: self._operations.show_message("Export cancelled; nothing was written")
+        )
+        running.done.connect(lambda: self._export_done(running))
         self.export_job = running
-        self.pdf_button.setEnabled(False)
+        self.pdf_button.setText("Cancel Export")
         self._operations.show_message(f"Writing the report to {path}…")
         running.start()
         return running
@@ -356,6 +373,9 @@ class DashboardScreen(QWidget):
         )
 
     def _choose_pdf(self) -> None:
+        if self.export_job is not None:
+            self.export_job.cancel()
+            return
         period = self.period()
         suggested = f"report-{period.start.isoformat()}-{period.end.isoformat()}.pdf"
         path, _filter = QFileDialog.getSaveFileName(
@@ -375,9 +395,10 @@ class DashboardScreen(QWidget):
         if isinstance(result, PrintedReport):
             self._operations.show_message(f"Report written to {result.path}")
 
-    def _export_done(self) -> None:
+    def _export_done(self, running: JobThread) -> None:
+        _RUNNING.discard(running)
         self.export_job = None
-        self.pdf_button.setEnabled(True)
+        self.pdf_button.setText(PDF_BUTTON_TEXT)
 
     def _forget_dialog(self) -> None:
         self.lead_dialog = None

@@ -170,7 +170,7 @@ def test_exports_write_the_campaigns_and_the_report(
     with qtbot.waitSignal(running.done, timeout=30_000):
         pass
     assert report.read_bytes().startswith(b"%PDF")
-    assert screen.pdf_button.isEnabled()
+    assert screen.pdf_button.text() == "Export Report…"
 
 
 def test_the_charts_follow_a_dark_palette(qtbot: QtBot, story: Story) -> None:
@@ -224,3 +224,15 @@ def test_a_change_while_reading_reads_again(qtbot: QtBot, story: Story) -> None:
     operations.run(lambda workspace: move_lead(workspace, hazel, Column.WON))
     qtbot.waitUntil(lambda: not screen.is_loading, timeout=WAIT_MS)
     assert _tile_values(screen)[Metric.REVENUE] == "11,700.00 EUR"
+
+
+def test_an_export_can_be_cancelled(qtbot: QtBot, story: Story, tmp_path: Path) -> None:
+    screen = _screen(qtbot, Operations(story.workspace))
+    report = tmp_path / "report.pdf"
+    running = screen.export_pdf(report)
+    assert screen.pdf_button.text() == "Cancel Export"
+    with qtbot.waitSignal(running.done, timeout=WAIT_MS):
+        qtbot.mouseClick(screen.pdf_button, Qt.MouseButton.LeftButton)
+    assert running.cancel_requested
+    assert not report.exists()
+    assert list(tmp_path.glob("*.part")) == []
