@@ -4,8 +4,6 @@ Qt Charts (PySide6-Addons) is imported here only, and this module only when the 
 first shown, so the window starts without it.
 """
 
-from dataclasses import dataclass
-
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -20,19 +18,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
 from ui.common.colours import is_dark, muted_text
-
-
-@dataclass(frozen=True)
-class BarData:
-    """What one chart shows: a title, a label and a value per bar, and a tooltip per bar."""
-
-    title: str
-    labels: tuple[str, ...]
-    values: tuple[float, ...]
-    tooltips: tuple[str, ...] = ()
-    horizontal: bool = False
-    colour: str = ""
-    """A colour name for the bars; the palette's highlight when empty."""
+from ui.dashboard.chart_data import BarData
 
 
 class BarChart(QChartView):

@@ -8,11 +8,9 @@ otherwise when next shown. Clicking a tile, a bar or a campaign lists the leads 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from babel import Locale
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -26,20 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from planner.changes import Change
-from planner.domain import Column
 from planner.errors import PlannerError
 from planner.interop.campaign_csv import write_campaign_csv
 from planner.locale import user_locale
-from planner.metrics.period import Period, PeriodChoice
-from planner.metrics.report import Report, SourceFigures
+from planner.metrics.period import Period
+from planner.metrics.report import Report
 from planner.metrics.selection import Behind, LeadSelection, Stage
 from planner.metrics.wording import Metric, average_text, money_text, percent_text
 from planner.services.report import ReadReport, leads_behind
 from planner.services.report_pdf import PrintedReport, PrintReport, month_text, period_text
 from planner.services.sender import load_sender_profile
 from planner.workspace import Workspace
-from ui.common.colours import column_accent
-from ui.common.form_parts import day_edit, from_qdate, to_qdate
 from ui.common.workers import JobThread
 from ui.dashboard.campaign_model import (
     CAMPAIGN_ID_ROLE,
@@ -47,12 +42,14 @@ from ui.dashboard.campaign_model import (
     CampaignTableModel,
     sorted_by_roi,
 )
+from ui.dashboard.chart_data import NO_SOURCE, funnel_data, revenue_data, source_data, top_sources
 from ui.dashboard.figure_tile import FigureTile
 from ui.dashboard.lead_list import LeadListDialog
+from ui.dashboard.period_picker import PeriodPicker
 from ui.operations import Operations
 
 if TYPE_CHECKING:
-    from ui.dashboard.bar_chart import BarChart, BarData
+    from ui.dashboard.bar_chart import BarChart
 
 TILES = (
     Metric.WIN_RATE,
@@ -87,11 +84,6 @@ def stop_report_readers() -> None:
 PDF_BUTTON_TEXT = "Export Report…"
 """The PDF button's text; while the report is written it reads "Cancel Export"."""
 
-TOP_SOURCES = 8
-"""Sources shown in the chart; the table in the PDF report lists them all."""
-
-NO_SOURCE = "(no source)"
-
 
 class DashboardScreen(QWidget):
     """The dashboard over the open file.
@@ -121,16 +113,7 @@ class DashboardScreen(QWidget):
         self.funnel_chart: BarChart | None = None
         self.revenue_chart: BarChart | None = None
         self.source_chart: BarChart | None = None
-        self.period_box = QComboBox()
-        self.period_box.setObjectName("dashboard-period")
-        self.period_box.setAccessibleName("Period")
-        for choice in PeriodChoice:
-            self.period_box.addItem(choice.label, choice)
-        self.period_box.setCurrentIndex(self.period_box.findData(PeriodChoice.QUARTER))
-        today = operations.workspace.clock.today()
-        quarter = Period.of(PeriodChoice.QUARTER, today)
-        self.from_edit = day_edit(quarter.start, "From")
-        self.to_edit = day_edit(quarter.end, "To")
+        self.period_picker = PeriodPicker(lambda: self.workspace.clock.today())
         self.period_label = QLabel()
         self.period_label.setObjectName("dashboard-period-text")
         self.problem_label = QLabel()
@@ -161,7 +144,6 @@ class DashboardScreen(QWidget):
         self._chart_grid = QGridLayout()
         self._build_layout()
         self._connect()
-        self._show_period_fields()
 
     @property
     def workspace(self) -> Workspace:
@@ -170,10 +152,7 @@ class DashboardScreen(QWidget):
 
     def period(self) -> Period:
         """The period chosen: this month, quarter or year, or the custom days."""
-        choice = PeriodChoice(self.period_box.currentData())
-        if choice is PeriodChoice.CUSTOM:
-            return Period(from_qdate(self.from_edit.date()), from_qdate(self.to_edit.date()))
-        return Period.of(choice, self.workspace.clock.today())
+        return self.period_picker.period()
 
     @property
     def is_loading(self) -> bool:
@@ -328,9 +307,9 @@ class DashboardScreen(QWidget):
     def _show_charts(self, report: Report) -> None:
         if self.funnel_chart is None or self.revenue_chart is None or self.source_chart is None:
             return
-        self.funnel_chart.set_data(_funnel_data(report))
-        self.revenue_chart.set_data(_revenue_data(report, self._locale))
-        self.source_chart.set_data(_source_data(report))
+        self.funnel_chart.set_data(funnel_data(report))
+        self.revenue_chart.set_data(revenue_data(report, self._locale))
+        self.source_chart.set_data(source_data(report))
 
     def _funnel_clicked(self, index: int) -> None:
         stage = Stage(index)
@@ -353,7 +332,7 @@ class DashboardScreen(QWidget):
     def _source_clicked(self, index: int) -> None:
         if self.report is None:
             return
-        source = _top_sources(self.report)[index].source
+        source = top_sources(self.report)[index].source
         self.show_leads(
             LeadSelection(Behind.SOURCE, source=source),
             f"New leads from {source or NO_SOURCE}",
@@ -403,24 +382,10 @@ class DashboardScreen(QWidget):
     def _forget_dialog(self) -> None:
         self.lead_dialog = None
 
-    def _period_chosen(self) -> None:
-        self._show_period_fields()
-        self.reload()
-
-    def _show_period_fields(self) -> None:
-        custom = PeriodChoice(self.period_box.currentData()) is PeriodChoice.CUSTOM
-        if custom and self.report is not None:
-            self.from_edit.setDate(to_qdate(self.report.period.start))
-            self.to_edit.setDate(to_qdate(self.report.period.end))
-        self.from_edit.setVisible(custom)
-        self.to_edit.setVisible(custom)
-
     def _connect(self) -> None:
         self._operations.change_applied.connect(self.apply_change)
         self._operations.workspace_changed.connect(self.show_workspace)
-        self.period_box.currentIndexChanged.connect(self._period_chosen)
-        self.from_edit.dateChanged.connect(self.reload)
-        self.to_edit.dateChanged.connect(self.reload)
+        self.period_picker.changed.connect(self.reload)
         for metric, tile in self.tiles.items():
             tile.clicked.connect(lambda chosen=metric: self._tile_clicked(chosen))
         self.campaign_table.activated.connect(self._campaign_activated)
@@ -429,10 +394,7 @@ class DashboardScreen(QWidget):
 
     def _build_layout(self) -> None:
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Period"))
-        controls.addWidget(self.period_box)
-        controls.addWidget(self.from_edit)
-        controls.addWidget(self.to_edit)
+        controls.addWidget(self.period_picker)
         controls.addWidget(self.period_label)
         controls.addStretch(1)
         controls.addWidget(self.pdf_button)
@@ -461,73 +423,3 @@ class DashboardScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-
-
-def _funnel_data(report: Report) -> "BarData":
-    from ui.dashboard.bar_chart import BarData
-
-    funnel = report.funnel
-    labels = []
-    tooltips = []
-    for stage in Stage:
-        rate = funnel.rate_into(stage)
-        rate_text = "" if stage is Stage.AWARENESS else f" · {percent_text(rate)}"
-        labels.append(f"{stage.label}{rate_text}")
-        tooltips.append(
-            f"{stage.label}: {funnel.count(stage)} leads"
-            + (
-                ""
-                if stage is Stage.AWARENESS
-                else f", {percent_text(rate)} of {Stage(stage - 1).label}"
-            )
-        )
-    return BarData(
-        "Funnel: leads that entered in the period",
-        tuple(labels),
-        tuple(float(funnel.count(stage)) for stage in Stage),
-        tuple(tooltips),
-        horizontal=True,
-        colour=column_accent(Column.WARM).name(),
-    )
-
-
-def _revenue_data(report: Report, locale: Locale) -> "BarData":
-    from ui.dashboard.bar_chart import BarData
-
-    months = report.revenue_by_month
-    apart = any(not figure.is_complete for _month, figure in months)
-    title = f"Revenue per month ({report.currency})"
-    if apart:
-        title += " · some amounts have no rate"
-    return BarData(
-        title,
-        tuple(month_text(month) for month, _figure in months),
-        tuple(
-            float(round(figure.money.decimal)) if figure.money is not None else 0.0
-            for _month, figure in months
-        ),
-        tuple(f"{month_text(month)}: {money_text(figure, locale)}" for month, figure in months),
-        colour=column_accent(Column.WON).name(),
-    )
-
-
-def _top_sources(report: Report) -> tuple[SourceFigures, ...]:
-    return report.sources[:TOP_SOURCES]
-
-
-def _source_data(report: Report) -> "BarData":
-    from ui.dashboard.bar_chart import BarData
-
-    sources = _top_sources(report)
-    return BarData(
-        "New leads by source",
-        tuple(source.source or NO_SOURCE for source in sources),
-        tuple(float(source.leads) for source in sources),
-        tuple(
-            f"{source.source or NO_SOURCE}: {source.leads} new leads"
-            + "".join(f"\n{month_text(month)}: {count}" for month, count in source.by_month)
-            for source in sources
-        ),
-        horizontal=True,
-        colour=column_accent(Column.COLD).name(),
-    )

@@ -70,7 +70,7 @@ def test_the_tiles_show_the_quarter(qtbot: QtBot, story: Story) -> None:
 
 def test_choosing_another_period_reloads_every_figure(qtbot: QtBot, story: Story) -> None:
     screen = _screen(qtbot, Operations(story.workspace))
-    box = screen.period_box
+    box = screen.period_picker.box
     with qtbot.waitSignal(screen.report_shown, timeout=WAIT_MS):
         box.setCurrentIndex(box.findData(PeriodChoice.MONTH))
     # March: Birch and Elm won, Cedar lost; Birch's 2,000 and Elm's 4,000.
@@ -79,12 +79,14 @@ def test_choosing_another_period_reloads_every_figure(qtbot: QtBot, story: Story
     assert values[Metric.WIN_RATE] == "66.7 %"
     assert values[Metric.REVENUE] == "6,000.00 EUR"
     assert values[Metric.AVERAGE_DEAL] == "3,000.00 EUR"
-    assert not screen.from_edit.isVisible()
+    assert not screen.period_picker.from_edit.isVisible()
     with qtbot.waitSignal(screen.report_shown, timeout=WAIT_MS):
         box.setCurrentIndex(box.findData(PeriodChoice.CUSTOM))
-    assert screen.from_edit.isVisible()
+    assert screen.period_picker.from_edit.isVisible()
     with qtbot.waitSignal(screen.report_shown, timeout=WAIT_MS):
-        screen.from_edit.setDate(screen.from_edit.date().addMonths(-1))  # February and March
+        screen.period_picker.from_edit.setDate(
+            screen.period_picker.from_edit.date().addMonths(-1)
+        )  # February and March
     assert _tile_values(screen)[Metric.REVENUE] == "7,000.00 EUR"
 
 
