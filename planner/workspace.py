@@ -18,6 +18,7 @@ from planner.store.database import open_planner_file
 from planner.store.file_safety import DAILY, back_up_if_due
 from planner.store.imports import ImportStore
 from planner.store.leads import LeadStore
+from planner.store.metrics import MetricsStore
 from planner.store.numbering import NumberRegister
 from planner.store.sales import CatalogueStore, DocumentStore
 from planner.store.settings import SettingsStore
@@ -117,6 +118,11 @@ class Workspace:
     def imports(self) -> ImportStore:
         """The import history, and what imports and exports read."""
         return ImportStore(self.db)
+
+    @property
+    def metrics(self) -> MetricsStore:
+        """The dashboard's aggregate queries."""
+        return MetricsStore(self.db)
 
     def close(self, *, backup_after: timedelta = timedelta(0)) -> tuple[str, ...]:
         """Closes the connection (once; closing again does nothing); the file stays consistent

@@ -27,6 +27,7 @@ from ui.lead_timeline import LeadTimeline
 from ui.money_input import amount_placeholder, currency_box, money_hint, read_money, show_money
 from ui.operations import Action, Operations
 from ui.referrer_field import ReferrerField
+from ui.response_field import ResponseCodeField
 from ui.sales.lead_documents import LeadDocumentsPanel
 from ui.touches.touch_text import full_day_text, local_day
 
@@ -101,6 +102,9 @@ class LeadEditor(QDialog):
         self.timeline = LeadTimeline(operations, self._lead.id) if self._lead is not None else None
         self.documents = (
             LeadDocumentsPanel(operations, self._lead.id) if self._lead is not None else None
+        )
+        self.response_field = (
+            ResponseCodeField(operations, self._lead.id) if self._lead is not None else None
         )
         self._build_layout()
         self._fill(temperature)
@@ -296,6 +300,8 @@ class LeadEditor(QDialog):
         deal.addRow("Referred by", self._with_error("referred_by", self.referrer_field))
         if self._lost_reason() is not None:
             deal.addRow("Lost because", self.lost_reason_field)
+        if self.response_field is not None:
+            deal.addRow("Response code", self.response_field)
         notes = QVBoxLayout()
         notes.addWidget(self.notes_field)
         left = QVBoxLayout()

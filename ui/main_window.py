@@ -21,6 +21,7 @@ from ui.common.colours import overdue
 from ui.common.icons import Glyph, set_glyph, warning_pixmap
 from ui.common.path_label import PathLabel
 from ui.common.theme import ThemeManager
+from ui.dashboard.dashboard_actions import DashboardActions
 from ui.database_files import ask_database_to_open, ask_new_database
 from ui.documents.document_actions import DocumentActions
 from ui.importing.import_actions import ImportActions
@@ -66,6 +67,9 @@ class MainWindow(QMainWindow):
         self.add_screen("Board", with_bar_above(self.playbook_bar, self.board), Glyph.BOARD)
         self.lead_actions = LeadActions(self.operations, self.board, self)
         self.planning_actions = PlanningActions(self.operations, self.add_screen, self)
+        self.dashboard_actions = DashboardActions(
+            self.operations, self.add_screen, self.board, self
+        )
         self.document_actions = DocumentActions(self.operations, self.board, self)
         self.sales_actions = SalesActions(self.operations, self.board, self)
         self.database_label = PathLabel()

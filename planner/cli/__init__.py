@@ -22,6 +22,7 @@ from planner.cli import (
     importing,
     leads,
     pipeline,
+    report,
     sales,
     templates,
     touches,
@@ -47,6 +48,7 @@ COMMAND_GROUPS = (
     importing,
     sales,
     pipeline,
+    report,
     backups,
 )
 

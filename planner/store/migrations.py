@@ -395,6 +395,25 @@ def m015_imports(db: Database) -> None:
 
 
 @MIGRATIONS()
+def m020_touch_responses(db: Database) -> None:
+    """Marks the touches that are a lead's answer to a campaign (a returned reply card, a call
+    quoting the response code): the dashboard counts a campaign's leads from these."""
+    db.execute(
+        "ALTER TABLE touches ADD COLUMN is_response INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (is_response IN (0, 1))"
+    )
+    db.execute(
+        "CREATE INDEX touches_responses ON touches (campaign_id, lead_id) WHERE is_response = 1"
+    )
+
+
+@MIGRATIONS()
+def m021_column_change_arrivals(db: Database) -> None:
+    """Lets the dashboard find the moves into a column over a period (wins, losses) by index."""
+    db.execute("CREATE INDEX column_changes_arrivals ON column_changes (to_column, changed_at)")
+
+
+@MIGRATIONS()
 def m030_column_totals(db: Database) -> None:
     """Every column's card count and value per currency, kept by triggers as leads change.
 
