@@ -1,16 +1,13 @@
 """Puts the dashboard in the window (Ctrl+3) and shows the leads it lists on the board."""
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ui.board.board_widget import BoardWidget
+from ui.common.icons import Glyph
 from ui.dashboard.dashboard_screen import DashboardScreen
 from ui.operations import Operations
-
-ScreenAdder = Callable[[str, QWidget], int]
-"""Adds a screen to the window as a tab (``MainWindow.add_screen``)."""
+from ui.planning_actions import ScreenAdder
 
 
 class DashboardActions(QObject):
@@ -23,7 +20,7 @@ class DashboardActions(QObject):
         self._operations = operations
         self._board = board
         self.dashboard = DashboardScreen(operations)
-        add_screen("Dashboard", self.dashboard)
+        add_screen("Dashboard", self.dashboard, Glyph.DASHBOARD)
         self.dashboard.show_on_board.connect(self.show_on_board)
 
     def show_on_board(self, lead_ids: list[int]) -> None:

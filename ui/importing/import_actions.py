@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
 from planner.errors import PlannerError
 from planner.read_models import LeadFilter
+from ui.common.icons import Glyph
 from ui.importing.import_history_dialog import ImportHistoryDialog
 from ui.importing.import_wizard import ImportWizard
 from ui.operations import Operations
@@ -27,9 +28,15 @@ class ImportActions(QObject):
         self._operations = operations
         self._window = window
         self.dialog: QDialog | None = None
-        self.import_leads = window_action(window, "&Import…", self.open_import, "Ctrl+Shift+I")
-        self.import_history = window_action(window, "Import &History…", self.open_history)
-        self.export_leads = window_action(window, "E&xport Leads…", self.choose_export_file)
+        self.import_leads = window_action(
+            window, "&Import…", self.open_import, "Ctrl+Shift+I", Glyph.IMPORT
+        )
+        self.import_history = window_action(
+            window, "Import &History…", self.open_history, "", Glyph.IMPORT_HISTORY
+        )
+        self.export_leads = window_action(
+            window, "E&xport Leads…", self.choose_export_file, "", Glyph.EXPORT
+        )
 
     def add_to(self, menu: QMenu) -> None:
         """Adds the entries to the File menu."""

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QVBoxLayout, QWi
 from planner.domain import Column
 from planner.errors import NotFoundError
 from ui.board.board_widget import BoardWidget
+from ui.common.icons import Glyph
 from ui.operations import Operations
 from ui.sales.catalogue_dialog import CatalogueDialog
 from ui.sales.lead_documents import LeadDocumentsPanel
@@ -47,12 +48,14 @@ class SalesActions(QObject):
         self.documents_dialog: LeadDocumentsDialog | None = None
         self.catalogue_dialog: CatalogueDialog | None = None
         self.new_proposal = window_action(
-            window, "New &Proposal…", self.open_new_proposal, "Ctrl+Shift+P"
+            window, "New &Proposal…", self.open_new_proposal, "Ctrl+Shift+P", Glyph.PROPOSAL
         )
         self.lead_documents = window_action(
-            window, "Proposals && &Invoices…", self.open_lead_documents
+            window, "Proposals && &Invoices…", self.open_lead_documents, "", Glyph.INVOICE
         )
-        self.catalogue = window_action(window, "&Catalogue…", self.open_catalogue)
+        self.catalogue = window_action(
+            window, "Catalo&gue…", self.open_catalogue, "", Glyph.CATALOGUE
+        )
         board.set_card_actions([self.new_proposal, self.lead_documents])
         board.current_lead_changed.connect(self._enable_for)
         window.installEventFilter(self)
