@@ -54,7 +54,9 @@ class MainWindow(QMainWindow):
         self.lead_actions = LeadActions(self.operations, self.board, self)
         self.planning_actions = PlanningActions(self.operations, self.add_screen, self)
         self.document_actions = DocumentActions(self.operations, self.board, self)
-        self.import_actions = ImportActions(self.operations, self)
+        self.import_actions = ImportActions(
+            self.operations, self, self.board.search_field.text, self.board.selected_lead_ids
+        )
         self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()

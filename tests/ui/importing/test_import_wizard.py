@@ -3,8 +3,9 @@ then Edit ▸ Undo; the import history's revert; export from the File menu."""
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QFileDialog, QWizard
 from pytestqt.qtbot import QtBot
 
 from planner.domain import Column, LeadDraft
@@ -222,3 +223,25 @@ def test_export_writes_csv_and_vcard(qtbot: QtBot, main_window: MainWindow, tmp_
     assert vcf_path is not None
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert vcf_path.read_text(encoding="utf-8").count("BEGIN:VCARD") == count
+
+
+def test_export_selected_cards_and_the_boards_search(
+    qtbot: QtBot, main_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen: list[Path] = []
+
+    def save_as(*_arguments: object, **_options: object) -> tuple[str, str]:
+        return str(chosen[-1]), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    leads = main_window.workspace.leads.find()
+    assert main_window.board.select_leads([leads[0].id, leads[1].id], focus=True)
+    chosen.append(tmp_path / "two.vcf")
+    written = main_window.import_actions.choose_export_file_for_selection()
+    assert written == chosen[-1]
+    assert written.read_text(encoding="utf-8").count("BEGIN:VCARD") == 2
+    main_window.board.search_field.setText(leads[2].name)
+    chosen.append(tmp_path / "found")
+    written = main_window.import_actions.choose_export_file()
+    assert written == tmp_path / "found.csv"
+    assert leads[2].name in written.read_text(encoding="utf-8-sig")
