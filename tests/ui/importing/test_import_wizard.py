@@ -31,12 +31,17 @@ def next_page(qtbot: QtBot, wizard: ImportWizard) -> None:
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), LEFT)
 
 
+def read_file(qtbot: QtBot, wizard: ImportWizard, path: Path) -> None:
+    """Names the file and goes on once it was read (off the GUI thread)."""
+    wizard.file_page.path_field.setText(str(path))
+    next_page(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.reading_page, timeout=10_000)
+
+
 def import_file(qtbot: QtBot, window: MainWindow, path: Path, tag: str = "") -> ImportWizard:
     """Runs the wizard through every page without changing a proposal."""
     wizard = open_wizard(window)
-    wizard.file_page.path_field.setText(str(path))
-    next_page(qtbot, wizard)
-    assert wizard.currentPage() is wizard.reading_page
+    read_file(qtbot, wizard, path)
     next_page(qtbot, wizard)
     assert wizard.currentPage() is wizard.mapping_page
     next_page(qtbot, wizard)
@@ -74,18 +79,25 @@ def test_the_reading_page_shows_and_corrects_what_was_detected(
     qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
 ) -> None:
     wizard = open_wizard(empty_window)
-    wizard.file_page.path_field.setText(str(FRENCH.write(tmp_path)))
-    next_page(qtbot, wizard)
+    read_file(qtbot, wizard, FRENCH.write(tmp_path))
     page = wizard.reading_page
     assert page.detected.text() == (
         "Read as Western European (Windows-1252), Semicolon (;): 2 rows, 12 columns."
     )
     page.delimiter.setCurrentIndex(page.delimiter.findData(Delimiter.COMMA))
     page.reread()
+    qtbot.waitUntil(page.isComplete, timeout=10_000)
     assert "Comma (,)" in page.detected.text()
     assert page.preview.columnCount() < 12
     page.delimiter.setCurrentIndex(page.delimiter.findData(Delimiter.SEMICOLON))
+    page.encoding.setCurrentIndex(page.encoding.findData("utf-16"))
     page.reread()
+    qtbot.waitUntil(lambda: bool(page.error.text()), timeout=10_000)
+    assert "contacts-fr.csv cannot be read as Unicode (UTF-16" in page.error.text()
+    assert not page.isComplete()
+    page.encoding.setCurrentIndex(page.encoding.findData("cp1252"))
+    page.reread()
+    qtbot.waitUntil(page.isComplete, timeout=10_000)
     assert page.preview.item(0, 3).text() == "Boulangerie Dorée"
     wizard.reject()
 
@@ -98,6 +110,7 @@ def test_a_file_that_cannot_be_read_stays_on_the_first_page(
     path.write_bytes(bytes(range(256)) * 40)
     wizard.file_page.path_field.setText(str(path))
     next_page(qtbot, wizard)
+    qtbot.waitUntil(lambda: bool(wizard.file_page.error.text()), timeout=10_000)
     assert wizard.currentPage() is wizard.file_page
     assert "photo.csv is not a text file" in wizard.file_page.error.text()
     wizard.reject()
@@ -109,8 +122,7 @@ def test_mapping_change_and_problems_marked_per_cell(
     path = tmp_path / "sheet.csv"
     path.write_text("Wer,Mail\nAnna,anna@x.example\nBob,bob@\n", encoding="utf-8")
     wizard = open_wizard(empty_window)
-    wizard.file_page.path_field.setText(str(path))
-    next_page(qtbot, wizard)
+    read_file(qtbot, wizard, path)
     next_page(qtbot, wizard)
     next_page(qtbot, wizard)
     assert wizard.currentPage() is wizard.mapping_page
@@ -146,8 +158,8 @@ def test_duplicates_answered_per_row(
     window = empty_window
     add_lead(window.workspace, LeadDraft("Anna N.", email="anna@zlota.example", city="Łódź"))
     wizard = open_wizard(window)
-    wizard.file_page.path_field.setText(str(OUTLOOK.write(tmp_path)))
-    for _page in range(3):
+    read_file(qtbot, wizard, OUTLOOK.write(tmp_path))
+    for _page in range(2):
         next_page(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.preview_page.isComplete(), timeout=10_000)
     next_page(qtbot, wizard)
@@ -174,8 +186,8 @@ def test_cancel_during_the_import_leaves_nothing(
     window = empty_window
     before = dump_database(window.workspace)
     wizard = open_wizard(window)
-    wizard.file_page.path_field.setText(str(path))
-    for _page in range(3):
+    read_file(qtbot, wizard, path)
+    for _page in range(2):
         next_page(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.preview_page.isComplete(), timeout=30_000)
     next_page(qtbot, wizard)
