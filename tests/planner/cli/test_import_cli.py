@@ -143,3 +143,17 @@ def test_export_csv_and_vcf(
     assert run(database_path, "export", str(tmp_path / "out.pdf")) == 2
     assert run(database_path, "export", str(tmp_path / "missing" / "x.csv")) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_encoding_and_delimiter_can_be_given(
+    database_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.planner.interop.sample_files import FRENCH
+
+    path = FRENCH.write(tmp_path)
+    assert run(database_path, "import", str(path), "--encoding", "cp1250", "--dry-run") == 0
+    assert "Central European (Windows-1250), Semicolon (;)" in capsys.readouterr().out
+    assert run(database_path, "import", str(path), "--delimiter", "semicolon") == 0
+    assert "Western European (Windows-1252), Semicolon (;)" in capsys.readouterr().out
+    assert run(database_path, "import", str(tmp_path / "missing.csv"), "--encoding", "cp1252") == 2
+    assert "missing.csv cannot be read" in capsys.readouterr().err
