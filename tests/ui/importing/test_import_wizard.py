@@ -128,6 +128,7 @@ def test_mapping_change_and_problems_marked_per_cell(
     assert wizard.currentPage() is wizard.mapping_page
     assert "name" in wizard.mapping_page.error.text()
     wizard.mapping_page.choose("Wer", Target.NAME)
+    wizard.mapping_page.save.setChecked(True)
     next_page(qtbot, wizard)
     preview = wizard.preview_page
     qtbot.waitUntil(lambda: wizard.session.plan is not None, timeout=10_000)
@@ -150,6 +151,14 @@ def test_mapping_change_and_problems_marked_per_cell(
     with qtbot.waitSignal(wizard.finished, timeout=20_000):
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), LEFT)
     assert [lead.name for lead in empty_window.workspace.leads.find()] == ["Anna"]
+    again = open_wizard(empty_window)
+    other = tmp_path / "next-week.csv"
+    other.write_text("Mail,Wer\ncleo@x.example,Cleo\n", encoding="utf-8")
+    read_file(qtbot, again, other)
+    next_page(qtbot, again)
+    assert again.session.mapping is not None
+    assert again.session.mapping.targets() == (Target.EMAIL, Target.NAME)
+    again.reject()
 
 
 def test_duplicates_answered_per_row(
