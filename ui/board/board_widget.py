@@ -18,7 +18,7 @@ from planner.changes import Change, Kind, Origin
 from planner.domain import Column
 from planner.errors import PlannerError
 from planner.services.board import delete_leads, move_leads, neighbour_column
-from planner.services.valuation import board_worth
+from planner.services.valuation import load_valuation
 from planner.workspace import Workspace
 from ui.board.card_delegate import CardDelegate
 from ui.board.card_text import BOARD_LEGEND
@@ -101,6 +101,7 @@ class BoardWidget(QWidget):
         self._connect()
         operations.change_applied.connect(self.apply_change)
         operations.workspace_changed.connect(self.show_workspace)
+        self._refresh_valuation()
         self._refresh_figures()
 
     @property
@@ -125,12 +126,15 @@ class BoardWidget(QWidget):
         self._search_timer.stop()
         for model in self.models.values():
             model.restart()
+        self._refresh_valuation()
         self._refresh_figures()
 
     def reload(self) -> None:
-        """Reads every column again: after bulk changes such as demo data or an import."""
+        """Reads every column again: after bulk changes such as demo data or an import, or a
+        change of settings."""
         for model in self.models.values():
             model.reload()
+        self._refresh_valuation()
         self._refresh_figures()
 
     def apply_change(self, change: Change, _initiator: object = None) -> None:
@@ -367,6 +371,13 @@ class BoardWidget(QWidget):
             self._clearing_selection = False
             self.current_lead_changed.emit(None)
 
+    def _refresh_valuation(self) -> None:
+        """Gives the headers the home currency, rates and probabilities to count with; they
+        change only with the settings, which reload the board."""
+        valuation = load_valuation(self.workspace)
+        for panel in self.panels.values():
+            panel.header.set_valuation(valuation)
+
     def _refresh_figures(self) -> None:
         """Column headers, the match count, and whether the board is empty."""
         if self.workspace.leads.count() == 0:
@@ -381,9 +392,8 @@ class BoardWidget(QWidget):
         self._search_bar.show()
         search = self.models[Column.COLD].search
         summaries = self.workspace.leads.summaries(search)
-        worth = board_worth(self.workspace, summaries)
         for column in Column:
-            self.panels[column].header.set_summary(summaries[column], worth)
+            self.panels[column].header.set_summary(summaries[column])
             self.view(column).set_place_holder("No matches" if search else "Drop cards here")
         if search:
             matches = sum(summary.count for summary in summaries.values())

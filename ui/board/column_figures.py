@@ -10,7 +10,7 @@ from babel import Locale
 from babel.numbers import format_decimal, format_percent
 
 from planner.domain import Column
-from planner.valuation import BoardWorth, ColumnWorth, CurrencyAmount
+from planner.valuation import ColumnWorth, CurrencyAmount, Valuation
 
 
 def leads_text(count: int) -> str:
@@ -48,12 +48,13 @@ def weighted_texts(column: Column, worth: ColumnWorth | None, locale: Locale) ->
     return (f"Weighted at {percent}: {amount}", f"{percent}: {amount}", f"≈ {amount}")
 
 
-def rate_texts(board: BoardWorth, locale: Locale) -> dict[str, str]:
+def rate_texts(valuation: Valuation, locale: Locale) -> dict[str, str]:
     """Each currency the user has a rate for, as the tooltip says it: ``1 USD = 0.92 EUR``."""
+    home = valuation.home_currency
     return {
-        code: f"1 {code} = {format_decimal(rate, locale=locale)} {board.home_currency}"
-        for code, rate in board.settings.rates.items()
-        if code != board.home_currency
+        code: f"1 {code} = {format_decimal(rate, locale=locale)} {home}"
+        for code, rate in valuation.settings.rates.items()
+        if code != home
     }
 
 

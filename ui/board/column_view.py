@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from planner.domain import Column
 from planner.locale import user_locale
 from planner.read_models import ColumnSummary
-from planner.valuation import BoardWorth, ColumnWorth
+from planner.services.valuation import summary_amounts
+from planner.valuation import ColumnWorth, Valuation
 from ui.board.card_delegate import CardDelegate
 from ui.board.column_figures import (
     breakdown_tooltip,
@@ -176,6 +177,7 @@ class ColumnHeader(QWidget):
         self._column = column
         self._summary = ColumnSummary()
         self._worth: ColumnWorth | None = None
+        self._valuation: Valuation | None = None
         self._rates: Mapping[str, str] = {}
         self._locale = user_locale()
         self.setObjectName(f"column-header-{column.value}")
@@ -197,11 +199,21 @@ class ColumnHeader(QWidget):
         """The column's worth in the home currency, once the board reckoned it."""
         return self._worth
 
-    def set_summary(self, summary: ColumnSummary, board: BoardWorth | None = None) -> None:
-        """Shows new figures; ``board`` holds the converted totals (``board_worth``)."""
+    def set_summary(self, summary: ColumnSummary) -> None:
+        """Shows new figures, converted with the valuation last set."""
         self._summary = summary
-        self._worth = board.columns.get(self._column) if board is not None else None
-        self._rates = rate_texts(board, self._locale) if board is not None else {}
+        self._reckon()
+
+    def set_valuation(self, valuation: Valuation) -> None:
+        """Counts in this home currency at these rates and probabilities from now on."""
+        self._valuation = valuation
+        self._rates = rate_texts(valuation, self._locale)
+        self._reckon()
+
+    def _reckon(self) -> None:
+        valuation = self._valuation
+        amounts = summary_amounts(self._summary)
+        self._worth = valuation.worth(self._column, amounts) if valuation is not None else None
         self._update_descriptions()
         self.update()
 
