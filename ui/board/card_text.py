@@ -34,7 +34,7 @@ def meter_label(card: BoardCard) -> str:
 def next_touch_marks(card: BoardCard) -> tuple[str, ...]:
     """The next touch beside the meter, longest form first: ``Tue 17 Mar``, ``17 Mar``."""
     if card.next_touch_on is None:
-        return ("Nothing planned", "None")
+        return ("Nothing planned", "None planned", "None")
     day = _day(card.next_touch_on)
     if day is None:
         return (card.next_touch_on,)

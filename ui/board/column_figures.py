@@ -61,7 +61,8 @@ def rate_texts(valuation: Valuation, locale: Locale) -> dict[str, str]:
 def breakdown_tooltip(
     column: Column, count: int, worth: ColumnWorth | None, rates: Mapping[str, str], locale: Locale
 ) -> str:
-    """The header's tooltip: the count, the total, one line per currency, and the weighted total.
+    """The header's tooltip: the count, the total, one line per currency (the home currency
+    first, the ones without a rate last), and the weighted total.
 
     One short line per fact, so it never grows wider than the window. ``rates`` gives each
     converted currency's rate as text (``1 USD = 0.92 EUR``, see ``rate_texts``).
@@ -73,7 +74,16 @@ def breakdown_tooltip(
     total = worth.total
     unconverted = {amount.money.currency for amount in total.unconverted}
     lines.append(f"Total: {total.total.format(locale)}")
-    for amount in total.breakdown:
+    home = total.total.currency
+    ordered = sorted(
+        total.breakdown,
+        key=lambda amount: (
+            amount.money.currency in unconverted,
+            amount.money.currency != home,
+            amount.money.currency,
+        ),
+    )
+    for amount in ordered:
         lines.append("  " + _breakdown_line(amount, unconverted, rates, locale))
     if unconverted:
         lines.append("Set the missing rates in Edit → Pipeline Settings…")
