@@ -301,3 +301,14 @@ def written_rows(change: Change) -> tuple[RowChange, ...]:
     """The rows the store wrote for a change (its private undo record)."""
     assert isinstance(change.undo_record, RowImages)
     return change.undo_record.rows
+
+
+def test_a_lead_can_be_added_at_the_top_of_its_column(workspace: Workspace) -> None:
+    board.add_lead(workspace, LeadDraft(name="First"))
+    board.add_lead(workspace, LeadDraft(name="Second"))
+    board.add_lead(workspace, LeadDraft(name="Newest"), position=0)
+    assert [card.name for card in workspace.leads.cards(Column.COLD)] == [
+        "Newest",
+        "First",
+        "Second",
+    ]

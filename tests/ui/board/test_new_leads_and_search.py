@@ -5,7 +5,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from planner.domain import Column
+from planner.changes import Kind
+from planner.domain import Column, LeadDraft
+from planner.services.board import add_lead
 from ui.board.board_widget import BoardWidget
 from ui.lead_editor import LeadEditor
 from ui.main_window import MainWindow
@@ -30,16 +32,33 @@ def test_a_new_lead_is_selected_and_scrolled_into_view(
     qtbot: QtBot, main_window: MainWindow
 ) -> None:
     board = main_window.board
-    board.select_lead(board.models[Column.HOT].card(0).id)
-    board.select_lead(board.models[Column.COLD].card(0).id)
+    cold = board.models[Column.COLD]
+    board.select_lead(cold.card(cold.rowCount() - 1).id)
+    assert not _in_sight(board, Column.COLD, cold.card(0).id), "scrolled to the bottom"
     qtbot.keyClick(board.view(Column.COLD), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     editor = main_window.lead_actions.editor
     assert editor is not None
     lead_id = _add_through(editor, "Zeta Newcomer")
-    assert board.models[Column.COLD].row_of(lead_id) == board.models[Column.COLD].rowCount() - 1
+    assert cold.row_of(lead_id) == 0, "a new lead comes first in its column"
     assert board.current_lead_id() == lead_id
     qtbot.waitUntil(lambda: _in_sight(board, Column.COLD, lead_id))
     assert board.current_column() is Column.COLD
+
+
+def test_a_lead_added_further_down_a_long_column_is_loaded_and_shown(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    """A lead added at the bottom (where the command line puts it) is shown there too."""
+    board = main_window.board
+    cold = board.models[Column.COLD]
+    change = main_window.operations.run(
+        lambda workspace: add_lead(workspace, LeadDraft("Bottom Line"), Column.COLD)
+    )
+    assert change is not None
+    lead_id = change.created_id(Kind.LEAD)
+    assert cold.row_of(lead_id) == cold.rowCount() - 1
+    assert board.current_lead_id() == lead_id
+    qtbot.waitUntil(lambda: _in_sight(board, Column.COLD, lead_id))
 
 
 def test_the_plus_of_a_column_adds_a_lead_there(qtbot: QtBot, main_window: MainWindow) -> None:
