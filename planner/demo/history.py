@@ -221,6 +221,9 @@ _TOUCH_NOTES: Mapping[TouchKind, str] = MappingProxyType(
     }
 )
 
+_FRIDAY, _SATURDAY = 4, 5
+"""``date.weekday()`` of the last working day and of the first day of the weekend."""
+
 _LETTER_DAYS_AGO = 130
 """The finished mailing went out this many days before today."""
 _SEMINAR_IN_DAYS = 9
@@ -241,7 +244,7 @@ class _Story:
         self.rng = rng
         self.second = "GBP" if home_currency != "GBP" else "EUR"
         self.unrated = "CHF" if home_currency != "CHF" else "NOK"
-        self.letter_day = today - timedelta(days=_LETTER_DAYS_AGO)
+        self.letter_day = self._workday(today - timedelta(days=_LETTER_DAYS_AGO))
         self.seminar_day = today + timedelta(days=_SEMINAR_IN_DAYS)
 
     def tell(self) -> DemoHistory:
@@ -404,14 +407,14 @@ class _Story:
         day = entered
         for kind, offset, outcomes in _STAGE_TOUCHES[column]:
             day = entered + timedelta(days=offset + self.rng.randint(0, 2))
-            yield kind, day, outcomes
+            yield kind, self._workday(day), outcomes
         follow_ups = _FOLLOW_UPS.get(column)
         if follow_ups is None:
             return
         pace, kinds = follow_ups
         while True:
             day += timedelta(days=pace + self.rng.randint(0, pace // 3))
-            yield self.rng.choice(kinds), day, _FOLLOW_UP_OUTCOMES
+            yield self.rng.choice(kinds), self._workday(day), _FOLLOW_UP_OUTCOMES
 
     def _mailing_touch(self, path: list[tuple[date, Column]]) -> DemoTouch:
         """The finished mailing's letter; a lead that warmed up within weeks replied to it."""
@@ -448,7 +451,8 @@ class _Story:
             planned = [t for t in lead.touches if t.done_on is None and t.campaign is None]
             if not planned:
                 continue
-            late = replace(planned[0], planned_on=self._ago(self.rng.randint(1, 6)))
+            late_day = self._workday(self._ago(self.rng.randint(1, 6)))
+            late = replace(planned[0], planned_on=late_day)
             touches = [late if touch is planned[0] else touch for touch in lead.touches]
             result[index] = replace(
                 lead, touches=tuple(sorted(touches, key=lambda touch: touch.planned_on))
@@ -476,6 +480,17 @@ class _Story:
         amount = Decimal(euros) / REFERENCE_RATES.get(code, Decimal(1))
         rounded = Decimal(f"{amount:.3g}") if amount >= 100 else amount.quantize(Decimal(1))
         return Money(int(rounded.scaleb(minor_digits(code))), code)
+
+    def _workday(self, day: date) -> date:
+        """``day``, or for a weekend the nearest working day (Friday for a Saturday, Monday for
+        a Sunday) on the same side of today, so a done touch stays in the past."""
+        if day.weekday() < _SATURDAY:
+            return day
+        friday = day - timedelta(days=day.weekday() - _FRIDAY)
+        monday = day + timedelta(days=7 - day.weekday())
+        preferred = (friday, monday) if day.weekday() == _SATURDAY else (monday, friday)
+        past = day < self.today
+        return next(choice for choice in preferred if (choice < self.today) == past)
 
     def _ago(self, days: int) -> date:
         return self.today - timedelta(days=days)

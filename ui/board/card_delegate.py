@@ -342,7 +342,8 @@ def _fitting(metrics: QFontMetrics, choices: tuple[str, ...], width: float) -> s
 
 
 def _next_touch_glyph(card: BoardCard) -> Glyph:
-    """The icon before the next touch's day: its kind, a warning when overdue, or none planned."""
+    """The icon before the next touch's day: its kind (tinted red when overdue), or an empty
+    calendar when nothing is planned."""
     if card.next_touch_on is None:
         return Glyph.NOTHING_PLANNED
     if card.next_touch_kind is None:
