@@ -224,7 +224,8 @@ def test_summaries_count_and_total_per_currency(workspace: Workspace) -> None:
     _add(workspace, "D")
     cold = workspace.leads.summaries()[Column.COLD]
     assert cold.count == 4
-    assert cold.total_text() == "350.50 EUR + 10.00 USD"
+    assert cold.totals == {"EUR": 350_50, "USD": 1_000}
+    assert cold.value_counts == {"EUR": 2, "USD": 1}
 
 
 def test_search_folds_case_and_accents(workspace: Workspace) -> None:
