@@ -1,6 +1,7 @@
 """New leads land in sight and selected; "+" adds to its column; Escape clears the search;
 status-bar notes give way to the database path and go stale with an undo."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -8,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from planner.changes import Kind
 from planner.domain import Column, LeadDraft
 from planner.services.board import add_lead
+from ui import main_window as main_window_module
 from ui.board.board_widget import BoardWidget
 from ui.lead_editor import LeadEditor
 from ui.main_window import MainWindow
@@ -105,6 +107,15 @@ def test_escape_clears_the_search_and_goes_back_to_the_cards(
     assert board.models[Column.COLD].rowCount() == cold_count
     assert board.match_label.text() == ""
     qtbot.waitUntil(lambda: not board.search_field.hasFocus())
+
+
+def test_status_notes_expire(
+    qtbot: QtBot, main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(main_window_module, "STATUS_MESSAGE_MS", 50)
+    main_window.show_message("Moved 'Acme' to Hot")
+    assert main_window.statusBar().currentMessage() == "Moved 'Acme' to Hot"
+    qtbot.waitUntil(lambda: main_window.statusBar().currentMessage() == "")
 
 
 def test_undo_drops_the_note_that_offered_it(main_window: MainWindow) -> None:
