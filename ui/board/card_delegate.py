@@ -13,7 +13,16 @@ from datetime import date
 from enum import Enum
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from planner.locale import user_locale
@@ -107,6 +116,7 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._today = today
         self._locale = user_locale()
+        self._pixmaps: dict[tuple[Glyph, int, int, float], QPixmap] = {}
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -243,9 +253,21 @@ class CardDelegate(QStyledItemDelegate):
         icon_left = row.right() - mark_width - (gap + icon_size if mark else icon_size)
         icon_top = row.top() + (row.height() - icon_size) / 2
         icon_area = QRect(round(icon_left), round(icon_top), icon_size, icon_size)
-        icon(glyph, colour).paint(painter, icon_area)
+        painter.drawPixmap(icon_area, self._icon_pixmap(glyph, colour, icon_size, painter))
         used = row.right() - icon_left + fonts.padding
         self._paint_meter(painter, row.adjusted(0, 0, -used, 0), card, palette, fonts)
+
+    def _icon_pixmap(self, glyph: Glyph, colour: QColor, size: int, painter: QPainter) -> QPixmap:
+        """The icon drawn once per glyph, colour and size: the icon font's engine draws its
+        glyph again on every paint, too slow for a column scrolled at speed."""
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        key = (glyph, colour.rgba(), size, ratio)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = icon(glyph, colour).pixmap(QSize(size, size), ratio)
+            self._pixmaps[key] = pixmap
+        return pixmap
 
     def _paint_meter(
         self, painter: QPainter, row: QRectF, card: BoardCard, palette: QPalette, fonts: CardFonts
