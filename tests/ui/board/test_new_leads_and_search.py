@@ -109,6 +109,18 @@ def test_escape_clears_the_search_and_goes_back_to_the_cards(
     qtbot.waitUntil(lambda: not board.search_field.hasFocus())
 
 
+def test_escape_on_the_cards_clears_the_search_too(qtbot: QtBot, main_window: MainWindow) -> None:
+    board = main_window.board
+    board.search_field.setText("Sousa")
+    board.apply_search()
+    view = board.view(Column.COLD)
+    board.select_lead(board.models[Column.COLD].card(0).id)
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert board.search_field.text() == ""
+    assert board.models[Column.COLD].rowCount() > 1
+
+
 def test_status_notes_expire(
     qtbot: QtBot, main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
