@@ -18,7 +18,7 @@ from planner.changes import Change, Kind, Origin
 from planner.domain import Column
 from planner.errors import PlannerError
 from planner.services.board import delete_leads, move_leads, neighbour_column
-from planner.services.valuation import load_valuation
+from planner.services.valuation import board_worth
 from planner.workspace import Workspace
 from ui.board.card_delegate import CardDelegate
 from ui.board.card_text import BOARD_LEGEND
@@ -101,7 +101,6 @@ class BoardWidget(QWidget):
         self._connect()
         operations.change_applied.connect(self.apply_change)
         operations.workspace_changed.connect(self.show_workspace)
-        self._refresh_valuation()
         self._refresh_figures()
 
     @property
@@ -126,7 +125,6 @@ class BoardWidget(QWidget):
         self._search_timer.stop()
         for model in self.models.values():
             model.restart()
-        self._refresh_valuation()
         self._refresh_figures()
 
     def reload(self) -> None:
@@ -134,7 +132,6 @@ class BoardWidget(QWidget):
         change of settings."""
         for model in self.models.values():
             model.reload()
-        self._refresh_valuation()
         self._refresh_figures()
 
     def apply_change(self, change: Change, _initiator: object = None) -> None:
@@ -382,13 +379,6 @@ class BoardWidget(QWidget):
             self._clearing_selection = False
             self.current_lead_changed.emit(None)
 
-    def _refresh_valuation(self) -> None:
-        """Gives the headers the home currency, rates and probabilities to count with; they
-        change only with the settings, which reload the board."""
-        valuation = load_valuation(self.workspace)
-        for panel in self.panels.values():
-            panel.header.set_valuation(valuation)
-
     def _refresh_figures(self) -> None:
         """Column headers, the match count, and whether the board is empty."""
         if self.workspace.leads.count() == 0:
@@ -403,8 +393,9 @@ class BoardWidget(QWidget):
         self._search_bar.show()
         search = self.models[Column.COLD].search
         summaries = self.workspace.leads.summaries(search)
+        worth = board_worth(self.workspace, summaries)
         for column in Column:
-            self.panels[column].header.set_summary(summaries[column])
+            self.panels[column].header.set_summary(summaries[column], worth)
             self.view(column).set_place_holder("No matches" if search else "Drop cards here")
         if search:
             matches = sum(summary.count for summary in summaries.values())

@@ -26,7 +26,7 @@ from planner.domain import Column
 from planner.locale import user_locale
 from planner.read_models import ColumnSummary
 from planner.services.valuation import summary_amounts
-from planner.valuation import ColumnWorth, Valuation
+from planner.valuation import BoardWorth, ColumnWorth, Valuation
 from ui.board.card_delegate import CardDelegate
 from ui.board.column_figures import (
     breakdown_tooltip,
@@ -199,21 +199,18 @@ class ColumnHeader(QWidget):
         """The column's worth in the home currency, once the board reckoned it."""
         return self._worth
 
-    def set_summary(self, summary: ColumnSummary) -> None:
-        """Shows new figures, converted with the valuation last set."""
+    def set_summary(self, summary: ColumnSummary, board: BoardWorth | None = None) -> None:
+        """Shows new figures; ``board`` holds the converted totals (``board_worth``). Without
+        it the summary is converted with the valuation last given."""
         self._summary = summary
-        self._reckon()
-
-    def set_valuation(self, valuation: Valuation) -> None:
-        """Counts in this home currency at these rates and probabilities from now on."""
-        self._valuation = valuation
-        self._rates = rate_texts(valuation, self._locale)
-        self._reckon()
-
-    def _reckon(self) -> None:
-        valuation = self._valuation
-        amounts = summary_amounts(self._summary)
-        self._worth = valuation.worth(self._column, amounts) if valuation is not None else None
+        if board is not None:
+            self._valuation = board.valuation
+            self._rates = rate_texts(board.valuation, self._locale)
+            self._worth = board.columns.get(self._column)
+        elif self._valuation is not None:
+            self._worth = self._valuation.worth(self._column, summary_amounts(summary))
+        else:
+            self._worth = None
         self._update_descriptions()
         self.update()
 
