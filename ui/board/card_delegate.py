@@ -234,18 +234,28 @@ class CardDelegate(QStyledItemDelegate):
     def _paint_touch_row(
         self, painter: QPainter, row: QRectF, card: BoardCard, palette: QPalette, fonts: CardFonts
     ) -> None:
-        """The next touch (kind icon and day) on the right, the meter in the room left of it."""
+        """The next touch (kind icon and day) on the right, the meter in the room left of it.
+
+        Overdue is red and bold, due today bold in the text colour, later ones quiet.
+        """
         if card.column.is_outcome:
             self._paint_meter(painter, row, card, palette, fonts)
             return
-        muted = muted_text(palette)
-        colour = OVERDUE if card.overdue else muted
+        today = self._today()
+        due_today = card.next_touch_on == today.isoformat()
+        if card.overdue:
+            colour = OVERDUE
+        elif due_today:
+            colour = palette.color(QPalette.ColorRole.Text)
+        else:
+            colour = muted_text(palette)
         mark_font = QFont(fonts.small)
-        mark_font.setBold(card.overdue)
+        mark_font.setBold(card.overdue or due_today)
         metrics = QFontMetrics(mark_font)
         icon_size = round(metrics.height() * ICON_SIZE)
         gap = max(2, round(fonts.gap * 1.5))
-        mark = _fitting(metrics, next_touch_marks(card), row.width() / 2 - icon_size - gap)
+        marks = next_touch_marks(card, today)
+        mark = _fitting(metrics, marks, row.width() / 2 - icon_size - gap)
         mark_width = metrics.horizontalAdvance(mark) if mark else 0
         if mark:
             _draw_text(painter, mark_font, colour, row, mark, Qt.AlignmentFlag.AlignRight)
