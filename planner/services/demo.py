@@ -8,7 +8,7 @@ from fractional_indexing import generate_n_keys_between
 
 from planner.changes import Change, Kind
 from planner.demo import DemoHistory, demo_history
-from planner.demo.history import DemoLead
+from planner.demo.values import DemoLead
 from planner.domain import Column, Outcome, Temperature, TouchDraft
 from planner.services.actions import user_action
 from planner.services.board import validate_draft
