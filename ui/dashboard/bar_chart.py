@@ -41,6 +41,12 @@ class BarChart(QChartView):
     def set_data(self, data: BarData) -> None:
         """Draws ``data`` (first label at the top of a horizontal chart)."""
         self.data = data
+        self.setAccessibleName(data.title)
+        self.setAccessibleDescription(
+            ", ".join(
+                f"{label}: {value:g}" for label, value in zip(data.labels, data.values, strict=True)
+            )
+        )
         chart = QChart()
         chart.setTitle(data.title)
         chart.legend().hide()
