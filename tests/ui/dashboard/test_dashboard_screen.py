@@ -2,8 +2,10 @@
 on change, board selection, exports, and the palette."""
 
 import csv
+import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -11,9 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from planner.demo import demo_drafts
 from planner.domain import Column
-from planner.metrics.period import PeriodChoice
+from planner.metrics.period import Period, PeriodChoice
+from planner.metrics.report import Report
 from planner.metrics.wording import Metric
 from planner.services.board import add_leads, move_lead
+from planner.services.report import load_report
 from planner.workspace import Workspace
 from tests.planner.metrics.conftest import Story
 from tests.ui.conftest import open_window
@@ -228,13 +232,24 @@ def test_a_change_while_reading_reads_again(qtbot: QtBot, story: Story) -> None:
     assert _tile_values(screen)[Metric.REVENUE] == "11,700.00 EUR"
 
 
-def test_an_export_can_be_cancelled(qtbot: QtBot, story: Story, tmp_path: Path) -> None:
+def test_an_export_can_be_cancelled(
+    qtbot: QtBot, story: Story, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     screen = _screen(qtbot, Operations(story.workspace))
+    clicked = threading.Event()
+
+    def read_after_the_click(workspace: Workspace, period: Period) -> Report:
+        clicked.wait(WAIT_MS / 1000)
+        return load_report(workspace, period)
+
+    monkeypatch.setattr("planner.services.report_pdf.load_report", read_after_the_click)
     report = tmp_path / "report.pdf"
     running = screen.export_pdf(report)
     assert screen.pdf_button.text() == "Cancel Export"
-    with qtbot.waitSignal(running.done, timeout=WAIT_MS):
+    with qtbot.waitSignal(running.cancelled, timeout=WAIT_MS):
         qtbot.mouseClick(screen.pdf_button, Qt.MouseButton.LeftButton)
-    assert running.cancel_requested
+        clicked.set()
+    qtbot.waitUntil(lambda: screen.export_job is None, timeout=WAIT_MS)
     assert not report.exists()
     assert list(tmp_path.glob("*.part")) == []
+    assert screen.pdf_button.text() == "Export Report…"
