@@ -75,6 +75,18 @@ _RUNNING: set[JobThread] = set()
 away mid-read never destroys a running thread (Qt aborts the program when that happens)."""
 
 
+def _kept_until_done(job: JobThread) -> JobThread:
+    """``job``, kept alive until its thread has stopped, then deleted."""
+    _RUNNING.add(job)
+
+    def release() -> None:
+        _RUNNING.discard(job)
+        job.deleteLater()
+
+    job.done.connect(release)
+    return job
+
+
 def stop_report_readers() -> None:
     """Waits for the readers still running as the program quits, so none is cut off."""
     for loading in list(_RUNNING):
@@ -174,18 +186,16 @@ class DashboardScreen(QWidget):
             self._reload_pending = True
             return
         job = ReadReport(self.workspace.path, period, self.workspace.clock)
-        loading = JobThread(job)
-        _RUNNING.add(loading)
+        loading = _kept_until_done(JobThread(job))
         loading.finished.connect(self._show_report)
         loading.failed.connect(self._show_problem)
-        loading.done.connect(lambda: self._loaded(loading))
+        loading.done.connect(self._reading_done)
         self._loading = loading
         self.period_label.setText(f"{period_text(period)} · reading…")
         loading.start()
 
-    def _loaded(self, loading: JobThread) -> None:
-        _RUNNING.discard(loading)
-        if self._loading is not loading:
+    def _reading_done(self) -> None:
+        if self._loading is None or self._loading.is_running:
             return
         self._loading = None
         if self._reload_pending:
@@ -265,8 +275,7 @@ class DashboardScreen(QWidget):
             path,
             self.workspace.clock,
         )
-        running = JobThread(job)
-        _RUNNING.add(running)
+        running = _kept_until_done(JobThread(job))
         running.finished.connect(self._report_written)
         running.failed.connect(
             lambda reason: self._operations.show_error(f"The report was not written: {reason}")
@@ -274,7 +283,7 @@ class DashboardScreen(QWidget):
         running.cancelled.connect(
             lambda: self._operations.show_message("Export cancelled; nothing was written")
         )
-        running.done.connect(lambda: self._export_done(running))
+        running.done.connect(self._export_done)
         self.export_job = running
         self.pdf_button.setText("Cancel Export")
         self._operations.show_message(f"Writing the report to {path}…")
@@ -374,8 +383,7 @@ class DashboardScreen(QWidget):
         if isinstance(result, PrintedReport):
             self._operations.show_message(f"Report written to {result.path}")
 
-    def _export_done(self, running: JobThread) -> None:
-        _RUNNING.discard(running)
+    def _export_done(self) -> None:
         self.export_job = None
         self.pdf_button.setText(PDF_BUTTON_TEXT)
 
