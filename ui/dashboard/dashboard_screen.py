@@ -236,18 +236,22 @@ class DashboardScreen(QWidget):
 
     def apply_change(self, _change: Change, _initiator: object = None) -> None:
         """Any change can move a figure: reload now when shown, else when next shown."""
+        self._refresh()
+
+    def show_workspace(self, _workspace: Workspace) -> None:
+        """Another file was opened."""
+        self._refresh()
+
+    def _refresh(self) -> None:
         if self.isVisible():
             self.reload()
         else:
             self._stale = True
 
-    def show_workspace(self, _workspace: Workspace) -> None:
-        """Another file was opened."""
-        self.apply_change(Change("Open"))
-
     def show_leads(self, selection: LeadSelection, title: str, explanation: str) -> None:
-        """Lists the leads behind a figure of the shown period."""
-        lead_ids = leads_behind(self.workspace, selection, self.period())
+        """Lists the leads behind a figure of the period shown."""
+        period = self.report.period if self.report is not None else self.period()
+        lead_ids = leads_behind(self.workspace, selection, period)
         dialog = LeadListDialog(self.workspace, title, explanation, lead_ids, self)
         dialog.show_on_board.connect(self.show_on_board)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
