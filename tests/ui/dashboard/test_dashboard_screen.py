@@ -253,3 +253,19 @@ def test_an_export_can_be_cancelled(
     assert not report.exists()
     assert list(tmp_path.glob("*.part")) == []
     assert screen.pdf_button.text() == "Export Report…"
+
+
+def test_the_keyboard_walks_the_bars_and_opens_one(qtbot: QtBot, story: Story) -> None:
+    screen = _screen(qtbot, Operations(story.workspace))
+    chart = screen.funnel_chart
+    assert chart is not None
+    chart.setFocus()
+    qtbot.waitUntil(chart.hasFocus)
+    assert chart.bar_set is not None
+    assert chart.bar_set.selectedBars() == [3]  # Awareness, drawn at the top
+    qtbot.keyClick(chart, Qt.Key.Key_Down)
+    qtbot.keyClick(chart, Qt.Key.Key_Down)
+    assert chart.bar_set.selectedBars() == [1]
+    assert chart.accessibleDescription() == "Conversion: 5 leads, 71.4 % of Consideration"
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    assert _listed(screen) == {"Alder", "Birch", "Fir", "Hazel", "Elm"}
