@@ -42,7 +42,14 @@ from ui.dashboard.campaign_model import (
     CampaignTableModel,
     sorted_by_roi,
 )
-from ui.dashboard.chart_data import NO_SOURCE, funnel_data, revenue_data, source_data, top_sources
+from ui.dashboard.chart_data import (
+    NO_SOURCE,
+    cheapest_sale_text,
+    funnel_data,
+    revenue_data,
+    source_data,
+    top_sources,
+)
 from ui.dashboard.figure_tile import FigureTile
 from ui.dashboard.lead_list import LeadListDialog
 from ui.dashboard.period_picker import PeriodPicker
@@ -153,6 +160,10 @@ class DashboardScreen(QWidget):
         self.campaign_table.setToolTip(
             "Double-click (or Enter) a campaign for the leads that answered it"
         )
+        self.cheapest_sale_label = QLabel()
+        self.cheapest_sale_label.setObjectName("dashboard-cheapest-sale")
+        self.cheapest_sale_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.cheapest_sale_label.setToolTip(Metric.COST_PER_SALE.definition)
         self._chart_grid = QGridLayout()
         self._build_layout()
         self._connect()
@@ -231,6 +242,7 @@ class DashboardScreen(QWidget):
             else:
                 tile.set_value(money_text(figure, locale, compact=True), money_text(figure, locale))
         self.campaign_model.set_campaigns(report.campaigns)
+        self.cheapest_sale_label.setText(cheapest_sale_text(report, locale))
         self._show_charts(report)
         self.report_shown.emit()
 
@@ -417,7 +429,11 @@ class DashboardScreen(QWidget):
         campaigns = QVBoxLayout()
         heading = QLabel("Campaigns, best return first (click a heading to sort)")
         heading.setToolTip(Metric.CAMPAIGN_LEADS.definition)
-        campaigns.addWidget(heading)
+        headings = QHBoxLayout()
+        headings.addWidget(heading)
+        headings.addStretch(1)
+        headings.addWidget(self.cheapest_sale_label)
+        campaigns.addLayout(headings)
         campaigns.addWidget(self.campaign_table)
         self._chart_grid.addLayout(campaigns, 1, 0, 1, 3)
         for column in range(3):

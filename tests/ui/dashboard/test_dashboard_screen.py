@@ -67,6 +67,8 @@ def test_the_tiles_show_the_quarter(qtbot: QtBot, story: Story) -> None:
     assert "Won ÷ (won + lost)" in screen.tiles[Metric.WIN_RATE].toolTip()
     assert screen.funnel_chart is not None
     assert screen.funnel_chart.data.values == (10.0, 7.0, 5.0, 3.0)
+    assert screen.funnel_chart.data.title == "Funnel: 10 leads came in, 3 became customers"
+    assert screen.cheapest_sale_label.text() == "Lowest cost per sale: Spring letters, 300.00 EUR"
     assert screen.funnel_chart.data.labels[1] == "Consideration · 70.0 %"
     assert screen.revenue_chart is not None
     assert screen.revenue_chart.data.values == (4000.0, 1000.0, 6000.0)
