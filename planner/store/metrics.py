@@ -115,6 +115,14 @@ _CAMPAIGN_WINS = (
 )
 """The deals won by a campaign's leads on or after their first answer."""
 
+_REPEAT_CUSTOMERS = (
+    "SELECT column_changes.lead_id FROM column_changes "
+    + _LIVE_LEAD.format(table="column_changes")
+    + f" WHERE column_changes.to_column = '{Column.WON.value}' AND column_changes.changed_at < ?"
+    " GROUP BY column_changes.lead_id HAVING count(*) >= 2"
+)
+"""Customers won more than once before the moment given."""
+
 _LAST_ACTIVITY = (
     "max(coalesce((SELECT max(touches.done_on) FROM touches WHERE touches.lead_id = leads.id),"
     " ''), coalesce((SELECT substr(max(column_changes.changed_at), 1, 10) FROM column_changes"
@@ -312,14 +320,9 @@ class MetricsStore:
     def relationships(self, period: Period, today: date) -> RelationshipFacts:
         """Repeat customers, referrals and their revenue in the period, and leads gone quiet."""
         start, end = period.bounds()
-        repeat = self._db.execute(
-            "SELECT count(*) FROM (SELECT column_changes.lead_id FROM column_changes "
-            + _LIVE_LEAD.format(table="column_changes")
-            + f" WHERE column_changes.to_column = '{Column.WON.value}'"
-            " AND column_changes.changed_at < ?"
-            " GROUP BY column_changes.lead_id HAVING count(*) >= 2)",
-            [end],
-        ).fetchone()[0]
+        repeat = self._db.execute(f"SELECT count(*) FROM ({_REPEAT_CUSTOMERS})", [end]).fetchone()[
+            0
+        ]
         referrals, referrers = self._db.execute(
             "SELECT count(*), count(DISTINCT referred_by) FROM leads"
             " WHERE deleted_at IS NULL AND referred_by IS NOT NULL"
@@ -393,6 +396,14 @@ class MetricsStore:
             return (
                 "SELECT lead_id FROM touches WHERE is_response = 1 AND campaign_id = ?",
                 [selection.campaign_id],
+            )
+        if behind is Behind.REPEAT:
+            return f"{_REPEAT_CUSTOMERS}", [end]
+        if behind is Behind.REFERRED:
+            return (
+                "SELECT id FROM leads WHERE referred_by IS NOT NULL"
+                " AND created_at >= ? AND created_at < ?",
+                [start, end],
             )
         return f"SELECT id FROM leads WHERE {_GONE_QUIET}", [self._quiet_before(today)]
 

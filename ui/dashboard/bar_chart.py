@@ -13,7 +13,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, Qt, Signal
+from PySide6.QtCore import QEvent, QMargins, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -38,13 +38,22 @@ class BarChart(QChartView):
         super().__init__(parent)
         self.setObjectName(name)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(self.fontMetrics().height() * 14)
         self.data = BarData("", (), ())
         self.bar_set: QBarSet | None = None
         self.current = 0
         """The bar the keyboard is on, in ``BarData.labels`` order."""
         self._order: list[int] = []
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def minimumSizeHint(self) -> QSize:
+        """Small enough that the dashboard fits a laptop screen without scrolling."""
+        line = self.fontMetrics().height()
+        return QSize(line * 16, line * 12)
+
+    def sizeHint(self) -> QSize:
+        """Room for a few bars and their labels; the layout gives more when there is more."""
+        line = self.fontMetrics().height()
+        return QSize(line * 28, line * 20)
 
     def set_data(self, data: BarData) -> None:
         """Draws ``data`` (first label at the top of a horizontal chart)."""

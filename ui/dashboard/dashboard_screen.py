@@ -64,9 +64,13 @@ TILES = (
     Metric.WEIGHTED_PIPELINE,
     Metric.TOUCHES_TO_CLOSE,
     Metric.REVENUE,
+    Metric.REPEAT_CUSTOMERS,
+    Metric.REFERRALS,
     Metric.GONE_QUIET,
 )
-"""The tiles across the top, most asked-for first."""
+"""The tiles across the top, most asked-for first, in rows of ``TILES_PER_ROW``."""
+
+TILES_PER_ROW = 4
 
 _TILE_LEADS = {
     Metric.WIN_RATE: LeadSelection(Behind.CLOSED),
@@ -75,6 +79,8 @@ _TILE_LEADS = {
     Metric.TOUCHES_TO_CLOSE: LeadSelection(Behind.WON),
     Metric.REVENUE: LeadSelection(Behind.WON),
     Metric.GONE_QUIET: LeadSelection(Behind.QUIET),
+    Metric.REPEAT_CUSTOMERS: LeadSelection(Behind.REPEAT),
+    Metric.REFERRALS: LeadSelection(Behind.REFERRED),
 }
 
 _RUNNING: set[JobThread] = set()
@@ -156,7 +162,7 @@ class DashboardScreen(QWidget):
         header = self.campaign_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CampaignColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        self.campaign_table.setMinimumHeight(self.fontMetrics().height() * 9)
+        self.campaign_table.setMinimumHeight(self.fontMetrics().height() * 7)
         self.campaign_table.setToolTip(
             "Double-click (or Enter) a campaign for the leads that answered it"
         )
@@ -234,6 +240,10 @@ class DashboardScreen(QWidget):
             Metric.WIN_RATE: percent_text(report.win_rate, locale),
             Metric.TOUCHES_TO_CLOSE: average_text(report.touches_to_close, locale),
             Metric.GONE_QUIET: str(report.gone_quiet),
+            Metric.REPEAT_CUSTOMERS: str(report.repeat_customers),
+            Metric.REFERRALS: (
+                f"{report.referrals} · {money_text(report.referral_revenue, locale, compact=True)}"
+            ),
         }
         for metric, tile in self.tiles.items():
             figure = amounts.get(metric)
@@ -423,9 +433,9 @@ class DashboardScreen(QWidget):
         controls.addStretch(1)
         controls.addWidget(self.pdf_button)
         controls.addWidget(self.csv_button)
-        tiles = QHBoxLayout()
-        for tile in self.tiles.values():
-            tiles.addWidget(tile, 1)
+        tiles = QGridLayout()
+        for index, tile in enumerate(self.tiles.values()):
+            tiles.addWidget(tile, index // TILES_PER_ROW, index % TILES_PER_ROW)
         campaigns = QVBoxLayout()
         heading = QLabel("Campaigns, best return first (click a heading to sort)")
         heading.setToolTip(Metric.CAMPAIGN_LEADS.definition)
@@ -438,6 +448,8 @@ class DashboardScreen(QWidget):
         self._chart_grid.addLayout(campaigns, 1, 0, 1, 3)
         for column in range(3):
             self._chart_grid.setColumnStretch(column, 1)
+        self._chart_grid.setRowStretch(0, 3)
+        self._chart_grid.setRowStretch(1, 1)
         content = QWidget()
         body = QVBoxLayout(content)
         body.addLayout(controls)

@@ -146,6 +146,8 @@ def test_relationship_figures(quarter: Report) -> None:
         (LeadSelection(Behind.PIPELINE), {"Dogwood", "Hazel", "Umbrella"}),
         (LeadSelection(Behind.SOURCE, source="Website", month="2026-02"), {"Cedar", "Dogwood"}),
         (LeadSelection(Behind.QUIET), {"Quince"}),
+        (LeadSelection(Behind.REPEAT), {"Elm"}),
+        (LeadSelection(Behind.REFERRED), {"Birch", "Hazel"}),
     ],
 )
 def test_the_leads_behind_a_figure(

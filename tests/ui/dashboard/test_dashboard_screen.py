@@ -61,6 +61,8 @@ def test_the_tiles_show_the_quarter(qtbot: QtBot, story: Story) -> None:
         Metric.WEIGHTED_PIPELINE: "570.00 EUR + 1,200.00 USD without a rate",
         Metric.TOUCHES_TO_CLOSE: "2.75",
         Metric.REVENUE: "11,000.00 EUR",
+        Metric.REPEAT_CUSTOMERS: "1",
+        Metric.REFERRALS: "2 · 2,000.00 EUR",
         Metric.GONE_QUIET: "1",
     }
     assert screen.period_label.text() == "Thu 1 Jan 2026 – Tue 31 Mar 2026"
@@ -106,6 +108,10 @@ def test_clicking_a_tile_lists_its_leads(qtbot: QtBot, story: Story) -> None:
     screen.tiles[Metric.GONE_QUIET].setFocus()
     qtbot.keyClick(screen.tiles[Metric.GONE_QUIET], Qt.Key.Key_Return)
     assert _listed(screen) == {"Quince"}
+    assert screen.lead_dialog is not None
+    screen.lead_dialog.reject()
+    qtbot.mouseClick(screen.tiles[Metric.REFERRALS], Qt.MouseButton.LeftButton)
+    assert _listed(screen) == {"Birch", "Hazel"}
 
 
 def test_clicking_a_bar_or_a_campaign_lists_its_leads(qtbot: QtBot, story: Story) -> None:
