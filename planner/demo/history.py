@@ -192,7 +192,7 @@ class _Story:
         touches: list[DemoTouch] = []
         added = path[0][0]
         if added < self.letter_day - timedelta(days=2):
-            touches.append(self._mailing_touch(path))
+            touches.extend(self._mailing_touches(path))
         quiet_from = self._quiet_from(name, path)
         for stage_index, (entered, column) in enumerate(path):
             leaves = path[stage_index + 1][0] if stage_index + 1 < len(path) else None
@@ -243,18 +243,31 @@ class _Story:
             day += timedelta(days=pace + self.rng.randint(0, pace // 3))
             yield self.rng.choice(kinds), self._workday(day), FOLLOW_UP_OUTCOMES
 
-    def _mailing_touch(self, path: list[tuple[date, Column]]) -> DemoTouch:
-        """The finished mailing's letter; a lead that warmed up within weeks replied to it."""
+    def _mailing_touches(self, path: list[tuple[date, Column]]) -> list[DemoTouch]:
+        """The finished mailing's letter; a lead that warmed up within weeks replied to it, and
+        the reply is logged as the campaign's response (as ``planner campaign response`` does),
+        on the day the lead warmed up."""
         day = self.letter_day
         replied = len(path) > 1 and day < path[1][0] <= day + timedelta(days=30)
-        return DemoTouch(
+        letter = DemoTouch(
             TouchKind.DIRECT_MAIL_LETTER,
             day,
             day,
             TouchOutcome.INTERESTED if replied else None,
-            "Replied to the mailing with its response code" if replied else "",
             campaign=0,
         )
+        if not replied:
+            return [letter]
+        answered = path[1][0]
+        response = DemoTouch(
+            TouchKind.OTHER,
+            answered,
+            answered,
+            notes="Replied to the mailing with its response code",
+            campaign=0,
+            is_response=True,
+        )
+        return [letter, response]
 
     def _quiet_from(self, name: str, path: list[tuple[date, Column]]) -> date | None:
         """For a few open leads, the day touches stopped: they are stale today."""

@@ -28,6 +28,7 @@ class DemoTouch:
     notes: str = ""
     planned_at: time | None = None
     campaign: int | None = None
+    is_response: bool = False
 
 
 @dataclass(frozen=True)

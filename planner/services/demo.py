@@ -49,6 +49,7 @@ def add_demo_data(workspace: Workspace) -> Change:
                     campaign_id=campaign,
                     done_on=touch.done_on,
                     outcome=touch.outcome,
+                    is_response=touch.is_response,
                 )
                 created = min(touch.planned_on, lead.added_at.date()).isoformat()
                 recorder.insert(Table.TOUCHES, touch_row(draft, f"{created}T08:00:00+00:00"))
