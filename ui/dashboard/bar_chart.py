@@ -78,8 +78,8 @@ class BarChart(QChartView):
         self.current = min(self.current, max(len(order) - 1, 0))
         bar_set = QBarSet(data.title)
         bar_set.append([data.values[index] for index in order])
-        bar_set.clicked.connect(lambda position: self._clicked(order, position))
-        bar_set.hovered.connect(lambda inside, position: self._hovered(order, inside, position))
+        bar_set.clicked.connect(self._clicked)
+        bar_set.hovered.connect(self._hovered)
         series = QHorizontalBarSeries() if data.horizontal else QBarSeries()
         series.append(bar_set)
         series.setLabelsVisible(True)
@@ -178,11 +178,14 @@ class BarChart(QChartView):
             tooltips[self.current] if self.current < len(tooltips) else label
         )
 
-    def _clicked(self, order: list[int], position: int) -> None:
+    def _clicked(self, position: int) -> None:
+        """``position`` counts bars as drawn; ``bar_clicked`` names them in the data's order."""
+        order = self._order
         if 0 <= position < len(order):
             self.bar_clicked.emit(order[position])
 
-    def _hovered(self, order: list[int], inside: bool, position: int) -> None:
+    def _hovered(self, inside: bool, position: int) -> None:
+        order = self._order
         tooltips = self.data.tooltips
         if inside and 0 <= position < len(order) and order[position] < len(tooltips):
             self.setToolTip(tooltips[order[position]])
