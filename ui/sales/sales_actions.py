@@ -1,11 +1,16 @@
-"""The window's selling actions: a proposal for the selected hot lead (also on the card's
-right-click menu), the documents of the selected lead, and the catalogue."""
+"""The window's selling actions: a proposal for the selected hot lead, accepting its open
+proposal (both also on the card's right-click menu), the documents of the selected lead, and
+the catalogue."""
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QVBoxLayout, QWidget
 
 from planner.domain import Column
 from planner.errors import NotFoundError
+from planner.sales.document import DocumentStatus
+from planner.sales.numbering import DocumentKind
+from planner.sales.summaries import DocumentSummary
+from planner.services import deals
 from ui.board.board_widget import BoardWidget
 from ui.operations import Operations
 from ui.sales.catalogue_dialog import CatalogueDialog
@@ -15,6 +20,7 @@ from ui.sales.proposal_editor import ProposalEditor
 from ui.window_actions import window_action
 
 PROPOSAL_COLUMNS = frozenset({Column.HOT})
+OPEN_STATUSES = frozenset({DocumentStatus.DRAFT, DocumentStatus.SENT})
 """Where a new proposal is offered on the card: hot leads are ready to talk business."""
 
 
@@ -52,8 +58,12 @@ class SalesActions(QObject):
         self.lead_documents = window_action(
             window, "Proposals && &Invoices…", self.open_lead_documents
         )
+        self.accept_proposal = window_action(window, "&Accept Proposal", self.accept_open_proposal)
         self.catalogue = window_action(window, "&Catalogue…", self.open_catalogue)
-        board.set_card_actions([self.new_proposal, self.lead_documents])
+        board.set_card_actions([self.new_proposal, self.accept_proposal, self.lead_documents])
+        operations.change_applied.connect(
+            lambda _change, _initiator: self._enable_for(board.current_lead_id())
+        )
         board.current_lead_changed.connect(self._enable_for)
         window.installEventFilter(self)
         self._enable_for(board.current_lead_id())
@@ -69,6 +79,7 @@ class SalesActions(QObject):
         """Adds the selling actions to a menu (Documents)."""
         menu.addSeparator()
         menu.addAction(self.new_proposal)
+        menu.addAction(self.accept_proposal)
         menu.addAction(self.lead_documents)
         menu.addAction(self.catalogue)
 
@@ -91,11 +102,29 @@ class SalesActions(QObject):
         editor.open()
         return editor
 
+    def accept_open_proposal(self) -> LeadDocumentsDialog | None:
+        """Accepts the selected lead's open proposal (the lead moves to Won), then shows its
+        documents, where the invoice and the contract are a click away."""
+        lead_id = self._board.current_lead_id()
+        proposal = self._open_proposal(lead_id)
+        if lead_id is None or proposal is None:
+            return None
+        change = self._operations.run(
+            lambda workspace: deals.accept_proposal(workspace, proposal.id), initiator=self
+        )
+        if change is None:
+            return None
+        dialog = self._show_documents(lead_id)
+        dialog.panel.select(proposal.id)
+        dialog.panel.hint.setText("Accepted. Create the invoice and the contract next.")
+        return dialog
+
     def open_lead_documents(self) -> LeadDocumentsDialog | None:
         """Opens the selected lead's documents."""
         lead_id = self._board.current_lead_id()
-        if lead_id is None:
-            return None
+        return self._show_documents(lead_id) if lead_id is not None else None
+
+    def _show_documents(self, lead_id: int) -> LeadDocumentsDialog:
         dialog = LeadDocumentsDialog(self._operations, lead_id, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.documents_dialog = dialog
@@ -111,3 +140,16 @@ class SalesActions(QObject):
                 column = None
         self.new_proposal.setEnabled(column in PROPOSAL_COLUMNS)
         self.lead_documents.setEnabled(column is not None)
+        self.accept_proposal.setEnabled(
+            column is not None and self._open_proposal(lead_id) is not None
+        )
+
+    def _open_proposal(self, lead_id: int | None) -> DocumentSummary | None:
+        """The lead's newest proposal still open today (drafted or sent, not expired)."""
+        if lead_id is None:
+            return None
+        workspace = self._operations.workspace
+        for summary in workspace.documents.summaries(workspace.clock.today(), lead_id):
+            if summary.kind is DocumentKind.PROPOSAL and summary.status in OPEN_STATUSES:
+                return summary
+        return None

@@ -219,3 +219,30 @@ def test_declining_asks_why_and_can_move_the_lead_to_lost(
     assert [summary.status for summary in panel.summaries] == [DocumentStatus.DECLINED]
     assert panel.edit_button.isEnabled()
     assert not panel.accept_button.isEnabled()
+
+
+def test_the_card_menu_accepts_the_open_proposal_and_offers_invoice_and_contract(
+    qtbot: QtBot, workspace: Workspace, window_settings: WindowSettings
+) -> None:
+    lead_id = _prepare(workspace)
+    window = open_window(qtbot, workspace, window_settings)
+    assert window.board.select_lead(lead_id)
+    actions = window.sales_actions
+    assert actions.accept_proposal in window.board.view(Column.HOT).actions()
+    assert not actions.accept_proposal.isEnabled()
+    actions.new_proposal.trigger()
+    editor = actions.editor
+    assert editor is not None
+    qtbot.mouseClick(editor.add_catalogue_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert actions.accept_proposal.isEnabled()
+    actions.accept_proposal.trigger()
+    assert workspace.leads.get(lead_id).column is Column.WON
+    dialog = actions.documents_dialog
+    assert dialog is not None
+    panel = dialog.panel
+    assert panel.selected() is not None
+    assert panel.invoice_button.isEnabled()
+    assert panel.contract_button.isEnabled()
+    assert "invoice" in panel.hint.text()
+    assert not actions.accept_proposal.isEnabled()
