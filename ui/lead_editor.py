@@ -27,7 +27,7 @@ from ui.lead_timeline import LeadTimeline
 from ui.money_input import amount_placeholder, currency_box, money_hint, read_money, show_money
 from ui.operations import Action, Operations
 from ui.referrer_field import ReferrerField
-from ui.sales.lead_documents import LeadDocumentsPanel
+from ui.sales.documents_panel import DocumentsPanel
 from ui.touches.touch_text import full_day_text, local_day
 
 _CONTACT_FIELDS = (
@@ -93,7 +93,7 @@ class LeadEditor(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.timeline = LeadTimeline(operations, self._lead.id) if self._lead is not None else None
         self.documents = (
-            LeadDocumentsPanel(operations, self._lead.id) if self._lead is not None else None
+            DocumentsPanel(operations, self._lead.id) if self._lead is not None else None
         )
         self._build_layout()
         self._fill(temperature)

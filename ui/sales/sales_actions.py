@@ -14,7 +14,7 @@ from planner.services import deals
 from ui.board.board_widget import BoardWidget
 from ui.operations import Operations
 from ui.sales.catalogue_dialog import CatalogueDialog
-from ui.sales.lead_documents import LeadDocumentsPanel
+from ui.sales.documents_panel import DocumentsPanel
 from ui.sales.printing import SalePrinter
 from ui.sales.proposal_editor import ProposalEditor
 from ui.window_actions import window_action
@@ -25,14 +25,20 @@ OPEN_STATUSES = frozenset({DocumentStatus.DRAFT, DocumentStatus.SENT})
 
 
 class LeadDocumentsDialog(QDialog):
-    """A lead's documents in a window of their own (from the board)."""
+    """A lead's documents (or with ``lead_id`` ``None`` every document) in a window of their
+    own."""
 
-    def __init__(self, operations: Operations, lead_id: int, parent: QWidget | None = None):
+    def __init__(
+        self, operations: Operations, lead_id: int | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("lead-documents-dialog")
-        name = operations.workspace.leads.get(lead_id, include_deleted=True).name
-        self.setWindowTitle(f"Documents of '{name}'")
-        self.panel = LeadDocumentsPanel(operations, lead_id, self)
+        if lead_id is None:
+            self.setWindowTitle("All documents")
+        else:
+            name = operations.workspace.leads.get(lead_id, include_deleted=True).name
+            self.setWindowTitle(f"Documents of '{name}'")
+        self.panel = DocumentsPanel(operations, lead_id, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -59,6 +65,7 @@ class SalesActions(QObject):
             window, "Proposals && &Invoices…", self.open_lead_documents
         )
         self.accept_proposal = window_action(window, "&Accept Proposal", self.accept_open_proposal)
+        self.all_documents = window_action(window, "All &Documents…", self.open_all_documents)
         self.catalogue = window_action(window, "&Catalogue…", self.open_catalogue)
         board.set_card_actions([self.new_proposal, self.accept_proposal, self.lead_documents])
         operations.change_applied.connect(
@@ -81,6 +88,7 @@ class SalesActions(QObject):
         menu.addAction(self.new_proposal)
         menu.addAction(self.accept_proposal)
         menu.addAction(self.lead_documents)
+        menu.addAction(self.all_documents)
         menu.addAction(self.catalogue)
 
     def open_catalogue(self) -> CatalogueDialog:
@@ -124,7 +132,11 @@ class SalesActions(QObject):
         lead_id = self._board.current_lead_id()
         return self._show_documents(lead_id) if lead_id is not None else None
 
-    def _show_documents(self, lead_id: int) -> LeadDocumentsDialog:
+    def open_all_documents(self) -> LeadDocumentsDialog:
+        """Opens every document, with the numbers no document carries and why."""
+        return self._show_documents(None)
+
+    def _show_documents(self, lead_id: int | None) -> LeadDocumentsDialog:
         dialog = LeadDocumentsDialog(self._operations, lead_id, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.documents_dialog = dialog

@@ -21,7 +21,7 @@ from planner.services.sales_jobs import PrintedSaleFile
 from planner.workspace import Workspace
 from tests.planner.documents.conftest import pdf_pages
 from tests.ui.conftest import open_window
-from ui.sales.lead_documents import LeadDocumentsPanel
+from ui.sales.documents_panel import DocumentsPanel
 from ui.sales.proposal_editor import AMOUNT, DESCRIPTION, PRICE, QUANTITY, TAX, ProposalEditor
 from ui.window_settings import WindowSettings
 
@@ -57,7 +57,7 @@ def _type(qtbot: QtBot, editor: ProposalEditor, row: int, column: int, text: str
     item.setText(text)
 
 
-def _printed(qtbot: QtBot, panel_or_editor: ProposalEditor | LeadDocumentsPanel) -> PrintedSaleFile:
+def _printed(qtbot: QtBot, panel_or_editor: ProposalEditor | DocumentsPanel) -> PrintedSaleFile:
     with qtbot.waitSignal(panel_or_editor.printer.printed, timeout=PRINT_TIMEOUT_MS) as signal:
         pass
     result = signal.args[0]
@@ -246,3 +246,30 @@ def test_the_card_menu_accepts_the_open_proposal_and_offers_invoice_and_contract
     assert panel.contract_button.isEnabled()
     assert "invoice" in panel.hint.text()
     assert not actions.accept_proposal.isEnabled()
+
+
+def test_all_documents_explain_the_numbers_no_document_carries(
+    qtbot: QtBot, workspace: Workspace, window_settings: WindowSettings
+) -> None:
+    lead_id = _prepare(workspace)
+    window = open_window(qtbot, workspace, window_settings)
+    assert window.board.select_lead(lead_id)
+    for _ in range(2):
+        window.sales_actions.new_proposal.trigger()
+        editor = window.sales_actions.editor
+        assert editor is not None
+        qtbot.mouseClick(editor.add_catalogue_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    window.undo_stack.undo()
+    dialog = window.sales_actions.open_all_documents()
+    panel = dialog.panel
+    assert panel.new_button.isHidden()
+    assert [(s.number, s.lead_name) for s in panel.summaries] == [("P-2026-0001", "Acme Bakery")]
+    assert panel.gaps.text() == "P-2026-0002 is not used: its document was undone."
+    assert panel.delete_button.isEnabled()
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert panel.summaries == []
+    assert panel.gaps.text().splitlines() == [
+        "P-2026-0001 is not used: its document was deleted.",
+        "P-2026-0002 is not used: its document was undone.",
+    ]
