@@ -35,6 +35,7 @@ from planner.changes import Change, Kind
 from planner.errors import PlannerError, ValidationError
 from planner.locale import user_locale
 from planner.money import Money, currency_code
+from planner.sales.banking import checked_vat_id
 from planner.sales.document import DocumentContent, DocumentStatus, SalesDocument
 from planner.sales.items import LineItem
 from planner.sales.totals import Totals
@@ -99,6 +100,9 @@ class ProposalEditor(QDialog):
         self.discount_field.setObjectName("proposal-discount")
         self.discount_field.setPlaceholderText("e.g. 10")
         self.currency_box = currency_box(self)
+        self.vat_id_field = QLineEdit()
+        self.vat_id_field.setObjectName("proposal-customer-vat-id")
+        self.vat_id_field.setPlaceholderText("the customer's, for business customers in the EU")
         self.valid_until = form_parts.day_edit(
             workspace.clock.today() + timedelta(days=DEFAULT_VALID_DAYS), "Valid until"
         )
@@ -130,6 +134,7 @@ class ProposalEditor(QDialog):
         self._fill(workspace)
         self.lines_table.itemChanged.connect(self.refresh_totals)
         self.discount_field.textEdited.connect(self.refresh_totals)
+        self.vat_id_field.textEdited.connect(self.refresh_totals)
         self.currency_box.currentTextChanged.connect(self.refresh_totals)
         self._build_layout()
         self.refresh_totals()
@@ -209,7 +214,6 @@ class ProposalEditor(QDialog):
                 lines.append(self._line(row, currency))
             except ValidationError as error:
                 raise ValidationError(f"Line {row + 1}: {error}", error.field) from None
-        previous = self._document.content if self._document else None
         return DocumentContent(
             lines=tuple(lines),
             currency=currency,
@@ -217,7 +221,7 @@ class ProposalEditor(QDialog):
             valid_until=form_parts.from_qdate(self.valid_until.date()),
             introduction=self.introduction_field.toPlainText().strip(),
             terms=self.terms_field.toPlainText().strip(),
-            customer_vat_id=previous.customer_vat_id if previous else "",
+            customer_vat_id=checked_vat_id(self.vat_id_field.text(), "customer_vat_id"),
         )
 
     def refresh_totals(self) -> Totals | None:
@@ -378,6 +382,7 @@ class ProposalEditor(QDialog):
         valid = content.valid_until or today + timedelta(days=DEFAULT_VALID_DAYS)
         self.valid_until.setDate(form_parts.to_qdate(max(valid, today)))
         self.introduction_field.setPlainText(content.introduction)
+        self.vat_id_field.setText(content.customer_vat_id)
         self.terms_field.setPlainText(content.terms)
         for line in content.lines:
             self.add_line(line)
@@ -407,6 +412,7 @@ class ProposalEditor(QDialog):
         settings.addRow("Currency", self.currency_box)
         settings.addRow("Overall discount %", self.discount_field)
         settings.addRow("Valid until", self.valid_until)
+        settings.addRow("Customer VAT no.", self.vat_id_field)
         totals_box = QWidget()
         totals_box.setLayout(self.totals_grid)
         lower = QHBoxLayout()

@@ -4,8 +4,10 @@ and printed, accepted (the lead moves to Won), invoiced with the payment QR code
 contract and marked paid, and the lead's documents list all three."""
 
 from decimal import Decimal
+from io import BytesIO
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMenu
 from pytestqt.qtbot import QtBot
@@ -35,6 +37,7 @@ def _prepare(workspace: Workspace) -> int:
         ("city", "Lisboa"),
         ("country", "PT"),
         ("iban", "DE89 3704 0044 0532 0130 00"),
+        ("vat_id", "PT123456789"),
     ):
         sender.set_sender_field(workspace, key, value)
     catalogue.add_catalogue_item(
@@ -101,6 +104,9 @@ def test_from_an_empty_proposal_to_a_paid_invoice(
     _type(qtbot, editor, 2, PRICE, "200")
     _type(qtbot, editor, 2, TAX, "19")
     qtbot.keyClicks(editor.discount_field, "10")
+    qtbot.keyClicks(editor.vat_id_field, "DE")
+    assert "VAT" in editor.error_label.text()
+    qtbot.keyClicks(editor.vat_id_field, " 811 907 980")
     totals = editor.content().totals
     assert len(totals.rates) == 2
     assert editor.totals_labels["total"].text() == totals.total.format(ENGLISH)
@@ -139,6 +145,8 @@ def test_from_an_empty_proposal_to_a_paid_invoice(
     qtbot.mouseClick(panel.invoice_button, Qt.MouseButton.LeftButton)
     invoice = _printed(qtbot, panel)
     assert "Scan with your banking" in "\n".join(pdf_pages(invoice.pdf))
+    assert "Your VAT no." in "\n".join(pdf_pages(invoice.pdf))
+    assert "factur-x.xml" in PdfReader(BytesIO(invoice.pdf)).attachments
     panel.select(panel.summaries[-1].id)
     qtbot.mouseClick(panel.contract_button, Qt.MouseButton.LeftButton)
     assert _printed(qtbot, panel).number == "C-2026-0001"
