@@ -56,8 +56,8 @@ def create_proposal(
 @user_action
 def save_document(workspace: Workspace, document_id: int, content: DocumentContent) -> Change:
     """Saves edited content: a draft changes in place; a sent proposal or contract gets a new
-    revision, the old one marked superseded. Accepted, paid and issued documents stay as
-    they are."""
+    revision, the old one marked superseded (a declined one stays declined, with its reason).
+    Accepted, paid and issued documents stay as they are."""
     document = workspace.documents.get(document_id)
     lead = workspace.leads.get(document.lead_id, include_deleted=True)
     checked_content(content, workspace.clock.today())
@@ -72,11 +72,12 @@ def save_document(workspace: Workspace, document_id: int, content: DocumentConte
     now = workspace.clock.timestamp()
     number, revision = take_revision_number(workspace.db, document.kind, base, now)
     with recording(workspace.db, f"Revise {base} as {number}") as recorder:
-        recorder.update(
-            Table.DOCUMENTS,
-            document_id,
-            {"status": DocumentStatus.SUPERSEDED.value, "updated_at": now},
-        )
+        if document.status is DocumentStatus.SENT:
+            recorder.update(
+                Table.DOCUMENTS,
+                document_id,
+                {"status": DocumentStatus.SUPERSEDED.value, "updated_at": now},
+            )
         insert_document(
             workspace,
             recorder,

@@ -356,3 +356,18 @@ def test_an_introduction_that_is_not_a_valid_template_is_refused(
     with pytest.raises(TemplateError):
         proposals.create_proposal(workspace, hot_lead, content(100, introduction="{% if %}"))
     assert dump_database(workspace) == before
+
+
+def test_a_declined_proposal_can_be_revised_and_stays_declined(
+    workspace: Workspace, hot_lead: int
+) -> None:
+    proposal = _proposal(workspace, hot_lead)
+    deals.decline_proposal(workspace, proposal, "Too expensive")
+    change = proposals.save_document(workspace, proposal, content(9000))
+    revision = workspace.documents.get(change.created_id(Kind.DOCUMENT))
+    assert (revision.number, revision.status) == ("P-2026-0001-2", DocumentStatus.DRAFT)
+    declined = workspace.documents.get(proposal)
+    assert (declined.status, declined.decline_reason) == (DocumentStatus.DECLINED, "Too expensive")
+    deals.accept_proposal(workspace, revision.id)
+    with pytest.raises(ValidationError, match="accepted and cannot change"):
+        proposals.save_document(workspace, revision.id, content(1))
