@@ -7,6 +7,7 @@ one stays, with its data, and prints as it did.
 
 from planner.changes import Change
 from planner.errors import ValidationError
+from planner.locale import format_day
 from planner.sales.document import DocumentContent, DocumentStatus, SalesDocument
 from planner.sales.numbering import DocumentKind
 from planner.services.actions import user_action
@@ -118,7 +119,8 @@ def send_document(workspace: Workspace, document_id: int) -> Change:
     if document.status_on(today) is DocumentStatus.EXPIRED:
         raise ValidationError(
             f"Proposal {document.display_number} expired on "
-            f"{document.content.valid_until}; give it a new validity date first",
+            f"{format_day(document.content.valid_until or today)}; give it a new validity date "
+            "first",
             "valid_until",
         )
     values: dict[str, object] = {
@@ -126,7 +128,6 @@ def send_document(workspace: Workspace, document_id: int) -> Change:
         "updated_at": workspace.clock.timestamp(),
         **sent_snapshot(workspace, lead),
     }
-    number = document.number
     if document.kind is DocumentKind.INVOICE:
         number = issue_number(workspace, DocumentKind.INVOICE)
         values.update(
@@ -135,21 +136,15 @@ def send_document(workspace: Workspace, document_id: int) -> Change:
             payment_reference=number,
             status=DocumentStatus.ISSUED.value,
         )
-        verb = "Issue"
+        description, note = f"Issue invoice {number}", "Invoice issued"
     else:
+        number = document.display_number
         values["status"] = DocumentStatus.SENT.value
-        verb = "Send"
-    assert number is not None
-    with recording(workspace.db, f"{verb} {document.kind.value} {number}") as recorder:
+        description = f"Send {document.kind.value} {number}"
+        note = f"{document.kind.label} sent"
+    with recording(workspace.db, description) as recorder:
         recorder.update(Table.DOCUMENTS, document_id, values)
-        log_document_touch(
-            workspace,
-            recorder,
-            lead.id,
-            document.kind,
-            number,
-            f"{document.kind.label} {'issued' if verb == 'Issue' else 'sent'}",
-        )
+        log_document_touch(workspace, recorder, lead.id, document.kind, number, note)
         due_on = document.content.due_on
         if document.kind is DocumentKind.INVOICE and due_on is not None:
             plan_payment_touch(

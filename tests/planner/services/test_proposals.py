@@ -227,6 +227,9 @@ def test_accepting_twice_or_after_expiry_is_refused(workspace: Workspace, hot_le
     assert later.documents.get(short).status_on(later.clock.today()) is DocumentStatus.EXPIRED
     with pytest.raises(ValidationError, match="expired"):
         deals.accept_proposal(later, short)
+    draft = _proposal(workspace, hot_lead, send=False, valid_until=TODAY)
+    with pytest.raises(ValidationError, match="expired on Mon 16 Mar 2026"):
+        proposals.send_document(later, draft)
 
 
 def test_declining_keeps_the_reason_and_can_lose_the_lead(
