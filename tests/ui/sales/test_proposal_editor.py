@@ -24,7 +24,8 @@ from planner.workspace import Workspace
 from tests.planner.documents.conftest import pdf_pages
 from tests.ui.conftest import open_window
 from ui.sales.documents_panel import DocumentsPanel
-from ui.sales.proposal_editor import AMOUNT, DESCRIPTION, PRICE, QUANTITY, TAX, ProposalEditor
+from ui.sales.lines_table import AMOUNT, DESCRIPTION, PRICE, QUANTITY, TAX
+from ui.sales.proposal_editor import ProposalEditor
 from ui.window_settings import WindowSettings
 
 PRINT_TIMEOUT_MS = 20_000
