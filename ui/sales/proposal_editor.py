@@ -92,7 +92,7 @@ class ProposalEditor(QDialog):
         self.currency_box = currency_box(self)
         self.vat_id_field = QLineEdit()
         self.vat_id_field.setObjectName("proposal-customer-vat-id")
-        self.vat_id_field.setPlaceholderText("the customer's, for business customers in the EU")
+        self.vat_id_field.setPlaceholderText("e.g. DE811907980")
         self.valid_until = form_parts.day_edit(
             workspace.clock.today() + timedelta(days=DEFAULT_VALID_DAYS), "Valid until"
         )
