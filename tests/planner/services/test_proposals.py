@@ -374,3 +374,30 @@ def test_a_declined_proposal_can_be_revised_and_stays_declined(
     deals.accept_proposal(workspace, revision.id)
     with pytest.raises(ValidationError, match="accepted and cannot change"):
         proposals.save_document(workspace, revision.id, content(1))
+
+
+@pytest.mark.parametrize(
+    ("currency", "price", "iban", "has_code"),
+    [
+        ("EUR", 10000, "DE89 3704 0044 0532 0130 00", True),
+        ("USD", 10000, "DE89 3704 0044 0532 0130 00", False),
+        ("EUR", 10000, "", False),
+        ("EUR", 200_000_000_000, "DE89 3704 0044 0532 0130 00", False),
+    ],
+)
+def test_the_payment_code_is_printed_only_when_a_transfer_can_carry_it(
+    workspace: Workspace, hot_lead: int, currency: str, price: int, iban: str, has_code: bool
+) -> None:
+    sender.set_sender_field(workspace, "business_name", "Harbour Light Bookkeeping")
+    if iban:
+        sender.set_sender_field(workspace, "iban", iban)
+    proposal = proposals.create_proposal(
+        workspace, hot_lead, content(price, currency=currency), send=True
+    ).created_id(Kind.DOCUMENT)
+    deals.accept_proposal(workspace, proposal)
+    invoice = deals.invoice_from_proposal(workspace, proposal).created_id(Kind.DOCUMENT)
+    text = "\n".join(
+        pdf_pages(PrintSale(workspace.path, invoice, TODAY)(no_progress, never_cancelled).pdf)
+    )
+    assert ("Scan with your banking" in text) is has_code
+    assert "Please transfer" in text
