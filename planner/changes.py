@@ -26,6 +26,7 @@ class Kind(StrEnum):
     SETTING = "setting"
     CATALOGUE_ITEM = "catalogue_item"
     DOCUMENT = "document"
+    IMPORT = "import"
 
 
 class Origin(StrEnum):

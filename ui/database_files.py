@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from planner.errors import DatabaseOpenError
 from planner.workspace import Workspace
+from ui.common.colours import overdue
+from ui.common.icons import warning_pixmap
 
 DATABASE_FILTER = "Planner databases (*.db *.planner *.sqlite);;All files (*)"
 DATABASE_SUFFIX = ".db"
@@ -50,7 +52,7 @@ def ask_new_database(parent: QWidget | None, near: Path) -> Path | None:
 def ask_after_failure(parent: QWidget | None, message: str, give_up_label: str) -> FailureChoice:
     """Explains why a file did not open and offers another file, a new one, or giving up."""
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
+    box.setIconPixmap(warning_pixmap(box.fontMetrics().height() * 3, overdue()))
     box.setWindowTitle("Cannot open the database")
     box.setText("The planner cannot use this file.")
     box.setInformativeText(message)

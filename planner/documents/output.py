@@ -9,6 +9,7 @@ operating system.
 
 import os
 import re
+import secrets
 import shutil
 import tempfile
 import unicodedata
@@ -55,9 +56,7 @@ def check_output_folder(path: Path) -> Path:
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """An open file that becomes ``path`` only when the block finishes without an error."""
     target = check_output_file(path)
-    descriptor, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
-    )
+    descriptor, temporary = _new_part_file(target)
     try:
         with os.fdopen(descriptor, "wb") as file:
             yield file
@@ -67,6 +66,21 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _new_part_file(target: Path) -> tuple[int, str]:
+    """A new, empty ``.part`` file beside ``target``, opened for writing.
+
+    Unlike ``tempfile.mkstemp`` (always 0600) it is created 0666 less the user's umask, like any
+    file a program saves, so the finished document has the permissions the user expects.
+    """
+    while True:
+        candidate = target.parent / f".{target.name}.{secrets.token_hex(6)}.part"
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            return os.open(candidate, flags, 0o666), str(candidate)
+        except FileExistsError:
+            continue
 
 
 class StagedFolder:

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import TouchKind, TouchOutcome
-from ui.common.colours import OVERDUE
+from planner.limits import EARLIEST_DAY, LATEST_DAY
+from ui.common.theme import Tone, set_tone
 from ui.touches.touch_text import DAY_FORMAT
 
 
@@ -33,6 +34,7 @@ def from_qdate(day: QDate) -> date:
 def day_edit(day: date, accessible_name: str) -> QDateEdit:
     """A day input with a calendar pop-up, showing ``day``."""
     edit = QDateEdit(to_qdate(day))
+    edit.setDateRange(to_qdate(EARLIEST_DAY), to_qdate(LATEST_DAY))
     edit.setDisplayFormat(DAY_FORMAT)
     edit.setCalendarPopup(True)
     edit.setAccessibleName(accessible_name)
@@ -114,9 +116,7 @@ def error_label(object_name: str) -> QLabel:
     label = plain_label()
     label.setObjectName(object_name)
     label.setWordWrap(True)
-    palette = label.palette()
-    palette.setColor(label.foregroundRole(), OVERDUE)
-    label.setPalette(palette)
+    set_tone(label, Tone.ALERT)
     label.hide()
     return label
 

@@ -12,6 +12,7 @@ from planner.sales.numbering import DocumentKind
 from planner.sales.summaries import DocumentSummary
 from planner.services import deals
 from ui.board.board_widget import BoardWidget
+from ui.common.icons import Glyph
 from ui.operations import Operations
 from ui.sales.catalogue_dialog import CatalogueDialog
 from ui.sales.documents_panel import DocumentsPanel
@@ -59,14 +60,20 @@ class SalesActions(QObject):
         self.documents_dialog: LeadDocumentsDialog | None = None
         self.catalogue_dialog: CatalogueDialog | None = None
         self.new_proposal = window_action(
-            window, "New &Proposal…", self.open_new_proposal, "Ctrl+Shift+P"
+            window, "New &Proposal…", self.open_new_proposal, "Ctrl+Shift+P", Glyph.PROPOSAL
         )
         self.lead_documents = window_action(
-            window, "Proposals && &Invoices…", self.open_lead_documents
+            window, "Proposals && &Invoices…", self.open_lead_documents, "", Glyph.INVOICE
         )
-        self.accept_proposal = window_action(window, "&Accept Proposal", self.accept_open_proposal)
-        self.all_documents = window_action(window, "All &Documents…", self.open_all_documents)
-        self.catalogue = window_action(window, "&Catalogue…", self.open_catalogue)
+        self.catalogue = window_action(
+            window, "Catalo&gue…", self.open_catalogue, "", Glyph.CATALOGUE
+        )
+        self.accept_proposal = window_action(
+            window, "&Accept Proposal", self.accept_open_proposal, "", Glyph.WON
+        )
+        self.all_documents = window_action(
+            window, "All &Documents…", self.open_all_documents, "", Glyph.ALL_DOCUMENTS
+        )
         board.set_card_actions([self.new_proposal, self.accept_proposal, self.lead_documents])
         operations.change_applied.connect(
             lambda _change, _initiator: self._enable_for(board.current_lead_id())

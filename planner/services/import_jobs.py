@@ -1,0 +1,62 @@
+"""Imports as jobs for a worker thread: each opens its own connection to the file.
+
+A SQLite connection belongs to the thread that opened it, so the window's worker cannot use the
+window's workspace. ``PlanImportJob`` reads and checks the file; ``RunImportJob`` writes the plan
+in one transaction on its own connection (WAL lets the window keep reading meanwhile) and hands
+back the ``Change``, which the window puts on its undo stack like any action's.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner.changes import Change
+from planner.clock import Clock
+from planner.documents.batch import CancelCheck, ProgressCallback
+from planner.interop.mapping import ColumnMapping
+from planner.interop.source_table import SourceTable
+from planner.services.import_planning import ImportOptions, ImportPlan, plan_import
+from planner.services.importing import run_import
+from planner.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class PlanImportJob:
+    """Converts, checks and matches every row of a file against the planner file at ``path``."""
+
+    database: Path
+    clock: Clock
+    file_name: str
+    table: SourceTable
+    mapping: ColumnMapping
+    options: ImportOptions
+
+    def __call__(self, progress: ProgressCallback, cancelled: CancelCheck) -> ImportPlan:
+        workspace = Workspace.open(self.database, self.clock)
+        try:
+            return plan_import(
+                workspace,
+                self.file_name,
+                self.table,
+                self.mapping,
+                self.options,
+                progress,
+                cancelled,
+            )
+        finally:
+            workspace.close()
+
+
+@dataclass(frozen=True)
+class RunImportJob:
+    """Writes a plan to the planner file at ``path``; cancelling rolls it all back."""
+
+    database: Path
+    clock: Clock
+    plan: ImportPlan
+
+    def __call__(self, progress: ProgressCallback, cancelled: CancelCheck) -> Change:
+        workspace = Workspace.open(self.database, self.clock)
+        try:
+            return run_import(workspace, self.plan, progress, cancelled)
+        finally:
+            workspace.close()

@@ -1,0 +1,93 @@
+"""File ▸ Import…, Import History… and Export…: the window's way into imports and exports."""
+
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
+
+from planner.errors import PlannerError
+from planner.read_models import LeadFilter
+from ui.common.icons import Glyph
+from ui.importing.import_history_dialog import ImportHistoryDialog
+from ui.importing.import_wizard import ImportWizard
+from ui.operations import Operations
+from ui.window_actions import window_action
+
+DialogT = TypeVar("DialogT", bound=QDialog)
+
+CSV_FILTER = "CSV for Excel, LibreOffice, Google Sheets (*.csv)"
+VCARD_FILTER = "vCard for address books (*.vcf)"
+
+
+class ImportActions(QObject):
+    """The File menu's import and export entries."""
+
+    def __init__(self, operations: Operations, window: QWidget) -> None:
+        super().__init__(window)
+        self._operations = operations
+        self._window = window
+        self.dialog: QDialog | None = None
+        self.import_leads = window_action(
+            window, "&Import…", self.open_import, "Ctrl+Shift+I", Glyph.IMPORT
+        )
+        self.import_history = window_action(
+            window, "Import &History…", self.open_history, "", Glyph.IMPORT_HISTORY
+        )
+        self.export_leads = window_action(
+            window, "E&xport Leads…", self.choose_export_file, "", Glyph.EXPORT
+        )
+
+    def add_to(self, menu: QMenu) -> None:
+        """Adds the entries to the File menu."""
+        menu.addAction(self.import_leads)
+        menu.addAction(self.import_history)
+        menu.addAction(self.export_leads)
+
+    def open_import(self) -> ImportWizard:
+        """Opens the import wizard."""
+        wizard = ImportWizard(self._operations, self._window)
+        return self._show(wizard)
+
+    def open_history(self) -> ImportHistoryDialog:
+        """Opens the list of past imports."""
+        return self._show(ImportHistoryDialog(self._operations, self._window))
+
+    def choose_export_file(self) -> Path | None:
+        """Asks where (and as CSV or vCard), then writes every lead on the board."""
+        suggested = Path.home() / f"{self._operations.workspace.path.stem}-leads.csv"
+        chosen, chosen_filter = QFileDialog.getSaveFileName(
+            self._window, "Export Leads", str(suggested), f"{CSV_FILTER};;{VCARD_FILTER}"
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        wanted = ".vcf" if chosen_filter == VCARD_FILTER else ".csv"
+        if path.suffix.lower() not in (".csv", ".vcf"):
+            path = path.with_name(f"{path.name}{wanted}")
+        return self.export_to(path)
+
+    def export_to(self, path: Path, lead_filter: LeadFilter = LeadFilter()) -> Path | None:
+        """Writes the leads to ``path`` as CSV or vCard (by its extension); says how many."""
+        workspace = self._operations.workspace
+        try:
+            if path.suffix.lower() == ".vcf":
+                from planner.interop.vcard import export_vcards  # vobject loads only now
+
+                written = export_vcards(workspace, path, lead_filter)
+            else:
+                from planner.interop.csv_export import export_csv
+
+                written = export_csv(workspace, path, lead_filter)
+        except (PlannerError, OSError) as error:
+            self._operations.show_error(f"The leads could not be exported: {error}")
+            return None
+        leads = "lead" if written.leads == 1 else "leads"
+        self._operations.show_message(f"Exported {written.leads:,} {leads} to {written.path}")
+        return written.path
+
+    def _show(self, dialog: DialogT) -> DialogT:
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
