@@ -74,7 +74,9 @@ class MainWindow(QMainWindow):
         self.sales_actions = SalesActions(self.operations, self.board, self)
         self.database_label = PathLabel()
         self.database_label.setObjectName("database-path")
-        self.import_actions = ImportActions(self.operations, self)
+        self.import_actions = ImportActions(
+            self.operations, self, self.board.search_field.text, self.board.selected_lead_ids
+        )
         self.statusBar().addPermanentWidget(self.database_label)
         self.undo_stack.indexChanged.connect(self._forget_message)
         self._build_menus()

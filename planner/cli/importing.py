@@ -14,6 +14,7 @@ from planner.errors import ValidationError
 from planner.interop.csv_reading import CsvDialect, Delimiter, detect_dialect
 from planner.interop.mapping import ColumnMapping, Target, normalized_header, propose_mapping
 from planner.interop.source_files import SourceChoice, read_source
+from planner.interop.source_table import ImportFileError
 from planner.read_models import LeadFilter
 from planner.services.import_history import revert_import, saved_mapping
 from planner.services.import_planning import (
@@ -131,8 +132,12 @@ def _import(arguments: argparse.Namespace, workspace: Workspace) -> int:
 def _choice(arguments: argparse.Namespace) -> SourceChoice:
     if arguments.encoding is None and arguments.delimiter is None:
         return SourceChoice(sheet=arguments.sheet)
-    raw = Path(arguments.file).read_bytes() if Path(arguments.file).is_file() else b""
-    detected = detect_dialect(raw, Path(arguments.file).name)
+    path = Path(arguments.file)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ImportFileError(f"{path.name} cannot be read: {error.strerror}") from None
+    detected = detect_dialect(raw, path.name)
     dialect = CsvDialect(
         arguments.encoding or detected.encoding,
         _DELIMITERS[arguments.delimiter] if arguments.delimiter else detected.delimiter,

@@ -15,7 +15,7 @@ from planner.domain import LEAD_TEXT_FIELDS, Outcome, Temperature
 from planner.errors import ValidationError
 from planner.interop.address_split import split_address
 from planner.interop.mapping import ColumnMapping, Target
-from planner.interop.source_table import SourceRow, SourceTable
+from planner.interop.source_table import SourceFormat, SourceRow, SourceTable
 from planner.money import Money
 
 EnumT = TypeVar("EnumT", Temperature, Outcome)
@@ -98,10 +98,16 @@ class CellProblem:
     message: str
 
     def located(self, table: SourceTable) -> str:
-        """``Row 14, 'Email' (column C): …`` for messages and reports."""
-        where = f"Row {self.row}"
-        if self.column is not None:
-            where += f", {table.column_letter(self.column)}"
+        """``Row 14, 'Email' (column C): …`` for messages and reports; for vCards
+        ``Card on line 14, 'Email': …``."""
+        if table.format is SourceFormat.VCARD:
+            where = f"Card on line {self.row}"
+            if self.column is not None:
+                where += f", '{table.headers[self.column]}'"
+        else:
+            where = f"Row {self.row}"
+            if self.column is not None:
+                where += f", {table.column_letter(self.column)}"
         return f"{where}: {self.message}"
 
 

@@ -109,7 +109,7 @@ class RunPage(QWizardPage):
         assert isinstance(change, Change)
         self.change = change
         self.operations.record(change, self.wizard())
-        self.operations.show_message(f"{change.description}: done")
+        self.operations.show_message(f"{change.description} done; Edit ▸ Undo takes it back")
         self._lock(False)
         self.wizard().accept()
 

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from planner.errors import PlannerError
 from planner.interop.csv_reading import KNOWN_ENCODINGS, CsvDialect, Delimiter, encoding_label
 from planner.interop.mapping import Target, propose_mapping
-from planner.interop.source_files import SourceChoice, read_source, source_format
+from planner.interop.source_files import SourceChoice, source_format
 from planner.interop.source_table import SourceFormat, SourceTable
 from planner.services.import_history import save_mapping, saved_mapping
+from planner.services.import_jobs import ReadSourceJob
 from ui.common.colours import OVERDUE
+from ui.importing.background_step import BackgroundStep
 from ui.importing.session import ImportSession
 from ui.operations import Operations
 
@@ -60,7 +61,7 @@ class FilePage(QWizardPage):
         )
         self.path_field = QLineEdit()
         self.path_field.setObjectName("import-file")
-        self.path_field.textChanged.connect(self.completeChanged)
+        self.path_field.textChanged.connect(self._path_changed)
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self.browse)
         self.error = QLabel()
@@ -73,9 +74,15 @@ class FilePage(QWizardPage):
         row.addWidget(label)
         row.addWidget(self.path_field, 1)
         row.addWidget(browse)
+        self.step = BackgroundStep()
+        self.step.finished.connect(self._read)
+        self.step.failed.connect(self._failed)
+        self.step.cancelled.connect(self.step.hide)
+        self._read_path: Path | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.error)
+        layout.addWidget(self.step)
         layout.addStretch(1)
 
     def browse(self) -> None:
@@ -84,23 +91,44 @@ class FilePage(QWizardPage):
         if chosen:
             self.path_field.setText(chosen)
 
+    def _path_changed(self) -> None:
+        self._read_path = None
+        self.completeChanged.emit()
+
     def isComplete(self) -> bool:
         """Next is possible once a file is named."""
         return bool(self.path_field.text().strip())
 
     def validatePage(self) -> bool:
-        """Reads the file; a file that cannot be read stays on this page with the reason."""
+        """Reads the file off the GUI thread, then moves on; a file that cannot be read stays
+        on this page with the reason."""
         path = Path(self.path_field.text().strip()).expanduser()
-        self.session.path = path
-        self.session.dialect = None
+        if self._read_path == path and self.session.table is not None:
+            return True
+        if not self.step.is_running:
+            self.error.clear()
+            self.session.table = None
+            self.step.start(ReadSourceJob(path), f"Reading {path.name}…")
+        return False
+
+    def cleanupPage(self) -> None:
+        """Leaving the wizard stops a read still running."""
+        self.step.stop()
+
+    def _read(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        path = Path(self.path_field.text().strip()).expanduser()
+        self.session.path = self._read_path = path
+        self.session.table, self.session.dialect = result
         self.session.sheet = None
-        try:
-            self.session.table, self.session.dialect = read_source(path)
-        except PlannerError as error:
-            self.error.setText(str(error))
-            return False
-        self.error.clear()
-        return True
+        self.step.hide()
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.next()
+
+    def _failed(self, reason: str) -> None:
+        self.step.hide()
+        self.error.setText(reason)
 
 
 class ReadingPage(QWizardPage):
@@ -135,7 +163,13 @@ class ReadingPage(QWizardPage):
         layout.addWidget(self.detected)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
+        self.step = BackgroundStep()
+        self.step.finished.connect(self._reread)
+        self.step.failed.connect(self._failed)
+        self.step.cancelled.connect(self._cancelled)
+        layout.addWidget(self.step)
         layout.addWidget(self.preview, 1)
+        self._choice = SourceChoice()
         self.encoding.activated.connect(self.reread)
         self.delimiter.activated.connect(self.reread)
         self.sheet.activated.connect(self.reread)
@@ -166,29 +200,47 @@ class ReadingPage(QWizardPage):
         self._show(table)
 
     def reread(self) -> None:
-        """Reads the file again as the user corrected it."""
+        """Reads the file again, off the GUI thread, as the user corrected it."""
         assert self.session.path is not None
-        choice = SourceChoice(
+        self.step.stop()
+        self._choice = SourceChoice(
             CsvDialect(str(self.encoding.currentData()), Delimiter(self.delimiter.currentData()))
             if self.encoding.isEnabled()
             else None,
             self.sheet.currentText() or None,
         )
-        try:
-            table, dialect = read_source(self.session.path, choice)
-        except PlannerError as error:
-            self.error.setText(str(error))
-            self.preview.clear()
-            self.completeChanged.emit()
-            return
         self.error.clear()
-        self.session.table, self.session.dialect = table, dialect
-        self.session.sheet = choice.sheet
-        self._show(table)
+        self.step.start(
+            ReadSourceJob(self.session.path, self._choice),
+            f"Reading {self.session.path.name} again…",
+        )
+        self.completeChanged.emit()
+
+    def cleanupPage(self) -> None:
+        """Going back stops a read still running."""
+        self.step.stop()
 
     def isComplete(self) -> bool:
-        """Next is possible while the file reads."""
-        return not self.error.text()
+        """Next is possible once the file reads."""
+        return not self.error.text() and not self.step.is_running
+
+    def _reread(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        self.step.hide()
+        self.session.table, self.session.dialect = result
+        self.session.sheet = self._choice.sheet
+        self._show(self.session.table)
+
+    def _failed(self, reason: str) -> None:
+        self.step.hide()
+        self.error.setText(reason)
+        self.preview.clear()
+        self.completeChanged.emit()
+
+    def _cancelled(self) -> None:
+        self.step.hide()
+        self.error.setText("Reading was cancelled; choose how to read the file again.")
+        self.completeChanged.emit()
 
     def _show(self, table: SourceTable) -> None:
         described = self.session.dialect.description if self.session.dialect else table.description

@@ -143,3 +143,43 @@ def test_export_csv_and_vcf(
     assert run(database_path, "export", str(tmp_path / "out.pdf")) == 2
     assert run(database_path, "export", str(tmp_path / "missing" / "x.csv")) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_encoding_and_delimiter_can_be_given(
+    database_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.planner.interop.sample_files import FRENCH
+
+    path = FRENCH.write(tmp_path)
+    assert run(database_path, "import", str(path), "--encoding", "cp1250", "--dry-run") == 0
+    assert "Central European (Windows-1250), Semicolon (;)" in capsys.readouterr().out
+    assert run(database_path, "import", str(path), "--delimiter", "semicolon") == 0
+    assert "Western European (Windows-1252), Semicolon (;)" in capsys.readouterr().out
+    assert run(database_path, "import", str(tmp_path / "missing.csv"), "--encoding", "cp1252") == 2
+    assert "missing.csv cannot be read" in capsys.readouterr().err
+
+
+def test_import_a_chosen_sheet_and_a_vcard_file(
+    database_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.create_sheet("Leads").append(["Vorname", "Nachname", "E-Mail"])
+    book["Leads"].append(["Jürgen", "Müller", "jm@mueller.example"])
+    workbook = tmp_path / "kontakte.xlsx"
+    book.save(workbook)
+    assert run(database_path, "import", str(workbook), "--sheet", "Nope") == 2
+    assert "has no sheet 'Nope'" in capsys.readouterr().err
+    assert run(database_path, "import", str(workbook), "--sheet", "Leads") == 0
+    assert "Read kontakte.xlsx as Excel workbook, sheet 'Leads'" in capsys.readouterr().out
+    cards = tmp_path / "phone.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王小明\r\nEMAIL:wang@example.cn\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jürgen Müller\r\nEMAIL:JM@mueller.example\r\n"
+        "END:VCARD\r\n",
+        encoding="utf-8",
+    )
+    assert run(database_path, "import", str(cards), "--json") == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["read_as"], report["added"], report["skipped_duplicates"]) == ("2 vCards", 1, 1)

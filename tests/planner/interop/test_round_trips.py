@@ -152,3 +152,15 @@ def test_vcard_21_30_and_40_cards_in_one_file(workspace: Workspace, tmp_path: Pa
     assert (nikos.company, nikos.notes) == ("Ελληνική Εταιρεία", "a note that is folded here")
     assert workspace.imports.tags()[nikos.id] == ["Athens", "VIP"]
     assert (wang.email, wang.phone) == ("wang@example.cn", "+86-10-1234-5678")
+
+
+def test_a_cards_problem_names_its_line(workspace: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "bad.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob\r\nEMAIL:bob@\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    table, _dialect = read_source(path)
+    plan = plan_import(workspace, path.name, table, propose_mapping(table.headers), ImportOptions())
+    assert plan.problem_lines() == ["Card on line 5, 'Email': 'bob@' is not an email address"]

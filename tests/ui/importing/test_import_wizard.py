@@ -3,8 +3,9 @@ then Edit ▸ Undo; the import history's revert; export from the File menu."""
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QFileDialog, QWizard
 from pytestqt.qtbot import QtBot
 
 from planner.domain import Column, LeadDraft
@@ -30,12 +31,17 @@ def next_page(qtbot: QtBot, wizard: ImportWizard) -> None:
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), LEFT)
 
 
+def read_file(qtbot: QtBot, wizard: ImportWizard, path: Path) -> None:
+    """Names the file and goes on once it was read (off the GUI thread)."""
+    wizard.file_page.path_field.setText(str(path))
+    next_page(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.reading_page, timeout=10_000)
+
+
 def import_file(qtbot: QtBot, window: MainWindow, path: Path, tag: str = "") -> ImportWizard:
     """Runs the wizard through every page without changing a proposal."""
     wizard = open_wizard(window)
-    wizard.file_page.path_field.setText(str(path))
-    next_page(qtbot, wizard)
-    assert wizard.currentPage() is wizard.reading_page
+    read_file(qtbot, wizard, path)
     next_page(qtbot, wizard)
     assert wizard.currentPage() is wizard.mapping_page
     next_page(qtbot, wizard)
@@ -73,18 +79,25 @@ def test_the_reading_page_shows_and_corrects_what_was_detected(
     qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
 ) -> None:
     wizard = open_wizard(empty_window)
-    wizard.file_page.path_field.setText(str(FRENCH.write(tmp_path)))
-    next_page(qtbot, wizard)
+    read_file(qtbot, wizard, FRENCH.write(tmp_path))
     page = wizard.reading_page
     assert page.detected.text() == (
         "Read as Western European (Windows-1252), Semicolon (;): 2 rows, 12 columns."
     )
     page.delimiter.setCurrentIndex(page.delimiter.findData(Delimiter.COMMA))
     page.reread()
+    qtbot.waitUntil(page.isComplete, timeout=10_000)
     assert "Comma (,)" in page.detected.text()
     assert page.preview.columnCount() < 12
     page.delimiter.setCurrentIndex(page.delimiter.findData(Delimiter.SEMICOLON))
+    page.encoding.setCurrentIndex(page.encoding.findData("utf-16"))
     page.reread()
+    qtbot.waitUntil(lambda: bool(page.error.text()), timeout=10_000)
+    assert "contacts-fr.csv cannot be read as Unicode (UTF-16" in page.error.text()
+    assert not page.isComplete()
+    page.encoding.setCurrentIndex(page.encoding.findData("cp1252"))
+    page.reread()
+    qtbot.waitUntil(page.isComplete, timeout=10_000)
     assert page.preview.item(0, 3).text() == "Boulangerie Dorée"
     wizard.reject()
 
@@ -97,6 +110,7 @@ def test_a_file_that_cannot_be_read_stays_on_the_first_page(
     path.write_bytes(bytes(range(256)) * 40)
     wizard.file_page.path_field.setText(str(path))
     next_page(qtbot, wizard)
+    qtbot.waitUntil(lambda: bool(wizard.file_page.error.text()), timeout=10_000)
     assert wizard.currentPage() is wizard.file_page
     assert "photo.csv is not a text file" in wizard.file_page.error.text()
     wizard.reject()
@@ -108,13 +122,13 @@ def test_mapping_change_and_problems_marked_per_cell(
     path = tmp_path / "sheet.csv"
     path.write_text("Wer,Mail\nAnna,anna@x.example\nBob,bob@\n", encoding="utf-8")
     wizard = open_wizard(empty_window)
-    wizard.file_page.path_field.setText(str(path))
-    next_page(qtbot, wizard)
+    read_file(qtbot, wizard, path)
     next_page(qtbot, wizard)
     next_page(qtbot, wizard)
     assert wizard.currentPage() is wizard.mapping_page
     assert "name" in wizard.mapping_page.error.text()
     wizard.mapping_page.choose("Wer", Target.NAME)
+    wizard.mapping_page.save.setChecked(True)
     next_page(qtbot, wizard)
     preview = wizard.preview_page
     qtbot.waitUntil(lambda: wizard.session.plan is not None, timeout=10_000)
@@ -137,6 +151,14 @@ def test_mapping_change_and_problems_marked_per_cell(
     with qtbot.waitSignal(wizard.finished, timeout=20_000):
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), LEFT)
     assert [lead.name for lead in empty_window.workspace.leads.find()] == ["Anna"]
+    again = open_wizard(empty_window)
+    other = tmp_path / "next-week.csv"
+    other.write_text("Mail,Wer\ncleo@x.example,Cleo\n", encoding="utf-8")
+    read_file(qtbot, again, other)
+    next_page(qtbot, again)
+    assert again.session.mapping is not None
+    assert again.session.mapping.targets() == (Target.EMAIL, Target.NAME)
+    again.reject()
 
 
 def test_duplicates_answered_per_row(
@@ -145,8 +167,8 @@ def test_duplicates_answered_per_row(
     window = empty_window
     add_lead(window.workspace, LeadDraft("Anna N.", email="anna@zlota.example", city="Łódź"))
     wizard = open_wizard(window)
-    wizard.file_page.path_field.setText(str(OUTLOOK.write(tmp_path)))
-    for _page in range(3):
+    read_file(qtbot, wizard, OUTLOOK.write(tmp_path))
+    for _page in range(2):
         next_page(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.preview_page.isComplete(), timeout=10_000)
     next_page(qtbot, wizard)
@@ -173,8 +195,8 @@ def test_cancel_during_the_import_leaves_nothing(
     window = empty_window
     before = dump_database(window.workspace)
     wizard = open_wizard(window)
-    wizard.file_page.path_field.setText(str(path))
-    for _page in range(3):
+    read_file(qtbot, wizard, path)
+    for _page in range(2):
         next_page(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.preview_page.isComplete(), timeout=30_000)
     next_page(qtbot, wizard)
@@ -222,3 +244,25 @@ def test_export_writes_csv_and_vcard(qtbot: QtBot, main_window: MainWindow, tmp_
     assert vcf_path is not None
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert vcf_path.read_text(encoding="utf-8").count("BEGIN:VCARD") == count
+
+
+def test_export_selected_cards_and_the_boards_search(
+    qtbot: QtBot, main_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen: list[Path] = []
+
+    def save_as(*_arguments: object, **_options: object) -> tuple[str, str]:
+        return str(chosen[-1]), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    leads = main_window.workspace.leads.find()
+    assert main_window.board.select_leads([leads[0].id, leads[1].id], focus=True)
+    chosen.append(tmp_path / "two.vcf")
+    written = main_window.import_actions.choose_export_file_for_selection()
+    assert written == chosen[-1]
+    assert written.read_text(encoding="utf-8").count("BEGIN:VCARD") == 2
+    main_window.board.search_field.setText(leads[2].name)
+    chosen.append(tmp_path / "found")
+    written = main_window.import_actions.choose_export_file()
+    assert written == tmp_path / "found.csv"
+    assert leads[2].name in written.read_text(encoding="utf-8-sig")
