@@ -296,9 +296,14 @@ class DocumentsPanel(QWidget):
         self.print_button.setEnabled(summary is not None)
         self.accept_button.setEnabled(proposal and status in _OPEN)
         self.decline_button.setEnabled(proposal and status in _OPEN)
-        accepted = proposal and status is DocumentStatus.ACCEPTED
-        self.invoice_button.setEnabled(accepted)
-        self.contract_button.setEnabled(accepted)
+        accepted = summary is not None and proposal and status is DocumentStatus.ACCEPTED
+        made = {
+            other.kind
+            for other in self.summaries
+            if summary is not None and other.source_id == summary.id
+        }
+        self.invoice_button.setEnabled(accepted and DocumentKind.INVOICE not in made)
+        self.contract_button.setEnabled(accepted and DocumentKind.CONTRACT not in made)
         self.delete_button.setEnabled(status is DocumentStatus.DRAFT)
         self.paid_button.setEnabled(
             kind is DocumentKind.INVOICE

@@ -275,8 +275,10 @@ def test_invoice_and_contract_follow_an_accepted_proposal(
     undo_change(workspace, paid)
     assert workspace.documents.get(invoice.id).status is DocumentStatus.ISSUED
     undo_change(workspace, issued_change)
-    second = deals.invoice_from_proposal(workspace, proposal).created_id(Kind.DOCUMENT)
-    assert workspace.documents.get(second).number == "INV-2026-0002"
+    with pytest.raises(ValidationError, match="already has invoice Draft invoice"):
+        deals.invoice_from_proposal(workspace, proposal)
+    proposals.send_document(workspace, invoice.id)
+    assert workspace.documents.get(invoice.id).number == "INV-2026-0002"
     contract = deals.contract_from_proposal(workspace, proposal, date(2026, 4, 1))
     made = workspace.documents.get(contract.created_id(Kind.DOCUMENT))
     assert (made.number, made.content.start_on, made.source_id) == (
@@ -284,6 +286,8 @@ def test_invoice_and_contract_follow_an_accepted_proposal(
         date(2026, 4, 1),
         proposal,
     )
+    with pytest.raises(ValidationError, match="already has contract C-2026-0001"):
+        deals.contract_from_proposal(workspace, proposal)
 
 
 def test_overdue_invoices_are_listed(workspace: Workspace, hot_lead: int) -> None:

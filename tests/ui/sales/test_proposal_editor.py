@@ -149,6 +149,7 @@ def test_from_an_empty_proposal_to_a_paid_invoice(
     assert "Your VAT no." in "\n".join(pdf_pages(invoice.pdf))
     assert "factur-x.xml" in PdfReader(BytesIO(invoice.pdf)).attachments
     panel.select(panel.summaries[-1].id)
+    assert not panel.invoice_button.isEnabled()
     qtbot.mouseClick(panel.contract_button, Qt.MouseButton.LeftButton)
     assert _printed(qtbot, panel).number == "C-2026-0001"
     invoice_row = next(s for s in panel.summaries if s.kind.value == "invoice")
