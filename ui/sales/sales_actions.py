@@ -15,6 +15,7 @@ from ui.board.board_widget import BoardWidget
 from ui.common.icons import Glyph
 from ui.operations import Operations
 from ui.sales.catalogue_dialog import CatalogueDialog
+from ui.sales.document_settings_dialog import DocumentSettingsDialog
 from ui.sales.documents_panel import DocumentsPanel
 from ui.sales.printing import SalePrinter
 from ui.sales.proposal_editor import ProposalEditor
@@ -59,6 +60,7 @@ class SalesActions(QObject):
         self.editor: ProposalEditor | None = None
         self.documents_dialog: LeadDocumentsDialog | None = None
         self.catalogue_dialog: CatalogueDialog | None = None
+        self.settings_dialog: DocumentSettingsDialog | None = None
         self.new_proposal = window_action(
             window, "New &Proposal…", self.open_new_proposal, "Ctrl+Shift+P", Glyph.PROPOSAL
         )
@@ -73,6 +75,9 @@ class SalesActions(QObject):
         )
         self.all_documents = window_action(
             window, "All &Documents…", self.open_all_documents, "", Glyph.ALL_DOCUMENTS
+        )
+        self.document_settings = window_action(
+            window, "Document Setti&ngs…", self.open_document_settings, "", Glyph.SETTINGS
         )
         board.set_card_actions([self.new_proposal, self.accept_proposal, self.lead_documents])
         operations.change_applied.connect(
@@ -97,6 +102,15 @@ class SalesActions(QObject):
         menu.addAction(self.lead_documents)
         menu.addAction(self.all_documents)
         menu.addAction(self.catalogue)
+        menu.addAction(self.document_settings)
+
+    def open_document_settings(self) -> DocumentSettingsDialog:
+        """Opens the numbering patterns and the standard texts of documents."""
+        dialog = DocumentSettingsDialog(self._operations, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_catalogue(self) -> CatalogueDialog:
         """Opens the catalogue of products and services."""
