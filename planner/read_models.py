@@ -10,10 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from babel import Locale
-
 from planner.domain import Channel, Column, Outcome, Temperature, Touch, TouchKind
-from planner.locale import ENGLISH
 from planner.money import Money
 
 
@@ -69,12 +66,6 @@ class ColumnSummary:
     count: int = 0
     totals: Mapping[str, int] = field(default_factory=dict)
     value_counts: Mapping[str, int] = field(default_factory=dict)
-
-    def total_text(self, locale: Locale = ENGLISH) -> str:
-        """``45,000.00 EUR + 1,200.00 USD``, or an empty string when no card has a value."""
-        return " + ".join(
-            Money(minor, code).format(locale) for code, minor in sorted(self.totals.items())
-        )
 
 
 @dataclass(frozen=True)

@@ -163,24 +163,25 @@ class ColumnWorth:
 
 
 @dataclass(frozen=True)
-class BoardWorth:
-    """Every column's worth, with the home currency and the settings it was reckoned with."""
+class Valuation:
+    """What every sum is reckoned with: the home currency and the user's pipeline settings."""
 
     home_currency: str
-    settings: PipelineSettings
+    settings: PipelineSettings = field(default_factory=PipelineSettings)
+
+    def worth(self, column: Column, amounts: Iterable[CurrencyAmount]) -> ColumnWorth:
+        """The worth of one column's ``amounts``, weighted by the column's probability."""
+        total = convert_total(amounts, self.home_currency, self.settings)
+        probability = self.settings.probability(column)
+        return ColumnWorth(total, probability, weighted(total, probability))
+
+
+@dataclass(frozen=True)
+class BoardWorth:
+    """Every column's worth, with the valuation it was reckoned with."""
+
+    valuation: Valuation
     columns: Mapping[Column, ColumnWorth]
-
-
-def column_worth(
-    column: Column,
-    amounts: Iterable[CurrencyAmount],
-    home_currency: str,
-    settings: PipelineSettings,
-) -> ColumnWorth:
-    """The worth of one column's ``amounts``, weighted by the column's probability."""
-    total = convert_total(amounts, home_currency, settings)
-    probability = settings.probability(column)
-    return ColumnWorth(total, probability, weighted(total, probability))
 
 
 def convert_total(

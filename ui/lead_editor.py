@@ -48,7 +48,8 @@ _ADDRESS_FIELDS = (
 
 
 class LeadEditor(QDialog):
-    """Adds a new lead or edits one; OK saves only when every field is valid.
+    """Adds a new lead (at the top of its column) or edits one; OK saves only when every field
+    is valid.
 
     Saving is one action through the runner; after ``accepted``, ``change`` holds what was saved
     (``None`` when nothing was edited).
@@ -176,7 +177,9 @@ class LeadEditor(QDialog):
         lead = self._lead
         if lead is None:
             column = self._column if self._column is not None and self._column.is_outcome else None
-            self.change = self._save(lambda workspace: add_lead(workspace, draft, column))
+            self.change = self._save(
+                lambda workspace: add_lead(workspace, draft, column, position=0)
+            )
         elif draft != lead.draft() or self._lost_reason_edited():
             reason = self._lost_reason()
             self.change = self._save(lambda workspace: edit_lead(workspace, lead.id, draft, reason))

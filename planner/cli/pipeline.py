@@ -83,11 +83,12 @@ def _show(arguments: argparse.Namespace, workspace: Workspace) -> int:
     if arguments.json:
         print_json(_as_json(worth, summaries))
         return 0
-    settings = worth.settings
-    print(f"Home currency: {worth.home_currency}")
+    settings = worth.valuation.settings
+    home = worth.valuation.home_currency
+    print(f"Home currency: {home}")
     if settings.rates:
         for code, rate in sorted(settings.rates.items()):
-            print(f"  1 {code} = {rate} {worth.home_currency}")
+            print(f"  1 {code} = {rate} {home}")
     else:
         print("  No exchange rates")
     for column in Column:
@@ -105,7 +106,7 @@ def _show(arguments: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _as_json(worth: BoardWorth, summaries: Mapping[Column, ColumnSummary]) -> dict[str, Any]:
-    settings = worth.settings
+    settings = worth.valuation.settings
     columns: dict[str, Any] = {}
     for column in Column:
         column_worth = worth.columns[column]
@@ -122,7 +123,7 @@ def _as_json(worth: BoardWorth, summaries: Mapping[Column, ColumnSummary]) -> di
             ],
         }
     return {
-        "home_currency": worth.home_currency,
+        "home_currency": worth.valuation.home_currency,
         "rates": {code: str(rate) for code, rate in sorted(settings.rates.items())},
         "columns": columns,
     }

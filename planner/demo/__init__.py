@@ -5,7 +5,8 @@ Plain values only: ``planner.services.demo`` writes them into the file as one un
 the CLI and the window load the same thing.
 """
 
-from planner.demo.history import DemoHistory, demo_history
+from planner.demo.history import demo_history
 from planner.demo.samples import demo_drafts
+from planner.demo.values import DemoHistory
 
 __all__ = ["DemoHistory", "demo_drafts", "demo_history"]

@@ -12,13 +12,26 @@ another day gives the same story shifted in time.
 """
 
 import random
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from types import MappingProxyType
 
 from planner.demo.samples import demo_drafts
+from planner.demo.script import (
+    CLOSED_DAYS_AGO,
+    FOLLOW_UP_OUTCOMES,
+    FOLLOW_UPS,
+    LOST_REASONS,
+    REFERENCE_RATES,
+    REFERRALS,
+    REPEAT_CUSTOMER,
+    STAGE_TOUCHES,
+    TOUCH_NOTES,
+    UNRATED_LEAD,
+)
+from planner.demo.values import DemoCampaign, DemoHistory, DemoLead, DemoMove, DemoTouch
 from planner.domain import (
     CampaignDraft,
     Channel,
@@ -37,189 +50,8 @@ DEMO_SEED = 20260316
 HISTORY_DAYS = 182
 """How far back the demo business goes: six months."""
 
-REFERENCE_RATES: Mapping[str, Decimal] = MappingProxyType(
-    {
-        "EUR": Decimal("1"),
-        "GBP": Decimal("1.17"),
-        "USD": Decimal("0.92"),
-        "CAD": Decimal("0.67"),
-        "AUD": Decimal("0.60"),
-        "CHF": Decimal("1.05"),
-        "PLN": Decimal("0.23"),
-        "CZK": Decimal("0.040"),
-        "HUF": Decimal("0.0025"),
-        "SEK": Decimal("0.088"),
-        "NOK": Decimal("0.086"),
-        "DKK": Decimal("0.134"),
-        "JPY": Decimal("0.0061"),
-        "TWD": Decimal("0.028"),
-        "TRY": Decimal("0.027"),
-        "RSD": Decimal("0.0085"),
-    }
-)
-"""Rough euros per unit, only to give the invented deals believable sizes in any home currency
-and to set the demo's one exchange rate; never used for the user's own figures."""
-
-REPEAT_CUSTOMER = "Carlos Mendes"
-"""Bought a year's service, came back for a second deal and signed again last week."""
-
-REFERRALS: Mapping[str, str] = MappingProxyType(
-    {
-        "Agnieszka Lewandowska": REPEAT_CUSTOMER,
-        "Benjamin Carter": REPEAT_CUSTOMER,
-        "Emre Kaya": "Ayşe Demir",
-    }
-)
-"""Who referred whom: the repeat customer sent two (one of them bought), a prospect one more."""
-
-LOST_REASONS: Mapping[str, str] = MappingProxyType(
-    {
-        "Nadia Haddad": "Chose a cheaper offer",
-        "Willem Bakker": "No budget this year",
-        "Ben Adeyemi": "Keeps doing it himself",
-        "Chloé Martin": "Stopped answering",
-    }
-)
-
-CLOSED_DAYS_AGO: Mapping[str, int] = MappingProxyType(
-    {
-        "Olivia Turner": 118,
-        "Νίκος Αντωνίου": 88,
-        "Benjamin Carter": 57,
-        "Anja Meier": 33,
-        "Ольга Иванова": 15,
-        "Nadia Haddad": 100,
-        "Willem Bakker": 75,
-        "Ben Adeyemi": 48,
-        "Chloé Martin": 21,
-    }
-)
-"""About when each deal was won or lost, spread over the months so revenue has a history."""
-
-UNRATED_LEAD = "Noah Steiner"
-"""The one lead valued in a currency the demo gives no rate: "+ 1 in other currencies"."""
-
-
-@dataclass(frozen=True)
-class DemoMove:
-    """A lead entering a column at a moment (the first one is when it was added)."""
-
-    at: datetime
-    column: Column
-
-
-@dataclass(frozen=True)
-class DemoTouch:
-    """A touch of the story: done (with an outcome) or still planned; ``campaign`` is an index
-    into ``DemoHistory.campaigns``."""
-
-    kind: TouchKind
-    planned_on: date
-    done_on: date | None = None
-    outcome: TouchOutcome | None = None
-    notes: str = ""
-    planned_at: time | None = None
-    campaign: int | None = None
-
-
-@dataclass(frozen=True)
-class DemoLead:
-    """One lead with its path through the columns and its touches; ``referred_by`` is an index
-    into ``DemoHistory.leads``."""
-
-    draft: LeadDraft
-    moves: tuple[DemoMove, ...]
-    touches: tuple[DemoTouch, ...] = ()
-    lost_reason: str = ""
-    referred_by: int | None = None
-
-    @property
-    def column(self) -> Column:
-        """The column the lead is in today."""
-        return self.moves[-1].column
-
-    @property
-    def added_at(self) -> datetime:
-        """When the lead was added."""
-        return self.moves[0].at
-
-
-@dataclass(frozen=True)
-class DemoCampaign:
-    """A campaign of the story with the response code printed on its letters."""
-
-    draft: CampaignDraft
-    response_code: str
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class DemoHistory:
-    """The whole story: campaigns, leads (in board order per column) and the exchange rates the
-    demo sets, in units of the home currency per unit."""
-
-    today: date
-    home_currency: str
-    leads: tuple[DemoLead, ...]
-    campaigns: tuple[DemoCampaign, ...]
-    rates: Mapping[str, Decimal] = field(default_factory=dict)
-
-
-_STAGE_TOUCHES: Mapping[Column, tuple[tuple[TouchKind, int, tuple[TouchOutcome | None, ...]], ...]]
-_STAGE_TOUCHES = MappingProxyType(
-    {
-        Column.COLD: (
-            (TouchKind.DIRECT_MAIL_LETTER, 1, (None,)),
-            (TouchKind.PROMOTION, 14, (None,)),
-            (TouchKind.PHONE_CALL, 35, (TouchOutcome.NO_ANSWER, TouchOutcome.CALL_BACK)),
-        ),
-        Column.WARM: (
-            (TouchKind.PHONE_CALL, 2, (TouchOutcome.REACHED, TouchOutcome.INTERESTED)),
-            (TouchKind.SALES_LETTER, 8, (None,)),
-            (TouchKind.EMAIL, 20, (TouchOutcome.REACHED, TouchOutcome.NO_ANSWER)),
-        ),
-        Column.HOT: (
-            (TouchKind.MEETING, 2, (TouchOutcome.INTERESTED,)),
-            (TouchKind.PRESENTATION, 6, (TouchOutcome.INTERESTED, TouchOutcome.REACHED)),
-            (TouchKind.PROPOSAL, 10, (None,)),
-            (TouchKind.PHONE_CALL, 15, (TouchOutcome.REACHED, TouchOutcome.CALL_BACK)),
-        ),
-        Column.WON: (
-            (TouchKind.CONTRACT, 0, (TouchOutcome.REACHED,)),
-            (TouchKind.INVOICE, 2, (None,)),
-            (TouchKind.PHONE_CALL, 30, (TouchOutcome.REACHED,)),
-        ),
-        Column.LOST: (),
-    }
-)
-"""Each column's tactics (after the default playbooks): kind, days after entering, outcomes."""
-
-_FOLLOW_UPS: Mapping[Column, tuple[int, tuple[TouchKind, ...]]] = MappingProxyType(
-    {
-        Column.COLD: (40, (TouchKind.PHONE_CALL, TouchKind.POSTCARD, TouchKind.EMAIL)),
-        Column.WARM: (13, (TouchKind.PHONE_CALL, TouchKind.EMAIL)),
-        Column.HOT: (6, (TouchKind.PHONE_CALL, TouchKind.MEETING, TouchKind.EMAIL)),
-    }
-)
-"""After its tactics, an open lead is followed up every so many days, in one of these ways."""
-
-_FOLLOW_UP_OUTCOMES = (
-    TouchOutcome.REACHED,
-    TouchOutcome.NO_ANSWER,
-    TouchOutcome.CALL_BACK,
-    TouchOutcome.INTERESTED,
-)
-
-_TOUCH_NOTES: Mapping[TouchKind, str] = MappingProxyType(
-    {
-        TouchKind.PHONE_CALL: "Follow-up call",
-        TouchKind.MEETING: "One-on-one at their shop",
-        TouchKind.PRESENTATION: "Showed the monthly service",
-        TouchKind.PROPOSAL: "Proposal sent by email",
-        TouchKind.CONTRACT: "Signed for a year",
-        TouchKind.INVOICE: "First month invoiced",
-    }
-)
+_FRIDAY, _SATURDAY = 4, 5
+"""``date.weekday()`` of the last working day and of the first day of the weekend."""
 
 _LETTER_DAYS_AGO = 130
 """The finished mailing went out this many days before today."""
@@ -241,7 +73,7 @@ class _Story:
         self.rng = rng
         self.second = "GBP" if home_currency != "GBP" else "EUR"
         self.unrated = "CHF" if home_currency != "CHF" else "NOK"
-        self.letter_day = today - timedelta(days=_LETTER_DAYS_AGO)
+        self.letter_day = self._workday(today - timedelta(days=_LETTER_DAYS_AGO))
         self.seminar_day = today + timedelta(days=_SEMINAR_IN_DAYS)
 
     def tell(self) -> DemoHistory:
@@ -255,8 +87,6 @@ class _Story:
         ]
         leads = self._make_some_overdue(leads)
         return DemoHistory(
-            today=self.today,
-            home_currency=self.home,
             leads=tuple(leads),
             campaigns=campaigns,
             rates=MappingProxyType(self._rates()),
@@ -362,7 +192,7 @@ class _Story:
         touches: list[DemoTouch] = []
         added = path[0][0]
         if added < self.letter_day - timedelta(days=2):
-            touches.append(self._mailing_touch(path))
+            touches.extend(self._mailing_touches(path))
         quiet_from = self._quiet_from(name, path)
         for stage_index, (entered, column) in enumerate(path):
             leaves = path[stage_index + 1][0] if stage_index + 1 < len(path) else None
@@ -376,11 +206,11 @@ class _Story:
                     break
                 if day < self.today:
                     outcome = rng.choice(outcomes)
-                    touches.append(DemoTouch(kind, day, day, outcome, _TOUCH_NOTES.get(kind, "")))
+                    touches.append(DemoTouch(kind, day, day, outcome, TOUCH_NOTES.get(kind, "")))
                 elif leaves is None and not column.is_outcome and planned_left:
                     planned_left -= 1
                     at = time(rng.choice((9, 10, 11, 14, 15, 16)), rng.choice((0, 30)))
-                    notes = _TOUCH_NOTES.get(kind, "")
+                    notes = TOUCH_NOTES.get(kind, "")
                     touches.append(DemoTouch(kind, day, notes=notes, planned_at=at))
                 else:
                     break
@@ -402,29 +232,42 @@ class _Story:
         """The touches of a stay in ``column``: its tactics, then follow-ups at the column's
         pace for as long as the lead stays (none after a sale is closed)."""
         day = entered
-        for kind, offset, outcomes in _STAGE_TOUCHES[column]:
+        for kind, offset, outcomes in STAGE_TOUCHES[column]:
             day = entered + timedelta(days=offset + self.rng.randint(0, 2))
-            yield kind, day, outcomes
-        follow_ups = _FOLLOW_UPS.get(column)
+            yield kind, self._workday(day), outcomes
+        follow_ups = FOLLOW_UPS.get(column)
         if follow_ups is None:
             return
         pace, kinds = follow_ups
         while True:
             day += timedelta(days=pace + self.rng.randint(0, pace // 3))
-            yield self.rng.choice(kinds), day, _FOLLOW_UP_OUTCOMES
+            yield self.rng.choice(kinds), self._workday(day), FOLLOW_UP_OUTCOMES
 
-    def _mailing_touch(self, path: list[tuple[date, Column]]) -> DemoTouch:
-        """The finished mailing's letter; a lead that warmed up within weeks replied to it."""
+    def _mailing_touches(self, path: list[tuple[date, Column]]) -> list[DemoTouch]:
+        """The finished mailing's letter; a lead that warmed up within weeks replied to it, and
+        the reply is logged as the campaign's response (as ``planner campaign response`` does),
+        on the day the lead warmed up."""
         day = self.letter_day
         replied = len(path) > 1 and day < path[1][0] <= day + timedelta(days=30)
-        return DemoTouch(
+        letter = DemoTouch(
             TouchKind.DIRECT_MAIL_LETTER,
             day,
             day,
             TouchOutcome.INTERESTED if replied else None,
-            "Replied to the mailing with its response code" if replied else "",
             campaign=0,
         )
+        if not replied:
+            return [letter]
+        answered = path[1][0]
+        response = DemoTouch(
+            TouchKind.OTHER,
+            answered,
+            answered,
+            notes="Replied to the mailing with its response code",
+            campaign=0,
+            is_response=True,
+        )
+        return [letter, response]
 
     def _quiet_from(self, name: str, path: list[tuple[date, Column]]) -> date | None:
         """For a few open leads, the day touches stopped: they are stale today."""
@@ -448,7 +291,8 @@ class _Story:
             planned = [t for t in lead.touches if t.done_on is None and t.campaign is None]
             if not planned:
                 continue
-            late = replace(planned[0], planned_on=self._ago(self.rng.randint(1, 6)))
+            late_day = self._workday(self._ago(self.rng.randint(1, 6)))
+            late = replace(planned[0], planned_on=late_day)
             touches = [late if touch is planned[0] else touch for touch in lead.touches]
             result[index] = replace(
                 lead, touches=tuple(sorted(touches, key=lambda touch: touch.planned_on))
@@ -476,6 +320,17 @@ class _Story:
         amount = Decimal(euros) / REFERENCE_RATES.get(code, Decimal(1))
         rounded = Decimal(f"{amount:.3g}") if amount >= 100 else amount.quantize(Decimal(1))
         return Money(int(rounded.scaleb(minor_digits(code))), code)
+
+    def _workday(self, day: date) -> date:
+        """``day``, or for a weekend the nearest working day (Friday for a Saturday, Monday for
+        a Sunday) on the same side of today, so a done touch stays in the past."""
+        if day.weekday() < _SATURDAY:
+            return day
+        friday = day - timedelta(days=day.weekday() - _FRIDAY)
+        monday = day + timedelta(days=7 - day.weekday())
+        preferred = (friday, monday) if day.weekday() == _SATURDAY else (monday, friday)
+        past = day < self.today
+        return next(choice for choice in preferred if (choice < self.today) == past)
 
     def _ago(self, days: int) -> date:
         return self.today - timedelta(days=days)

@@ -21,6 +21,9 @@ from planner.documents.style import ACCENT, INK, MUTED, RULE, SHADE
 
 _LETTERHEAD_HEIGHT = 22 * MM
 _MARGIN = 15 * MM
+_FRAME_PADDING = 6
+"""The padding platypus keeps inside each frame; the margins give it back, so the text lines up
+with the letterhead."""
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -66,8 +69,8 @@ def write_report(output: str | BinaryIO, pages: ReportPages) -> int:
     document = SimpleDocTemplate(
         output,
         pagesize=(page_width, page_height),
-        leftMargin=_MARGIN,
-        rightMargin=_MARGIN,
+        leftMargin=_MARGIN - _FRAME_PADDING,
+        rightMargin=_MARGIN - _FRAME_PADDING,
         topMargin=_MARGIN + _LETTERHEAD_HEIGHT,
         bottomMargin=_MARGIN + 6 * MM,
         title=f"{pages.title}, {pages.period_text}",
@@ -142,7 +145,7 @@ def _section(table: ReportTable, styles: dict[str, ParagraphStyle], width: float
             ]
         )
     columns = len(table.head)
-    first = 0.28 if columns > 3 else 0.5
+    first = 0.24 if columns > 3 else 0.5
     rest = (1 - first) / max(columns - 1, 1)
     grid = Table(rows, colWidths=[width * first] + [width * rest] * (columns - 1), repeatRows=1)
     grid.setStyle(
@@ -154,6 +157,8 @@ def _section(table: ReportTable, styles: dict[str, ParagraphStyle], width: float
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, SHADE]),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ]
         )
     )

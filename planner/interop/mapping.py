@@ -178,7 +178,7 @@ _known(
 _known(
     Target.ADDRESS,
     "address", "full address", "postal address", "mailing address", "adresse", "adres",
-    "direccion", "anschrift", "address 1 formatted", "address formatted",
+    "direccion", "anschrift", "address formatted",
 )  # fmt: skip
 _known(
     Target.STREET,

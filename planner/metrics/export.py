@@ -12,6 +12,7 @@ from planner.metrics.selection import Stage
 def report_to_json(report: Report) -> dict[str, Any]:
     """Every figure of the report, keyed as the issue and the docs name them."""
     funnel = report.funnel
+    currency = report.currency
     return {
         "period": {"from": report.period.start.isoformat(), "to": report.period.end.isoformat()},
         "currency": report.currency,
@@ -28,22 +29,23 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "won": report.won,
         "lost": report.lost,
         "deals": report.deals,
-        "revenue": money(report.revenue),
-        "average_deal": money(report.average_deal),
+        "revenue": money(report.revenue, currency),
+        "average_deal": money(report.average_deal, currency),
         "revenue_by_month": [
-            {"month": month, "revenue": money(figure)} for month, figure in report.revenue_by_month
+            {"month": month, "revenue": money(figure, currency)}
+            for month, figure in report.revenue_by_month
         ],
-        "pipeline": money(report.pipeline),
-        "weighted_pipeline": money(report.weighted_pipeline),
+        "pipeline": money(report.pipeline, currency),
+        "weighted_pipeline": money(report.weighted_pipeline, currency),
         "touches_to_close": number(report.touches_to_close),
         "days_to_close": number(report.days_to_close),
-        "campaigns": [_campaign(campaign) for campaign in report.campaigns],
+        "campaigns": [_campaign(campaign, currency) for campaign in report.campaigns],
         "cost_per_lead_by_channel": [
             {
                 "channel": cost.channel.value,
-                "budget": money(cost.budget),
+                "budget": money(cost.budget, currency),
                 "leads": cost.leads,
-                "cost_per_lead": money(cost.cost_per_lead),
+                "cost_per_lead": money(cost.cost_per_lead, currency),
             }
             for cost in report.channel_costs
         ],
@@ -58,37 +60,38 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "referrals": {
             "leads": report.referrals,
             "referrers": report.referrers,
-            "revenue": money(report.referral_revenue),
+            "revenue": money(report.referral_revenue, currency),
         },
         "gone_quiet": report.gone_quiet,
     }
 
 
-def _campaign(campaign: CampaignResult) -> dict[str, Any]:
+def _campaign(campaign: CampaignResult, currency: str) -> dict[str, Any]:
     return {
         "id": campaign.id,
         "name": campaign.name,
         "code": campaign.code,
         "channel": campaign.channel.value,
-        "budget": money(campaign.budget),
+        "budget": money(campaign.budget, currency),
         "responses": campaign.responses,
         "leads": campaign.leads,
         "won": campaign.won,
-        "revenue": money(campaign.revenue),
-        "cost_per_lead": money(campaign.cost_per_lead),
-        "cost_per_sale": money(campaign.cost_per_sale),
+        "revenue": money(campaign.revenue, currency),
+        "cost_per_lead": money(campaign.cost_per_lead, currency),
+        "cost_per_sale": money(campaign.cost_per_sale, currency),
         "roi": number(campaign.roi),
     }
 
 
-def money(figure: MoneyFigure | None) -> dict[str, Any] | None:
-    """``{"amount": "1234.50", "currency": "EUR"}``; amounts without a rate are listed under
-    ``unconverted``, and the amount is ``null`` when nothing could be converted."""
+def money(figure: MoneyFigure | None, currency: str) -> dict[str, Any] | None:
+    """``{"amount": "1234.50", "currency": "EUR"}`` in the home ``currency``; amounts without a
+    rate are listed under ``unconverted``, and the amount is ``null`` when nothing could be
+    converted."""
     if figure is None or (figure.money is None and figure.is_complete):
         return None
     data: dict[str, Any] = {
         "amount": figure.money.as_decimal_string() if figure.money is not None else None,
-        "currency": figure.money.currency if figure.money is not None else None,
+        "currency": currency,
     }
     if figure.unconverted:
         data["unconverted"] = [

@@ -35,6 +35,10 @@ class Behind(StrEnum):
     """Leads that answered campaign ``campaign_id``."""
     QUIET = "quiet"
     """Open leads gone quiet, today."""
+    REPEAT = "repeat"
+    """Customers won more than once by the period's end."""
+    REFERRED = "referred"
+    """Leads added in the period who name a referrer."""
 
 
 @dataclass(frozen=True)

@@ -60,8 +60,14 @@ def draft_problems(
 
 
 @user_action
-def add_lead(workspace: Workspace, draft: LeadDraft, column: Column | None = None) -> Change:
-    """Adds a lead at the bottom of its column (its temperature's unless ``column`` is given)."""
+def add_lead(
+    workspace: Workspace,
+    draft: LeadDraft,
+    column: Column | None = None,
+    position: int | None = None,
+) -> Change:
+    """Adds a lead to its column (its temperature's unless ``column`` is given) at ``position``
+    (0 is the top, where the window puts a new lead; ``None`` is the bottom)."""
     validate_draft(workspace, draft)
     target = column or Column(draft.temperature.value)
     with recording(workspace.db, f"Add '{draft.name.strip()}'") as recorder:
@@ -71,7 +77,7 @@ def add_lead(workspace: Workspace, draft: LeadDraft, column: Column | None = Non
         row.update(
             created_at=now,
             updated_at=now,
-            rank=generate_key_between(workspace.leads.last_rank(target), None),
+            rank=generate_key_between(*_neighbour_ranks(workspace, target, [], position, None)),
         )
         lead_id = recorder.insert(Table.LEADS, row)
         recorder.record_move(lead_id, None, target, now)

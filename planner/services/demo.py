@@ -8,7 +8,7 @@ from fractional_indexing import generate_n_keys_between
 
 from planner.changes import Change, Kind
 from planner.demo import DemoHistory, demo_history
-from planner.demo.history import DemoLead
+from planner.demo.values import DemoLead
 from planner.domain import Column, Outcome, Temperature, TouchDraft
 from planner.services.actions import user_action
 from planner.services.board import validate_draft
@@ -49,6 +49,7 @@ def add_demo_data(workspace: Workspace) -> Change:
                     campaign_id=campaign,
                     done_on=touch.done_on,
                     outcome=touch.outcome,
+                    is_response=touch.is_response,
                 )
                 created = min(touch.planned_on, lead.added_at.date()).isoformat()
                 recorder.insert(Table.TOUCHES, touch_row(draft, f"{created}T08:00:00+00:00"))

@@ -25,8 +25,11 @@ class TimelineEntry:
 
     @property
     def text(self) -> str:
-        """``Phone call (no answer)``, ``Planned: Sales letter``, ``Moved from Cold to Warm``."""
+        """``Phone call (no answer)``, ``Planned: Sales letter``, ``Moved from Cold to Warm``,
+        ``Response to a campaign``."""
         if isinstance(self.event, Touch):
+            if self.event.is_response:
+                return "Response to a campaign"
             if self.event.done_on is None:
                 return f"Planned: {self.event.kind.label}"
             outcome = f" ({self.event.outcome.label.lower()})" if self.event.outcome else ""

@@ -19,7 +19,7 @@ from planner.valuation import (
     ConvertedTotal,
     CurrencyAmount,
     PipelineSettings,
-    column_worth,
+    Valuation,
     convert_total,
 )
 from planner.workspace import Workspace
@@ -58,16 +58,20 @@ def summary_amounts(summary: ColumnSummary) -> list[CurrencyAmount]:
     ]
 
 
+def load_valuation(workspace: Workspace) -> Valuation:
+    """The home currency and the pipeline settings, read once for a whole board."""
+    return Valuation(home_currency(workspace), load_pipeline_settings(workspace))
+
+
 def board_worth(workspace: Workspace, summaries: Mapping[Column, ColumnSummary]) -> BoardWorth:
     """Each column's total in the home currency and its weighted total, from its summary.
 
-    Works on the summaries the board already read, so converting costs no further query over
-    the leads: one read of the sender profile and one of the pipeline settings.
+    Works on the summaries already read, so converting costs no further query over the leads:
+    one read of the sender profile and one of the pipeline settings.
     """
-    home = home_currency(workspace)
-    settings = load_pipeline_settings(workspace)
+    valuation = load_valuation(workspace)
     columns = {
-        column: column_worth(column, summary_amounts(summary), home, settings)
+        column: valuation.worth(column, summary_amounts(summary))
         for column, summary in summaries.items()
     }
-    return BoardWorth(home, settings, columns)
+    return BoardWorth(valuation, columns)

@@ -129,12 +129,12 @@ class LeadStore:
         planning = PlanningSettings.from_json(settings.get(SettingKey.PLANNING))
         pipeline = PipelineSettings.from_json(settings.get(SettingKey.PIPELINE))
         quiet_before = (day - timedelta(days=planning.quiet_after_days)).isoformat()
-        stale_before = {
-            column.value: (day - timedelta(days=limit)).isoformat()
-            for column in Column
-            if (limit := pipeline.stale_limit(column)) is not None
-        }
         limits = {column.value: pipeline.stale_limit(column) for column in Column}
+        stale_before = {
+            column: (day - timedelta(days=days)).isoformat()
+            for column, days in limits.items()
+            if days is not None
+        }
         today_text = day.isoformat()
         sql = f"SELECT {_CARD_COLUMNS} FROM leads WHERE {where} ORDER BY rank"
         if limit is not None:

@@ -8,6 +8,8 @@ Revenue comes from one place, ``WON_DEALS``: today a deal is a move into Won, wo
 value. When accepted proposals or paid invoices record what was sold, only that query changes.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
@@ -42,6 +44,13 @@ def _stage_sql(column: str) -> str:
     cases = " ".join(f"WHEN '{col.value}' THEN {stage.value}" for col, stage in _STAGES.items())
     return f"(CASE {column} {cases} ELSE -1 END)"
 
+
+_BOARD_ORDER = (
+    "CASE board_column "
+    + " ".join(f"WHEN '{column.value}' THEN {index}" for index, column in enumerate(Column))
+    + " END"
+)
+"""Cold, Warm, Hot, Won, Lost: the board's order of columns."""
 
 _LIVE_LEAD = "JOIN leads ON leads.id = {table}.lead_id AND leads.deleted_at IS NULL"
 
@@ -106,6 +115,14 @@ _CAMPAIGN_WINS = (
 )
 """The deals won by a campaign's leads on or after their first answer."""
 
+_REPEAT_CUSTOMERS = (
+    "SELECT column_changes.lead_id FROM column_changes "
+    + _LIVE_LEAD.format(table="column_changes")
+    + f" WHERE column_changes.to_column = '{Column.WON.value}' AND column_changes.changed_at < ?"
+    " GROUP BY column_changes.lead_id HAVING count(*) >= 2"
+)
+"""Customers won more than once before the moment given."""
+
 _LAST_ACTIVITY = (
     "max(coalesce((SELECT max(touches.done_on) FROM touches WHERE touches.lead_id = leads.id),"
     " ''), coalesce((SELECT substr(max(column_changes.changed_at), 1, 10) FROM column_changes"
@@ -129,7 +146,14 @@ class MetricsStore:
         self._db = db
 
     def facts(self, period: Period, today: date) -> ReportFacts:
-        """Everything a report over ``period`` needs; ``today`` decides who has gone quiet."""
+        """Everything a report over ``period`` needs; ``today`` decides who has gone quiet.
+
+        Read in one transaction, so a write landing meanwhile cannot make the figures disagree.
+        """
+        with _snapshot(self._db):
+            return self._facts(period, today)
+
+    def _facts(self, period: Period, today: date) -> ReportFacts:
         return ReportFacts(
             funnel=self.funnel(period),
             closed=self.closed(period),
@@ -296,14 +320,9 @@ class MetricsStore:
     def relationships(self, period: Period, today: date) -> RelationshipFacts:
         """Repeat customers, referrals and their revenue in the period, and leads gone quiet."""
         start, end = period.bounds()
-        repeat = self._db.execute(
-            "SELECT count(*) FROM (SELECT column_changes.lead_id FROM column_changes "
-            + _LIVE_LEAD.format(table="column_changes")
-            + f" WHERE column_changes.to_column = '{Column.WON.value}'"
-            " AND column_changes.changed_at < ?"
-            " GROUP BY column_changes.lead_id HAVING count(*) >= 2)",
-            [end],
-        ).fetchone()[0]
+        repeat = self._db.execute(f"SELECT count(*) FROM ({_REPEAT_CUSTOMERS})", [end]).fetchone()[
+            0
+        ]
         referrals, referrers = self._db.execute(
             "SELECT count(*), count(DISTINCT referred_by) FROM leads"
             " WHERE deleted_at IS NULL AND referred_by IS NOT NULL"
@@ -336,7 +355,7 @@ class MetricsStore:
         sql, params = self._selection_sql(selection, period, today)
         rows = self._db.execute(
             f"SELECT id FROM leads WHERE deleted_at IS NULL AND id IN ({sql})"
-            " ORDER BY board_column, rank",
+            f" ORDER BY {_BOARD_ORDER}, rank",
             params,
         )
         return [row[0] for row in rows]
@@ -378,11 +397,33 @@ class MetricsStore:
                 "SELECT lead_id FROM touches WHERE is_response = 1 AND campaign_id = ?",
                 [selection.campaign_id],
             )
+        if behind is Behind.REPEAT:
+            return f"{_REPEAT_CUSTOMERS}", [end]
+        if behind is Behind.REFERRED:
+            return (
+                "SELECT id FROM leads WHERE referred_by IS NOT NULL"
+                " AND created_at >= ? AND created_at < ?",
+                [start, end],
+            )
         return f"SELECT id FROM leads WHERE {_GONE_QUIET}", [self._quiet_before(today)]
 
     def _quiet_before(self, today: date) -> str:
         planning = PlanningSettings.from_json(SettingsStore(self._db).get(SettingKey.PLANNING))
         return (today - timedelta(days=planning.quiet_after_days)).isoformat()
+
+
+@contextmanager
+def _snapshot(db: Database) -> Iterator[None]:
+    """One read transaction (joining the caller's when one is open)."""
+    connection = db.conn
+    if connection.in_transaction:
+        yield
+        return
+    connection.execute("BEGIN")
+    try:
+        yield
+    finally:
+        connection.execute("ROLLBACK")
 
 
 def _month_clause(column: str, month: str | None) -> tuple[str, list[Any]]:

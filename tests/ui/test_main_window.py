@@ -38,7 +38,7 @@ def test_ctrl_n_adds_a_lead_that_undo_removes(qtbot: QtBot, main_window: MainWin
     qtbot.keyClicks(editor.fields["name"], "Nina Berg")
     qtbot.keyClicks(editor.value_field, "750")
     editor.accept()
-    card = workspace.leads.cards(Column.COLD)[-1]
+    card = workspace.leads.cards(Column.COLD)[0]
     assert card.name == "Nina Berg"
     assert main_window.board.models[Column.COLD].row_of(card.id) is not None
     assert main_window.undo_action.text() == "Undo Add 'Nina Berg'"

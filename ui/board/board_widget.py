@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -129,7 +129,8 @@ class BoardWidget(QWidget):
         self._refresh_figures()
 
     def reload(self) -> None:
-        """Reads every column again: after bulk changes such as demo data or an import."""
+        """Reads every column again: after bulk changes such as demo data or an import, or a
+        change of settings."""
         for model in self.models.values():
             model.reload()
         self._refresh_figures()
@@ -182,6 +183,12 @@ class BoardWidget(QWidget):
         """Escape in the search box: show every card again, and work on them."""
         self.apply_search()
         self.focus_cards()
+
+    def _search_escaped_from_cards(self) -> None:
+        """Escape anywhere on the board clears a search, so every card shows again."""
+        if self.search_field.text():
+            self._clear_search()
+            self.focus_cards()
 
     def _clear_search(self) -> None:
         self.search_field.blockSignals(True)
@@ -334,6 +341,11 @@ class BoardWidget(QWidget):
                 lambda _checked=False, column=column: self.new_lead_requested.emit(column)
             )
         self.search_field.escaped.connect(self._search_escaped)
+        clear_search = QAction("Clear Search", self)
+        clear_search.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        clear_search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        clear_search.triggered.connect(self._search_escaped_from_cards)
+        self.addAction(clear_search)
         self.empty_panel.demo_data_requested.connect(self.demo_data_requested)
 
     def _selection_changed(self, column: Column, selected: QItemSelection) -> None:

@@ -13,7 +13,16 @@ from datetime import date
 from enum import Enum
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from planner.locale import user_locale
@@ -107,6 +116,7 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._today = today
         self._locale = user_locale()
+        self._pixmaps: dict[tuple[Glyph, int, int, float], QPixmap] = {}
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -224,18 +234,28 @@ class CardDelegate(QStyledItemDelegate):
     def _paint_touch_row(
         self, painter: QPainter, row: QRectF, card: BoardCard, palette: QPalette, fonts: CardFonts
     ) -> None:
-        """The next touch (kind icon and day) on the right, the meter in the room left of it."""
+        """The next touch (kind icon and day) on the right, the meter in the room left of it.
+
+        Overdue is red and bold, due today bold in the text colour, later ones quiet.
+        """
         if card.column.is_outcome:
             self._paint_meter(painter, row, card, palette, fonts)
             return
-        muted = muted_text(palette)
-        colour = OVERDUE if card.overdue else muted
+        today = self._today()
+        due_today = card.next_touch_on == today.isoformat()
+        if card.overdue:
+            colour = OVERDUE
+        elif due_today:
+            colour = palette.color(QPalette.ColorRole.Text)
+        else:
+            colour = muted_text(palette)
         mark_font = QFont(fonts.small)
-        mark_font.setBold(card.overdue)
+        mark_font.setBold(card.overdue or due_today)
         metrics = QFontMetrics(mark_font)
         icon_size = round(metrics.height() * ICON_SIZE)
         gap = max(2, round(fonts.gap * 1.5))
-        mark = _fitting(metrics, next_touch_marks(card), row.width() / 2 - icon_size - gap)
+        marks = next_touch_marks(card, today)
+        mark = _fitting(metrics, marks, row.width() / 2 - icon_size - gap)
         mark_width = metrics.horizontalAdvance(mark) if mark else 0
         if mark:
             _draw_text(painter, mark_font, colour, row, mark, Qt.AlignmentFlag.AlignRight)
@@ -243,9 +263,21 @@ class CardDelegate(QStyledItemDelegate):
         icon_left = row.right() - mark_width - (gap + icon_size if mark else icon_size)
         icon_top = row.top() + (row.height() - icon_size) / 2
         icon_area = QRect(round(icon_left), round(icon_top), icon_size, icon_size)
-        icon(glyph, colour).paint(painter, icon_area)
+        painter.drawPixmap(icon_area, self._icon_pixmap(glyph, colour, icon_size, painter))
         used = row.right() - icon_left + fonts.padding
         self._paint_meter(painter, row.adjusted(0, 0, -used, 0), card, palette, fonts)
+
+    def _icon_pixmap(self, glyph: Glyph, colour: QColor, size: int, painter: QPainter) -> QPixmap:
+        """The icon drawn once per glyph, colour and size: the icon font's engine draws its
+        glyph again on every paint, too slow for a column scrolled at speed."""
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        key = (glyph, colour.rgba(), size, ratio)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = icon(glyph, colour).pixmap(QSize(size, size), ratio)
+            self._pixmaps[key] = pixmap
+        return pixmap
 
     def _paint_meter(
         self, painter: QPainter, row: QRectF, card: BoardCard, palette: QPalette, fonts: CardFonts
@@ -342,7 +374,8 @@ def _fitting(metrics: QFontMetrics, choices: tuple[str, ...], width: float) -> s
 
 
 def _next_touch_glyph(card: BoardCard) -> Glyph:
-    """The icon before the next touch's day: its kind, a warning when overdue, or none planned."""
+    """The icon before the next touch's day: its kind (tinted red when overdue), or an empty
+    calendar when nothing is planned."""
     if card.next_touch_on is None:
         return Glyph.NOTHING_PLANNED
     if card.next_touch_kind is None:

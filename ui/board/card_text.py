@@ -4,7 +4,7 @@ The delegate paints the short forms; the tooltip and screen readers get the sent
 from the painting so the words can be tested without drawing.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from babel import Locale
 
@@ -31,13 +31,18 @@ def meter_label(card: BoardCard) -> str:
     return f"{card.touches_done}/{card.touch_target}"
 
 
-def next_touch_marks(card: BoardCard) -> tuple[str, ...]:
-    """The next touch beside the meter, longest form first: ``Tue 17 Mar``, ``17 Mar``."""
+def next_touch_marks(card: BoardCard, today: date) -> tuple[str, ...]:
+    """The next touch beside the meter, longest form first: ``Today``, ``Tomorrow``,
+    ``Tue 17 Mar``, ``17 Mar``."""
     if card.next_touch_on is None:
-        return ("Nothing planned", "None")
+        return ("Nothing planned", "None planned", "None")
     day = _day(card.next_touch_on)
     if day is None:
         return (card.next_touch_on,)
+    if day == today:
+        return ("Today",)
+    if day == today + timedelta(days=1):
+        return ("Tomorrow",)
     return (format_day_as(day, "EEE d MMM"), format_day_as(day, "d MMM"), format_day_as(day, "d/M"))
 
 

@@ -10,7 +10,7 @@ from babel import Locale
 from babel.numbers import format_decimal, format_percent
 
 from planner.domain import Column
-from planner.valuation import BoardWorth, ColumnWorth, CurrencyAmount
+from planner.valuation import ColumnWorth, CurrencyAmount, Valuation
 
 
 def leads_text(count: int) -> str:
@@ -48,19 +48,21 @@ def weighted_texts(column: Column, worth: ColumnWorth | None, locale: Locale) ->
     return (f"Weighted at {percent}: {amount}", f"{percent}: {amount}", f"≈ {amount}")
 
 
-def rate_texts(board: BoardWorth, locale: Locale) -> dict[str, str]:
+def rate_texts(valuation: Valuation, locale: Locale) -> dict[str, str]:
     """Each currency the user has a rate for, as the tooltip says it: ``1 USD = 0.92 EUR``."""
+    home = valuation.home_currency
     return {
-        code: f"1 {code} = {format_decimal(rate, locale=locale)} {board.home_currency}"
-        for code, rate in board.settings.rates.items()
-        if code != board.home_currency
+        code: f"1 {code} = {format_decimal(rate, locale=locale)} {home}"
+        for code, rate in valuation.settings.rates.items()
+        if code != home
     }
 
 
 def breakdown_tooltip(
     column: Column, count: int, worth: ColumnWorth | None, rates: Mapping[str, str], locale: Locale
 ) -> str:
-    """The header's tooltip: the count, the total, one line per currency, and the weighted total.
+    """The header's tooltip: the count, the total, one line per currency (the home currency
+    first, the ones without a rate last), and the weighted total.
 
     One short line per fact, so it never grows wider than the window. ``rates`` gives each
     converted currency's rate as text (``1 USD = 0.92 EUR``, see ``rate_texts``).
@@ -72,7 +74,16 @@ def breakdown_tooltip(
     total = worth.total
     unconverted = {amount.money.currency for amount in total.unconverted}
     lines.append(f"Total: {total.total.format(locale)}")
-    for amount in total.breakdown:
+    home = total.total.currency
+    ordered = sorted(
+        total.breakdown,
+        key=lambda amount: (
+            amount.money.currency in unconverted,
+            amount.money.currency != home,
+            amount.money.currency,
+        ),
+    )
+    for amount in ordered:
         lines.append("  " + _breakdown_line(amount, unconverted, rates, locale))
     if unconverted:
         lines.append("Set the missing rates in Edit → Pipeline Settings…")

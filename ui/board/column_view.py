@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from planner.domain import Column
 from planner.locale import user_locale
 from planner.read_models import ColumnSummary
-from planner.valuation import BoardWorth, ColumnWorth
+from planner.services.valuation import summary_amounts
+from planner.valuation import BoardWorth, ColumnWorth, Valuation
 from ui.board.card_delegate import CardDelegate
 from ui.board.column_figures import (
     breakdown_tooltip,
@@ -177,6 +178,7 @@ class ColumnHeader(QWidget):
         self._column = column
         self._summary = ColumnSummary()
         self._worth: ColumnWorth | None = None
+        self._valuation: Valuation | None = None
         self._rates: Mapping[str, str] = {}
         self._locale = user_locale()
         self.setObjectName(f"column-header-{column.value}")
@@ -199,10 +201,17 @@ class ColumnHeader(QWidget):
         return self._worth
 
     def set_summary(self, summary: ColumnSummary, board: BoardWorth | None = None) -> None:
-        """Shows new figures; ``board`` holds the converted totals (``board_worth``)."""
+        """Shows new figures; ``board`` holds the converted totals (``board_worth``). Without
+        it the summary is converted with the valuation last given."""
         self._summary = summary
-        self._worth = board.columns.get(self._column) if board is not None else None
-        self._rates = rate_texts(board, self._locale) if board is not None else {}
+        if board is not None:
+            self._valuation = board.valuation
+            self._rates = rate_texts(board.valuation, self._locale)
+            self._worth = board.columns.get(self._column)
+        elif self._valuation is not None:
+            self._worth = self._valuation.worth(self._column, summary_amounts(summary))
+        else:
+            self._worth = None
         self._update_descriptions()
         self.update()
 

@@ -13,16 +13,20 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtCore import QEvent, QMargins, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
 from ui.common.colours import is_dark, muted_text
 from ui.dashboard.chart_data import BarData
 
+_NEXT_KEYS = frozenset({Qt.Key.Key_Down, Qt.Key.Key_Right})
+_PREVIOUS_KEYS = frozenset({Qt.Key.Key_Up, Qt.Key.Key_Left})
+
 
 class BarChart(QChartView):
-    """One bar series; ``set_data`` replaces it, and the palette recolours it.
+    """One bar series; ``set_data`` replaces it, and the palette recolours it. The keyboard
+    moves between the bars (arrows) and opens one (Enter), like a click.
 
     Signals:
         bar_clicked(int): the index of the bar the user clicked, in ``BarData.labels`` order.
@@ -34,13 +38,32 @@ class BarChart(QChartView):
         super().__init__(parent)
         self.setObjectName(name)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(self.fontMetrics().height() * 14)
         self.data = BarData("", (), ())
         self.bar_set: QBarSet | None = None
+        self.current = 0
+        """The bar the keyboard is on, in ``BarData.labels`` order."""
+        self._order: list[int] = []
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def minimumSizeHint(self) -> QSize:
+        """Small enough that the dashboard fits a laptop screen without scrolling."""
+        line = self.fontMetrics().height()
+        return QSize(line * 16, line * 12)
+
+    def sizeHint(self) -> QSize:
+        """Room for a few bars and their labels; the layout gives more when there is more."""
+        line = self.fontMetrics().height()
+        return QSize(line * 28, line * 20)
 
     def set_data(self, data: BarData) -> None:
         """Draws ``data`` (first label at the top of a horizontal chart)."""
         self.data = data
+        self.setAccessibleName(data.title)
+        self.setAccessibleDescription(
+            ", ".join(
+                f"{label}: {value:g}" for label, value in zip(data.labels, data.values, strict=True)
+            )
+        )
         chart = QChart()
         chart.setTitle(data.title)
         chart.legend().hide()
@@ -51,6 +74,8 @@ class BarChart(QChartView):
             if data.horizontal
             else list(range(len(data.labels)))
         )
+        self._order = order
+        self.current = min(self.current, max(len(order) - 1, 0))
         bar_set = QBarSet(data.title)
         bar_set.append([data.values[index] for index in order])
         bar_set.clicked.connect(lambda position: self._clicked(order, position))
@@ -108,6 +133,7 @@ class BarChart(QChartView):
             self.bar_set.setColor(colour)
             self.bar_set.setBorderColor(colour)
             self.bar_set.setLabelColor(text)
+            self.bar_set.setSelectedColor(palette.color(QPalette.ColorRole.Highlight))
         self.setBackgroundBrush(base)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -115,6 +141,42 @@ class BarChart(QChartView):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.apply_palette()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrows move between the bars, Enter or Space asks for the leads of the one marked."""
+        count = len(self._order)
+        key = event.key()
+        if count and key in _NEXT_KEYS | _PREVIOUS_KEYS:
+            step = 1 if key in _NEXT_KEYS else -1
+            self.current = (self.current + step) % count
+            self._mark_current()
+            return
+        if count and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.bar_clicked.emit(self.current)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Marks the bar the keyboard is on."""
+        super().focusInEvent(event)
+        self._mark_current()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Unmarks the bars."""
+        super().focusOutEvent(event)
+        if self.bar_set is not None:
+            self.bar_set.deselectAllBars()
+
+    def _mark_current(self) -> None:
+        if self.bar_set is None or not self._order:
+            return
+        self.bar_set.deselectAllBars()
+        self.bar_set.selectBar(self._order.index(self.current))
+        tooltips = self.data.tooltips
+        label = self.data.labels[self.current]
+        self.setAccessibleDescription(
+            tooltips[self.current] if self.current < len(tooltips) else label
+        )
 
     def _clicked(self, order: list[int], position: int) -> None:
         if 0 <= position < len(order):

@@ -32,14 +32,15 @@ class CampaignColumn(IntEnum):
     """The table's columns, in order."""
 
     NAME = 0
-    BUDGET = 1
-    RESPONSES = 2
-    LEADS = 3
-    WON = 4
-    REVENUE = 5
-    COST_PER_LEAD = 6
-    COST_PER_SALE = 7
-    ROI = 8
+    CODE = 1
+    BUDGET = 2
+    RESPONSES = 3
+    LEADS = 4
+    WON = 5
+    REVENUE = 6
+    COST_PER_LEAD = 7
+    COST_PER_SALE = 8
+    ROI = 9
 
     @property
     def heading(self) -> str:
@@ -53,6 +54,7 @@ class CampaignColumn(IntEnum):
 
 
 _EXPLANATIONS = {
+    CampaignColumn.CODE: "The response code printed on the campaign's letters and reply cards.",
     CampaignColumn.RESPONSES: "Responses recorded against the campaign's response code.",
     CampaignColumn.LEADS: Metric.CAMPAIGN_LEADS.definition,
     CampaignColumn.WON: "Leads won after they answered the campaign.",
@@ -61,6 +63,10 @@ _EXPLANATIONS = {
     CampaignColumn.COST_PER_SALE: Metric.COST_PER_SALE.definition,
     CampaignColumn.ROI: Metric.ROI.definition,
 }
+
+
+_TEXT_COLUMNS = (CampaignColumn.NAME, CampaignColumn.CODE)
+"""Columns of words, aligned left; the figures align right."""
 
 
 class CampaignTableModel(QAbstractTableModel):
@@ -99,7 +105,7 @@ class CampaignTableModel(QAbstractTableModel):
             return campaign.id
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(campaign, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is not CampaignColumn.NAME:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in _TEXT_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -128,6 +134,7 @@ class CampaignTableModel(QAbstractTableModel):
         locale = self._locale
         texts = {
             CampaignColumn.NAME: lambda: campaign.name,
+            CampaignColumn.CODE: lambda: campaign.code,
             CampaignColumn.BUDGET: lambda: money_text(campaign.budget, locale, compact=True),
             CampaignColumn.RESPONSES: lambda: str(campaign.responses),
             CampaignColumn.LEADS: lambda: str(campaign.leads),
@@ -147,6 +154,8 @@ class CampaignTableModel(QAbstractTableModel):
 def _number(campaign: CampaignResult, column: CampaignColumn) -> float | str:
     if column is CampaignColumn.NAME:
         return campaign.name.casefold()
+    if column is CampaignColumn.CODE:
+        return campaign.code
     counts = {
         CampaignColumn.RESPONSES: campaign.responses,
         CampaignColumn.LEADS: campaign.leads,

@@ -14,6 +14,22 @@ from planner.metrics.wording import money_text, percent_text
 from planner.services.report_pdf import month_text
 from ui.common.colours import column_accent
 
+
+def cheapest_sale_text(report: Report, locale: Locale) -> str:
+    """``Lowest cost per sale: Spring letters, 300.00 EUR``, or why there is none."""
+    priced = [
+        (campaign.cost_per_sale.money, campaign.name)
+        for campaign in report.campaigns
+        if campaign.cost_per_sale is not None
+        and campaign.cost_per_sale.money is not None
+        and campaign.cost_per_sale.is_complete
+    ]
+    if not priced:
+        return "No campaign of the period has won a sale yet"
+    cost, name = min(priced, key=lambda found: found[0].minor)
+    return f"Lowest cost per sale: {name}, {cost.format(locale)}"
+
+
 TOP_SOURCES = 8
 """Sources shown in the chart; the PDF report lists them all."""
 
@@ -50,7 +66,8 @@ def funnel_data(report: Report) -> BarData:
             )
         )
     return BarData(
-        "Funnel: leads that entered in the period",
+        f"Funnel: {funnel.count(Stage.AWARENESS)} leads came in, "
+        f"{funnel.count(Stage.WON)} became customers",
         tuple(labels),
         tuple(float(funnel.count(stage)) for stage in Stage),
         tuple(tooltips),

@@ -42,7 +42,14 @@ from ui.dashboard.campaign_model import (
     CampaignTableModel,
     sorted_by_roi,
 )
-from ui.dashboard.chart_data import NO_SOURCE, funnel_data, revenue_data, source_data, top_sources
+from ui.dashboard.chart_data import (
+    NO_SOURCE,
+    cheapest_sale_text,
+    funnel_data,
+    revenue_data,
+    source_data,
+    top_sources,
+)
 from ui.dashboard.figure_tile import FigureTile
 from ui.dashboard.lead_list import LeadListDialog
 from ui.dashboard.period_picker import PeriodPicker
@@ -57,9 +64,13 @@ TILES = (
     Metric.WEIGHTED_PIPELINE,
     Metric.TOUCHES_TO_CLOSE,
     Metric.REVENUE,
+    Metric.REPEAT_CUSTOMERS,
+    Metric.REFERRALS,
     Metric.GONE_QUIET,
 )
-"""The tiles across the top, most asked-for first."""
+"""The tiles across the top, most asked-for first, in rows of ``TILES_PER_ROW``."""
+
+TILES_PER_ROW = 4
 
 _TILE_LEADS = {
     Metric.WIN_RATE: LeadSelection(Behind.CLOSED),
@@ -68,11 +79,25 @@ _TILE_LEADS = {
     Metric.TOUCHES_TO_CLOSE: LeadSelection(Behind.WON),
     Metric.REVENUE: LeadSelection(Behind.WON),
     Metric.GONE_QUIET: LeadSelection(Behind.QUIET),
+    Metric.REPEAT_CUSTOMERS: LeadSelection(Behind.REPEAT),
+    Metric.REFERRALS: LeadSelection(Behind.REFERRED),
 }
 
 _RUNNING: set[JobThread] = set()
 """Report readers still running: kept alive here, not by the screen, so a screen that goes
 away mid-read never destroys a running thread (Qt aborts the program when that happens)."""
+
+
+def _kept_until_done(job: JobThread) -> JobThread:
+    """``job``, kept alive until its thread has stopped, then deleted."""
+    _RUNNING.add(job)
+
+    def release() -> None:
+        _RUNNING.discard(job)
+        job.deleteLater()
+
+    job.done.connect(release)
+    return job
 
 
 def stop_report_readers() -> None:
@@ -137,10 +162,14 @@ class DashboardScreen(QWidget):
         header = self.campaign_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CampaignColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        self.campaign_table.setMinimumHeight(self.fontMetrics().height() * 9)
+        self.campaign_table.setMinimumHeight(self.fontMetrics().height() * 7)
         self.campaign_table.setToolTip(
             "Double-click (or Enter) a campaign for the leads that answered it"
         )
+        self.cheapest_sale_label = QLabel()
+        self.cheapest_sale_label.setObjectName("dashboard-cheapest-sale")
+        self.cheapest_sale_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.cheapest_sale_label.setToolTip(Metric.COST_PER_SALE.definition)
         self._chart_grid = QGridLayout()
         self._build_layout()
         self._connect()
@@ -174,18 +203,16 @@ class DashboardScreen(QWidget):
             self._reload_pending = True
             return
         job = ReadReport(self.workspace.path, period, self.workspace.clock)
-        loading = JobThread(job)
-        _RUNNING.add(loading)
+        loading = _kept_until_done(JobThread(job))
         loading.finished.connect(self._show_report)
         loading.failed.connect(self._show_problem)
-        loading.done.connect(lambda: self._loaded(loading))
+        loading.done.connect(self._reading_done)
         self._loading = loading
         self.period_label.setText(f"{period_text(period)} · reading…")
         loading.start()
 
-    def _loaded(self, loading: JobThread) -> None:
-        _RUNNING.discard(loading)
-        if self._loading is not loading:
+    def _reading_done(self) -> None:
+        if self._loading is None or self._loading.is_running:
             return
         self._loading = None
         if self._reload_pending:
@@ -213,6 +240,10 @@ class DashboardScreen(QWidget):
             Metric.WIN_RATE: percent_text(report.win_rate, locale),
             Metric.TOUCHES_TO_CLOSE: average_text(report.touches_to_close, locale),
             Metric.GONE_QUIET: str(report.gone_quiet),
+            Metric.REPEAT_CUSTOMERS: str(report.repeat_customers),
+            Metric.REFERRALS: (
+                f"{report.referrals} · {money_text(report.referral_revenue, locale, compact=True)}"
+            ),
         }
         for metric, tile in self.tiles.items():
             figure = amounts.get(metric)
@@ -221,23 +252,28 @@ class DashboardScreen(QWidget):
             else:
                 tile.set_value(money_text(figure, locale, compact=True), money_text(figure, locale))
         self.campaign_model.set_campaigns(report.campaigns)
+        self.cheapest_sale_label.setText(cheapest_sale_text(report, locale))
         self._show_charts(report)
         self.report_shown.emit()
 
     def apply_change(self, _change: Change, _initiator: object = None) -> None:
         """Any change can move a figure: reload now when shown, else when next shown."""
+        self._refresh()
+
+    def show_workspace(self, _workspace: Workspace) -> None:
+        """Another file was opened."""
+        self._refresh()
+
+    def _refresh(self) -> None:
         if self.isVisible():
             self.reload()
         else:
             self._stale = True
 
-    def show_workspace(self, _workspace: Workspace) -> None:
-        """Another file was opened."""
-        self.apply_change(Change("Open"))
-
     def show_leads(self, selection: LeadSelection, title: str, explanation: str) -> None:
-        """Lists the leads behind a figure of the shown period."""
-        lead_ids = leads_behind(self.workspace, selection, self.period())
+        """Lists the leads behind a figure of the period shown."""
+        period = self.report.period if self.report is not None else self.period()
+        lead_ids = leads_behind(self.workspace, selection, period)
         dialog = LeadListDialog(self.workspace, title, explanation, lead_ids, self)
         dialog.show_on_board.connect(self.show_on_board)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -265,8 +301,7 @@ class DashboardScreen(QWidget):
             path,
             self.workspace.clock,
         )
-        running = JobThread(job)
-        _RUNNING.add(running)
+        running = _kept_until_done(JobThread(job))
         running.finished.connect(self._report_written)
         running.failed.connect(
             lambda reason: self._operations.show_error(f"The report was not written: {reason}")
@@ -274,7 +309,7 @@ class DashboardScreen(QWidget):
         running.cancelled.connect(
             lambda: self._operations.show_message("Export cancelled; nothing was written")
         )
-        running.done.connect(lambda: self._export_done(running))
+        running.done.connect(self._export_done)
         self.export_job = running
         self.pdf_button.setText("Cancel Export")
         self._operations.show_message(f"Writing the report to {path}…")
@@ -374,8 +409,7 @@ class DashboardScreen(QWidget):
         if isinstance(result, PrintedReport):
             self._operations.show_message(f"Report written to {result.path}")
 
-    def _export_done(self, running: JobThread) -> None:
-        _RUNNING.discard(running)
+    def _export_done(self) -> None:
         self.export_job = None
         self.pdf_button.setText(PDF_BUTTON_TEXT)
 
@@ -399,17 +433,23 @@ class DashboardScreen(QWidget):
         controls.addStretch(1)
         controls.addWidget(self.pdf_button)
         controls.addWidget(self.csv_button)
-        tiles = QHBoxLayout()
-        for tile in self.tiles.values():
-            tiles.addWidget(tile, 1)
+        tiles = QGridLayout()
+        for index, tile in enumerate(self.tiles.values()):
+            tiles.addWidget(tile, index // TILES_PER_ROW, index % TILES_PER_ROW)
         campaigns = QVBoxLayout()
         heading = QLabel("Campaigns, best return first (click a heading to sort)")
         heading.setToolTip(Metric.CAMPAIGN_LEADS.definition)
-        campaigns.addWidget(heading)
+        headings = QHBoxLayout()
+        headings.addWidget(heading)
+        headings.addStretch(1)
+        headings.addWidget(self.cheapest_sale_label)
+        campaigns.addLayout(headings)
         campaigns.addWidget(self.campaign_table)
         self._chart_grid.addLayout(campaigns, 1, 0, 1, 3)
         for column in range(3):
             self._chart_grid.setColumnStretch(column, 1)
+        self._chart_grid.setRowStretch(0, 3)
+        self._chart_grid.setRowStretch(1, 1)
         content = QWidget()
         body = QVBoxLayout(content)
         body.addLayout(controls)

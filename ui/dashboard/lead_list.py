@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.read_models import LeadFilter
 from planner.workspace import Workspace
 
 LEAD_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -38,12 +39,14 @@ class LeadListDialog(QDialog):
         self.setObjectName("dashboard-leads")
         self.setWindowTitle(title)
         self.lead_ids = lead_ids
-        names = workspace.leads.names(lead_ids)
         self.list = QListWidget()
         self.list.setObjectName("dashboard-lead-list")
-        for lead_id in lead_ids:
-            item = QListWidgetItem(names.get(lead_id, f"Lead {lead_id}"))
-            item.setData(LEAD_ID_ROLE, lead_id)
+        for lead in workspace.leads.find(LeadFilter(ids=frozenset(lead_ids))):
+            item = QListWidgetItem(lead.name)
+            item.setData(LEAD_ID_ROLE, lead.id)
+            details = " · ".join(part for part in (lead.company, lead.column.heading) if part)
+            item.setToolTip(details)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, details)
             self.list.addItem(item)
         self.list.itemActivated.connect(self._show_one)
         count = len(lead_ids)

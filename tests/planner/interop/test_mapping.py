@@ -99,3 +99,19 @@ def test_first_and_last_name_join_and_a_whole_address_splits() -> None:
         "Αθήνα",
         "Greece",
     )
+
+
+def test_a_formatted_address_and_its_separate_parts_are_one_address() -> None:
+    from planner.interop.source_table import SourceFormat, SourceRow, SourceTable
+
+    headers = ("Name", "Address 1 - Formatted", "Address 1 - City", "Address 1 - Postal Code")
+    table = SourceTable(
+        headers,
+        (SourceRow(2, ("Anna Nowak", "ul. Długa 5\nKraków", "Kraków", "30-001")),),
+        SourceFormat.CSV,
+    )
+
+    (row,) = RowConverter(table, propose_mapping(headers)).convert_all()
+
+    assert row.lead is not None
+    assert (row.lead.fields["city"], row.lead.fields["postal_code"]) == ("Kraków", "30-001")

@@ -51,7 +51,7 @@ def test_the_json_report_of_the_quarter(story: Story) -> None:
     assert data["campaigns"][1]["cost_per_sale"] is None
     assert data["campaigns"][2]["cost_per_lead"] == {
         "amount": None,
-        "currency": None,
+        "currency": "EUR",
         "unconverted": [{"amount": "200.00", "currency": "USD", "count": 1}],
     }
     assert data["sources"][0] == {"source": "Fair", "leads": 4, "by_month": {"2026-01": 4}}

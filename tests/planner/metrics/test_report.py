@@ -146,6 +146,8 @@ def test_relationship_figures(quarter: Report) -> None:
         (LeadSelection(Behind.PIPELINE), {"Dogwood", "Hazel", "Umbrella"}),
         (LeadSelection(Behind.SOURCE, source="Website", month="2026-02"), {"Cedar", "Dogwood"}),
         (LeadSelection(Behind.QUIET), {"Quince"}),
+        (LeadSelection(Behind.REPEAT), {"Elm"}),
+        (LeadSelection(Behind.REFERRED), {"Birch", "Hazel"}),
     ],
 )
 def test_the_leads_behind_a_figure(
@@ -185,3 +187,9 @@ def test_an_empty_file_gives_zeros_and_nulls(workspace: Workspace) -> None:
     assert report.pipeline == MoneyFigure(eur("0"))
     assert report.weighted_pipeline == MoneyFigure(eur("0"))
     assert (report.repeat_customers, report.referrals, report.gone_quiet) == (0, 0, 0)
+
+
+def test_the_leads_behind_a_figure_come_in_board_order(story: Story) -> None:
+    ids = leads_behind(story.workspace, LeadSelection(Behind.PIPELINE), QUARTER)
+    names = story.workspace.leads.names(ids)
+    assert [names[lead_id] for lead_id in ids] == ["Dogwood", "Umbrella", "Hazel"]

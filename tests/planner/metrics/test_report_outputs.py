@@ -78,6 +78,7 @@ def test_the_pdf_prints_the_same_figures_as_json(
     missing = [figure for figure in expected if figure not in text]
     assert not missing
     assert "3,700.00 EUR + 1,200.00 USD without a rate" in text  # the pipeline, not mixed
+    assert "Amounts without an exchange rate Figure In full Weighted pipeline" in text
 
 
 def test_the_text_report(database: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -224,7 +224,8 @@ def test_summaries_count_and_total_per_currency(workspace: Workspace) -> None:
     _add(workspace, "D")
     cold = workspace.leads.summaries()[Column.COLD]
     assert cold.count == 4
-    assert cold.total_text() == "350.50 EUR + 10.00 USD"
+    assert cold.totals == {"EUR": 350_50, "USD": 1_000}
+    assert cold.value_counts == {"EUR": 2, "USD": 1}
 
 
 def test_search_folds_case_and_accents(workspace: Workspace) -> None:
@@ -301,3 +302,14 @@ def written_rows(change: Change) -> tuple[RowChange, ...]:
     """The rows the store wrote for a change (its private undo record)."""
     assert isinstance(change.undo_record, RowImages)
     return change.undo_record.rows
+
+
+def test_a_lead_can_be_added_at_the_top_of_its_column(workspace: Workspace) -> None:
+    board.add_lead(workspace, LeadDraft(name="First"))
+    board.add_lead(workspace, LeadDraft(name="Second"))
+    board.add_lead(workspace, LeadDraft(name="Newest"), position=0)
+    assert [card.name for card in workspace.leads.cards(Column.COLD)] == [
+        "Newest",
+        "First",
+        "Second",
+    ]

@@ -86,6 +86,13 @@ def test_touches_are_done_with_outcomes_planned_ahead_and_a_few_overdue(demo: Wo
     assert not any(card.stale for card in cards if card.column.is_outcome)
 
 
+def test_the_business_works_on_weekdays(demo: Workspace) -> None:
+    days = demo.db.execute(
+        "SELECT coalesce(done_on, planned_on) FROM touches WHERE campaign_id IS NULL"
+    ).fetchall()
+    assert {date.fromisoformat(day).weekday() for (day,) in days} == {0, 1, 2, 3, 4}
+
+
 def test_lost_leads_say_why(demo: Workspace) -> None:
     lost = [lead for lead in demo.leads.find() if lead.outcome is Outcome.LOST]
     assert lost

@@ -14,6 +14,7 @@ from planner.errors import NotFoundError, ValidationError
 from planner.services import board, campaigns
 from planner.services.history import undo_change
 from planner.services.responses import record_response
+from planner.services.timeline import lead_timeline
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 
@@ -36,6 +37,9 @@ def test_a_response_is_a_done_touch_against_the_campaign(workspace: Workspace, c
     assert touch.campaign_id == workspace.campaigns.by_response_code(code).id
     assert change.description == "Record response from 'Acme Bakery' to 'Spring offer'"
     assert change.touched_leads == frozenset({1})
+    (entry,) = [entry for entry in lead_timeline(workspace, 1) if entry.event == touch]
+    assert entry.text == "Response to a campaign"
+    assert touch.notes == f"Answered 'Spring offer' with code {code}"
 
 
 def test_undo_takes_the_response_back(workspace: Workspace, code: str) -> None:

@@ -54,4 +54,4 @@ def test_board_worth_converts_each_columns_summary_and_weights_it(workspace: Wor
     assert hot.weighted == Money(7_200, "EUR")
     assert worth.columns[Column.WON].weighted == Money(999, "EUR")
     assert worth.columns[Column.LOST].total.total == Money(0, "EUR")
-    assert worth.home_currency == "EUR"
+    assert worth.valuation.home_currency == "EUR"

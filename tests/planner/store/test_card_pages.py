@@ -40,3 +40,8 @@ def test_position_counts_the_cards_above_in_the_column(workspace: Workspace) -> 
     move_lead(workspace, every_id[4], Column.HOT)
     assert workspace.leads.position(every_id[4]) == 0
     assert workspace.leads.position(every_id[5]) == 4
+
+
+def test_a_page_holds_no_more_cards_than_asked_for(workspace: Workspace) -> None:
+    _add(workspace, 25)
+    assert len(workspace.leads.cards(Column.COLD, limit=10)) == 10

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from planner.domain import Column
 from planner.read_models import BoardCard
 from ui.board.card_delegate import CardDelegate, CardFonts, _fitting
-from ui.board.card_text import untouched_marks
+from ui.board.card_text import next_touch_marks, untouched_marks
 
 
 def _card_height(point_size: float) -> int:
@@ -46,3 +46,15 @@ def test_untouched_days_read_naturally_and_shorten_when_narrow(qtbot: QtBot) -> 
     assert _fitting(metrics, choices, 1000) == "12 days untouched"
     assert _fitting(metrics, choices, metrics.horizontalAdvance("12 d")) == "12 d"
     assert _fitting(metrics, choices, 1) == ""
+
+
+def test_the_next_touch_reads_today_tomorrow_or_its_day(qtbot: QtBot) -> None:
+    today = date(2026, 3, 16)
+    card = BoardCard(1, "A", "", None, Column.HOT, "a", "")
+    assert next_touch_marks(card, today)[0] == "Nothing planned"
+    assert next_touch_marks(replace(card, next_touch_on="2026-03-16"), today) == ("Today",)
+    assert next_touch_marks(replace(card, next_touch_on="2026-03-17"), today) == ("Tomorrow",)
+    assert next_touch_marks(replace(card, next_touch_on="2026-03-20"), today)[:2] == (
+        "Fri 20 Mar",
+        "20 Mar",
+    )

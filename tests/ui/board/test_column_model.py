@@ -7,9 +7,9 @@ from pytestqt.qtbot import QtBot
 
 from planner.changes import Change
 from planner.domain import Column, LeadDraft
-from planner.locale import user_locale
 from planner.money import Money
 from planner.services.board import add_leads, move_lead
+from planner.services.valuation import board_worth
 from planner.workspace import Workspace
 from ui.board import column_model
 from ui.board.column_model import (
@@ -19,6 +19,7 @@ from ui.board.column_model import (
     lead_ids_from_mime_data,
     lead_ids_mime_data,
 )
+from ui.board.column_view import ColumnHeader
 from ui.operations import Operations
 
 
@@ -266,4 +267,8 @@ def test_a_german_user_reads_amounts_the_german_way(
     )
     model = ColumnModel(operations, Column.COLD)
     assert "1.250,00 EUR" in model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
-    assert workspace.leads.summaries()[Column.COLD].total_text(user_locale()) == "1.250,00 EUR"
+    header = ColumnHeader(Column.COLD)
+    summaries = workspace.leads.summaries()
+    header.set_summary(summaries[Column.COLD], board_worth(workspace, summaries))
+    assert header.total_text() == "1.250,00 EUR"
+    assert header.weighted_text() == "Weighted at 5\u00a0%: 62,50 EUR"

@@ -72,6 +72,25 @@ def test_a_new_rate_converts_the_leads_left_out(mixed_window: MainWindow) -> Non
     assert header.total_text() == "160.00 EUR + 2 in other currencies"
 
 
+def test_the_home_currency_comes_first_and_the_unconverted_last(
+    qtbot: QtBot, workspace: Workspace, window_settings: WindowSettings
+) -> None:
+    set_sender_field(workspace, "currency", "PLN")
+    save_pipeline_settings(workspace, PipelineSettings(rates={"EUR": Decimal("4.25")}))
+    add_leads(
+        workspace,
+        [
+            _warm("Alpha", "10.00", "AUD"),
+            _warm("Beta", "10.00", "EUR"),
+            _warm("Gamma", "10.00", "PLN"),
+        ],
+        "Add leads",
+    )
+    window = open_window(qtbot, workspace, window_settings)
+    lines = window.board.panels[Column.WARM].header.toolTip().splitlines()
+    assert [line.split()[1] for line in lines[2:5]] == ["PLN", "EUR", "AUD"]
+
+
 def test_closed_columns_show_no_weighted_total(mixed_window: MainWindow) -> None:
     header = mixed_window.board.panels[Column.WON].header
     assert header.total_text() == "No value"

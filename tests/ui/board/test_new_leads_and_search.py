@@ -1,11 +1,15 @@
 """New leads land in sight and selected; "+" adds to its column; Escape clears the search;
 status-bar notes give way to the database path and go stale with an undo."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from planner.domain import Column
+from planner.changes import Kind
+from planner.domain import Column, LeadDraft
+from planner.services.board import add_lead
+from ui import main_window as main_window_module
 from ui.board.board_widget import BoardWidget
 from ui.lead_editor import LeadEditor
 from ui.main_window import MainWindow
@@ -30,16 +34,33 @@ def test_a_new_lead_is_selected_and_scrolled_into_view(
     qtbot: QtBot, main_window: MainWindow
 ) -> None:
     board = main_window.board
-    board.select_lead(board.models[Column.HOT].card(0).id)
-    board.select_lead(board.models[Column.COLD].card(0).id)
+    cold = board.models[Column.COLD]
+    board.select_lead(cold.card(cold.rowCount() - 1).id)
+    assert not _in_sight(board, Column.COLD, cold.card(0).id), "scrolled to the bottom"
     qtbot.keyClick(board.view(Column.COLD), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     editor = main_window.lead_actions.editor
     assert editor is not None
     lead_id = _add_through(editor, "Zeta Newcomer")
-    assert board.models[Column.COLD].row_of(lead_id) == board.models[Column.COLD].rowCount() - 1
+    assert cold.row_of(lead_id) == 0, "a new lead comes first in its column"
     assert board.current_lead_id() == lead_id
     qtbot.waitUntil(lambda: _in_sight(board, Column.COLD, lead_id))
     assert board.current_column() is Column.COLD
+
+
+def test_a_lead_added_further_down_a_long_column_is_loaded_and_shown(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    """A lead added at the bottom (where the command line puts it) is shown there too."""
+    board = main_window.board
+    cold = board.models[Column.COLD]
+    change = main_window.operations.run(
+        lambda workspace: add_lead(workspace, LeadDraft("Bottom Line"), Column.COLD)
+    )
+    assert change is not None
+    lead_id = change.created_id(Kind.LEAD)
+    assert cold.row_of(lead_id) == cold.rowCount() - 1
+    assert board.current_lead_id() == lead_id
+    qtbot.waitUntil(lambda: _in_sight(board, Column.COLD, lead_id))
 
 
 def test_the_plus_of_a_column_adds_a_lead_there(qtbot: QtBot, main_window: MainWindow) -> None:
@@ -86,6 +107,27 @@ def test_escape_clears_the_search_and_goes_back_to_the_cards(
     assert board.models[Column.COLD].rowCount() == cold_count
     assert board.match_label.text() == ""
     qtbot.waitUntil(lambda: not board.search_field.hasFocus())
+
+
+def test_escape_on_the_cards_clears_the_search_too(qtbot: QtBot, main_window: MainWindow) -> None:
+    board = main_window.board
+    board.search_field.setText("Sousa")
+    board.apply_search()
+    view = board.view(Column.COLD)
+    board.select_lead(board.models[Column.COLD].card(0).id)
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert board.search_field.text() == ""
+    assert board.models[Column.COLD].rowCount() > 1
+
+
+def test_status_notes_expire(
+    qtbot: QtBot, main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(main_window_module, "STATUS_MESSAGE_MS", 50)
+    main_window.show_message("Moved 'Acme' to Hot")
+    assert main_window.statusBar().currentMessage() == "Moved 'Acme' to Hot"
+    qtbot.waitUntil(lambda: main_window.statusBar().currentMessage() == "")
 
 
 def test_undo_drops_the_note_that_offered_it(main_window: MainWindow) -> None:

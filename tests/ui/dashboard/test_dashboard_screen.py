@@ -2,8 +2,10 @@
 on change, board selection, exports, and the palette."""
 
 import csv
+import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -11,9 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from planner.demo import demo_drafts
 from planner.domain import Column
-from planner.metrics.period import PeriodChoice
+from planner.metrics.period import Period, PeriodChoice
+from planner.metrics.report import Report
 from planner.metrics.wording import Metric
 from planner.services.board import add_leads, move_lead
+from planner.services.report import load_report
 from planner.workspace import Workspace
 from tests.planner.metrics.conftest import Story
 from tests.ui.conftest import open_window
@@ -57,12 +61,16 @@ def test_the_tiles_show_the_quarter(qtbot: QtBot, story: Story) -> None:
         Metric.WEIGHTED_PIPELINE: "570.00 EUR + 1,200.00 USD without a rate",
         Metric.TOUCHES_TO_CLOSE: "2.75",
         Metric.REVENUE: "11,000.00 EUR",
+        Metric.REPEAT_CUSTOMERS: "1",
+        Metric.REFERRALS: "2 · 2,000.00 EUR",
         Metric.GONE_QUIET: "1",
     }
     assert screen.period_label.text() == "Thu 1 Jan 2026 – Tue 31 Mar 2026"
     assert "Won ÷ (won + lost)" in screen.tiles[Metric.WIN_RATE].toolTip()
     assert screen.funnel_chart is not None
     assert screen.funnel_chart.data.values == (10.0, 7.0, 5.0, 3.0)
+    assert screen.funnel_chart.data.title == "Funnel: 10 leads came in, 3 became customers"
+    assert screen.cheapest_sale_label.text() == "Lowest cost per sale: Spring letters, 300.00 EUR"
     assert screen.funnel_chart.data.labels[1] == "Consideration · 70.0 %"
     assert screen.revenue_chart is not None
     assert screen.revenue_chart.data.values == (4000.0, 1000.0, 6000.0)
@@ -100,6 +108,10 @@ def test_clicking_a_tile_lists_its_leads(qtbot: QtBot, story: Story) -> None:
     screen.tiles[Metric.GONE_QUIET].setFocus()
     qtbot.keyClick(screen.tiles[Metric.GONE_QUIET], Qt.Key.Key_Return)
     assert _listed(screen) == {"Quince"}
+    assert screen.lead_dialog is not None
+    screen.lead_dialog.reject()
+    qtbot.mouseClick(screen.tiles[Metric.REFERRALS], Qt.MouseButton.LeftButton)
+    assert _listed(screen) == {"Birch", "Hazel"}
 
 
 def test_clicking_a_bar_or_a_campaign_lists_its_leads(qtbot: QtBot, story: Story) -> None:
@@ -228,13 +240,40 @@ def test_a_change_while_reading_reads_again(qtbot: QtBot, story: Story) -> None:
     assert _tile_values(screen)[Metric.REVENUE] == "11,700.00 EUR"
 
 
-def test_an_export_can_be_cancelled(qtbot: QtBot, story: Story, tmp_path: Path) -> None:
+def test_an_export_can_be_cancelled(
+    qtbot: QtBot, story: Story, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     screen = _screen(qtbot, Operations(story.workspace))
+    clicked = threading.Event()
+
+    def read_after_the_click(workspace: Workspace, period: Period) -> Report:
+        clicked.wait(WAIT_MS / 1000)
+        return load_report(workspace, period)
+
+    monkeypatch.setattr("planner.services.report_pdf.load_report", read_after_the_click)
     report = tmp_path / "report.pdf"
     running = screen.export_pdf(report)
     assert screen.pdf_button.text() == "Cancel Export"
-    with qtbot.waitSignal(running.done, timeout=WAIT_MS):
+    with qtbot.waitSignal(running.cancelled, timeout=WAIT_MS):
         qtbot.mouseClick(screen.pdf_button, Qt.MouseButton.LeftButton)
-    assert running.cancel_requested
+        clicked.set()
+    qtbot.waitUntil(lambda: screen.export_job is None, timeout=WAIT_MS)
     assert not report.exists()
     assert list(tmp_path.glob("*.part")) == []
+    assert screen.pdf_button.text() == "Export Report…"
+
+
+def test_the_keyboard_walks_the_bars_and_opens_one(qtbot: QtBot, story: Story) -> None:
+    screen = _screen(qtbot, Operations(story.workspace))
+    chart = screen.funnel_chart
+    assert chart is not None
+    chart.setFocus()
+    qtbot.waitUntil(chart.hasFocus)
+    assert chart.bar_set is not None
+    assert chart.bar_set.selectedBars() == [3]  # Awareness, drawn at the top
+    qtbot.keyClick(chart, Qt.Key.Key_Down)
+    qtbot.keyClick(chart, Qt.Key.Key_Down)
+    assert chart.bar_set.selectedBars() == [1]
+    assert chart.accessibleDescription() == "Conversion: 5 leads, 71.4 % of Consideration"
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    assert _listed(screen) == {"Alder", "Birch", "Fir", "Hazel", "Elm"}
