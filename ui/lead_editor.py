@@ -28,7 +28,7 @@ from ui.money_input import amount_placeholder, currency_box, money_hint, read_mo
 from ui.operations import Action, Operations
 from ui.referrer_field import ReferrerField
 from ui.response_field import ResponseCodeField
-from ui.sales.lead_documents import LeadDocumentsPanel
+from ui.sales.documents_panel import DocumentsPanel
 from ui.touches.touch_text import full_day_text, local_day
 
 _CONTACT_FIELDS = (
@@ -102,7 +102,7 @@ class LeadEditor(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.timeline = LeadTimeline(operations, self._lead.id) if self._lead is not None else None
         self.documents = (
-            LeadDocumentsPanel(operations, self._lead.id) if self._lead is not None else None
+            DocumentsPanel(operations, self._lead.id) if self._lead is not None else None
         )
         self.response_field = (
             ResponseCodeField(operations, self._lead.id) if self._lead is not None else None

@@ -51,7 +51,8 @@ def _country(text: str, field: str) -> str:
 
 
 def _category(rate: Decimal) -> str:
-    """EN 16931's VAT category: standard rated, or zero rated."""
+    """EN 16931's VAT category: standard rated, or zero rated (which, by BR-Z-10, carries no
+    exemption reason)."""
     return "S" if rate else "Z"
 
 
@@ -141,8 +142,6 @@ def factur_x_xml(sale: PrintedSale) -> bytes:
         tax.basis_amount = _amount(rate.taxable)
         tax.type_code = "VAT"
         tax.category_code = _category(rate.rate)
-        if not rate.rate:
-            tax.exemption_reason = "Zero rated"
         tax.rate_applicable_percent = rate.rate
         settlement.trade_tax.add(tax)
     summation = settlement.monetary_summation

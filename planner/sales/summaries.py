@@ -10,7 +10,8 @@ from planner.sales.numbering import DocumentKind
 
 @dataclass(frozen=True)
 class DocumentSummary:
-    """One line of a document list: what it is, for whom, where it stands and how much."""
+    """One line of a document list: what it is, for whom, where it stands and how much;
+    ``source_id`` is the proposal an invoice or contract was made from."""
 
     id: int
     number: str
@@ -21,6 +22,7 @@ class DocumentSummary:
     lead_name: str
     issued_on: date | None
     created_at: str
+    source_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,10 @@ def decline_proposal(
         return recorder.finish()
 
 
-def _accepted_proposal(workspace: Workspace, document_id: int, making: str) -> SalesDocument:
+def _accepted_proposal(workspace: Workspace, document_id: int, kind: DocumentKind) -> SalesDocument:
+    """The accepted proposal to make an invoice or contract from; refused when it is none, or
+    when it already has one (running the command twice must not bill a customer twice)."""
+    making = f"an {kind.value}" if kind is DocumentKind.INVOICE else f"a {kind.value}"
     proposal = workspace.documents.get(document_id)
     if proposal.kind is not DocumentKind.PROPOSAL:
         raise ValidationError(f"{proposal.display_number} is not a proposal", "number")
@@ -137,6 +140,13 @@ def _accepted_proposal(workspace: Workspace, document_id: int, making: str) -> S
         raise ValidationError(
             f"Proposal {proposal.display_number} is {proposal.status_on(workspace.clock.today())}"
             f"; accept it before making {making} from it",
+            "number",
+        )
+    made = workspace.documents.made_from(proposal.id, kind)
+    if made:
+        raise ValidationError(
+            f"Proposal {proposal.display_number} already has {kind.value} "
+            f"{made[0].display_number}; revise or print that one instead",
             "number",
         )
     return proposal
@@ -153,7 +163,7 @@ def invoice_from_proposal(
 ) -> Change:
     """An invoice with the accepted proposal's lines, due ``due_days`` after today. Issued at
     once by default (taking its number now, recorded as a touch); a draft has no number yet."""
-    proposal = _accepted_proposal(workspace, proposal_id, "an invoice")
+    proposal = _accepted_proposal(workspace, proposal_id, DocumentKind.INVOICE)
     if not 0 <= due_days <= _MAX_DUE_DAYS:
         raise ValidationError(f"Payment is due within 0 to {_MAX_DUE_DAYS} days", "due_days")
     lead = workspace.leads.get(proposal.lead_id, include_deleted=True)
@@ -242,7 +252,7 @@ def contract_from_proposal(
 ) -> Change:
     """A contract over the accepted proposal's lines, starting ``start_on`` (today when not
     given), sent at once: numbered, frozen and recorded as a touch."""
-    proposal = _accepted_proposal(workspace, proposal_id, "a contract")
+    proposal = _accepted_proposal(workspace, proposal_id, DocumentKind.CONTRACT)
     lead = workspace.leads.get(proposal.lead_id, include_deleted=True)
     today = workspace.clock.today()
     content = replace(

@@ -7,6 +7,7 @@ one stays, with its data, and prints as it did.
 
 from planner.changes import Change
 from planner.errors import ValidationError
+from planner.locale import format_day
 from planner.sales.document import DocumentContent, DocumentStatus, SalesDocument
 from planner.sales.numbering import DocumentKind
 from planner.services.actions import user_action
@@ -56,8 +57,8 @@ def create_proposal(
 @user_action
 def save_document(workspace: Workspace, document_id: int, content: DocumentContent) -> Change:
     """Saves edited content: a draft changes in place; a sent proposal or contract gets a new
-    revision, the old one marked superseded. Accepted, paid and issued documents stay as
-    they are."""
+    revision, the old one marked superseded (a declined one stays declined, with its reason).
+    Accepted, paid and issued documents stay as they are."""
     document = workspace.documents.get(document_id)
     lead = workspace.leads.get(document.lead_id, include_deleted=True)
     checked_content(content, workspace.clock.today())
@@ -72,11 +73,12 @@ def save_document(workspace: Workspace, document_id: int, content: DocumentConte
     now = workspace.clock.timestamp()
     number, revision = take_revision_number(workspace.db, document.kind, base, now)
     with recording(workspace.db, f"Revise {base} as {number}") as recorder:
-        recorder.update(
-            Table.DOCUMENTS,
-            document_id,
-            {"status": DocumentStatus.SUPERSEDED.value, "updated_at": now},
-        )
+        if document.status is DocumentStatus.SENT:
+            recorder.update(
+                Table.DOCUMENTS,
+                document_id,
+                {"status": DocumentStatus.SUPERSEDED.value, "updated_at": now},
+            )
         insert_document(
             workspace,
             recorder,
@@ -117,7 +119,8 @@ def send_document(workspace: Workspace, document_id: int) -> Change:
     if document.status_on(today) is DocumentStatus.EXPIRED:
         raise ValidationError(
             f"Proposal {document.display_number} expired on "
-            f"{document.content.valid_until}; give it a new validity date first",
+            f"{format_day(document.content.valid_until or today)}; give it a new validity date "
+            "first",
             "valid_until",
         )
     values: dict[str, object] = {
@@ -125,7 +128,6 @@ def send_document(workspace: Workspace, document_id: int) -> Change:
         "updated_at": workspace.clock.timestamp(),
         **sent_snapshot(workspace, lead),
     }
-    number = document.number
     if document.kind is DocumentKind.INVOICE:
         number = issue_number(workspace, DocumentKind.INVOICE)
         values.update(
@@ -134,21 +136,15 @@ def send_document(workspace: Workspace, document_id: int) -> Change:
             payment_reference=number,
             status=DocumentStatus.ISSUED.value,
         )
-        verb = "Issue"
+        description, note = f"Issue invoice {number}", "Invoice issued"
     else:
+        number = document.display_number
         values["status"] = DocumentStatus.SENT.value
-        verb = "Send"
-    assert number is not None
-    with recording(workspace.db, f"{verb} {document.kind.value} {number}") as recorder:
+        description = f"Send {document.kind.value} {number}"
+        note = f"{document.kind.label} sent"
+    with recording(workspace.db, description) as recorder:
         recorder.update(Table.DOCUMENTS, document_id, values)
-        log_document_touch(
-            workspace,
-            recorder,
-            lead.id,
-            document.kind,
-            number,
-            f"{document.kind.label} {'issued' if verb == 'Issue' else 'sent'}",
-        )
+        log_document_touch(workspace, recorder, lead.id, document.kind, number, note)
         due_on = document.content.due_on
         if document.kind is DocumentKind.INVOICE and due_on is not None:
             plan_payment_touch(

@@ -26,7 +26,7 @@ from planner.documents.sales_values import PaymentDetails, PrintedSale
 from planner.errors import ValidationError
 from planner.locale import user_locale
 from planner.sales.document import DocumentStatus, SalesDocument
-from planner.sales.epc import EPC_CURRENCY, EpcPayment
+from planner.sales.epc import EpcPayment
 from planner.sales.numbering import DocumentKind
 from planner.sales.texts import standard_texts
 from planner.store.database import open_reader
@@ -119,15 +119,15 @@ def _payment(document: SalesDocument, sender: SenderProfile) -> PaymentDetails |
         return None
     total = document.total
     reference = document.payment_reference or document.display_number
-    epc = None
-    if total.currency == EPC_CURRENCY and sender.iban and sender.business_name and total.minor:
-        epc = EpcPayment(
+    epc = _codable(
+        EpcPayment(
             name=sender.business_name,
             iban=sender.iban,
             amount=total,
-            remittance=f"{reference}",
+            remittance=reference,
             bic=sender.bic,
         )
+    )
     return PaymentDetails(
         iban=sender.iban,
         bic=sender.bic,
@@ -135,6 +135,16 @@ def _payment(document: SalesDocument, sender: SenderProfile) -> PaymentDetails |
         due_on=document.content.due_on,
         epc=epc,
     )
+
+
+def _codable(payment: EpcPayment) -> EpcPayment | None:
+    """The payment when a transfer code can carry it: euros, an account, a name and an amount
+    in the code's range; otherwise the invoice prints the details without the code."""
+    try:
+        payment.payload()
+    except ValidationError:
+        return None
+    return payment
 
 
 @dataclass(frozen=True)

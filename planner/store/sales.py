@@ -193,6 +193,15 @@ class DocumentStore:
         )
         return [self._with_lines(row) for row in rows]
 
+    def made_from(self, source_id: int, kind: DocumentKind) -> list[SalesDocument]:
+        """The documents of ``kind`` made from the proposal ``source_id``, oldest first."""
+        rows = self._db.query(
+            "SELECT * FROM documents WHERE source_id = ? AND kind = ? AND deleted_at IS NULL "
+            "ORDER BY id",
+            [source_id, kind.value],
+        )
+        return [self._with_lines(row) for row in rows]
+
     def summaries(self, today: date, lead_id: int | None = None) -> list[DocumentSummary]:
         """Every document (of one lead, when given), newest first, with its status as of
         ``today`` (expired proposals, overdue invoices)."""
@@ -219,6 +228,7 @@ class DocumentStore:
                     lead_name=row["lead_name"],
                     issued_on=document.issued_on,
                     created_at=document.created_at,
+                    source_id=document.source_id,
                 )
             )
         return summaries

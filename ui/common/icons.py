@@ -88,6 +88,7 @@ class Glyph(StrEnum):
     WEEK = "calendar-week"
     ABOUT = "information-outline"
     CATALOGUE = "package-variant-closed"
+    ALL_DOCUMENTS = "file-multiple-outline"
     IMPORT_HISTORY = "history"
     EMPTY_BOARD = "view-column-outline"
     EMPTY_AGENDA = "calendar-check-outline"

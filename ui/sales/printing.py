@@ -10,7 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from planner.sales.numbering import DocumentKind
 from planner.services.sales_jobs import PrintedSaleFile, PrintSale
+from planner.services.sender import load_sender_profile
 from ui.common.workers import JobThread
 from ui.documents.preview_window import DocumentPreview
 from ui.operations import Operations
@@ -50,11 +52,18 @@ class SalePrinter(QObject):
     def folder(self, folder: Path) -> None:
         self._chosen_folder = folder
 
-    def print_document(self, document_id: int, lead_name: str, *, factur_x: bool = False) -> None:
-        """Starts printing; ``printed`` or ``failed`` follows."""
+    def print_document(self, document_id: int, lead_name: str) -> None:
+        """Starts printing; ``printed`` or ``failed`` follows. An issued invoice carries the
+        Factur-X e-invoice data when the sender profile has a VAT number and a country."""
         workspace = self._operations.workspace
-        number = workspace.documents.get(document_id).display_number
-        output = self.folder / f"{number}.pdf"
+        document = workspace.documents.get(document_id)
+        profile = load_sender_profile(workspace)
+        factur_x = (
+            document.kind is DocumentKind.INVOICE
+            and document.issued_on is not None
+            and bool(profile.vat_id and profile.country)
+        )
+        output = self.folder / f"{document.display_number}.pdf"
         job = PrintSale(workspace.path, document_id, workspace.clock.today(), output, factur_x)
         thread = JobThread(job, self)
         thread.finished.connect(lambda result: self._show(result, lead_name))

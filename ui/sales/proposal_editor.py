@@ -11,30 +11,25 @@ Signals:
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.changes import Change, Kind
 from planner.errors import PlannerError, ValidationError
-from planner.locale import user_locale
-from planner.money import Money, currency_code
+from planner.money import currency_code
+from planner.sales.banking import checked_vat_id
 from planner.sales.document import DocumentContent, DocumentStatus, SalesDocument
 from planner.sales.items import LineItem
 from planner.sales.totals import Totals
@@ -44,16 +39,16 @@ from planner.workspace import Workspace
 from ui.common import form_parts
 from ui.money_input import currency_box
 from ui.operations import Operations
+from ui.sales.lines_table import LinesTable
 from ui.sales.printing import SalePrinter
-from ui.sales.typed_numbers import decimal_text, read_percent, read_quantity
+from ui.sales.totals_panel import TotalsPanel
+from ui.sales.typed_numbers import decimal_text, read_percent
 
 FIXED_STATUSES = frozenset(
     {DocumentStatus.ACCEPTED, DocumentStatus.SUPERSEDED, DocumentStatus.PAID}
 )
 """Statuses whose document neither changes nor gets a new revision."""
 
-COLUMNS = ("Description", "Qty", "Unit", "Unit price", "Disc. %", "Tax %", "Amount")
-DESCRIPTION, QUANTITY, UNIT, PRICE, DISCOUNT, TAX, AMOUNT = range(len(COLUMNS))
 DEFAULT_VALID_DAYS = 30
 
 
@@ -81,12 +76,8 @@ class ProposalEditor(QDialog):
         self.document_id: int | None = document_id
         self.printer = SalePrinter(operations)
         self.printer.printed.connect(self.printed)
-        self.lines_table = QTableWidget(0, len(COLUMNS))
-        self.lines_table.setObjectName("proposal-lines")
-        self.lines_table.setHorizontalHeaderLabels(COLUMNS)
-        self.lines_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.lines_table.horizontalHeader()
-        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self.lines_table = LinesTable()
+        self.totals_panel = TotalsPanel()
         self.catalogue_box = QComboBox()
         self.catalogue_box.setObjectName("proposal-catalogue")
         for item in workspace.catalogue.items():
@@ -99,6 +90,9 @@ class ProposalEditor(QDialog):
         self.discount_field.setObjectName("proposal-discount")
         self.discount_field.setPlaceholderText("e.g. 10")
         self.currency_box = currency_box(self)
+        self.vat_id_field = QLineEdit()
+        self.vat_id_field.setObjectName("proposal-customer-vat-id")
+        self.vat_id_field.setPlaceholderText("e.g. DE811907980")
         self.valid_until = form_parts.day_edit(
             workspace.clock.today() + timedelta(days=DEFAULT_VALID_DAYS), "Valid until"
         )
@@ -108,8 +102,6 @@ class ProposalEditor(QDialog):
         self.terms_field = QPlainTextEdit()
         self.terms_field.setTabChangesFocus(True)
         self.terms_field.setPlaceholderText("Terms; leave empty for the standard ones")
-        self.totals_labels: dict[str, QLabel] = {}
-        self.totals_grid = QGridLayout()
         self.error_label = form_parts.error_label("proposal-error")
         self.notice = form_parts.plain_label()
         self.notice.setObjectName("proposal-notice")
@@ -130,6 +122,7 @@ class ProposalEditor(QDialog):
         self._fill(workspace)
         self.lines_table.itemChanged.connect(self.refresh_totals)
         self.discount_field.textEdited.connect(self.refresh_totals)
+        self.vat_id_field.textEdited.connect(self.refresh_totals)
         self.currency_box.currentTextChanged.connect(self.refresh_totals)
         self._build_layout()
         self.refresh_totals()
@@ -142,39 +135,17 @@ class ProposalEditor(QDialog):
         """The proposal's currency code as typed (checked when the content is read)."""
         return self.currency_box.currentText().strip().upper()
 
+    @property
+    def totals_labels(self) -> dict[str, QLabel]:
+        """The shown amounts by key (``subtotal``, ``discount``, ``net``, ``tax-19``, ``total``)."""
+        return self.totals_panel.labels
+
     def add_line(self, line: LineItem | None = None) -> int:
-        """Appends a line (an empty one to type into); returns its row."""
-        row = self.lines_table.rowCount()
-        self.lines_table.blockSignals(True)
-        self.lines_table.insertRow(row)
-        locale = user_locale()
-        texts = ["", "1", "", "", "", "0", ""]
-        if line is not None:
-            texts = [
-                line.description,
-                decimal_text(line.quantity),
-                line.unit,
-                line.unit_price.number_text(locale, grouped=False),
-                decimal_text(line.discount) if line.discount else "",
-                decimal_text(line.tax_rate),
-                "",
-            ]
-        for column, text in enumerate(texts):
-            item = QTableWidgetItem(text)
-            if column == AMOUNT:
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            if column not in (DESCRIPTION, UNIT):
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if line is not None and column == DESCRIPTION and line.catalogue_id is not None:
-                item.setData(Qt.ItemDataRole.UserRole, line.catalogue_id)
-            self.lines_table.setItem(row, column, item)
-        self.lines_table.blockSignals(False)
+        """Appends a line (an empty one to type into, with the focus on its description)."""
+        row = self.lines_table.append(line)
         self.refresh_totals()
         if line is None:
-            self.lines_table.setCurrentCell(row, DESCRIPTION)
-            description = self.lines_table.item(row, DESCRIPTION)
-            if description is not None:
-                self.lines_table.editItem(description)
+            self.lines_table.edit_description(row)
         return row
 
     def add_catalogue_line(self) -> int | None:
@@ -195,29 +166,20 @@ class ProposalEditor(QDialog):
 
     def remove_selected_lines(self) -> None:
         """Removes the selected lines."""
-        rows = sorted({index.row() for index in self.lines_table.selectedIndexes()}, reverse=True)
-        for row in rows:
-            self.lines_table.removeRow(row)
+        self.lines_table.remove_selected()
         self.refresh_totals()
 
     def content(self) -> DocumentContent:
         """The proposal as typed; ValidationError naming the first line or field that is wrong."""
         currency = currency_code(self.currency or "EUR")
-        lines = []
-        for row in range(self.lines_table.rowCount()):
-            try:
-                lines.append(self._line(row, currency))
-            except ValidationError as error:
-                raise ValidationError(f"Line {row + 1}: {error}", error.field) from None
-        previous = self._document.content if self._document else None
         return DocumentContent(
-            lines=tuple(lines),
+            lines=self.lines_table.lines(currency),
             currency=currency,
             discount=read_percent(self.discount_field.text(), "discount"),
             valid_until=form_parts.from_qdate(self.valid_until.date()),
             introduction=self.introduction_field.toPlainText().strip(),
             terms=self.terms_field.toPlainText().strip(),
-            customer_vat_id=previous.customer_vat_id if previous else "",
+            customer_vat_id=checked_vat_id(self.vat_id_field.text(), "customer_vat_id"),
         )
 
     def refresh_totals(self) -> Totals | None:
@@ -226,18 +188,12 @@ class ProposalEditor(QDialog):
             content = self.content()
         except ValidationError as error:
             self._show_error(str(error))
-            self._show_totals(None)
+            self.totals_panel.show_totals(None)
             return None
         self._show_error("")
         totals = content.totals
-        self._show_totals(totals)
-        locale = user_locale()
-        self.lines_table.blockSignals(True)
-        for row, net in enumerate(totals.line_nets):
-            item = self.lines_table.item(row, AMOUNT)
-            if item is not None:
-                item.setText(net.number_text(locale))
-        self.lines_table.blockSignals(False)
+        self.totals_panel.show_totals(totals)
+        self.lines_table.show_amounts(totals.line_nets)
         return totals
 
     def save_draft(self) -> Change | None:
@@ -309,58 +265,6 @@ class ProposalEditor(QDialog):
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
 
-    def _line(self, row: int, currency: str) -> LineItem:
-        def text(column: int) -> str:
-            item = self.lines_table.item(row, column)
-            return item.text() if item is not None else ""
-
-        price_text = text(PRICE).strip()
-        if not price_text:
-            raise ValidationError("give a unit price", "unit_price")
-        description_item = self.lines_table.item(row, DESCRIPTION)
-        catalogue_id = description_item.data(Qt.ItemDataRole.UserRole) if description_item else None
-        return LineItem(
-            description=text(DESCRIPTION).strip(),
-            quantity=read_quantity(text(QUANTITY)),
-            unit=text(UNIT).strip(),
-            unit_price=Money.parse_local(price_text, currency, user_locale()),
-            discount=read_percent(text(DISCOUNT), "discount"),
-            tax_rate=read_percent(text(TAX), "tax_rate"),
-            catalogue_id=int(catalogue_id) if catalogue_id is not None else None,
-        ).checked()
-
-    def _show_totals(self, totals: Totals | None) -> None:
-        while self.totals_grid.count():
-            taken = self.totals_grid.takeAt(0)
-            widget = taken.widget() if taken is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        self.totals_labels = {}
-        if totals is None:
-            return
-        locale = user_locale()
-        rows: list[tuple[str, str, Money]] = [("subtotal", "Subtotal", totals.subtotal)]
-        if totals.discount.minor:
-            rows.append(("discount", "Discount", totals.discount))
-            rows.append(("net", "Net", totals.net))
-        for rate in totals.rates:
-            rows.append((f"tax-{rate.rate}", f"VAT {decimal_text(rate.rate)} %", rate.tax))
-        rows.append(("total", "Total", totals.total))
-        for index, (key, label, money) in enumerate(rows):
-            name = QLabel(label)
-            value = QLabel(money.format(locale))
-            value.setObjectName(f"proposal-total-{key}")
-            value.setAlignment(Qt.AlignmentFlag.AlignRight)
-            if key == "total":
-                font = value.font()
-                font.setBold(True)
-                value.setFont(font)
-                name.setFont(font)
-            self.totals_grid.addWidget(name, index, 0)
-            self.totals_grid.addWidget(value, index, 1)
-            self.totals_labels[key] = value
-
     def _fill(self, workspace: Workspace) -> None:
         document = self._document
         today = workspace.clock.today()
@@ -378,6 +282,7 @@ class ProposalEditor(QDialog):
         valid = content.valid_until or today + timedelta(days=DEFAULT_VALID_DAYS)
         self.valid_until.setDate(form_parts.to_qdate(max(valid, today)))
         self.introduction_field.setPlainText(content.introduction)
+        self.vat_id_field.setText(content.customer_vat_id)
         self.terms_field.setPlainText(content.terms)
         for line in content.lines:
             self.add_line(line)
@@ -407,12 +312,11 @@ class ProposalEditor(QDialog):
         settings.addRow("Currency", self.currency_box)
         settings.addRow("Overall discount %", self.discount_field)
         settings.addRow("Valid until", self.valid_until)
-        totals_box = QWidget()
-        totals_box.setLayout(self.totals_grid)
+        settings.addRow("Customer VAT no.", self.vat_id_field)
         lower = QHBoxLayout()
         lower.addLayout(settings, 1)
         lower.addStretch(1)
-        lower.addWidget(totals_box, 1)
+        lower.addWidget(self.totals_panel, 1)
         texts = QFormLayout()
         texts.addRow("Introduction", self.introduction_field)
         texts.addRow("Terms", self.terms_field)

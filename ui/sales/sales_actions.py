@@ -1,33 +1,46 @@
-"""The window's selling actions: a proposal for the selected hot lead (also on the card's
-right-click menu), the documents of the selected lead, and the catalogue."""
+"""The window's selling actions: a proposal for the selected hot lead, accepting its open
+proposal (both also on the card's right-click menu), the documents of the selected lead, and
+the catalogue."""
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QVBoxLayout, QWidget
 
 from planner.domain import Column
 from planner.errors import NotFoundError
+from planner.sales.document import DocumentStatus
+from planner.sales.numbering import DocumentKind
+from planner.sales.summaries import DocumentSummary
+from planner.services import deals
 from ui.board.board_widget import BoardWidget
 from ui.common.icons import Glyph
 from ui.operations import Operations
 from ui.sales.catalogue_dialog import CatalogueDialog
-from ui.sales.lead_documents import LeadDocumentsPanel
+from ui.sales.document_settings_dialog import DocumentSettingsDialog
+from ui.sales.documents_panel import DocumentsPanel
 from ui.sales.printing import SalePrinter
 from ui.sales.proposal_editor import ProposalEditor
 from ui.window_actions import window_action
 
 PROPOSAL_COLUMNS = frozenset({Column.HOT})
+OPEN_STATUSES = frozenset({DocumentStatus.DRAFT, DocumentStatus.SENT})
 """Where a new proposal is offered on the card: hot leads are ready to talk business."""
 
 
 class LeadDocumentsDialog(QDialog):
-    """A lead's documents in a window of their own (from the board)."""
+    """A lead's documents (or with ``lead_id`` ``None`` every document) in a window of their
+    own."""
 
-    def __init__(self, operations: Operations, lead_id: int, parent: QWidget | None = None):
+    def __init__(
+        self, operations: Operations, lead_id: int | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("lead-documents-dialog")
-        name = operations.workspace.leads.get(lead_id, include_deleted=True).name
-        self.setWindowTitle(f"Documents of '{name}'")
-        self.panel = LeadDocumentsPanel(operations, lead_id, self)
+        if lead_id is None:
+            self.setWindowTitle("All documents")
+        else:
+            name = operations.workspace.leads.get(lead_id, include_deleted=True).name
+            self.setWindowTitle(f"Documents of '{name}'")
+        self.panel = DocumentsPanel(operations, lead_id, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -47,6 +60,7 @@ class SalesActions(QObject):
         self.editor: ProposalEditor | None = None
         self.documents_dialog: LeadDocumentsDialog | None = None
         self.catalogue_dialog: CatalogueDialog | None = None
+        self.settings_dialog: DocumentSettingsDialog | None = None
         self.new_proposal = window_action(
             window, "New &Proposal…", self.open_new_proposal, "Ctrl+Shift+P", Glyph.PROPOSAL
         )
@@ -56,7 +70,19 @@ class SalesActions(QObject):
         self.catalogue = window_action(
             window, "Catalo&gue…", self.open_catalogue, "", Glyph.CATALOGUE
         )
-        board.set_card_actions([self.new_proposal, self.lead_documents])
+        self.accept_proposal = window_action(
+            window, "&Accept Proposal", self.accept_open_proposal, "", Glyph.WON
+        )
+        self.all_documents = window_action(
+            window, "All &Documents…", self.open_all_documents, "", Glyph.ALL_DOCUMENTS
+        )
+        self.document_settings = window_action(
+            window, "Document Setti&ngs…", self.open_document_settings, "", Glyph.SETTINGS
+        )
+        board.set_card_actions([self.new_proposal, self.accept_proposal, self.lead_documents])
+        operations.change_applied.connect(
+            lambda _change, _initiator: self._enable_for(board.current_lead_id())
+        )
         board.current_lead_changed.connect(self._enable_for)
         window.installEventFilter(self)
         self._enable_for(board.current_lead_id())
@@ -72,8 +98,19 @@ class SalesActions(QObject):
         """Adds the selling actions to a menu (Documents)."""
         menu.addSeparator()
         menu.addAction(self.new_proposal)
+        menu.addAction(self.accept_proposal)
         menu.addAction(self.lead_documents)
+        menu.addAction(self.all_documents)
         menu.addAction(self.catalogue)
+        menu.addAction(self.document_settings)
+
+    def open_document_settings(self) -> DocumentSettingsDialog:
+        """Opens the numbering patterns and the standard texts of documents."""
+        dialog = DocumentSettingsDialog(self._operations, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_catalogue(self) -> CatalogueDialog:
         """Opens the catalogue of products and services."""
@@ -94,11 +131,33 @@ class SalesActions(QObject):
         editor.open()
         return editor
 
+    def accept_open_proposal(self) -> LeadDocumentsDialog | None:
+        """Accepts the selected lead's open proposal (the lead moves to Won), then shows its
+        documents, where the invoice and the contract are a click away."""
+        lead_id = self._board.current_lead_id()
+        proposal = self._open_proposal(lead_id)
+        if lead_id is None or proposal is None:
+            return None
+        change = self._operations.run(
+            lambda workspace: deals.accept_proposal(workspace, proposal.id), initiator=self
+        )
+        if change is None:
+            return None
+        dialog = self._show_documents(lead_id)
+        dialog.panel.select(proposal.id)
+        dialog.panel.hint.setText("Accepted. Create the invoice and the contract next.")
+        return dialog
+
     def open_lead_documents(self) -> LeadDocumentsDialog | None:
         """Opens the selected lead's documents."""
         lead_id = self._board.current_lead_id()
-        if lead_id is None:
-            return None
+        return self._show_documents(lead_id) if lead_id is not None else None
+
+    def open_all_documents(self) -> LeadDocumentsDialog:
+        """Opens every document, with the numbers no document carries and why."""
+        return self._show_documents(None)
+
+    def _show_documents(self, lead_id: int | None) -> LeadDocumentsDialog:
         dialog = LeadDocumentsDialog(self._operations, lead_id, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.documents_dialog = dialog
@@ -114,3 +173,16 @@ class SalesActions(QObject):
                 column = None
         self.new_proposal.setEnabled(column in PROPOSAL_COLUMNS)
         self.lead_documents.setEnabled(column is not None)
+        self.accept_proposal.setEnabled(
+            column is not None and self._open_proposal(lead_id) is not None
+        )
+
+    def _open_proposal(self, lead_id: int | None) -> DocumentSummary | None:
+        """The lead's newest proposal still open today (drafted or sent, not expired)."""
+        if lead_id is None:
+            return None
+        workspace = self._operations.workspace
+        for summary in workspace.documents.summaries(workspace.clock.today(), lead_id):
+            if summary.kind is DocumentKind.PROPOSAL and summary.status in OPEN_STATUSES:
+                return summary
+        return None

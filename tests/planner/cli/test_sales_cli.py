@@ -115,6 +115,10 @@ def test_from_proposal_to_paid_invoice_and_contract(
     attachments = PdfReader(invoice_pdf).attachments
     assert "factur-x.xml" in attachments
 
+    again = tmp_path / "again.pdf"
+    assert run(hot, "invoice", "from-proposal", "P-2026-0001", "--out", str(again)) == 2
+    assert "already has invoice INV-2026-0001" in capsys.readouterr().err
+    assert not again.exists()
     assert run(hot, "invoice", "paid", "INV-2026-0001") == 0
     assert (
         run(

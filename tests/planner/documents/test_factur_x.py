@@ -7,6 +7,8 @@ from io import BytesIO
 
 import pytest
 from facturx import get_facturx_xml_from_pdf, xml_check_xsd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from planner.documents.factur_x import embed_factur_x, factur_x_xml
@@ -96,3 +98,36 @@ def test_the_xml_passes_the_schema_and_its_totals_equal_the_pdfs(sender: SenderP
 def test_an_e_invoice_needs_the_senders_vat_id(sender: SenderProfile) -> None:
     with pytest.raises(ValidationError, match="VAT id"):
         factur_x_xml(_invoice(sender))
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.decimals(min_value="0.01", max_value="500", places=2),
+            st.integers(min_value=0, max_value=10**7),
+            st.sampled_from([Decimal(0), Decimal(5), Decimal(10), Decimal(20)]),
+            st.sampled_from(["", "hour", "piece"]),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.decimals(min_value=0, max_value=50, places=2),
+)
+def test_any_invoice_passes_the_schema_with_the_totals_it_prints(
+    rows: list[tuple[Decimal, int, Decimal, str]], discount: Decimal
+) -> None:
+    sender = SenderProfile(business_name="Harbour Light", country="PT", vat_id="PT123456789")
+    lines = tuple(
+        LineItem(f"Item {index}", quantity, Money(price, "EUR"), unit, tax_rate=rate)
+        for index, (quantity, price, rate, unit) in enumerate(rows, start=1)
+    )
+    sale = replace(
+        _invoice(sender),
+        content=DocumentContent(lines, "EUR", discount, due_on=date(2026, 3, 30)),
+    )
+    tree = etree.fromstring(factur_x_xml(sale))
+    summation = ".//ram:SpecifiedTradeSettlementHeaderMonetarySummation"
+    totals = sale.content.totals
+    assert _amount(tree, f"{summation}/ram:GrandTotalAmount") == totals.total.as_decimal_string()
+    assert _amount(tree, f"{summation}/ram:TaxBasisTotalAmount") == totals.net.as_decimal_string()

@@ -227,6 +227,9 @@ def test_accepting_twice_or_after_expiry_is_refused(workspace: Workspace, hot_le
     assert later.documents.get(short).status_on(later.clock.today()) is DocumentStatus.EXPIRED
     with pytest.raises(ValidationError, match="expired"):
         deals.accept_proposal(later, short)
+    draft = _proposal(workspace, hot_lead, send=False, valid_until=TODAY)
+    with pytest.raises(ValidationError, match="expired on Mon 16 Mar 2026"):
+        proposals.send_document(later, draft)
 
 
 def test_declining_keeps_the_reason_and_can_lose_the_lead(
@@ -272,8 +275,10 @@ def test_invoice_and_contract_follow_an_accepted_proposal(
     undo_change(workspace, paid)
     assert workspace.documents.get(invoice.id).status is DocumentStatus.ISSUED
     undo_change(workspace, issued_change)
-    second = deals.invoice_from_proposal(workspace, proposal).created_id(Kind.DOCUMENT)
-    assert workspace.documents.get(second).number == "INV-2026-0002"
+    with pytest.raises(ValidationError, match="already has invoice Draft invoice"):
+        deals.invoice_from_proposal(workspace, proposal)
+    proposals.send_document(workspace, invoice.id)
+    assert workspace.documents.get(invoice.id).number == "INV-2026-0002"
     contract = deals.contract_from_proposal(workspace, proposal, date(2026, 4, 1))
     made = workspace.documents.get(contract.created_id(Kind.DOCUMENT))
     assert (made.number, made.content.start_on, made.source_id) == (
@@ -281,6 +286,8 @@ def test_invoice_and_contract_follow_an_accepted_proposal(
         date(2026, 4, 1),
         proposal,
     )
+    with pytest.raises(ValidationError, match="already has contract C-2026-0001"):
+        deals.contract_from_proposal(workspace, proposal)
 
 
 def test_overdue_invoices_are_listed(workspace: Workspace, hot_lead: int) -> None:
@@ -356,3 +363,45 @@ def test_an_introduction_that_is_not_a_valid_template_is_refused(
     with pytest.raises(TemplateError):
         proposals.create_proposal(workspace, hot_lead, content(100, introduction="{% if %}"))
     assert dump_database(workspace) == before
+
+
+def test_a_declined_proposal_can_be_revised_and_stays_declined(
+    workspace: Workspace, hot_lead: int
+) -> None:
+    proposal = _proposal(workspace, hot_lead)
+    deals.decline_proposal(workspace, proposal, "Too expensive")
+    change = proposals.save_document(workspace, proposal, content(9000))
+    revision = workspace.documents.get(change.created_id(Kind.DOCUMENT))
+    assert (revision.number, revision.status) == ("P-2026-0001-2", DocumentStatus.DRAFT)
+    declined = workspace.documents.get(proposal)
+    assert (declined.status, declined.decline_reason) == (DocumentStatus.DECLINED, "Too expensive")
+    deals.accept_proposal(workspace, revision.id)
+    with pytest.raises(ValidationError, match="accepted and cannot change"):
+        proposals.save_document(workspace, revision.id, content(1))
+
+
+@pytest.mark.parametrize(
+    ("currency", "price", "iban", "has_code"),
+    [
+        ("EUR", 10000, "DE89 3704 0044 0532 0130 00", True),
+        ("USD", 10000, "DE89 3704 0044 0532 0130 00", False),
+        ("EUR", 10000, "", False),
+        ("EUR", 200_000_000_000, "DE89 3704 0044 0532 0130 00", False),
+    ],
+)
+def test_the_payment_code_is_printed_only_when_a_transfer_can_carry_it(
+    workspace: Workspace, hot_lead: int, currency: str, price: int, iban: str, has_code: bool
+) -> None:
+    sender.set_sender_field(workspace, "business_name", "Harbour Light Bookkeeping")
+    if iban:
+        sender.set_sender_field(workspace, "iban", iban)
+    proposal = proposals.create_proposal(
+        workspace, hot_lead, content(price, currency=currency), send=True
+    ).created_id(Kind.DOCUMENT)
+    deals.accept_proposal(workspace, proposal)
+    invoice = deals.invoice_from_proposal(workspace, proposal).created_id(Kind.DOCUMENT)
+    text = "\n".join(
+        pdf_pages(PrintSale(workspace.path, invoice, TODAY)(no_progress, never_cancelled).pdf)
+    )
+    assert ("Scan with your banking" in text) is has_code
+    assert "Please transfer" in text

@@ -4,8 +4,10 @@ and printed, accepted (the lead moves to Won), invoiced with the payment QR code
 contract and marked paid, and the lead's documents list all three."""
 
 from decimal import Decimal
+from io import BytesIO
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMenu
 from pytestqt.qtbot import QtBot
@@ -21,8 +23,9 @@ from planner.services.sales_jobs import PrintedSaleFile
 from planner.workspace import Workspace
 from tests.planner.documents.conftest import pdf_pages
 from tests.ui.conftest import open_window
-from ui.sales.lead_documents import LeadDocumentsPanel
-from ui.sales.proposal_editor import AMOUNT, DESCRIPTION, PRICE, QUANTITY, TAX, ProposalEditor
+from ui.sales.documents_panel import DocumentsPanel
+from ui.sales.lines_table import AMOUNT, DESCRIPTION, PRICE, QUANTITY, TAX
+from ui.sales.proposal_editor import ProposalEditor
 from ui.window_settings import WindowSettings
 
 PRINT_TIMEOUT_MS = 20_000
@@ -35,6 +38,7 @@ def _prepare(workspace: Workspace) -> int:
         ("city", "Lisboa"),
         ("country", "PT"),
         ("iban", "DE89 3704 0044 0532 0130 00"),
+        ("vat_id", "PT123456789"),
     ):
         sender.set_sender_field(workspace, key, value)
     catalogue.add_catalogue_item(
@@ -57,7 +61,7 @@ def _type(qtbot: QtBot, editor: ProposalEditor, row: int, column: int, text: str
     item.setText(text)
 
 
-def _printed(qtbot: QtBot, panel_or_editor: ProposalEditor | LeadDocumentsPanel) -> PrintedSaleFile:
+def _printed(qtbot: QtBot, panel_or_editor: ProposalEditor | DocumentsPanel) -> PrintedSaleFile:
     with qtbot.waitSignal(panel_or_editor.printer.printed, timeout=PRINT_TIMEOUT_MS) as signal:
         pass
     result = signal.args[0]
@@ -101,6 +105,9 @@ def test_from_an_empty_proposal_to_a_paid_invoice(
     _type(qtbot, editor, 2, PRICE, "200")
     _type(qtbot, editor, 2, TAX, "19")
     qtbot.keyClicks(editor.discount_field, "10")
+    qtbot.keyClicks(editor.vat_id_field, "DE")
+    assert "VAT" in editor.error_label.text()
+    qtbot.keyClicks(editor.vat_id_field, " 811 907 980")
     totals = editor.content().totals
     assert len(totals.rates) == 2
     assert editor.totals_labels["total"].text() == totals.total.format(ENGLISH)
@@ -139,7 +146,10 @@ def test_from_an_empty_proposal_to_a_paid_invoice(
     qtbot.mouseClick(panel.invoice_button, Qt.MouseButton.LeftButton)
     invoice = _printed(qtbot, panel)
     assert "Scan with your banking" in "\n".join(pdf_pages(invoice.pdf))
+    assert "Your VAT no." in "\n".join(pdf_pages(invoice.pdf))
+    assert "factur-x.xml" in PdfReader(BytesIO(invoice.pdf)).attachments
     panel.select(panel.summaries[-1].id)
+    assert not panel.invoice_button.isEnabled()
     qtbot.mouseClick(panel.contract_button, Qt.MouseButton.LeftButton)
     assert _printed(qtbot, panel).number == "C-2026-0001"
     invoice_row = next(s for s in panel.summaries if s.kind.value == "invoice")
@@ -219,3 +229,57 @@ def test_declining_asks_why_and_can_move_the_lead_to_lost(
     assert [summary.status for summary in panel.summaries] == [DocumentStatus.DECLINED]
     assert panel.edit_button.isEnabled()
     assert not panel.accept_button.isEnabled()
+
+
+def test_the_card_menu_accepts_the_open_proposal_and_offers_invoice_and_contract(
+    qtbot: QtBot, workspace: Workspace, window_settings: WindowSettings
+) -> None:
+    lead_id = _prepare(workspace)
+    window = open_window(qtbot, workspace, window_settings)
+    assert window.board.select_lead(lead_id)
+    actions = window.sales_actions
+    assert actions.accept_proposal in window.board.view(Column.HOT).actions()
+    assert not actions.accept_proposal.isEnabled()
+    actions.new_proposal.trigger()
+    editor = actions.editor
+    assert editor is not None
+    qtbot.mouseClick(editor.add_catalogue_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert actions.accept_proposal.isEnabled()
+    actions.accept_proposal.trigger()
+    assert workspace.leads.get(lead_id).column is Column.WON
+    dialog = actions.documents_dialog
+    assert dialog is not None
+    panel = dialog.panel
+    assert panel.selected() is not None
+    assert panel.invoice_button.isEnabled()
+    assert panel.contract_button.isEnabled()
+    assert "invoice" in panel.hint.text()
+    assert not actions.accept_proposal.isEnabled()
+
+
+def test_all_documents_explain_the_numbers_no_document_carries(
+    qtbot: QtBot, workspace: Workspace, window_settings: WindowSettings
+) -> None:
+    lead_id = _prepare(workspace)
+    window = open_window(qtbot, workspace, window_settings)
+    assert window.board.select_lead(lead_id)
+    for _ in range(2):
+        window.sales_actions.new_proposal.trigger()
+        editor = window.sales_actions.editor
+        assert editor is not None
+        qtbot.mouseClick(editor.add_catalogue_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    window.undo_stack.undo()
+    dialog = window.sales_actions.open_all_documents()
+    panel = dialog.panel
+    assert panel.new_button.isHidden()
+    assert [(s.number, s.lead_name) for s in panel.summaries] == [("P-2026-0001", "Acme Bakery")]
+    assert panel.gaps.text() == "P-2026-0002 is not used: its document was undone."
+    assert panel.delete_button.isEnabled()
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert panel.summaries == []
+    assert panel.gaps.text().splitlines() == [
+        "P-2026-0001 is not used: its document was deleted.",
+        "P-2026-0002 is not used: its document was undone.",
+    ]

@@ -1,7 +1,9 @@
-"""A lead's proposals, invoices and contracts, with what can be done to each.
+"""Proposals, invoices and contracts (of one lead, or of all), with what can be done to each.
 
 The list follows ``change_applied``: an accept, a new invoice or an undo shows at once. Every
-button is one action through the runner; printing runs on a worker thread.
+button is one action through the runner; printing runs on a worker thread. The list of all
+documents also names the numbers no document carries (an undone creation, a deleted draft), so
+every gap in a sequence explains itself.
 """
 
 from PySide6.QtCore import Qt
@@ -26,12 +28,14 @@ from planner.locale import format_day, user_locale
 from planner.sales.document import DocumentStatus
 from planner.sales.numbering import DocumentKind
 from planner.sales.summaries import DocumentSummary
-from planner.services import deals
+from planner.services import deals, proposals
+from ui.common import form_parts
 from ui.operations import Action, Operations
 from ui.sales.printing import SalePrinter
 from ui.sales.proposal_editor import ProposalEditor
 
 COLUMNS = ("Number", "Type", "Status", "Total", "Date")
+TOTAL_COLUMN = COLUMNS.index("Total")
 _OPEN = (DocumentStatus.DRAFT, DocumentStatus.SENT)
 
 
@@ -59,10 +63,13 @@ class DeclineDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class LeadDocumentsPanel(QWidget):
-    """The documents of one lead, newest first, and the buttons that act on the selected one."""
+class DocumentsPanel(QWidget):
+    """The documents of one lead (or, with ``lead_id`` ``None``, of every lead), newest first,
+    and the buttons that act on the selected one."""
 
-    def __init__(self, operations: Operations, lead_id: int, parent: QWidget | None = None):
+    def __init__(
+        self, operations: Operations, lead_id: int | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("lead-documents")
         self._operations = operations
@@ -71,9 +78,10 @@ class LeadDocumentsPanel(QWidget):
         self.editor: ProposalEditor | None = None
         self.decline_dialog: DeclineDialog | None = None
         self.printer = SalePrinter(operations)
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.columns = COLUMNS if lead_id is not None else (*COLUMNS, "Lead")
+        self.table = QTableWidget(0, len(self.columns))
         self.table.setObjectName("lead-documents-table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(self.columns)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -81,6 +89,9 @@ class LeadDocumentsPanel(QWidget):
         self.table.verticalHeader().hide()
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        self.gaps = form_parts.plain_label()
+        self.gaps.setObjectName("unused-numbers")
+        self.gaps.setWordWrap(True)
         self.new_button = QPushButton("New &Proposal…")
         self.edit_button = QPushButton("&Edit…")
         self.print_button = QPushButton("P&rint")
@@ -89,7 +100,10 @@ class LeadDocumentsPanel(QWidget):
         self.invoice_button = QPushButton("Create &Invoice")
         self.contract_button = QPushButton("Create &Contract")
         self.paid_button = QPushButton("Mark &Paid")
+        self.delete_button = QPushButton("Dele&te Draft")
+        self.delete_button.clicked.connect(self.delete_selected)
         self.new_button.clicked.connect(self.new_proposal)
+        self.new_button.setVisible(lead_id is not None)
         self.edit_button.clicked.connect(self.edit_selected)
         self.print_button.clicked.connect(self.print_selected)
         self.accept_button.clicked.connect(self.accept_selected)
@@ -117,10 +131,11 @@ class LeadDocumentsPanel(QWidget):
                 summary.status.label,
                 summary.total.format(locale),
                 format_day(summary.issued_on) if summary.issued_on else "",
+                summary.lead_name,
             )
-            for column, text in enumerate(cells):
+            for column, text in enumerate(cells[: len(self.columns)]):
                 item = QTableWidgetItem(text)
-                if column == 3:
+                if column == TOTAL_COLUMN:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
@@ -129,7 +144,14 @@ class LeadDocumentsPanel(QWidget):
             self.select(selected.id)
         elif self.summaries:
             self.table.selectRow(0)
+        self._show_gaps()
         self._enable_buttons()
+
+    def _show_gaps(self) -> None:
+        unused = self._operations.workspace.numbers.unused() if self.lead_id is None else []
+        lines = [f"{gap.number} is not used: {gap.reason}." for gap in unused]
+        self.gaps.setText("\n".join(lines))
+        self.gaps.setVisible(bool(lines))
 
     def select(self, document_id: int) -> None:
         """Selects the document's row, if it is listed."""
@@ -145,16 +167,18 @@ class LeadDocumentsPanel(QWidget):
         (row,) = rows
         return self.summaries[row] if row < len(self.summaries) else None
 
-    def new_proposal(self) -> ProposalEditor:
+    def new_proposal(self) -> ProposalEditor | None:
         """Opens the editor on a new proposal for the lead."""
-        return self._open_editor(None)
+        if self.lead_id is None:
+            return None
+        return self._open_editor(self.lead_id, None)
 
     def edit_selected(self) -> ProposalEditor | None:
         """Opens the selected proposal in the editor (saving a sent one makes a revision)."""
         summary = self.selected()
         if summary is None or summary.kind is not DocumentKind.PROPOSAL:
             return None
-        return self._open_editor(summary.id)
+        return self._open_editor(summary.lead_id, summary.id)
 
     def print_selected(self) -> None:
         """Prints the selected document and opens it in the preview."""
@@ -208,12 +232,21 @@ class LeadDocumentsPanel(QWidget):
             return None
         return self._run(lambda workspace: deals.mark_invoice_paid(workspace, summary.id))
 
+    def delete_selected(self) -> Change | None:
+        """Deletes the selected draft; its number stays taken, and the gap is explained."""
+        summary = self.selected()
+        if summary is None:
+            return None
+        return self._run(lambda workspace: proposals.delete_document(workspace, summary.id))
+
     def _print_created(self, change: Change | None) -> None:
         if change is None:
             return
         document_id = change.created_id(Kind.DOCUMENT)
         self.select(document_id)
-        name = self._operations.workspace.leads.get(self.lead_id, include_deleted=True).name
+        workspace = self._operations.workspace
+        lead_id = workspace.documents.get(document_id).lead_id
+        name = workspace.leads.get(lead_id, include_deleted=True).name
         self.printer.print_document(document_id, name)
 
     def ask_decline(self) -> "DeclineDialog":
@@ -232,8 +265,8 @@ class LeadDocumentsPanel(QWidget):
     def _run(self, action: Action) -> Change | None:
         return self._operations.run(action, initiator=self)
 
-    def _open_editor(self, document_id: int | None) -> ProposalEditor:
-        editor = ProposalEditor(self._operations, self.lead_id, document_id, self)
+    def _open_editor(self, lead_id: int, document_id: int | None) -> ProposalEditor:
+        editor = ProposalEditor(self._operations, lead_id, document_id, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.editor = editor
         editor.finished.connect(lambda _result: self._editor_closed(editor))
@@ -247,7 +280,9 @@ class LeadDocumentsPanel(QWidget):
             self.editor = None
 
     def _change_applied(self, change: Change, _initiator: object) -> None:
-        if change.ids(Kind.DOCUMENT) or self.lead_id in change.lead_ids:
+        if change.ids(Kind.DOCUMENT) or (
+            change.lead_ids if self.lead_id is None else self.lead_id in change.lead_ids
+        ):
             self.reload()
 
     def _enable_buttons(self) -> None:
@@ -261,9 +296,15 @@ class LeadDocumentsPanel(QWidget):
         self.print_button.setEnabled(summary is not None)
         self.accept_button.setEnabled(proposal and status in _OPEN)
         self.decline_button.setEnabled(proposal and status in _OPEN)
-        accepted = proposal and status is DocumentStatus.ACCEPTED
-        self.invoice_button.setEnabled(accepted)
-        self.contract_button.setEnabled(accepted)
+        accepted = summary is not None and proposal and status is DocumentStatus.ACCEPTED
+        made = {
+            other.kind
+            for other in self.summaries
+            if summary is not None and other.source_id == summary.id
+        }
+        self.invoice_button.setEnabled(accepted and DocumentKind.INVOICE not in made)
+        self.contract_button.setEnabled(accepted and DocumentKind.CONTRACT not in made)
+        self.delete_button.setEnabled(status is DocumentStatus.DRAFT)
         self.paid_button.setEnabled(
             kind is DocumentKind.INVOICE
             and status in (DocumentStatus.ISSUED, DocumentStatus.OVERDUE)
@@ -280,10 +321,12 @@ class LeadDocumentsPanel(QWidget):
             self.invoice_button,
             self.contract_button,
             self.paid_button,
+            self.delete_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.gaps)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
