@@ -14,6 +14,7 @@ from planner.changes import Change, Kind
 from planner.cli.arguments import enum_choice, enum_metavar, iso_date
 from planner.cli.output import print_json
 from planner.documents.batch import never_cancelled, no_progress
+from planner.documents.factur_x import check_factur_x_parties
 from planner.documents.output import check_output_file
 from planner.errors import PlannerError, ValidationError
 from planner.money import Money, currency_code
@@ -277,11 +278,9 @@ def _proposal_decline(arguments: argparse.Namespace, workspace: Workspace) -> in
 def _invoice_from_proposal(arguments: argparse.Namespace, workspace: Workspace) -> int:
     check_output_file(arguments.out)
     proposal = workspace.documents.by_number(arguments.number)
-    if arguments.factur_x and not load_sender_profile(workspace).vat_id:
-        raise ValidationError(
-            "A Factur-X invoice needs your VAT id: planner settings set vat_id DE123456789",
-            "vat_id",
-        )
+    if arguments.factur_x:
+        customer = workspace.leads.get(proposal.lead_id)
+        check_factur_x_parties(load_sender_profile(workspace), customer.country)
     change = deals.invoice_from_proposal(workspace, proposal.id, arguments.due_days)
     _print_or_undo(workspace, change, arguments.out, factur_x=arguments.factur_x)
     return 0

@@ -8,6 +8,7 @@ and turns the PDF into PDF/A-3, as the standard asks.
 
 from decimal import Decimal
 
+from planner.documents.profile import SenderProfile
 from planner.documents.sales_values import PrintedSale
 from planner.errors import ValidationError
 from planner.locale import ENGLISH, country_code
@@ -56,6 +57,19 @@ def _category(rate: Decimal) -> str:
     return "S" if rate else "Z"
 
 
+def check_factur_x_parties(sender: SenderProfile, customer_country: str) -> None:
+    """Refuses, before anything is written, an e-invoice that would lack a required fact of
+    its parties: the seller's VAT id and country, the buyer's country (the seller's when the
+    lead has none)."""
+    if not sender.vat_id:
+        raise ValidationError(
+            "A Factur-X invoice needs your VAT id: planner settings set vat_id DE123456789",
+            "vat_id",
+        )
+    _country(sender.country, "sender")
+    _country(customer_country or sender.country, "customer")
+
+
 def factur_x_xml(sale: PrintedSale) -> bytes:
     """The invoice as Factur-X EN 16931 XML; ValidationError when a required fact is missing
     (the seller's VAT id or country, the buyer's country), or the schema refuses the result."""
@@ -66,11 +80,7 @@ def factur_x_xml(sale: PrintedSale) -> bytes:
     from drafthorse.models.tradelines import LineItem as XmlLine
 
     sender = sale.sender
-    if not sender.vat_id:
-        raise ValidationError(
-            "A Factur-X invoice needs your VAT id: planner settings set vat_id DE123456789",
-            "vat_id",
-        )
+    check_factur_x_parties(sender, sale.recipient_country)
     if sale.issued_on is None:
         raise ValidationError("Issue the invoice before it gets its e-invoice data", "number")
     content = sale.content

@@ -210,6 +210,27 @@ def test_accepting_twice_an_uninvoiceable_proposal_and_factur_x_without_vat_id_e
     assert not out.exists()
 
 
+def test_factur_x_without_the_senders_country_exits_2_before_taking_a_number(
+    hot: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _create(hot, tmp_path / "p.pdf") == 0
+    assert run(hot, "proposal", "accept", "P-2026-0001") == 0
+    assert run(hot, "settings", "set", "vat_id", "PT123456789") == 0
+    assert run(hot, "settings", "set", "country", "") == 0
+    workspace = Workspace.open(hot)
+    before = dump_database(workspace)
+    workspace.close()
+    capsys.readouterr()
+    out = tmp_path / "invoice.pdf"
+    status = run(hot, "invoice", "from-proposal", "P-2026-0001", "--factur-x", "--out", str(out))
+    assert status == 2
+    assert "sender's country" in capsys.readouterr().err
+    workspace = Workspace.open(hot)
+    assert dump_database(workspace) == before
+    workspace.close()
+    assert not out.exists()
+
+
 def test_declining_with_a_reason_and_the_gap_of_an_undone_number_is_listed(
     hot: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
