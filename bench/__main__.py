@@ -111,6 +111,13 @@ def _run_merge(
     workspace.close()
     if chosen("merge_1k"):
         report(measure_merge(leads, folder, runs(3)))
+    if chosen("merge_stall"):
+        from PySide6.QtWidgets import QApplication
+
+        from bench.stall import measure_stall
+
+        _application = QApplication.instance() or QApplication(sys.argv[:1])
+        report(measure_stall(leads, folder, runs(3)))
 
 
 def _report(outcomes: list[Outcome], outcome: Outcome) -> None:

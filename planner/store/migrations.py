@@ -257,9 +257,9 @@ def m030_column_totals(db: Database) -> None:
 
     The board shows these figures after every move; reading them from a handful of rows instead
     of grouping every lead keeps a move at 100,000 leads as quick as at 1,000. Deleted leads
-    (``deleted_at`` set) are not counted, and a column and currency without leads has no row, so
-    the table is the same whatever way the leads came to be as they are. Undo and redo write rows like any action, so the
-    triggers keep the figures exact through them too.
+    (``deleted_at`` set) are not counted, and a column and currency without leads has no row,
+    so the table is the same however the leads came to be as they are. Undo and redo write rows
+    like any action, so the triggers keep the figures exact through them too.
     """
     db.executescript(
         """
