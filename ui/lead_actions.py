@@ -1,16 +1,24 @@
-"""The Lead menu: new, open, delete, move left/right and demo data, acting on the board's card."""
+"""The Lead menu: new, open, delete, move left/right and demo data, acting on the board's card.
+
+The lead editor and the demo data are imported when first used, so start-up loads only the board.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.changes import Change
-from planner.demo import demo_drafts
 from planner.domain import Column, Temperature
 from planner.services.board import add_leads
 from ui.board.board_widget import BoardWidget
-from ui.lead_editor import LeadEditor
 from ui.operations import Operations
 from ui.window_actions import window_action
+
+if TYPE_CHECKING:
+    from ui.lead_editor import LeadEditor
 
 
 class LeadActions(QObject):
@@ -53,6 +61,8 @@ class LeadActions(QObject):
 
     def open_new_lead_editor(self) -> LeadEditor:
         """Opens the editor for a new lead, in the selected column's temperature."""
+        from ui.lead_editor import LeadEditor
+
         column = self._selected_column()
         temperature = (
             Temperature(column.value) if column and not column.is_outcome else Temperature.COLD
@@ -61,6 +71,8 @@ class LeadActions(QObject):
 
     def open_editor(self, lead_id: int) -> LeadEditor | None:
         """Opens the editor on a lead."""
+        from ui.lead_editor import LeadEditor
+
         editor = self._operations.attempt(
             lambda: LeadEditor(self._operations, lead_id, parent=self._window)
         )
@@ -90,6 +102,8 @@ class LeadActions(QObject):
 
     def add_demo_data(self) -> Change | None:
         """Adds the sample leads as one undoable step."""
+        from planner.demo import demo_drafts
+
         change = self._operations.run(
             lambda workspace: add_leads(workspace, demo_drafts(), "Add demo leads"),
             initiator=self,

@@ -1,29 +1,34 @@
 """The window's Documents menu: letters, mail merge, labels, envelopes, call sheet, templates and
 the sender profile, and the previews they open.
 
-The dialogs act through the runner; every document opens in a preview.
+The dialogs act through the runner; every document opens in a preview. Each dialog, the preview
+and what they pull in (reportlab, jinja2, Qt PDF) are imported when first opened, so start-up
+loads none of them.
 """
+
+from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from ui.board.board_widget import BoardWidget
-from ui.documents.address_dialogs import EnvelopesDialog, LabelsDialog
-from ui.documents.call_sheet_dialog import CallSheetDialog
-from ui.documents.job_dialog import DocumentJobDialog
-from ui.documents.lead_selection import SelectionMode
-from ui.documents.merge_dialog import MailMergeDialog
-from ui.documents.preview_window import DocumentPreview
-from ui.documents.sender_dialog import SenderProfileDialog
-from ui.documents.template_manager import TemplateManager
 from ui.operations import Operations
 from ui.window_actions import window_action
 
-JobDialog = TypeVar("JobDialog", bound=DocumentJobDialog)
+if TYPE_CHECKING:
+    from ui.board.board_widget import BoardWidget
+    from ui.documents.address_dialogs import EnvelopesDialog, LabelsDialog
+    from ui.documents.call_sheet_dialog import CallSheetDialog
+    from ui.documents.job_dialog import DocumentJobDialog
+    from ui.documents.merge_dialog import MailMergeDialog
+    from ui.documents.preview_window import DocumentPreview
+    from ui.documents.sender_dialog import SenderProfileDialog
+    from ui.documents.template_manager import TemplateManager
+
+JobDialog = TypeVar("JobDialog", bound="DocumentJobDialog")
 
 
 def default_letters_folder() -> Path:
@@ -96,6 +101,8 @@ class DocumentActions(QObject):
 
     def open_mail_merge(self) -> MailMergeDialog:
         """Opens the mail merge on the cold leads."""
+        from ui.documents.merge_dialog import MailMergeDialog
+
         dialog = MailMergeDialog(
             self._operations, self.letters_folder, self._selected_leads(), self._window
         )
@@ -104,6 +111,8 @@ class DocumentActions(QObject):
 
     def open_letter_to_lead(self) -> MailMergeDialog:
         """Opens the mail merge set to the leads selected on the board."""
+        from ui.documents.lead_selection import SelectionMode
+
         dialog = self.open_mail_merge()
         dialog.selection_panel.set_mode(SelectionMode.SELECTED)
         dialog.setWindowTitle("Letter")
@@ -111,6 +120,8 @@ class DocumentActions(QObject):
 
     def open_labels(self) -> LabelsDialog:
         """Opens the address labels dialog."""
+        from ui.documents.address_dialogs import LabelsDialog
+
         dialog = LabelsDialog(
             self._operations, self.working_folder, self._selected_leads(), self._window
         )
@@ -118,6 +129,8 @@ class DocumentActions(QObject):
 
     def open_envelopes(self) -> EnvelopesDialog:
         """Opens the envelopes dialog."""
+        from ui.documents.address_dialogs import EnvelopesDialog
+
         dialog = EnvelopesDialog(
             self._operations, self.working_folder, self._selected_leads(), self._window
         )
@@ -125,12 +138,16 @@ class DocumentActions(QObject):
 
     def open_call_sheet(self) -> CallSheetDialog:
         """Opens the call sheet dialog on today."""
+        from ui.documents.call_sheet_dialog import CallSheetDialog
+
         return self._show_job_dialog(
             CallSheetDialog(self._operations, self.working_folder, self._window)
         )
 
     def open_templates(self) -> TemplateManager:
         """Opens the list of letter templates (not modal, so Edit ▸ Undo stays at hand)."""
+        from ui.documents.template_manager import TemplateManager
+
         if self.templates is not None:
             self.templates.close()
         manager = TemplateManager(self._operations, self._selected_lead(), self._window)
@@ -142,6 +159,8 @@ class DocumentActions(QObject):
 
     def open_sender_profile(self) -> SenderProfileDialog:
         """Opens the sender profile."""
+        from ui.documents.sender_dialog import SenderProfileDialog
+
         dialog = SenderProfileDialog(self._operations, self._window)
         dialog.finished.connect(lambda: self._closed(dialog))
         dialog.finished.connect(dialog.deleteLater)
@@ -151,6 +170,8 @@ class DocumentActions(QObject):
 
     def open_preview(self, path: Path, title: str) -> DocumentPreview:
         """Shows a PDF in a preview window of its own."""
+        from ui.documents.preview_window import DocumentPreview
+
         preview = DocumentPreview(path, title, self._window)
         self.previews.append(preview)
         preview.destroyed.connect(lambda: self._forget(preview))

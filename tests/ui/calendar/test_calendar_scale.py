@@ -74,7 +74,7 @@ def _calendar(qtbot: QtBot, workspace: Workspace, settings: WindowSettings) -> C
     window = open_window(qtbot, workspace, settings)
     window.resize(1400, 850)
     calendar = window.planning_actions.calendar
-    window.screens.setCurrentWidget(calendar)
+    window.screens.setCurrentWidget(window.planning_actions.calendar_screen)
     qtbot.waitUntil(calendar.isVisible)
     return calendar
 
