@@ -15,6 +15,10 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 def open_database(path: Path) -> Database:
     """Opens (creating if needed) the planner file at ``path`` as the one writer connection.
 
+    No sqlite-utils plugins run on the planner's connections: a plugin installed beside it must
+    not change how the file behaves, and looking for plugins scans every installed package's
+    metadata, a noticeable part of start-up.
+
     Raises DatabaseOpenError, leaving the file untouched, when the file is not a SQLite database
     or was written by a newer version of the planner.
     """
@@ -22,7 +26,7 @@ def open_database(path: Path) -> Database:
     _refuse_foreign_file(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        db = Database(sqlite3.connect(str(path), check_same_thread=False))
+        db = Database(sqlite3.connect(str(path), check_same_thread=False), execute_plugins=False)
     except sqlite3.DatabaseError as error:
         raise DatabaseOpenError(f"{path} cannot be opened as a planner database: {error}") from None
     try:
@@ -38,7 +42,7 @@ def open_database(path: Path) -> Database:
 def open_reader(path: Path) -> Database:
     """A read-only connection for a worker thread; WAL lets it read while the GUI writes."""
     uri = f"{Path(path).resolve().as_uri()}?mode=ro"
-    db = Database(sqlite3.connect(uri, uri=True, check_same_thread=False))
+    db = Database(sqlite3.connect(uri, uri=True, check_same_thread=False), execute_plugins=False)
     db.execute("PRAGMA busy_timeout = 5000")
     register_text_functions(db)
     return db
@@ -57,7 +61,7 @@ def _refuse_foreign_file(path: Path) -> None:
 
 def _refuse_newer_schema(db: Database, path: Path) -> None:
     applied = {migration.name for migration in MIGRATIONS.applied(db)}
-    empty = Database(memory=True)
+    empty = Database(memory=True, execute_plugins=False)
     try:
         known = {migration.name for migration in MIGRATIONS.pending(empty)}
     finally:
