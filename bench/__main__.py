@@ -117,7 +117,7 @@ def _run_merge(
         from bench.stall import measure_stall
 
         _application = QApplication.instance() or QApplication(sys.argv[:1])
-        report(measure_stall(leads, folder, runs(3)))
+        report(measure_stall(leads, folder, runs(5)))
 
 
 def _report(outcomes: list[Outcome], outcome: Outcome) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from planner.documents.batch import CancelCheck, MergeCancelledError, ProgressCallback
 from planner.errors import PlannerError
-from ui.common.collector import sweep, young_collections_only
+from ui.common.responsive import responsive_while_running, sweep
 
 Job = Callable[[ProgressCallback, CancelCheck], object]
 """Work to run on the worker thread: reports (done, total), stops when asked, returns a result."""
@@ -69,7 +69,7 @@ class JobWorker(QObject):
     def run(self) -> None:
         """Runs the job and announces how it ended; never lets an exception escape the thread."""
         try:
-            with young_collections_only():
+            with responsive_while_running():
                 result = self._job(self._report_progress, self._cancel_requested.is_set)
         except MergeCancelledError:
             self.cancelled.emit()
