@@ -110,7 +110,7 @@ def _run_merge(
     leads = workspace.leads.find()[:LETTERS]
     workspace.close()
     if chosen("merge_1k"):
-        report(measure_merge(leads, folder, runs(3)))
+        report(measure_merge(leads, folder, runs(4)))
     if chosen("merge_stall"):
         from PySide6.QtWidgets import QApplication
 
