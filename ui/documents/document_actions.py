@@ -186,9 +186,12 @@ class DocumentActions(QObject):
                 dialog.reject()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Closing the window first stops the jobs, so no thread outlives its dialog."""
+        """Closing the window first stops the jobs and closes the previews (a long one may
+        still be measuring its pages), so no thread outlives its window."""
         if watched is self._window and event.type() == QEvent.Type.Close:
             self.close_dialogs()
+            for preview in list(self.previews):
+                preview.close()
         return super().eventFilter(watched, event)
 
     def _selected_lead(self) -> int | None:

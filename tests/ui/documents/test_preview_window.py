@@ -17,6 +17,7 @@ from planner.documents.stationery import EnvelopeSize
 from tests.ui.documents.conftest import SENDER, pdf_pages
 from ui.documents.preview_window import PAGES_LAID_OUT_AT_ONCE, DocumentPreview
 from ui.documents.printing import pages_to_print, print_document
+from ui.main_window import MainWindow
 
 PRINT_DPI = 96
 """Low, so the test prints quickly; the routine is the same at any resolution."""
@@ -140,3 +141,13 @@ def test_a_long_document_closed_while_measured_stops_cleanly(qtbot: QtBot, tmp_p
     shown.show()
     shown.close()
     assert not shown.is_laid_out
+
+
+def test_closing_the_window_closes_a_preview_still_measuring_its_pages(
+    main_window: MainWindow, tmp_path: Path
+) -> None:
+    path = _envelopes(tmp_path / "many.pdf", PAGES_LAID_OUT_AT_ONCE + 20)
+    preview = main_window.document_actions.open_preview(path, "Envelopes")
+    main_window.close()
+    assert not preview.isVisible()
+    assert not preview.is_laid_out
