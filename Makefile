@@ -37,6 +37,7 @@ test: $(VENV)/.installed-test lint typecheck contracts
 
 bench: $(VENV)/.installed-test
 	@scripts/ensure-system-libs test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m bench -s
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 clean:

@@ -110,7 +110,14 @@ def _run_merge(
     leads = workspace.leads.find()[:LETTERS]
     workspace.close()
     if chosen("merge_1k"):
-        report(measure_merge(leads, folder, runs(3)))
+        report(measure_merge(leads, folder, runs(4)))
+    if chosen("merge_stall"):
+        from PySide6.QtWidgets import QApplication
+
+        from bench.stall import measure_stall
+
+        _application = QApplication.instance() or QApplication(sys.argv[:1])
+        report(measure_stall(leads, folder, runs(5)))
 
 
 def _report(outcomes: list[Outcome], outcome: Outcome) -> None:

@@ -33,15 +33,18 @@ class Outcome:
     baselines: tuple[float, ...]
     target: float
     better: Better = Better.LOWER
+    allowance: float = 0.0
+    """Added to each baseline before dividing: a budget on top of it (a stall a user does not
+    notice), in the figures' unit."""
 
     @property
     def ratios(self) -> list[float]:
-        """Subject over baseline, pair by pair; for throughput, the subject's figure is its
-        time, so the ratio is the baseline's time over the subject's."""
+        """Subject over baseline (plus allowance), pair by pair; for throughput, the subject's
+        figure is its time, so the ratio is the baseline's time over the subject's."""
         pairs = zip(self.figures, self.baselines, strict=True)
         if self.better is Better.HIGHER:
             return [baseline / figure for figure, baseline in pairs]
-        return [figure / baseline for figure, baseline in pairs]
+        return [figure / (baseline + self.allowance) for figure, baseline in pairs]
 
     @property
     def ratio(self) -> float:
@@ -100,11 +103,15 @@ def table(outcomes: Sequence[Outcome]) -> str:
         baseline = statistics.median(outcome.baselines)
         lines.append(
             f"| {outcome.name}: {outcome.measure} | {_number(figure)} {outcome.unit} "
-            f"| {_number(baseline)} {outcome.unit} | {outcome.ratio:.2f}× "
+            f"| {_number(baseline)} {outcome.unit}{_allowance(outcome)} | {outcome.ratio:.2f}× "
             f"| {outcome.spread:.2f} | {outcome.better.value} {outcome.target:g}× "
             f"| {'yes' if outcome.met else 'NO'} |"
         )
     return "\n".join(lines)
+
+
+def _allowance(outcome: Outcome) -> str:
+    return f" + {_number(outcome.allowance)} {outcome.unit}" if outcome.allowance else ""
 
 
 def _number(value: float) -> str:

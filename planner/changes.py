@@ -40,7 +40,7 @@ class Origin(StrEnum):
     REDO = "redo"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LeadMove:
     """A lead that changed column; ``source`` is ``None`` for a lead that was just added."""
 

@@ -1,5 +1,12 @@
 """The Lead menu (new, open, delete, move left/right, acting on the board's card) and File ▸ Add
-Demo Data."""
+Demo Data.
+
+The lead editor and the demo data are imported when first used, so start-up loads only the board.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
@@ -7,12 +14,13 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.changes import Change
 from planner.domain import Column
-from planner.services.demo import add_demo_data, demo_summary
 from ui.board.board_widget import BoardWidget
 from ui.common.icons import Glyph
-from ui.lead_editor import LeadEditor
 from ui.operations import Operations
 from ui.window_actions import window_action
+
+if TYPE_CHECKING:
+    from ui.lead_editor import LeadEditor
 
 
 class LeadActions(QObject):
@@ -74,6 +82,8 @@ class LeadActions(QObject):
     def open_new_lead_editor_in(self, column: Column | None) -> LeadEditor:
         """Opens the editor for a new lead that goes to ``column`` (``None``: the selected
         card's column, or Cold); the board selects and shows the lead once it is added."""
+        from ui.lead_editor import LeadEditor
+
         target = column or self._selected_column() or Column.COLD
         return self._show_editor(
             LeadEditor(self._operations, None, parent=self._window, column=target)
@@ -81,6 +91,8 @@ class LeadActions(QObject):
 
     def open_editor(self, lead_id: int) -> LeadEditor | None:
         """Opens the editor on a lead."""
+        from ui.lead_editor import LeadEditor
+
         editor = self._operations.attempt(
             lambda: LeadEditor(self._operations, lead_id, parent=self._window)
         )
@@ -110,6 +122,8 @@ class LeadActions(QObject):
 
     def add_demo_data(self) -> Change | None:
         """Adds the demo business's leads and six months of history as one undoable step."""
+        from planner.services.demo import add_demo_data, demo_summary
+
         change = self._operations.run(add_demo_data, initiator=self)
         if change is not None:
             self._operations.show_message(f"{demo_summary(change)} — Ctrl+Z removes them again")

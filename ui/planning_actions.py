@@ -1,23 +1,30 @@
 """The window's planning: the calendar screen, the Plan menu and File ▸ Export calendar…
 
 The calendar and the dialogs act through the runner; this module only builds and opens them.
+Each is imported when first shown (the calendar when its tab is first opened), so start-up loads
+only the board.
 """
 
+from __future__ import annotations
+
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
 from planner.errors import PlannerError
-from ui.calendar.calendar_screen import CalendarScreen
 from ui.common.icons import Glyph
+from ui.common.lazy_screen import LazyScreen
 from ui.operations import Operations
-from ui.touches.campaign_dialog import CampaignDialog
-from ui.touches.new_touch_dialog import NewTouchDialog
-from ui.touches.planning_settings_dialog import PlanningSettingsDialog
 from ui.window_actions import window_action
+
+if TYPE_CHECKING:
+    from ui.calendar.calendar_screen import CalendarScreen
+    from ui.touches.campaign_dialog import CampaignDialog
+    from ui.touches.new_touch_dialog import NewTouchDialog
+    from ui.touches.planning_settings_dialog import PlanningSettingsDialog
 
 CALENDAR_FILE_FILTER = "iCalendar files (*.ics)"
 
@@ -38,8 +45,8 @@ class PlanningActions(QObject):
         self._operations = operations
         self._window = window
         self.dialog: QDialog | None = None
-        self.calendar = CalendarScreen(operations)
-        add_screen("Calendar", self.calendar, Glyph.CALENDAR)
+        self.calendar_screen = LazyScreen(self._make_calendar)
+        add_screen("Calendar", self.calendar_screen, Glyph.CALENDAR)
         self.new_campaign = window_action(
             window, "New &Campaign…", self.open_new_campaign, glyph=Glyph.CAMPAIGN
         )
@@ -64,20 +71,40 @@ class PlanningActions(QObject):
         menu.addSeparator()
         menu.addAction(self.planning_settings)
 
+    @property
+    def calendar(self) -> CalendarScreen:
+        """The calendar screen, built now if its tab was never shown."""
+        from ui.calendar.calendar_screen import CalendarScreen
+
+        content = self.calendar_screen.content
+        assert isinstance(content, CalendarScreen)
+        return content
+
+    def _make_calendar(self) -> QWidget:
+        from ui.calendar.calendar_screen import CalendarScreen
+
+        return CalendarScreen(self._operations)
+
     def open_new_campaign(self) -> QDialog | None:
         """Opens the dialog that creates a campaign: from the shown days when the calendar is
         on screen, else from today."""
-        if self.calendar.isVisible():
+        from ui.touches.campaign_dialog import CampaignDialog
+
+        if self.calendar_screen.isVisible():
             return self.calendar.new_campaign()
         return self._show(CampaignDialog(self._operations, parent=self._window))
 
     def open_new_touch(self) -> QDialog:
         """Opens the dialog that plans a touch for any lead, today."""
+        from ui.touches.new_touch_dialog import NewTouchDialog
+
         today = self._operations.workspace.clock.today()
         return self._show(NewTouchDialog(self._operations, today, parent=self._window))
 
     def open_planning_settings(self) -> QDialog:
         """Opens the playbooks and planning thresholds."""
+        from ui.touches.planning_settings_dialog import PlanningSettingsDialog
+
         return self._show(PlanningSettingsDialog(self._operations, self._window))
 
     def choose_export_file(self) -> Path | None:

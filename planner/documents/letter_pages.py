@@ -48,7 +48,12 @@ def fit_image(reader: ImageReader, box: Box) -> tuple[float, float]:
 class PageFurniture:
     """Draws the parts of a letter's pages that are not its flowing text.
 
-    The QR code of a reply code is drawn once per file as a form and reused on every page.
+    What is the same on many pages is fitted and drawn once per file as a reusable form (a PDF
+    XObject) and placed on every page that shows it: the letterhead with the marks and the
+    return address, the footer, the information block (one per distinct set of rows, usually
+    one per merge) and the QR code of a reply code. A 1,000-letter merge then measures and
+    writes the sender's details once instead of a thousand times; only the recipient's window
+    and the running header are drawn for each letter.
     """
 
     def __init__(
@@ -65,13 +70,18 @@ class PageFurniture:
         def draw(canvas: Canvas, document: Any) -> None:
             canvas.saveState()
             if first_page:
-                self._draw_letterhead(canvas)
-                self._draw_marks(canvas)
-                self._draw_window(canvas, letter)
-                self._draw_info_block(canvas, letter)
+                self._place_form(canvas, "Letterhead", self._draw_first_page_head)
+                self._draw_recipient(canvas, letter)
+                rows = self._info_rows(letter)
+                qr_code = letter.response_code if letter.show_qr else ""
+                self._place_form(
+                    canvas,
+                    "Info" + _digest(repr((rows, qr_code))),
+                    lambda form: self._draw_info_block(form, rows, qr_code),
+                )
             else:
                 self._draw_running_header(canvas, letter, int(document.page))
-            self._draw_footer(canvas)
+            self._place_form(canvas, "Footer", self._draw_footer)
             canvas.restoreState()
 
         return draw
@@ -84,6 +94,23 @@ class PageFurniture:
     def draw_footer(self, canvas: Canvas) -> None:
         """The business's details at the foot of every page."""
         self._draw_footer(canvas)
+
+    def _place_form(self, canvas: Canvas, name: str, draw: Callable[[Canvas], None]) -> None:
+        """Places the form ``name``, drawing it with ``draw`` (in page coordinates) the first
+        time this file uses it."""
+        if name not in self._forms:
+            canvas.beginForm(name)
+            canvas.saveState()
+            draw(canvas)
+            canvas.restoreState()
+            canvas.endForm()
+            self._forms.add(name)
+        canvas.doForm(name)
+
+    def _draw_first_page_head(self, canvas: Canvas) -> None:
+        self._draw_letterhead(canvas)
+        self._draw_marks(canvas)
+        self._draw_return_address(canvas)
 
     def _draw_letterhead(self, canvas: Canvas) -> None:
         box = self.geometry.letterhead
@@ -120,9 +147,8 @@ class PageFurniture:
             y = geometry.page_height - geometry.punch_mark
             canvas.line(4 * MM, y, 11 * MM, y)
 
-    def _draw_window(self, canvas: Canvas, letter: ComposedLetter) -> None:
-        geometry = self.geometry
-        return_box = geometry.return_address
+    def _draw_return_address(self, canvas: Canvas) -> None:
+        return_box = self.geometry.return_address
         if return_box is not None:
             sender = self.sender
             parts = [sender.business_name, *sender.address_lines()[:2]]
@@ -141,7 +167,9 @@ class PageFurniture:
                 canvas.setStrokeColor(RULE)
                 canvas.setLineWidth(0.3)
                 canvas.line(extent.x, extent.y - 1, extent.right, extent.y - 1)
-        recipient = geometry.recipient
+
+    def _draw_recipient(self, canvas: Canvas, letter: ComposedLetter) -> None:
+        recipient = self.geometry.recipient
         fitted = fit_lines(
             letter.context.recipient_lines,
             recipient.width,
@@ -168,12 +196,12 @@ class PageFurniture:
             rows.append(("Reply code", letter.response_code))
         return rows
 
-    def _draw_info_block(self, canvas: Canvas, letter: ComposedLetter) -> None:
+    def _draw_info_block(self, canvas: Canvas, rows: list[tuple[str, str]], qr_code: str) -> None:
         """Date and contact rows beside the window; the QR code of the reply code below them."""
         box = self.geometry.info_block
         label_width = 18 * MM
         y = box.top - 8
-        for label, value in self._info_rows(letter):
+        for label, value in rows:
             canvas.setFillColor(MUTED)
             draw_text(canvas, box.x, y, label, Typeface.SANS, 7.5)
             value_width = box.width - label_width
@@ -190,23 +218,12 @@ class PageFurniture:
                 bold=bold,
             )
             y -= 11.5
-        code = letter.response_code
-        if letter.show_qr and code:
+        if qr_code:
             size = 16 * MM
-            self._draw_qr(canvas, code, box.x + label_width - 1.5 * MM, y - size + 4, size)
-
-    def _draw_qr(self, canvas: Canvas, code: str, x: float, y: float, size: float) -> None:
-        """Places the code's QR symbol, drawn once per file as a form and reused on every page."""
-        name = "QR" + hashlib.sha1(code.encode("utf-8")).hexdigest()[:16]
-        if name not in self._forms:
-            canvas.beginForm(name, 0, 0, size, size)
-            _draw_qr_symbol(canvas, code, size)
-            canvas.endForm()
-            self._forms.add(name)
-        canvas.saveState()
-        canvas.translate(x, y)
-        canvas.doForm(name)
-        canvas.restoreState()
+            canvas.saveState()
+            canvas.translate(box.x + label_width - 1.5 * MM, y - size + 4)
+            _draw_qr_symbol(canvas, qr_code, size)
+            canvas.restoreState()
 
     def _draw_running_header(self, canvas: Canvas, letter: ComposedLetter, page: int) -> None:
         geometry = self.geometry
@@ -250,6 +267,11 @@ class PageFurniture:
                 tuple(column[:4]), area.width, area.height, Typeface.SANS, max_size=7, min_size=5.5
             )
             draw_lines(canvas, area, fitted, Typeface.SANS)
+
+
+def _digest(text: str) -> str:
+    """A short name-safe digest of ``text``, to name a form after its content."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _draw_qr_symbol(canvas: Canvas, value: str, size: float) -> None:

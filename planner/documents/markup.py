@@ -21,6 +21,7 @@ from planner.documents.templating import VALUE_END, VALUE_START
 
 _MARKER = re.compile(r"\\\*|\*\*|\*")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_VALUE_MARKS = re.compile(f"([{VALUE_START}{VALUE_END}])")
 _BULLET_PREFIXES = ("- ", "• ")
 _TAGS = {"**": "b", "*": "i"}
 
@@ -89,17 +90,13 @@ def _pieces(rendered: str) -> list[_Piece]:
     """The template's own text and the placeholder values (literal), in order."""
     pieces: list[_Piece] = []
     depth = 0
-    current: list[str] = []
-    for char in clean_text(rendered).replace("\r\n", "\n"):
-        if char in (VALUE_START, VALUE_END):
-            if current:
-                pieces.append(_Piece("".join(current), depth > 0))
-                current = []
-            depth = depth + 1 if char == VALUE_START else max(depth - 1, 0)
-        else:
-            current.append(char)
-    if current:
-        pieces.append(_Piece("".join(current), depth > 0))
+    for part in _VALUE_MARKS.split(clean_text(rendered).replace("\r\n", "\n")):
+        if part == VALUE_START:
+            depth += 1
+        elif part == VALUE_END:
+            depth = max(depth - 1, 0)
+        elif part:
+            pieces.append(_Piece(part, depth > 0))
     return pieces
 
 

@@ -177,7 +177,8 @@ class ChangeRecorder:
     _before: dict[tuple[Table, Key], Row | None] = field(default_factory=dict)
     _order: list[tuple[Table, Key] | tuple[Table, list[int]]] = field(default_factory=list)
     _moves: list[LeadMove] = field(default_factory=list)
-    _bulk_keys: dict[Table, set[int]] = field(default_factory=dict)
+    _bulk_keys: dict[Table, set[int]] | None = None
+    """The ids inserted in bulk per table, gathered when an update or delete first asks."""
 
     def insert(self, table: Table, values: Mapping[str, Any]) -> int:
         """Inserts a row and returns its id."""
@@ -228,7 +229,7 @@ class ChangeRecorder:
             )
         if ids:
             self._order.append((table, ids))
-            self._bulk_keys.setdefault(table, set()).update(ids)
+            self._bulk_keys = None
         return ids
 
     def update(self, table: Table, key: Key, values: Mapping[str, Any]) -> None:
@@ -278,6 +279,11 @@ class ChangeRecorder:
         self._moves.extend(LeadMove(lead_id, None, column) for lead_id, column in placed)
 
     def _remember(self, table: Table, key: Key, before: Row | None) -> None:
+        if self._bulk_keys is None:
+            self._bulk_keys = {}
+            for bulk_table, keys in self._order:
+                if isinstance(keys, list):
+                    self._bulk_keys.setdefault(bulk_table, set()).update(keys)
         if key in self._bulk_keys.get(table, ()):
             return  # its bulk insert's record reads it as the action leaves it
         if (table, key) not in self._before:

@@ -40,6 +40,10 @@ class OpenedDatabase:
 def open_database(path: Path, *, create: bool = False, create_folder: bool = False) -> Database:
     """Opens (creating if needed) the planner file at ``path`` as the one writer connection.
 
+    No sqlite-utils plugins run on the planner's connections: a plugin installed beside it must
+    not change how the file behaves, and looking for plugins scans every installed package's
+    metadata, a noticeable part of start-up.
+
     Raises DatabaseOpenError, leaving the file untouched, when the file is not a SQLite database
     or was written by a newer version of the planner. See ``open_planner_file`` for the rest.
     """
@@ -124,8 +128,9 @@ def _writable(path: Path) -> bool:
 def _connect(path: Path, read_only: bool) -> Database:
     try:
         if read_only:
-            return Database(_read_only_connection(path))
-        return Database(sqlite3.connect(str(path), check_same_thread=False))
+            return Database(_read_only_connection(path), execute_plugins=False)
+        connection = sqlite3.connect(str(path), check_same_thread=False)
+        return Database(connection, execute_plugins=False)
     except sqlite3.DatabaseError as error:
         raise DatabaseOpenError(f"{path} cannot be opened as a planner database: {error}") from None
 
@@ -167,7 +172,7 @@ def _recover_if_damaged(path: Path, read_only: bool) -> list[str]:
 def open_reader(path: Path) -> Database:
     """A read-only connection for a worker thread; WAL lets it read while the GUI writes."""
     uri = f"{Path(path).resolve().as_uri()}?mode=ro"
-    db = Database(sqlite3.connect(uri, uri=True, check_same_thread=False))
+    db = Database(sqlite3.connect(uri, uri=True, check_same_thread=False), execute_plugins=False)
     db.execute("PRAGMA busy_timeout = 5000")
     register_text_functions(db)
     return db
@@ -186,7 +191,7 @@ def _refuse_foreign_file(path: Path) -> None:
 
 def _refuse_newer_schema(db: Database, path: Path) -> None:
     applied = {migration.name for migration in MIGRATIONS.applied(db)}
-    empty = Database(memory=True)
+    empty = Database(memory=True, execute_plugins=False)
     try:
         known = {migration.name for migration in MIGRATIONS.pending(empty)}
     finally:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from planner.documents.batch import CancelCheck, MergeCancelledError, ProgressCallback
 from planner.errors import PlannerError
+from ui.common.responsive import responsive_while_running, sweep
 
 Job = Callable[[ProgressCallback, CancelCheck], object]
 """Work to run on the worker thread: reports (done, total), stops when asked, returns a result."""
@@ -61,13 +62,15 @@ class JobWorker(QObject):
         Without the pause a busy job can keep the lock for many steps, and the bar would jump.
         """
         self.progress.emit(done, total)
+        sweep()
         time.sleep(0)
 
     @Slot()
     def run(self) -> None:
         """Runs the job and announces how it ended; never lets an exception escape the thread."""
         try:
-            result = self._job(self._report_progress, self._cancel_requested.is_set)
+            with responsive_while_running():
+                result = self._job(self._report_progress, self._cancel_requested.is_set)
         except MergeCancelledError:
             self.cancelled.emit()
         except (PlannerError, OSError) as error:

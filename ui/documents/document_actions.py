@@ -1,30 +1,35 @@
 """The window's Documents menu: letters, mail merge, labels, envelopes, call sheet, templates and
 the sender profile, and the previews they open.
 
-The dialogs act through the runner; every document opens in a preview.
+The dialogs act through the runner; every document opens in a preview. Each dialog, the preview
+and what they pull in (reportlab, jinja2, Qt PDF) are imported when first opened, so start-up
+loads none of them.
 """
+
+from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from ui.board.board_widget import BoardWidget
 from ui.common.icons import Glyph
-from ui.documents.address_dialogs import EnvelopesDialog, LabelsDialog
-from ui.documents.call_sheet_dialog import CallSheetDialog
-from ui.documents.job_dialog import DocumentJobDialog
-from ui.documents.lead_selection import SelectionMode
-from ui.documents.merge_dialog import MailMergeDialog
-from ui.documents.preview_window import DocumentPreview
-from ui.documents.sender_dialog import SenderProfileDialog
-from ui.documents.template_manager import TemplateManager
 from ui.operations import Operations
 from ui.window_actions import window_action
 
-JobDialog = TypeVar("JobDialog", bound=DocumentJobDialog)
+if TYPE_CHECKING:
+    from ui.board.board_widget import BoardWidget
+    from ui.documents.address_dialogs import EnvelopesDialog, LabelsDialog
+    from ui.documents.call_sheet_dialog import CallSheetDialog
+    from ui.documents.job_dialog import DocumentJobDialog
+    from ui.documents.merge_dialog import MailMergeDialog
+    from ui.documents.preview_window import DocumentPreview
+    from ui.documents.sender_dialog import SenderProfileDialog
+    from ui.documents.template_manager import TemplateManager
+
+JobDialog = TypeVar("JobDialog", bound="DocumentJobDialog")
 
 
 def default_letters_folder() -> Path:
@@ -107,6 +112,8 @@ class DocumentActions(QObject):
 
     def open_mail_merge(self) -> MailMergeDialog:
         """Opens the mail merge on the cold leads."""
+        from ui.documents.merge_dialog import MailMergeDialog
+
         dialog = MailMergeDialog(
             self._operations, self.letters_folder, self._selected_leads(), self._window
         )
@@ -115,6 +122,8 @@ class DocumentActions(QObject):
 
     def open_letter_to_lead(self) -> MailMergeDialog:
         """Opens the mail merge set to the leads selected on the board."""
+        from ui.documents.lead_selection import SelectionMode
+
         dialog = self.open_mail_merge()
         dialog.selection_panel.set_mode(SelectionMode.SELECTED)
         dialog.setWindowTitle("Letter")
@@ -122,6 +131,8 @@ class DocumentActions(QObject):
 
     def open_labels(self) -> LabelsDialog:
         """Opens the address labels dialog."""
+        from ui.documents.address_dialogs import LabelsDialog
+
         dialog = LabelsDialog(
             self._operations, self.letters_folder, self._selected_leads(), self._window
         )
@@ -129,6 +140,8 @@ class DocumentActions(QObject):
 
     def open_envelopes(self) -> EnvelopesDialog:
         """Opens the envelopes dialog."""
+        from ui.documents.address_dialogs import EnvelopesDialog
+
         dialog = EnvelopesDialog(
             self._operations, self.letters_folder, self._selected_leads(), self._window
         )
@@ -136,12 +149,16 @@ class DocumentActions(QObject):
 
     def open_call_sheet(self) -> CallSheetDialog:
         """Opens the call sheet dialog on today."""
+        from ui.documents.call_sheet_dialog import CallSheetDialog
+
         return self._show_job_dialog(
             CallSheetDialog(self._operations, self.working_folder, self._window)
         )
 
     def open_templates(self) -> TemplateManager:
         """Opens the list of letter templates (not modal, so Edit ▸ Undo stays at hand)."""
+        from ui.documents.template_manager import TemplateManager
+
         if self.templates is not None:
             self.templates.close()
         manager = TemplateManager(self._operations, self._selected_lead(), self._window)
@@ -153,6 +170,8 @@ class DocumentActions(QObject):
 
     def open_sender_profile(self) -> SenderProfileDialog:
         """Opens the sender profile."""
+        from ui.documents.sender_dialog import SenderProfileDialog
+
         dialog = SenderProfileDialog(self._operations, self._window)
         dialog.finished.connect(lambda: self._closed(dialog))
         dialog.finished.connect(dialog.deleteLater)
@@ -162,6 +181,8 @@ class DocumentActions(QObject):
 
     def open_preview(self, path: Path, title: str) -> DocumentPreview:
         """Shows a PDF in a preview window of its own."""
+        from ui.documents.preview_window import DocumentPreview
+
         preview = DocumentPreview(path, title, self._window)
         self.previews.append(preview)
         preview.destroyed.connect(lambda: self._forget(preview))
@@ -176,9 +197,12 @@ class DocumentActions(QObject):
                 dialog.reject()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Closing the window first stops the jobs, so no thread outlives its dialog."""
+        """Closing the window first stops the jobs and closes the previews (a long one may
+        still be measuring its pages), so no thread outlives its window."""
         if watched is self._window and event.type() == QEvent.Type.Close:
             self.close_dialogs()
+            for preview in list(self.previews):
+                preview.close()
         return super().eventFilter(watched, event)
 
     def _selected_lead(self) -> int | None:

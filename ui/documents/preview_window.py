@@ -2,13 +2,18 @@
 
 The window shows a finished file; saving copies it, opening hands it to the system's PDF viewer,
 and printing goes through the system print dialog.
+
+Reading a PDF is quick, but the page view lays out every page at once and the first look at a
+page's size makes PDFium parse that page: a 1,000-letter merge would freeze the window for a
+few hundred milliseconds. So a long document's page sizes are read on a worker thread first, and
+the view gets the document once they are known.
 """
 
 import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -23,10 +28,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.documents.batch import CancelCheck, ProgressCallback
 from ui.common.icons import Glyph, set_glyph
+from ui.common.workers import Job, JobThread
 from ui.documents.printing import PrintError, match_printer_to_document, print_document
 
 PDF_FILE_FILTER = "PDF files (*.pdf)"
+
+PAGES_LAID_OUT_AT_ONCE = 40
+"""Documents up to this long go to the view at once; longer ones after their page sizes."""
+
+
+def _page_sizes_reader(document: QPdfDocument) -> Job:
+    """A job reading every page's size once, so PDFium has parsed each page before the view
+    asks (PDFium keeps what it parsed; Qt PDF serialises calls into it)."""
+
+    def read(_progress: ProgressCallback, is_cancelled: CancelCheck) -> int:
+        pages = document.pageCount()
+        for page in range(pages):
+            if is_cancelled():
+                break
+            document.pagePointSize(page)
+        return pages
+
+    return read
 
 
 class DocumentPreview(QMainWindow):
@@ -43,7 +68,7 @@ class DocumentPreview(QMainWindow):
         self.view = QPdfView(self)
         self.view.setObjectName("document-view")
         self.document = QPdfDocument(self)
-        self.view.setDocument(self.document)
+        self._measuring: JobThread | None = None
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(self.fontMetrics().height())
@@ -82,15 +107,44 @@ class DocumentPreview(QMainWindow):
 
     def load(self) -> bool:
         """Reads the file again; False (and a note in the window) when it cannot be read."""
+        self._stop_measuring()
+        self.view.setDocument(None)  # type: ignore[arg-type]
         error = self.document.load(str(self.path))
         loaded = error == QPdfDocument.Error.None_
         for action in (self.print_action, self.save_action):
             action.setEnabled(loaded)
-        if loaded:
-            self._show_page_number(self.view.pageNavigator().currentPage())
-        else:
+        if not loaded:
             self.page_label.setText(f"{self.path} could not be read")
-        return loaded
+            return False
+        self._show_page_number(0)
+        if self.page_count <= PAGES_LAID_OUT_AT_ONCE:
+            self._show_document()
+        else:
+            self.statusBar().showMessage(f"Laying out {self.page_count:,} pages…")
+            self._measuring = JobThread(_page_sizes_reader(self.document), self)
+            self._measuring.finished.connect(self._show_document)
+            self._measuring.start()
+        return True
+
+    @property
+    def is_laid_out(self) -> bool:
+        """True once the view shows the document (a long one after its pages were measured)."""
+        return self.view.document() is self.document
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stops measuring pages before the window goes."""
+        self._stop_measuring()
+        super().closeEvent(event)
+
+    def _show_document(self, _pages: object = None) -> None:
+        self.view.setDocument(self.document)
+        self._show_page_number(self.view.pageNavigator().currentPage())
+        self.statusBar().clearMessage()
+
+    def _stop_measuring(self) -> None:
+        if self._measuring is not None:
+            self._measuring.stop()
+            self._measuring = None
 
     def print_to(self, printer: QPrinter) -> int:
         """Prints every page, or the range the printer was given; returns the pages printed."""

@@ -86,3 +86,28 @@ def test_one_search_pass_finds_each_columns_matches_in_board_order(
     cold = found.matches[Column.COLD]
     assert cold.page_after(None, 2) == (ids[4], ids[0])
     assert cold.page_after(cold.ranks[1], 2) == (ids[1],)
+
+
+def test_a_file_from_before_the_figures_table_gets_them_from_its_leads(
+    workspace: Workspace,
+) -> None:
+    _add(workspace, "Ana", Money(1000, "EUR"))
+    _add(workspace, "Bo", Money(250, "GBP"))
+    board.delete_lead(workspace, _add(workspace, "Gone", Money(5, "EUR")))
+    path = workspace.path
+    workspace.db.executescript(
+        """
+        DROP TRIGGER column_totals_after_insert;
+        DROP TRIGGER column_totals_after_delete;
+        DROP TRIGGER column_totals_after_update;
+        DROP TABLE column_totals;
+        DELETE FROM _sqlite_migrations WHERE name = 'm030_column_totals';
+        """
+    )
+    workspace.close()
+    reopened = Workspace.open(path, workspace.clock)
+    try:
+        assert reopened.leads.summaries() == _grouped(reopened)
+        assert reopened.leads.count() == 2
+    finally:
+        reopened.close()

@@ -61,7 +61,7 @@ def calendar_window(
 ) -> MainWindow:
     """The main window with the calendar screen showing March 2026."""
     window = open_window(qtbot, planned_workspace, window_settings)
-    window.screens.setCurrentWidget(window.planning_actions.calendar)
+    window.screens.setCurrentWidget(window.planning_actions.calendar_screen)
     qtbot.waitUntil(lambda: window.planning_actions.calendar.isVisible())
     return window
 

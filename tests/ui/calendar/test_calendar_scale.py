@@ -1,16 +1,13 @@
-"""A month with 10,000 planned touches: one query for the visible days, and only what fits painted;
-the agenda of thousands of overdue ones shows at once.
+"""A month with 10,000 planned touches: read through the date index, and only what fits painted;
+the agenda of thousands of overdue ones is one list model, not a widget per touch.
 
-The quick test bounds a reload and a repaint generously; the benchmark (``make bench``) reports
-the cost of painting that month as a ratio to painting an empty month in the same run.
+Checked by structure, not by the clock: what the queries do (their plans) and how much is drawn
+stays the same on a busy machine.
 """
 
-import statistics
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -19,8 +16,8 @@ from planner.domain import Column, LeadDraft, Temperature, TouchDraft, TouchKind
 from planner.services.board import add_leads
 from planner.services.touches import plan_touches
 from planner.workspace import Workspace
+from tests.query_plans import full_scans, query_plans
 from tests.ui.conftest import open_window
-from ui.calendar.calendar_range import CalendarRange
 from ui.calendar.calendar_screen import CalendarScreen
 from ui.window_settings import WindowSettings
 
@@ -58,12 +55,6 @@ def _fill_march(workspace: Workspace) -> None:
     )
 
 
-def _seconds(action: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
-
-
 def _painter_of(view: QWidget) -> Callable[[], None]:
     """Paints the widget into an image: the work of one frame, whatever the platform does."""
     image = QImage(view.size(), QImage.Format.Format_ARGB32_Premultiplied)
@@ -74,23 +65,21 @@ def _calendar(qtbot: QtBot, workspace: Workspace, settings: WindowSettings) -> C
     window = open_window(qtbot, workspace, settings)
     window.resize(1400, 850)
     calendar = window.planning_actions.calendar
-    window.screens.setCurrentWidget(calendar)
+    window.screens.setCurrentWidget(window.planning_actions.calendar_screen)
     qtbot.waitUntil(calendar.isVisible)
     return calendar
 
 
-def test_a_month_of_10000_touches_reloads_and_paints_without_a_stall(
+def test_a_month_of_10000_touches_reloads_through_the_index_and_paints_what_fits(
     qtbot: QtBot, workspace: Workspace, window_settings: WindowSettings
 ) -> None:
     _fill_march(workspace)
     calendar = _calendar(qtbot, workspace, window_settings)
     view = calendar.view
 
-    def reload_and_paint() -> None:
-        calendar.reload()
-        _painter_of(view)()
-
-    elapsed = _seconds(reload_and_paint)
+    plans = query_plans(workspace.db, calendar.reload)
+    _painter_of(view)()
+    assert full_scans(plans, "touches") == []
     assert view.content.touch_count == TOUCHES
     placement = view.placement
     shown = len(placement.chips)
@@ -100,7 +89,6 @@ def test_a_month_of_10000_touches_reloads_and_paints_without_a_stall(
     assert shown <= 12 * len(placement.cells)
     assert {marker.day for marker in placement.more} == set(in_focus)
     assert view.findChildren(QWidget) == []
-    assert elapsed < 1.5, f"reload and paint took {elapsed:.2f} s"
     _check_agenda_of_thousands(calendar)
 
 
@@ -112,11 +100,10 @@ def _check_agenda_of_thousands(calendar: CalendarScreen) -> None:
     due_today = sum(1 for touch in touches if touch.planned_on == today)
     assert len(touches) - due_today > 4_000
 
-    def show_and_paint() -> None:
-        agenda.set_touches(touches)
-        _painter_of(agenda)()
-
-    elapsed = _seconds(show_and_paint)
+    widgets_before = len(agenda.findChildren(QWidget))
+    agenda.set_touches(touches)
+    _painter_of(agenda)()
+    assert len(agenda.findChildren(QWidget)) == widgets_before
     model = agenda.model
     assert model.rowCount() == len(touches) + 2
     today_heading, overdue_heading = model.section(0), model.section(due_today + 1)
@@ -124,28 +111,3 @@ def _check_agenda_of_thousands(calendar: CalendarScreen) -> None:
     assert overdue_heading is not None
     assert (today_heading.title, overdue_heading.title) == ("Today", "Overdue")
     assert overdue_heading.count == len(touches) - due_today
-    assert elapsed < 0.5, f"showing the agenda took {elapsed:.2f} s"
-
-
-@pytest.mark.bench
-def test_painting_a_month_of_10000_touches_against_an_empty_month(
-    qtbot: QtBot, workspace: Workspace, window_settings: WindowSettings
-) -> None:
-    build = _seconds(lambda: _fill_march(workspace))
-    calendar = _calendar(qtbot, workspace, window_settings)
-    view = calendar.view
-    loading = sorted(_seconds(calendar.reload) for _round in range(10))
-    paint = _painter_of(view)
-    full = [_seconds(paint) for _round in range(50)]
-    calendar.show_range(CalendarRange(date(2027, 3, 1), calendar.calendar_range.mode))
-    assert view.content.touch_count == 0
-    empty = [_seconds(paint) for _round in range(50)]
-    ratio = statistics.median(full) / statistics.median(empty)
-    print(
-        f"\n{TOUCHES:,} touches in a month (built in {build:.1f} s): reload median "
-        f"{statistics.median(loading) * 1000:.0f} ms, slowest {loading[-1] * 1000:.0f} ms; "
-        f"paint median {statistics.median(full) * 1000:.1f} ms vs empty month "
-        f"{statistics.median(empty) * 1000:.1f} ms: ratio {ratio:.1f}"
-    )
-    assert ratio < 8
-    assert statistics.median(loading) < 0.5

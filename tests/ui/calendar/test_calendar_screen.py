@@ -348,7 +348,9 @@ def test_changes_made_elsewhere_show_when_the_calendar_comes_back(
         t.kind is not TouchKind.SEMINAR for t in calendar.view.content.touches_on(date(2026, 3, 27))
     )
     qtbot.keyClick(calendar_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert calendar_window.screens.currentWidget() is calendar
+    assert (
+        calendar_window.screens.currentWidget() is calendar_window.planning_actions.calendar_screen
+    )
     assert [t.kind for t in calendar.view.content.touches_on(date(2026, 3, 27))] == [
         TouchKind.SEMINAR
     ]

@@ -16,8 +16,9 @@ from planner.documents.envelopes import write_envelopes
 from planner.documents.profile import SenderProfile
 from planner.documents.stationery import EnvelopeSize
 from tests.ui.documents.conftest import SENDER, pdf_pages
-from ui.documents.preview_window import DocumentPreview
+from ui.documents.preview_window import PAGES_LAID_OUT_AT_ONCE, DocumentPreview
 from ui.documents.printing import pages_to_print, print_document
+from ui.main_window import MainWindow
 
 PRINT_DPI = 96
 """Low, so the test prints quickly; the routine is the same at any resolution."""
@@ -136,3 +137,36 @@ def test_escape_and_the_close_key_close_the_preview(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is shown)
     with qtbot.waitSignal(shown.destroyed):
         qtbot.keySequence(shown, key)
+
+
+def test_a_long_document_is_laid_out_after_its_pages_are_measured_off_the_gui_thread(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    pages = PAGES_LAID_OUT_AT_ONCE + 20
+    shown = DocumentPreview(_envelopes(tmp_path / "many.pdf", pages), "Envelopes")
+    qtbot.addWidget(shown)
+    shown.show()
+    assert shown.page_count == pages
+    assert shown.print_action.isEnabled()
+    qtbot.waitUntil(lambda: shown.is_laid_out)
+    assert shown.view.document() is shown.document
+    assert shown.page_label.text() == f"Page 1 of {pages}"
+    assert shown.statusBar().currentMessage() == ""
+
+
+def test_a_long_document_closed_while_measured_stops_cleanly(qtbot: QtBot, tmp_path: Path) -> None:
+    shown = DocumentPreview(_envelopes(tmp_path / "many.pdf", PAGES_LAID_OUT_AT_ONCE + 20), "E")
+    qtbot.addWidget(shown)
+    shown.show()
+    shown.close()
+    assert not shown.is_laid_out
+
+
+def test_closing_the_window_closes_a_preview_still_measuring_its_pages(
+    main_window: MainWindow, tmp_path: Path
+) -> None:
+    path = _envelopes(tmp_path / "many.pdf", PAGES_LAID_OUT_AT_ONCE + 20)
+    preview = main_window.document_actions.open_preview(path, "Envelopes")
+    main_window.close()
+    assert not preview.isVisible()
+    assert not preview.is_laid_out
