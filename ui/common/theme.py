@@ -150,6 +150,8 @@ class ThemeColours:
     """Selection, focus, the primary button."""
     accent_text: str
     """Text on the accent."""
+    notice: str
+    """Behind a bar that asks something (the playbook bar): the accent, faintly."""
     link: str
     tooltip: str
     tooltip_text: str
@@ -183,6 +185,7 @@ LIGHT = ThemeColours(
     control_hover="#eceef2",
     accent="#2d6fd2",
     accent_text="#ffffff",
+    notice="#e1ebfa",
     link="#1f5fbf",
     tooltip="#ffffff",
     tooltip_text="#1d2127",
@@ -205,6 +208,7 @@ DARK = ThemeColours(
     control_hover="#3a3f46",
     accent="#4a8ae8",
     accent_text="#ffffff",
+    notice="#23324a",
     link="#7db0ff",
     tooltip="#30343a",
     tooltip_text="#e5e7eb",
@@ -309,6 +313,8 @@ QScrollBar::handle:hover {{ background-color: {c.placeholder}; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 QFrame[lane="true"] {{ background-color: {c.lane}; border-radius: {lane_radius}px; }}
+QFrame[notice="true"] {{ background-color: {c.notice}; border: 1px solid {c.border};
+    border-radius: {radius}px; }}
 QLabel[tone="muted"] {{ color: {c.muted_text}; }}
 QLabel[tone="alert"] {{ color: {c.overdue}; }}
 QLabel[tone="title"] {{ color: {c.text}; font-weight: bold; }}
@@ -338,6 +344,11 @@ def set_tone(widget: QWidget, tone: Tone) -> None:
 def mark_lane(frame: QWidget) -> None:
     """Gives a board column's frame the lane background and corners of the style sheet."""
     frame.setProperty("lane", True)
+
+
+def mark_notice(frame: QWidget) -> None:
+    """Gives a frame that asks the user something the notice background of the style sheet."""
+    frame.setProperty("notice", True)
 
 
 class ThemeManager(QObject):
