@@ -229,7 +229,7 @@ class CalendarPainter:
         colour = channel_colour(bar.campaign.channel)
         if self._dark:
             colour = colour.lighter(115)
-        radius = metrics.line * 0.3
+        radius = metrics.line * SIZES.bar_radius
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         _fill_rounded(painter, bar.rect, radius, rounded_left=bar.starts, rounded_right=bar.ends)

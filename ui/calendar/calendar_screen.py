@@ -35,6 +35,7 @@ from ui.calendar.calendar_range import CalendarMode, CalendarRange
 from ui.calendar.calendar_view import CalendarView
 from ui.calendar.day_list import DayListPopup
 from ui.common.icons import Glyph, set_glyph
+from ui.common.theme import SIZES, scaled
 from ui.operations import Action, Operations
 from ui.touches.campaign_dialog import CampaignDialog
 from ui.touches.new_touch_dialog import NewTouchDialog
@@ -287,7 +288,7 @@ class CalendarScreen(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([line * 70, line * 18])
         layout = QVBoxLayout(self)
-        margin = round(line * 0.6)
+        margin = scaled(SIZES.spacing, line)
         layout.setContentsMargins(margin, margin, margin, margin)
         layout.setSpacing(margin)
         layout.addWidget(toolbar)
