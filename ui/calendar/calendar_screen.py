@@ -219,9 +219,12 @@ class CalendarScreen(QWidget):
         """Opens the campaign's dialog: edit or delete it."""
         return self._open_dialog(lambda: CampaignDialog(self._operations, campaign_id, parent=self))
 
-    def new_touch(self, day: date) -> QDialog | None:
-        """Opens the dialog to plan a touch on ``day``."""
-        return self._open_dialog(lambda: NewTouchDialog(self._operations, day, parent=self))
+    def new_touch(self, day: date, at: time | None = None) -> QDialog | None:
+        """Opens the dialog to plan a touch on ``day`` (at ``at``, from the week's hour grid)."""
+        dialog = self._open_dialog(lambda: NewTouchDialog(self._operations, day, parent=self))
+        if isinstance(dialog, NewTouchDialog) and at is not None:
+            dialog.time_field.set_time(at)
+        return dialog
 
     def new_campaign(self) -> QDialog | None:
         """Opens the dialog to create a campaign starting today (or the first shown day)."""

@@ -58,7 +58,9 @@ class CalendarView(QWidget):
         campaign_dropped(int, object): a campaign was dropped so it starts on this ``date``.
         touch_opened(int), campaign_opened(int): double-clicked: open its dialog.
         day_opened(object): the day's number or its "+N more" was clicked: list the whole day.
-        new_touch_requested(object): an empty part of a day was double-clicked.
+        new_touch_requested(object, object): an empty part of a day (``date``) was
+            double-clicked; the time of day (``time``) under the pointer in the week's hour
+            grid, else ``None``.
     """
 
     touch_dropped = Signal(int, object)
@@ -67,7 +69,7 @@ class CalendarView(QWidget):
     touch_opened = Signal(int)
     campaign_opened = Signal(int)
     day_opened = Signal(object)
-    new_touch_requested = Signal(object)
+    new_touch_requested = Signal(object, object)
 
     def __init__(self, calendar_range: CalendarRange, today: date) -> None:
         super().__init__()
@@ -221,7 +223,7 @@ class CalendarView(QWidget):
         elif isinstance(item, CampaignBar):
             self.campaign_opened.emit(item.campaign.id)
         elif isinstance(item, DayCell) and not item.number_rect.contains(event.position()):
-            self.new_touch_requested.emit(item.day)
+            self.new_touch_requested.emit(item.day, self._placement.time_at(event.position()))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accepts touches and campaigns dragged within the calendar."""

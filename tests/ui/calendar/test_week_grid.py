@@ -15,6 +15,7 @@ from ui.calendar.calendar_mime import DraggedTouch, calendar_mime_data
 from ui.calendar.calendar_range import CalendarMode
 from ui.calendar.calendar_screen import CalendarScreen
 from ui.main_window import MainWindow
+from ui.touches.new_touch_dialog import NewTouchDialog
 
 
 def _call(calendar: CalendarScreen) -> TouchChip:
@@ -137,3 +138,19 @@ def test_single_keys_switch_week_month_and_go_to_today(
     assert calendar.calendar_range.first <= TODAY <= calendar.calendar_range.last
     qtbot.keyClick(calendar.view, Qt.Key.Key_M)
     assert calendar.calendar_range.mode is CalendarMode.MONTH
+
+
+def test_double_clicking_the_grid_plans_a_touch_at_that_time(
+    qtbot: QtBot, calendar: CalendarScreen
+) -> None:
+    calendar.set_mode(CalendarMode.WEEK)
+    view = calendar.view
+    grid = view.placement.hour_grid
+    assert grid is not None
+    column = view.day_rect(TODAY)
+    point = QPointF(column.center().x(), grid.y_of(time(15, 30)) + 1).toPoint()
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=point)
+    dialog = calendar.dialog
+    assert isinstance(dialog, NewTouchDialog)
+    assert dialog.time_field.value() == time(15, 30)
+    dialog.reject()
