@@ -292,6 +292,9 @@ QPushButton:focus {{ border-color: {c.accent}; }}
 QPushButton:default, QPushButton[primary="true"] {{ background-color: {c.accent};
     color: {c.accent_text}; border-color: {c.accent}; }}
 QPushButton:default:hover, QPushButton[primary="true"]:hover {{ border-color: {c.text}; }}
+QPushButton:flat {{ background-color: transparent; border-color: transparent;
+    color: {c.link}; }}
+QPushButton:flat:hover {{ background-color: {c.control_hover}; }}
 QPushButton:disabled {{ color: {c.placeholder}; background-color: {c.window}; }}
 QPushButton::menu-indicator {{ subcontrol-position: right center; right: {pad_y * 2}px; }}
 QLineEdit {{ background-color: {c.surface}; color: {c.text}; border: 1px solid {c.border};
