@@ -23,7 +23,7 @@ from ui.calendar.calendar_layout import (
     TouchChip,
 )
 from ui.calendar.calendar_range import CalendarRange
-from ui.common.colours import OVERDUE, blend, is_dark, muted_text
+from ui.common.colours import OVERDUE, blend, is_dark, muted_text, overdue
 from ui.common.icons import icon, touch_kind_glyph
 from ui.common.theme import SIZES
 from ui.touches.touch_colours import channel_colour, temperature_colour
@@ -54,6 +54,8 @@ class CalendarState:
     selected_touch: int | None = None
     drop_time: time | None = None
     """The time under a touch dragged over the week's hour grid."""
+    now: time | None = None
+    """The time of day, marked across today in the week's hour grid."""
 
 
 class CalendarPainter:
@@ -102,8 +104,27 @@ class CalendarPainter:
             self._paint_chip(chip, metrics, state)
         for marker in placement.more:
             self._paint_more(marker)
+        if placement.hour_grid is not None and state.now is not None:
+            self._paint_now(placement, placement.hour_grid, state.today, state.now)
         if placement.hour_grid is not None and state.drop_time is not None:
             self._paint_drop_time(placement.hour_grid, state.drop_time)
+
+    def _paint_now(
+        self, placement: CalendarPlacement, grid: HourGrid, today: date, now: time
+    ) -> None:
+        """A line across today's column at the current time, with a dot where the day starts."""
+        cell = placement.cell_for(today)
+        if cell is None or not grid.first_hour <= now.hour < grid.last_hour:
+            return
+        painter = self._painter
+        y = grid.y_of(now)
+        colour = overdue(self._palette)
+        painter.setPen(QPen(colour, 2))
+        painter.drawLine(QPointF(cell.rect.left(), y), QPointF(cell.rect.right(), y))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        radius = 4.0
+        painter.drawEllipse(QPointF(cell.rect.left() + radius, y), radius, radius)
 
     def _paint_hour_grid(self, grid: HourGrid, metrics: CalendarMetrics) -> None:
         """A line every hour (fainter every half hour) with the hour in the gutter."""

@@ -8,8 +8,8 @@ through the runner, refreshing from the runner's broadcast like every other view
 from collections.abc import Callable
 from datetime import date, time
 
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -40,6 +40,9 @@ from ui.operations import Action, Operations
 from ui.touches.campaign_dialog import CampaignDialog
 from ui.touches.new_touch_dialog import NewTouchDialog
 from ui.touches.touch_dialog import TouchDialog
+
+NOW_INTERVAL_MS = 60_000
+"""How often the hour grid's line of the current time moves on."""
 
 TODAY_KEY, MONTH_KEY, WEEK_KEY = "T", "M", "W"
 """Single keys while the calendar has the focus, as in the usual calendar programs."""
@@ -102,6 +105,9 @@ class CalendarScreen(QWidget):
         self._build_layout()
         self._connect()
         self.setFocusProxy(self.view)
+        self._now_timer = QTimer(self)
+        self._now_timer.setInterval(NOW_INTERVAL_MS)
+        self._now_timer.timeout.connect(self._show_now)
         operations.change_applied.connect(self.apply_change)
         operations.workspace_changed.connect(self.show_workspace)
 
@@ -143,6 +149,7 @@ class CalendarScreen(QWidget):
             self.workspace, self._range.first, self._range.last, self._filter
         )
         self.view.set_content(self._range, content, today)
+        self._show_now()
         self.agenda.set_touches(self.workspace.touches.agenda(today))
         self.title.setText(range_title(self._range))
         self.mode_buttons[self._range.mode].setChecked(True)
@@ -238,8 +245,20 @@ class CalendarScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """Catches up with changes made while another screen was shown."""
         super().showEvent(event)
+        self._now_timer.start()
         if self._stale:
             self.reload()
+        else:
+            self._show_now()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Stops marking the time while another screen is shown."""
+        super().hideEvent(event)
+        self._now_timer.stop()
+
+    def _show_now(self) -> None:
+        """Marks the time of day in the week's hour grid (checked every minute while shown)."""
+        self.view.set_now(self.workspace.clock.now().astimezone().time().replace(tzinfo=None))
 
     def _refresh_soon(self) -> None:
         if self.isVisible():

@@ -89,6 +89,7 @@ class CalendarView(QWidget):
         self._press_item: CalendarItem | None = None
         self._drop_day: date | None = None
         self._drop_time: time | None = None
+        self._now: time | None = None
         self._selected_touch: int | None = None
 
     @property
@@ -114,6 +115,17 @@ class CalendarView(QWidget):
         self._content = content
         self._today = today
         self._relayout()
+
+    def set_now(self, now: time | None) -> None:
+        """The time of day to mark in today's column of the week's hour grid."""
+        if now != self._now:
+            self._now = now
+            self.update()
+
+    @property
+    def now(self) -> time | None:
+        """The time of day marked in the hour grid, if any."""
+        return self._now
 
     def metrics(self) -> CalendarMetrics:
         """Sizes derived from the current font."""
@@ -145,7 +157,9 @@ class CalendarView(QWidget):
             self._placement,
             self._range,
             self.metrics(),
-            CalendarState(self._today, self._drop_day, self._selected_touch, self._drop_time),
+            CalendarState(
+                self._today, self._drop_day, self._selected_touch, self._drop_time, self._now
+            ),
         )
 
     def resizeEvent(self, event: QResizeEvent) -> None:

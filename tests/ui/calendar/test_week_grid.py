@@ -154,3 +154,24 @@ def test_double_clicking_the_grid_plans_a_touch_at_that_time(
     assert isinstance(dialog, NewTouchDialog)
     assert dialog.time_field.value() == time(15, 30)
     dialog.reject()
+
+
+def test_the_week_marks_the_current_time_across_today(
+    calendar_window: MainWindow, calendar: CalendarScreen
+) -> None:
+    calendar.set_mode(CalendarMode.WEEK)
+    now = calendar_window.workspace.clock.now().astimezone().time().replace(tzinfo=None)
+    view = calendar.view
+    assert view.now == now
+    grid = view.placement.hour_grid
+    cell = view.placement.cell_for(TODAY)
+    assert grid is not None
+    assert cell is not None
+    if not grid.first_hour <= now.hour < grid.last_hour:
+        return
+    image = view.grab().toImage()
+    ratio = image.devicePixelRatio()
+    pixel = image.pixelColor(
+        round((cell.rect.center().x()) * ratio), round(grid.y_of(now) * ratio)
+    )
+    assert pixel.red() > 150 > pixel.green(), pixel.name()
