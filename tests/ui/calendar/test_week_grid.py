@@ -171,7 +171,5 @@ def test_the_week_marks_the_current_time_across_today(
         return
     image = view.grab().toImage()
     ratio = image.devicePixelRatio()
-    pixel = image.pixelColor(
-        round((cell.rect.center().x()) * ratio), round(grid.y_of(now) * ratio)
-    )
+    pixel = image.pixelColor(round((cell.rect.center().x()) * ratio), round(grid.y_of(now) * ratio))
     assert pixel.red() > 150 > pixel.green(), pixel.name()
