@@ -301,6 +301,10 @@ QLineEdit {{ background-color: {c.surface}; color: {c.text}; border: 1px solid {
     border-radius: {radius}px; padding: {pad_y}px {pad_y * 2}px; }}
 QLineEdit:focus {{ border-color: {c.accent}; }}
 QLineEdit:disabled {{ color: {c.placeholder}; background-color: {c.window}; }}
+QGroupBox {{ border: 1px solid {c.border}; border-radius: {lane_radius}px;
+    margin-top: {line}px; padding: {pad_y * 2}px {pad_y}px {pad_y}px {pad_y}px; }}
+QGroupBox::title {{ subcontrol-origin: margin; subcontrol-position: top left;
+    left: {pad_y * 3}px; padding: 0 {pad_y}px; color: {c.muted_text}; font-weight: bold; }}
 QToolBar {{ background-color: {c.window}; border: none; border-bottom: 1px solid {c.border};
     spacing: {pad_y * 2}px; padding: {pad_y}px {pad_y * 2}px; }}
 QToolBar QToolButton {{ border: 1px solid transparent; border-radius: {radius}px;
