@@ -378,6 +378,7 @@ class ThemeManager(QObject):
         self._system = _system_appearance(application.styleHints().colorScheme())
         self._appearance: Appearance | None = None
         self._style_name: str | None = None
+        self._telling_platform = False
         application.styleHints().colorSchemeChanged.connect(self.follow_system_scheme)
 
     @classmethod
@@ -409,15 +410,37 @@ class ThemeManager(QObject):
         return self._system
 
     def set_choice(self, choice: ColourScheme) -> None:
-        """Shows ``choice`` from now on."""
+        """Shows ``choice`` from now on, and tells the platform (window frames follow it)."""
         self._choice = choice
+        self._tell_platform(choice)
         self.apply()
 
     def follow_system_scheme(self, scheme: Qt.ColorScheme) -> None:
         """The system switched light or dark: follow it when the user chose to."""
+        if self._telling_platform:
+            return
         self._system = _system_appearance(scheme)
         if self._choice is ColourScheme.SYSTEM:
             self.apply()
+
+    def _tell_platform(self, choice: ColourScheme) -> None:
+        """Asks the platform for the chosen scheme (Qt 6.8+), or to follow the system again,
+        whose scheme is then read afresh; the echo of our own request is not the system's."""
+        hints = self._application.styleHints()
+        if not hasattr(hints, "setColorScheme"):
+            return
+        wanted = {
+            ColourScheme.SYSTEM: Qt.ColorScheme.Unknown,
+            ColourScheme.LIGHT: Qt.ColorScheme.Light,
+            ColourScheme.DARK: Qt.ColorScheme.Dark,
+        }[choice]
+        self._telling_platform = True
+        try:
+            hints.setColorScheme(wanted)
+        finally:
+            self._telling_platform = False
+        if choice is ColourScheme.SYSTEM:
+            self._system = _system_appearance(hints.colorScheme())
 
     def apply(self) -> None:
         """Sets the style, palette and style sheet of the scheme, and redraws the icons.
