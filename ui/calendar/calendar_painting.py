@@ -25,7 +25,7 @@ from ui.calendar.calendar_layout import (
 from ui.calendar.calendar_range import CalendarRange
 from ui.common.colours import OVERDUE, blend, is_dark, muted_text, overdue
 from ui.common.icons import icon, touch_kind_glyph
-from ui.common.theme import SIZES
+from ui.common.theme import SIZES, theme_colours
 from ui.touches.touch_colours import channel_colour, temperature_colour
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -255,7 +255,7 @@ class CalendarPainter:
         painter.setBrush(colour)
         _fill_rounded(painter, bar.rect, radius, rounded_left=bar.starts, rounded_right=bar.ends)
         painter.setFont(self._small_bold)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor(theme_colours(self._palette).accent_text))
         text_rect = bar.rect.adjusted(metrics.inset * 2, 0, -metrics.inset * 2, 0)
         name = bar.campaign.name if bar.starts else f"… {bar.campaign.name}"
         text = QFontMetricsF(self._small_bold).elidedText(name, _ELIDE, text_rect.width())
