@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from planner.domain import Column
+from ui.common.colours import column_accent
 from ui.common.theme import DARK, LIGHT, ColourScheme, ThemeManager, palette_is_dark, theme_colours
 from ui.main_window import MainWindow
 from ui.window_settings import WindowSettings
@@ -58,6 +59,7 @@ def test_the_view_menu_switches_to_dark_and_back(
     dark_ink = _ink(new_lead.icon())
     assert dark_ink.lightnessF() > 0.6 > light_ink.lightnessF()
     assert window_settings.colour_scheme() is ColourScheme.DARK
+    assert column_accent(Column.COLD) == DARK.column_accent(Column.COLD)
     main_window.view_actions.scheme_actions[ColourScheme.LIGHT].trigger()
     assert not palette_is_dark(QGuiApplication.palette())
     assert _ink(new_lead.icon()).lightnessF() < 0.4
