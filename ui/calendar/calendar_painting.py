@@ -56,6 +56,8 @@ class CalendarState:
     """The time under a touch dragged over the week's hour grid."""
     now: time | None = None
     """The time of day, marked across today in the week's hour grid."""
+    focus_day: date | None = None
+    """The day the keyboard is on, ringed while the calendar has the focus."""
 
 
 class CalendarPainter:
@@ -205,7 +207,7 @@ class CalendarPainter:
         painter.setPen(QPen(self._line, 1))
         painter.drawLine(cell.rect.topRight(), cell.rect.bottomRight())
         painter.drawLine(cell.rect.bottomLeft(), cell.rect.bottomRight())
-        if cell.day == state.drop_day:
+        if cell.day in (state.drop_day, state.focus_day):
             painter.setPen(QPen(self._highlight, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(cell.rect.adjusted(1, 1, -1, -1))

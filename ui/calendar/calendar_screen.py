@@ -162,6 +162,11 @@ class CalendarScreen(QWidget):
         self._range = calendar_range
         self.reload()
 
+    def go_to_day(self, day: date) -> None:
+        """Shows the month or week of ``day``, with the keyboard on it."""
+        self.show_range(self._range.with_anchor(day))
+        self.view.set_focus_day(day)
+
     def go_today(self) -> None:
         """Shows the month or week of today."""
         self.show_range(self._range.with_anchor(self.today()))
@@ -329,6 +334,7 @@ class CalendarScreen(QWidget):
         view.campaign_opened.connect(self.open_campaign)
         view.day_opened.connect(self.open_day)
         view.new_touch_requested.connect(self.new_touch)
+        view.navigate_requested.connect(self.go_to_day)
         self.agenda.done_requested.connect(self.mark_done)
         self.agenda.open_requested.connect(self.open_touch)
         self.agenda.new_touch_requested.connect(lambda: self.new_touch(self.today()))

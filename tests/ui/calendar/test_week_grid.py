@@ -1,6 +1,6 @@
-"""The week's hour grid, chips with the kind's icon, and touches done on another day."""
+"""The week's hour grid, chips with the kind's icon, touches done on another day, the keyboard."""
 
-from datetime import time
+from datetime import time, timedelta
 
 from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
@@ -173,3 +173,30 @@ def test_the_week_marks_the_current_time_across_today(
     ratio = image.devicePixelRatio()
     pixel = image.pixelColor(round((cell.rect.center().x()) * ratio), round(grid.y_of(now) * ratio))
     assert pixel.red() > 150 > pixel.green(), pixel.name()
+
+
+def test_the_keyboard_walks_the_days_lists_one_and_plans_on_it(
+    qtbot: QtBot, calendar: CalendarScreen
+) -> None:
+    view = calendar.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    assert view.focus_day == TODAY
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.focus_day == CALL_DAY
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(calendar.day_list.isVisible)
+    assert calendar.day_list.day == CALL_DAY
+    calendar.day_list.hide()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    dialog = calendar.dialog
+    assert isinstance(dialog, NewTouchDialog)
+    dialog.reject()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    for _week in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.focus_day == CALL_DAY + timedelta(days=21)
+    assert calendar.calendar_range.anchor.month == 4, "past the month's last week: April"
