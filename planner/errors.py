@@ -31,3 +31,15 @@ class StaleUndoError(PlannerError):
 
 class DatabaseBusyError(PlannerError):
     """Another program kept the file locked for writing longer than the planner waits."""
+
+
+class DatabaseDamagedError(PlannerError):
+    """The planner file (or a backup) fails SQLite's integrity check or cannot be read."""
+
+
+class ReadOnlyDatabaseError(PlannerError):
+    """The planner file was opened read-only (the user may not write it): nothing can change."""
+
+
+class EmptyDatabaseError(DatabaseOpenError):
+    """The path names an empty file: it becomes a planner file only when the user says so."""

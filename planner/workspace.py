@@ -5,15 +5,22 @@ Front ends open one ``Workspace`` and pass it to the services; tests open one on
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from platformdirs import user_data_path
 from sqlite_utils import Database
 
 from planner.clock import Clock
+from planner.store.backups import BackupReason
 from planner.store.campaigns import CampaignStore
-from planner.store.database import open_database
+from planner.store.database import open_planner_file
+from planner.store.file_safety import DAILY, back_up_if_due
+from planner.store.imports import ImportStore
 from planner.store.leads import LeadStore
+from planner.store.metrics import MetricsStore
+from planner.store.numbering import NumberRegister
+from planner.store.sales import CatalogueStore, DocumentStore
 from planner.store.settings import SettingsStore
 from planner.store.touches import TouchStore
 
@@ -27,21 +34,50 @@ def default_database_path() -> Path:
 
 @dataclass
 class Workspace:
-    """The database file a user works in, with what every service needs."""
+    """The database file a user works in, with what every service needs.
+
+    ``read_only`` is true for a file the user may not write: every action is refused in words.
+    ``notices`` says what opening did that the user should know (a damaged file restored from
+    a backup, a backup that could not be made).
+    """
 
     path: Path
     db: Database
     clock: Clock = field(default_factory=Clock)
+    read_only: bool = False
+    notices: tuple[str, ...] = ()
+    _changes_at_open: int = 0
+    _closed: bool = False
 
     @classmethod
-    def open(cls, path: Path, clock: Clock | None = None) -> "Workspace":
+    def open(cls, path: Path, clock: Clock | None = None, *, create: bool = False) -> "Workspace":
         """Opens or creates the file; raises DatabaseOpenError for files that are not ours.
 
         The path is made absolute, so that the status bar, recent files and messages name the
-        file unmistakably whatever folder the program was started from.
+        file unmistakably whatever folder the program was started from. Only the default file's
+        folder is created; ``create`` turns an empty file into a planner file. Opening backs the
+        file up when its newest backup is older than a day (``planner.store.file_safety``).
         """
         absolute = Path(path).expanduser().absolute()
-        return cls(absolute, open_database(absolute), clock or Clock())
+        opened = open_planner_file(
+            absolute, create=create, create_folder=absolute == default_database_path()
+        )
+        notices = list(opened.notices)
+        if not opened.read_only and not opened.created:
+            notices.extend(back_up_if_due(absolute, BackupReason.AT_OPEN, DAILY))
+        return cls(
+            absolute,
+            opened.db,
+            clock or Clock(),
+            opened.read_only,
+            tuple(notices),
+            opened.db.conn.total_changes,
+        )
+
+    @property
+    def changed_since_open(self) -> bool:
+        """True once anything was written through this workspace (an action, undo or redo)."""
+        return self.db.conn.total_changes > self._changes_at_open
 
     @property
     def leads(self) -> LeadStore:
@@ -63,6 +99,45 @@ class Workspace:
         """Queries over campaigns and their targets."""
         return CampaignStore(self.db)
 
-    def close(self) -> None:
-        """Closes the connection; the file stays consistent (every write was committed)."""
-        self.db.close()
+    @property
+    def catalogue(self) -> CatalogueStore:
+        """The catalogue of products and services."""
+        return CatalogueStore(self.db)
+
+    @property
+    def documents(self) -> DocumentStore:
+        """Proposals, invoices and contracts."""
+        return DocumentStore(self.db)
+
+    @property
+    def numbers(self) -> NumberRegister:
+        """Which document numbers were taken, and which no document carries any more."""
+        return NumberRegister(self.db)
+
+    @property
+    def imports(self) -> ImportStore:
+        """The import history, and what imports and exports read."""
+        return ImportStore(self.db)
+
+    @property
+    def metrics(self) -> MetricsStore:
+        """The dashboard's aggregate queries."""
+        return MetricsStore(self.db)
+
+    def close(self, *, backup_after: timedelta = timedelta(0)) -> tuple[str, ...]:
+        """Closes the connection (once; closing again does nothing); the file stays consistent
+        (every write was committed).
+
+        When anything changed, the file is backed up first, unless its newest backup is younger
+        than ``backup_after`` (the command line waits an hour, so a script of a thousand commands
+        does not copy the file a thousand times). Returns why a backup could not be made, if so.
+        """
+        if self._closed:
+            return ()
+        self._closed = True
+        try:
+            if self.changed_since_open and not self.read_only:
+                return tuple(back_up_if_due(self.path, BackupReason.AT_CLOSE, backup_after))
+            return ()
+        finally:
+            self.db.close()

@@ -10,29 +10,26 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from planner import __version__
 from planner.errors import DatabaseOpenError
 from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
+from ui.board.pipeline_settings_dialog import PipelineSettingsDialog
 from ui.common.colours import overdue
 from ui.common.icons import Glyph, set_glyph, warning_pixmap
+from ui.common.path_label import PathLabel
 from ui.common.theme import ThemeManager
+from ui.dashboard.dashboard_actions import DashboardActions
 from ui.database_files import ask_database_to_open, ask_new_database
 from ui.documents.document_actions import DocumentActions
+from ui.importing.import_actions import ImportActions
 from ui.lead_actions import LeadActions
 from ui.operations import Operations
 from ui.planning_actions import PlanningActions
 from ui.playbook_bar import PlaybookBar, with_bar_above
+from ui.sales.sales_actions import SalesActions
 from ui.view_actions import ViewActions
 from ui.widget_text import literal_ampersands
 from ui.window_settings import WindowSettings
@@ -70,9 +67,18 @@ class MainWindow(QMainWindow):
         self.add_screen("Board", with_bar_above(self.playbook_bar, self.board), Glyph.BOARD)
         self.lead_actions = LeadActions(self.operations, self.board, self)
         self.planning_actions = PlanningActions(self.operations, self.add_screen, self)
+        self.dashboard_actions = DashboardActions(
+            self.operations, self.add_screen, self.board, self
+        )
         self.document_actions = DocumentActions(self.operations, self.board, self)
-        self.database_label = QLabel()
+        self.sales_actions = SalesActions(self.operations, self.board, self)
+        self.database_label = PathLabel()
+        self.database_label.setObjectName("database-path")
+        self.import_actions = ImportActions(
+            self.operations, self, self.board.search_field.text, self.board.selected_lead_ids
+        )
         self.statusBar().addPermanentWidget(self.database_label)
+        self.undo_stack.indexChanged.connect(self._forget_message)
         self._build_menus()
         self._build_toolbar()
         self._show_database()
@@ -115,6 +121,13 @@ class MainWindow(QMainWindow):
         """A passing note in the status bar."""
         self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
 
+    def _forget_message(self) -> None:
+        """Undo and redo make the last note stale ("Ctrl+Z removes them again"): drop it.
+
+        An action's own note comes after its step is pushed, so it survives this.
+        """
+        self.statusBar().clearMessage()
+
     def show_error(self, text: str) -> None:
         """Tells the user something could not be done, without blocking the window."""
         box = QMessageBox(QMessageBox.Icon.Warning, APPLICATION_TITLE, text, parent=self)
@@ -150,6 +163,13 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_database(path)
 
+    def open_pipeline_settings(self) -> PipelineSettingsDialog:
+        """Edit ▸ Pipeline Settings…: exchange rates, win probabilities and stale limits."""
+        dialog = PipelineSettingsDialog(self.operations, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remembers the layout and the database, then closes the file."""
         self._settings.save_layout(self.saveGeometry(), self.saveState())
@@ -175,6 +195,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
+        file_menu.addAction(self.lead_actions.demo_data)
+        self.import_actions.add_to(file_menu)
         file_menu.addAction(self.planning_actions.export_calendar)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, Glyph.QUIT, QKeySequence.StandardKey.Quit)
@@ -196,10 +218,14 @@ class MainWindow(QMainWindow):
             edit_menu, "&Find…", self.find_leads, Glyph.SEARCH, QKeySequence.StandardKey.Find
         )
         self.find_action.setToolTip("Search the leads on the board (Ctrl+F)")
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Pipeline Settings…", self.open_pipeline_settings, Glyph.SETTINGS)
         self.view_actions.add_to(self.menuBar().addMenu("&View"))
         self.lead_actions.add_to(self.menuBar().addMenu("&Lead"))
         self.planning_actions.add_to(self.menuBar().addMenu("&Plan"))
-        self.document_actions.add_to(self.menuBar().addMenu("&Documents"))
+        documents_menu = self.menuBar().addMenu("&Documents")
+        self.document_actions.add_to(documents_menu)
+        self.sales_actions.add_to(documents_menu)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Planner", self._show_about, Glyph.ABOUT)
 
@@ -253,8 +279,7 @@ class MainWindow(QMainWindow):
         path = self.workspace.path
         self.setWindowTitle(f"{path.name} — {APPLICATION_TITLE}")
         self.setWindowFilePath(str(path))
-        self.database_label.setText(str(path))
-        self.database_label.setToolTip(f"The open database: {path}")
+        self.database_label.set_path(str(path))
 
     def _restore_layout(self) -> None:
         geometry = self._settings.geometry()

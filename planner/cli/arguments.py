@@ -6,6 +6,8 @@ from datetime import date
 from enum import StrEnum
 from typing import NoReturn, TypeVar
 
+from planner.limits import MAX_RECORD_ID, day_problem
+
 EnumT = TypeVar("EnumT", bound=StrEnum)
 
 
@@ -37,8 +39,36 @@ def enum_metavar(enum_type: type[StrEnum]) -> str:
 
 
 def iso_date(text: str) -> date:
-    """An argparse ``type`` for YYYY-MM-DD dates."""
+    """An argparse ``type`` for YYYY-MM-DD dates within the years the planner keeps."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-16") from None
+    problem = day_problem("date", day)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem[0].lower() + problem[1:])
+    return day
+
+
+def record_id(text: str) -> int:
+    """An argparse ``type`` for the id of a lead, touch or campaign: a whole number from 1 to
+    the largest id SQLite can store (a larger one would overflow, not just be missing)."""
+    number = _whole_number(text)
+    if not 1 <= number <= MAX_RECORD_ID:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an id (ids are 1 or more)")
+    return number
+
+
+def count_number(text: str) -> int:
+    """An argparse ``type`` for a position or a count: a whole number from 0 up."""
+    number = _whole_number(text)
+    if not 0 <= number <= MAX_RECORD_ID:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number from 0 up")
+    return number
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None

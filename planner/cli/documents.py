@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from planner.cli.arguments import enum_choice, enum_metavar, iso_date
+from planner.cli.arguments import count_number, enum_choice, enum_metavar, iso_date, record_id
 from planner.documents.batch import (
     MergeReport,
     NothingToPrintError,
@@ -37,10 +37,12 @@ from planner.workspace import Workspace
 def register(subparsers: Any) -> None:
     """Adds the document commands to the command line."""
     letter = subparsers.add_parser("letter", help="write one letter to one lead")
-    letter.add_argument("lead_id", type=int, metavar="LEAD_ID")
+    letter.add_argument("lead_id", type=record_id, metavar="LEAD_ID")
     letter.add_argument("--template", required=True, metavar="NAME")
     letter.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    letter.add_argument("--campaign", type=int, metavar="ID", help="print this campaign's offer")
+    letter.add_argument(
+        "--campaign", type=record_id, metavar="ID", help="print this campaign's offer"
+    )
     letter.add_argument("--record", action="store_true", help="record the letter as a touch")
     letter.set_defaults(handler=_letter)
 
@@ -60,7 +62,9 @@ def register(subparsers: Any) -> None:
     labels.add_argument(
         "--sheet", type=enum_choice(LabelSheet), metavar=enum_metavar(LabelSheet), required=True
     )
-    labels.add_argument("--start", type=int, default=1, metavar="N", help="first free label")
+    labels.add_argument(
+        "--start", type=count_number, default=1, metavar="N", help="first free label"
+    )
     labels.add_argument("--outline", action="store_true", help="draw the labels' edges")
     _add_selection(labels)
     labels.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
@@ -88,10 +92,10 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
         help="the open leads of this temperature (won and lost customers are left out)",
     )
     parser.add_argument("--column", type=enum_choice(Column), metavar=enum_metavar(Column))
-    parser.add_argument("--campaign", type=int, metavar="ID", help="the campaign's targets")
+    parser.add_argument("--campaign", type=record_id, metavar="ID", help="the campaign's targets")
     parser.add_argument("--search", default="", metavar="TEXT")
     parser.add_argument(
-        "--lead", type=int, action="append", metavar="ID", help="this lead (repeatable)"
+        "--lead", type=record_id, action="append", metavar="ID", help="this lead (repeatable)"
     )
 
 

@@ -5,14 +5,14 @@ import dataclasses
 from typing import Any
 
 from planner.changes import Kind
-from planner.cli.arguments import enum_choice, enum_metavar
+from planner.cli.arguments import count_number, enum_choice, enum_metavar, record_id
 from planner.cli.output import print_fields, print_json
-from planner.demo import demo_drafts
 from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
 from planner.errors import ValidationError
 from planner.money import DEFAULT_CURRENCY, Money
 from planner.read_models import LeadFilter
 from planner.services import board, playbooks
+from planner.services.demo import add_demo_data, demo_summary
 from planner.services.touches import count_text
 from planner.workspace import Workspace
 
@@ -33,7 +33,9 @@ _FIELD_OPTIONS = (
 
 def register(subparsers: Any) -> None:
     """Adds ``lead`` and ``demo`` to the command line."""
-    demo = subparsers.add_parser("demo", help="add about 60 realistic sample leads")
+    demo = subparsers.add_parser(
+        "demo", help="add 62 sample leads with six months of touches, campaigns and deals"
+    )
     demo.set_defaults(handler=_demo)
 
     lead = subparsers.add_parser("lead", help="add, list, show, edit, move and delete leads")
@@ -54,24 +56,24 @@ def register(subparsers: Any) -> None:
     listing.set_defaults(handler=_list)
 
     show = actions.add_parser("show", help="show one lead")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=record_id)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=_show)
 
     edit = actions.add_parser("edit", help="change some fields of a lead")
-    edit.add_argument("id", type=int)
+    edit.add_argument("id", type=record_id)
     edit.add_argument("--name")
     _add_field_options(edit)
     edit.add_argument("--reason", help="why the lead was lost (only for a lead in Lost)")
     edit.set_defaults(handler=_edit)
 
     move = actions.add_parser("move", help="move a lead to a column")
-    move.add_argument("id", type=int)
+    move.add_argument("id", type=record_id)
     move.add_argument("column", type=enum_choice(Column), metavar=enum_metavar(Column))
     place = move.add_mutually_exclusive_group()
-    place.add_argument("--position", type=int, help="0 is the top; default: the bottom")
+    place.add_argument("--position", type=count_number, help="0 is the top; default: the bottom")
     place.add_argument(
-        "--below", type=int, metavar="LEAD_ID", help="directly below this lead of the column"
+        "--below", type=record_id, metavar="LEAD_ID", help="directly below this lead of the column"
     )
     move.add_argument("--reason", default="", help="why the lead was lost")
     move.add_argument(
@@ -80,7 +82,7 @@ def register(subparsers: Any) -> None:
     move.set_defaults(handler=_move)
 
     delete = actions.add_parser("delete", help="delete a lead")
-    delete.add_argument("id", type=int)
+    delete.add_argument("id", type=record_id)
     delete.set_defaults(handler=_delete)
 
 
@@ -134,8 +136,8 @@ def lead_to_json(lead: Lead, position: int) -> dict[str, Any]:
 
 
 def _demo(arguments: argparse.Namespace, workspace: Workspace) -> int:
-    change = board.add_leads(workspace, demo_drafts(), "Add demo leads")
-    print(f"Added {len(change.lead_ids)} demo leads")
+    change = add_demo_data(workspace)
+    print(demo_summary(change))
     return 0
 
 

@@ -8,7 +8,6 @@ from typing import Any
 from planner.cli.output import print_json
 from planner.documents.profile import PROFILE_FIELDS
 from planner.documents.template_text import parse_template_text
-from planner.errors import ValidationError
 from planner.services import sender, templates
 from planner.workspace import Workspace
 
@@ -68,11 +67,7 @@ def _show(arguments: argparse.Namespace, workspace: Workspace) -> int:
 
 def _add(arguments: argparse.Namespace, workspace: Workspace) -> int:
     path: Path = arguments.file
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ValidationError(f"{path} cannot be read: {error}", "file") from None
-    template = parse_template_text(text, path.name)
+    template = parse_template_text(templates.read_template_file(path), path.name)
     change = templates.create_template(workspace, template.draft(), template.name)
     print(templates.template_of(workspace, change).name)
     return 0

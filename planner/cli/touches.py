@@ -6,7 +6,7 @@ from datetime import date, time
 from typing import Any
 
 from planner.changes import Kind
-from planner.cli.arguments import enum_choice, enum_metavar, iso_date
+from planner.cli.arguments import enum_choice, enum_metavar, iso_date, record_id
 from planner.cli.output import print_json
 from planner.domain import Temperature, Touch, TouchDraft, TouchKind, TouchOutcome
 from planner.errors import ValidationError
@@ -22,20 +22,20 @@ def register(subparsers: Any) -> None:
     actions = touch.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     add = actions.add_parser("add", help="plan a touch for a lead; prints its id")
-    add.add_argument("lead_id", type=int, metavar="LEAD_ID")
+    add.add_argument("lead_id", type=record_id, metavar="LEAD_ID")
     add.add_argument(
         "kind", type=enum_choice(TouchKind), metavar="KIND", help=enum_metavar(TouchKind)
     )
     add.add_argument("--on", type=iso_date, required=True, metavar="YYYY-MM-DD")
     add.add_argument("--at", type=clock_time, metavar="HH:MM")
     add.add_argument("--notes", default="")
-    add.add_argument("--campaign", type=int, metavar="ID")
+    add.add_argument("--campaign", type=record_id, metavar="ID")
     add.set_defaults(handler=_add)
 
     done = actions.add_parser(
         "done", help="mark a planned touch done (a done one is changed with edit)"
     )
-    done.add_argument("touch_id", type=int, metavar="TOUCH_ID")
+    done.add_argument("touch_id", type=record_id, metavar="TOUCH_ID")
     done.add_argument(
         "--outcome", type=enum_choice(TouchOutcome), metavar=enum_metavar(TouchOutcome)
     )
@@ -45,7 +45,7 @@ def register(subparsers: Any) -> None:
     edit = actions.add_parser(
         "edit", help="change a touch's kind, day, time or notes (a done one's outcome too)"
     )
-    edit.add_argument("touch_id", type=int, metavar="TOUCH_ID")
+    edit.add_argument("touch_id", type=record_id, metavar="TOUCH_ID")
     edit.add_argument(
         "--kind", type=enum_choice(TouchKind), metavar="KIND", help=enum_metavar(TouchKind)
     )
@@ -63,7 +63,7 @@ def register(subparsers: Any) -> None:
     edit.set_defaults(handler=_edit)
 
     listing = actions.add_parser("list", help="list touches by planned day")
-    listing.add_argument("--lead", type=int, metavar="ID")
+    listing.add_argument("--lead", type=record_id, metavar="ID")
     listing.add_argument("--from", dest="start", type=iso_date, metavar="YYYY-MM-DD")
     listing.add_argument("--to", dest="end", type=iso_date, metavar="YYYY-MM-DD")
     listing.add_argument("--overdue", action="store_true", help="only planned touches past due")

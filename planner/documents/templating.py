@@ -60,6 +60,9 @@ _RAW_START = re.compile(r"\{%-?\s*raw\s*-?%\}")
 _RAW_END = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 _MAX_SEQUENCE = 10_000
 _MAX_EXPONENT = 1_000
+MAX_NUMBER_BITS = 4_096
+"""How large a whole number a template may compute (about 1,200 digits): Python's integers grow
+without end, and ``((9**999)**999)**999`` would compute for hours inside one operation."""
 _WIDTH_FIRST = frozenset({"ljust", "rjust", "center", "zfill", "indent"})
 """Methods and filters whose first argument (or ``width=``) is the width of the text they make."""
 _PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[^a-zA-Z%]*")
@@ -326,8 +329,10 @@ class _LetterEnvironment(ImmutableSandboxedEnvironment):
             yield item
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        """Refuses sums and products that would build huge strings or lists, huge powers and
-        ``%`` formats with huge widths."""
+        """Refuses sums and products that would build huge strings, lists or numbers, huge
+        powers and ``%`` formats with huge widths; every operation is charged to the budget."""
+        _BUDGET.get().spend()
+        _check_number_size(operator, left, right)
         if operator == "+":
             texts = isinstance(left, str) and isinstance(right, str)
             sequences = isinstance(left, list | tuple) and isinstance(right, list | tuple)
@@ -363,6 +368,25 @@ class _LetterEnvironment(ImmutableSandboxedEnvironment):
             known = ", ".join(vars(obj))
             return self.undefined(hint=f"there is no field '{attribute}' (there are: {known})")
         return super().getattr(obj, attribute)
+
+
+def _check_number_size(operator: str, left: Any, right: Any) -> None:
+    """Refuses ``*`` and ``**`` of whole numbers whose result would pass ``MAX_NUMBER_BITS``,
+    judged from the sizes of the operands before anything is computed."""
+    if not (_is_whole(left) and _is_whole(right)):
+        return
+    if operator == "*":
+        bits = left.bit_length() + right.bit_length()
+    elif operator == "**" and right > 0 and abs(left) > 1:
+        bits = (left.bit_length() - 1) * right + 1  # the fewest bits the power can have
+    else:
+        return
+    if bits > MAX_NUMBER_BITS:
+        raise SecurityError("that number is too large for a template")
+
+
+def _is_whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _printed_size(value: Any, limit: int) -> int:
@@ -401,6 +425,7 @@ _ENVIRONMENT = _LetterEnvironment(
     lstrip_blocks=True,
     keep_trailing_newline=False,
 )
+del _ENVIRONMENT.globals["lipsum"]  # placeholder text by the megabyte has no place in a letter
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from icalendar import Calendar, Event
 from planner import __version__
 from planner.domain import Campaign, TouchKind
 from planner.errors import ValidationError
+from planner.limits import EARLIEST_DAY, LATEST_DAY, without_control
 from planner.read_models import TouchFilter, TouchWithLead
 from planner.store.settings import SettingKey
 from planner.workspace import Workspace
@@ -62,11 +63,11 @@ def export_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "Planner")
-    campaigns = workspace.campaigns.between(start or date.min, end or date.max)
+    campaigns = workspace.campaigns.between(start or EARLIEST_DAY, end or LATEST_DAY)
     for campaign in campaigns:
         calendar.add_component(_campaign_event(campaign, file_id, stamp))
     planned = workspace.touches.find_with_leads(
-        TouchFilter(start=start, end=end, planned_only=True)
+        TouchFilter(start=start or EARLIEST_DAY, end=end or LATEST_DAY, planned_only=True)
     )
     for entry in planned:
         calendar.add_component(_touch_event(entry, file_id, stamp))
@@ -78,9 +79,9 @@ def _campaign_event(campaign: Campaign, file_id: str, stamp: datetime) -> Event:
     event = Event()
     event.add("uid", f"campaign-{campaign.id}@{file_id}")
     event.add("dtstamp", stamp)
-    event.add("summary", f"Campaign: {campaign.name} ({campaign.channel.label})")
+    event.add("summary", without_control(f"Campaign: {campaign.name} ({campaign.channel.label})"))
     event.add("dtstart", campaign.start_on)
-    event.add("dtend", campaign.end_on + timedelta(days=1))
+    event.add("dtend", min(campaign.end_on, LATEST_DAY) + timedelta(days=1))
     event.add("transp", "TRANSPARENT")
     lines = [
         f"Goal: {campaign.goal}" if campaign.goal else "",
@@ -90,7 +91,7 @@ def _campaign_event(campaign: Campaign, file_id: str, stamp: datetime) -> Event:
         f"Response code: {campaign.response_code}",
         campaign.notes,
     ]
-    event.add("description", "\n".join(line for line in lines if line))
+    event.add("description", without_control("\n".join(line for line in lines if line)))
     return event
 
 
@@ -113,7 +114,7 @@ def _touch_event(entry: TouchWithLead, file_id: str, stamp: datetime) -> Event:
     who = entry.lead_name
     if entry.company and entry.company != entry.lead_name:
         who = f"{who} ({entry.company})"
-    event.add("summary", f"{touch.kind.label}: {who}")
+    event.add("summary", without_control(f"{touch.kind.label}: {who}"))
     if touch.planned_at is None:
         event.add("dtstart", touch.planned_on)
         event.add("dtend", touch.planned_on + timedelta(days=1))
@@ -129,7 +130,7 @@ def _touch_event(entry: TouchWithLead, file_id: str, stamp: datetime) -> Event:
     ]
     description = "\n".join(line for line in lines if line)
     if description:
-        event.add("description", description)
+        event.add("description", without_control(description))
     return event
 
 

@@ -9,6 +9,7 @@ import functools
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
 
+from planner.errors import ReadOnlyDatabaseError
 from planner.store.changes import write_transaction
 from planner.workspace import Workspace
 
@@ -22,10 +23,16 @@ R = TypeVar("R")
 def user_action(
     function: Callable[Concatenate[Workspace, P], R],
 ) -> Callable[Concatenate[Workspace, P], R]:
-    """Runs ``function`` inside one write transaction (joining one already open)."""
+    """Runs ``function`` inside one write transaction (joining one already open); refused on a
+    file opened read-only."""
 
     @functools.wraps(function)
     def run(workspace: Workspace, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        if workspace.read_only:
+            raise ReadOnlyDatabaseError(
+                f"{workspace.path.name} is open read-only (you may not change it); "
+                "nothing was changed"
+            )
         with write_transaction(workspace.db):
             return function(workspace, *args, **kwargs)
 

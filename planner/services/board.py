@@ -12,8 +12,10 @@ from fractional_indexing import generate_key_between, generate_n_keys_between
 from planner.changes import Change
 from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
 from planner.errors import NotFoundError, ValidationError
+from planner.limits import LEAD_LIMITS, LOST_REASON, MAX_RECORD_ID
+from planner.money import DEFAULT_CURRENCY
 from planner.services.actions import user_action
-from planner.store.changes import Table, recording
+from planner.store.changes import ChangeRecorder, Table, recording
 from planner.store.leads import draft_to_row
 from planner.workspace import Workspace
 
@@ -31,10 +33,18 @@ def draft_problems(
     """Every reason the draft cannot be stored, by field, in the editor's order (the editor
     shows them all at once beside their fields)."""
     problems: dict[str, str] = {}
+    for field, limit in LEAD_LIMITS.items():
+        problem = limit.problem(getattr(draft, field))
+        if problem is not None:
+            problems[field] = problem
     if not draft.name.strip():
-        problems["name"] = "A lead needs a name"
+        problems.setdefault("name", "A lead needs a name")
     email = draft.email.strip()
-    if email and ("@" not in email or email.startswith("@") or email.endswith("@")):
+    if (
+        "email" not in problems
+        and email
+        and ("@" not in email or email.startswith("@") or email.endswith("@"))
+    ):
         problems["email"] = f"'{email}' is not an email address"
     if draft.referred_by is not None:
         if draft.referred_by == lead_id:
@@ -78,12 +88,19 @@ def add_leads(workspace: Workspace, drafts: list[tuple[LeadDraft, Column]], labe
         for column in Column:
             batch = [draft for draft, target in drafts if target is column]
             ranks = generate_n_keys_between(workspace.leads.last_rank(column), None, len(batch))
-            for draft, rank in zip(batch, ranks, strict=True):
-                row = draft_to_row(draft)
-                row.update(_placement(draft.temperature, column))
-                row.update(created_at=now, updated_at=now, rank=rank)
-                lead_id = recorder.insert(Table.LEADS, row)
-                recorder.record_move(lead_id, None, column, now)
+            rows = (
+                {
+                    "currency": DEFAULT_CURRENCY,  # the table's default; every row names it
+                    **draft_to_row(draft),
+                    **_placement(draft.temperature, column),
+                    "created_at": now,
+                    "updated_at": now,
+                    "rank": rank,
+                }
+                for draft, rank in zip(batch, ranks, strict=True)
+            )
+            lead_ids = recorder.insert_many(Table.LEADS, rows)
+            recorder.record_arrivals(((lead_id, column) for lead_id in lead_ids), now)
         return recorder.finish()
 
 
@@ -154,6 +171,9 @@ def move_leads(
     leads = [workspace.leads.get(lead_id) for lead_id in moving]
     if not leads:
         raise ValidationError("No leads to move", "lead_ids")
+    reason_problem = LOST_REASON.problem(lost_reason)
+    if reason_problem is not None:
+        raise ValidationError(reason_problem, "lost_reason")
     before, after = _neighbour_ranks(workspace, column, moving, position, below)
     description = (
         f"Move '{leads[0].name}' to {column.heading}"
@@ -202,7 +222,7 @@ def _neighbour_ranks(
         return workspace.leads.last_rank(column, moving), None
     if position < 0:
         raise ValidationError("A position is 0 or more", "position")
-    return workspace.leads.ranks_around(column, position, moving)
+    return workspace.leads.ranks_around(column, min(position, MAX_RECORD_ID), moving)
 
 
 @user_action
@@ -223,6 +243,9 @@ def note_lost_reason(workspace: Workspace, lead_id: int, reason: str) -> Change:
 
 
 def _check_lost_reason(lead: Lead, reason: str) -> None:
+    problem = LOST_REASON.problem(reason)
+    if problem is not None:
+        raise ValidationError(problem, "lost_reason")
     if lead.outcome is not Outcome.LOST and reason.strip():
         raise ValidationError(
             f"'{lead.name}' is not lost: move it to Lost to give a reason", "lost_reason"
@@ -274,6 +297,27 @@ def _ranks_between(before: str | None, ranks: list[str], after: str | None) -> b
     return all(
         lower is None or upper is None or lower < upper for lower, upper in pairwise(bounded)
     )
+
+
+def write_move_to_end(
+    workspace: Workspace,
+    recorder: ChangeRecorder,
+    lead: Lead,
+    column: Column,
+    values: dict[str, object] | None = None,
+) -> None:
+    """Writes, inside another action's recording, a lead's move to the bottom of ``column``
+    with ``values`` for other columns of its row (accepting a proposal moves its lead to Won
+    and sets the deal amount, as one step)."""
+    now = workspace.clock.timestamp()
+    row: dict[str, object] = {**(values or {}), "updated_at": now}
+    if column is not lead.column:
+        row.update(_placement(lead.temperature, column))
+        row["rank"] = generate_key_between(workspace.leads.last_rank(column), None)
+        row["lost_reason"] = ""
+    recorder.update(Table.LEADS, lead.id, row)
+    if column is not lead.column:
+        recorder.record_move(lead.id, lead.column, column, now)
 
 
 def neighbour_column(column: Column, step: int) -> Column | None:

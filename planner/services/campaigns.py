@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from planner.changes import Change
 from planner.domain import CampaignDraft, TouchDraft
 from planner.errors import ValidationError
+from planner.limits import CAMPAIGN_LIMITS, LATEST_DAY, day_problem
 from planner.locale import format_day
 from planner.services.actions import user_action
 from planner.services.touches import count_text, insert_touches
@@ -27,8 +28,16 @@ _FALLBACK_PREFIX = "CMP"
 
 def validate_campaign(draft: CampaignDraft) -> None:
     """Raises ValidationError naming the field when the draft cannot be stored."""
+    for field, limit in CAMPAIGN_LIMITS.items():
+        problem = limit.problem(getattr(draft, field))
+        if problem is not None:
+            raise ValidationError(problem, field)
     if not draft.name.strip():
         raise ValidationError("A campaign needs a name", "name")
+    for field, label in (("start_on", "start"), ("end_on", "end")):
+        problem = day_problem(label, getattr(draft, field))
+        if problem is not None:
+            raise ValidationError(problem, field)
     if draft.end_on < draft.start_on:
         raise ValidationError(
             f"The campaign ends ({format_day(draft.end_on)}) "
@@ -69,7 +78,7 @@ def create_campaign(workspace: Workspace, draft: CampaignDraft, spread: bool = F
     with recording(workspace.db, description) as recorder:
         now = workspace.clock.timestamp()
         row = campaign_row(draft)
-        row.update(response_code=_new_response_code(store, name), created_at=now)
+        row.update(response_code=new_response_code(store, name), created_at=now)
         campaign_id = recorder.insert(Table.CAMPAIGNS, row)
         days = schedule_days(draft.start_on, draft.end_on, len(targets), spread=spread)
         drafts = [
@@ -143,6 +152,11 @@ def reschedule_campaign(workspace: Workspace, campaign_id: int, start_on: date) 
     store = workspace.campaigns
     campaign = store.get(campaign_id)
     shift = start_on - campaign.start_on
+    problem = day_problem("start", start_on)
+    if problem is None and campaign.end_on + shift > LATEST_DAY:
+        problem = day_problem("end", LATEST_DAY + timedelta(days=1))
+    if problem is not None:
+        raise ValidationError(problem, "start_on")
     description = f"Move campaign '{campaign.name}' to {format_day(start_on)}"
     if not shift:
         return Change(description)
@@ -188,7 +202,8 @@ def response_code_prefix(name: str) -> str:
     return "".join(letters[:3]) if len(letters) >= 2 else _FALLBACK_PREFIX
 
 
-def _new_response_code(store: CampaignStore, name: str) -> str:
+def new_response_code(store: CampaignStore, name: str) -> str:
+    """A response code no campaign of the file has yet: ``SPR-7K3Q`` for "Spring offer"."""
     prefix = response_code_prefix(name)
     while True:
         suffix = "".join(secrets.choice(RESPONSE_CODE_ALPHABET) for _ in range(4))

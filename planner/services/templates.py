@@ -6,8 +6,11 @@ so a stored template always compiles; its syntax errors name the line.
 """
 
 import dataclasses
+import os
 import re
+import stat
 import unicodedata
+from pathlib import Path
 
 from planner.changes import Change, Kind
 from planner.documents.template_text import (
@@ -18,6 +21,7 @@ from planner.documents.template_text import (
     valid_template_name,
 )
 from planner.errors import NotFoundError, ValidationError
+from planner.limits import MAX_TEMPLATE_FILE_BYTES, TEMPLATE_LIMITS
 from planner.services.actions import user_action
 from planner.store.changes import Table, recording
 from planner.store.templates import TemplateStore, template_row
@@ -48,10 +52,42 @@ def find_template(workspace: Workspace, name: str) -> LetterTemplate:
     return found
 
 
+def read_template_file(path: Path) -> str:
+    """The text of a template file, refused (ValidationError) unless it is a regular UTF-8 file
+    of at most ``MAX_TEMPLATE_FILE_BYTES``.
+
+    A device (``/dev/zero``) would be read until the memory runs out and a named pipe would
+    block for ever; the file is opened without blocking and checked before a byte is read.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise ValidationError(f"{path} cannot be read: {error.strerror}", "file") from None
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise ValidationError(f"{path} is not a regular file", "file")
+    with os.fdopen(descriptor, "rb") as file:
+        data = file.read(MAX_TEMPLATE_FILE_BYTES + 1)
+    if len(data) > MAX_TEMPLATE_FILE_BYTES:
+        raise ValidationError(
+            f"{path} is too large for a letter template "
+            f"(at most {MAX_TEMPLATE_FILE_BYTES // 1024} KB)",
+            "file",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValidationError(f"{path} is not UTF-8 text", "file") from None
+
+
 def validate_template_draft(draft: TemplateDraft, name: str = "new template") -> None:
     """Raises ValidationError for empty fields, TemplateError for a subject or body that fails."""
     from planner.documents.templating import check_template
 
+    for field, limit in TEMPLATE_LIMITS.items():
+        problem = limit.problem(getattr(draft, field))
+        if problem is not None:
+            raise ValidationError(problem, field)
     if not draft.title.strip():
         raise ValidationError("A template needs a title", "title")
     if not draft.body.strip():

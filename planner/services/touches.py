@@ -12,6 +12,7 @@ from enum import Enum
 from planner.changes import Change
 from planner.domain import Touch, TouchDraft, TouchKind, TouchOutcome
 from planner.errors import NotFoundError, ValidationError
+from planner.limits import TOUCH_NOTES, day_problem
 from planner.locale import format_day as day_text
 from planner.services.actions import user_action
 from planner.store.changes import ChangeRecorder, Table, recording
@@ -106,6 +107,7 @@ def mark_touch_done(
         )
     today = workspace.clock.today()
     day = done_on or today
+    _check_notes_and_days("", touch.planned_on, day)
     if day > today:
         raise ValidationError("A touch cannot be done on a day still to come", "done_on")
     description = f"Mark {_title(workspace, touch)} done"
@@ -164,6 +166,7 @@ def reschedule_touch(
         raise ValidationError(
             f"The {_title(workspace, touch)} is already done; only planned touches move"
         )
+    _check_notes_and_days("", planned_on, None)
     values: dict[str, object] = {"planned_on": planned_on.isoformat()}
     if not isinstance(planned_at, KeepTime):
         values["planned_at"] = time_text(planned_at)
@@ -200,8 +203,9 @@ def drop_touches(workspace: Workspace, touch_ids: Iterable[int]) -> Change:
 
 
 def insert_touches(recorder: ChangeRecorder, drafts: Iterable[TouchDraft], now: str) -> list[int]:
-    """Writes validated drafts inside an action's transaction; returns the new ids in order."""
-    return [recorder.insert(Table.TOUCHES, touch_row(draft, now)) for draft in drafts]
+    """Writes validated drafts inside an action's transaction, in one bulk insert (a busy month
+    plans thousands); returns the new ids in order."""
+    return recorder.insert_many(Table.TOUCHES, (touch_row(draft, now) for draft in drafts))
 
 
 def validate_touch_drafts(workspace: Workspace, drafts: list[TouchDraft]) -> None:
@@ -209,6 +213,7 @@ def validate_touch_drafts(workspace: Workspace, drafts: list[TouchDraft]) -> Non
     for draft in drafts:
         if draft.outcome is not None and draft.done_on is None:
             raise ValidationError("Only a done touch has an outcome", "outcome")
+        _check_notes_and_days(draft.notes, draft.planned_on, draft.done_on)
     wanted = {draft.lead_id for draft in drafts}
     missing = sorted(wanted - workspace.touches.live_lead_ids(wanted))
     if missing:
@@ -218,7 +223,19 @@ def validate_touch_drafts(workspace: Workspace, drafts: list[TouchDraft]) -> Non
         workspace.campaigns.get(campaign_id)
 
 
+def _check_notes_and_days(notes: str, planned_on: date, done_on: date | None) -> None:
+    """Refuses notes too long or with control characters, and days out of range."""
+    problem = TOUCH_NOTES.problem(notes)
+    if problem is not None:
+        raise ValidationError(problem, "notes")
+    for field, label, day in (("planned_on", "day", planned_on), ("done_on", "done day", done_on)):
+        problem = day_problem(label, day) if day is not None else None
+        if problem is not None:
+            raise ValidationError(problem, field)
+
+
 def _validate_edit(workspace: Workspace, touch: Touch, title: str, edit: TouchEdit) -> None:
+    _check_notes_and_days(edit.notes, edit.planned_on, edit.done_on)
     if edit.outcome is not None and edit.done_on is None:
         raise ValidationError("Only a done touch has an outcome", "outcome")
     if edit.done_on is not None and edit.done_on > workspace.clock.today():

@@ -29,6 +29,7 @@ def touch_row(draft: TouchDraft, created_at: str) -> dict[str, Any]:
         "document": draft.document,
         "from_playbook": draft.from_playbook.value if draft.from_playbook else None,
         "created_at": created_at,
+        "is_response": int(draft.is_response),
     }
 
 
@@ -52,6 +53,7 @@ def touch_from_row(row: Mapping[str, Any]) -> Touch:
         document=row["document"],
         from_playbook=Temperature(row["from_playbook"]) if row["from_playbook"] else None,
         created_at=row["created_at"],
+        is_response=bool(row["is_response"]),
     )
 
 

@@ -67,7 +67,7 @@ def test_an_empty_database_shows_how_to_begin(qtbot: QtBot, empty_window: MainWi
     qtbot.mouseClick(board.empty_panel.demo_button, Qt.MouseButton.LeftButton)
     assert not board.is_showing_empty_state
     assert board.panels[Column.COLD].header.summary.count == 26
-    assert empty_window.undo_action.text() == "Undo Add demo leads"
+    assert empty_window.undo_action.text() == "Undo Add demo data"
     empty_window.undo_action.trigger()
     assert board.is_showing_empty_state
     assert empty_window.workspace.leads.count() == 0
@@ -172,11 +172,11 @@ def test_screens_are_switched_from_the_toolbar_and_the_view_menu(main_window: Ma
     assert main_window.screens.widget(0).isAncestorOf(main_window.board)
     assert not main_window.screens.tabBar().isVisible()
     switches = main_window.view_actions.screen_actions
-    assert [action.text() for action in switches] == ["&Board", "&Calendar", "&Extra"]
+    assert [action.text() for action in switches] == ["&Board", "&Calendar", "&Dashboard", "&Extra"]
     toolbar_actions = main_window.view_actions.toolbar.actions()
     assert all(action in toolbar_actions for action in switches)
-    switches[2].trigger()
+    switches[3].trigger()
     assert main_window.screens.currentWidget() is extra
     main_window.screens.setCurrentIndex(0)
     assert switches[0].isChecked()
-    assert not switches[2].isChecked()
+    assert not switches[3].isChecked()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import TouchKind, TouchOutcome
+from planner.limits import EARLIEST_DAY, LATEST_DAY
 from ui.common.theme import Tone, set_tone
 from ui.touches.touch_text import DAY_FORMAT
 
@@ -33,6 +34,7 @@ def from_qdate(day: QDate) -> date:
 def day_edit(day: date, accessible_name: str) -> QDateEdit:
     """A day input with a calendar pop-up, showing ``day``."""
     edit = QDateEdit(to_qdate(day))
+    edit.setDateRange(to_qdate(EARLIEST_DAY), to_qdate(LATEST_DAY))
     edit.setDisplayFormat(DAY_FORMAT)
     edit.setCalendarPopup(True)
     edit.setAccessibleName(accessible_name)

@@ -87,6 +87,8 @@ class Glyph(StrEnum):
     TODAY = "calendar-today"
     WEEK = "calendar-week"
     ABOUT = "information-outline"
+    CATALOGUE = "package-variant-closed"
+    IMPORT_HISTORY = "history"
     EMPTY_BOARD = "view-column-outline"
     EMPTY_AGENDA = "calendar-check-outline"
 

@@ -392,3 +392,31 @@ def test_ordinary_joining_still_works(sender: SenderProfile) -> None:
     assert _plain(rendered.body) == (
         "Jan of Kowalski & Syn, 3 ab (1, 2, 3) 3.5 x, y Jan a-b\nHi Jan! JAN [in] 012"
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{{ ((9**999)**999)**999 }}",
+        "{% set ns = namespace(n=99) %}{% for i in range(30) %}{% set ns.n = ns.n * ns.n %}"
+        "{% endfor %}{{ ns.n }}",
+        "{{ (10**1000) * (10**1000) * (10**1000) * (10**1000) * (10**1000) }}",
+        "{{ 2 ** 5000 }}",
+    ],
+)
+def test_huge_numbers_are_refused_before_they_are_computed(
+    body: str, sender: SenderProfile
+) -> None:
+    """Refused by their size, not by the time budget running out inside one operation."""
+    with pytest.raises(TemplateError, match="number is too large for a template"):
+        _render(body, sender)
+
+
+def test_ordinary_arithmetic_still_works(sender: SenderProfile) -> None:
+    rendered = _render("{{ 12 * 1250 }} {{ 2 ** 10 }} {{ (10 ** 300) // (10 ** 299) }}", sender)
+    assert _plain(rendered.body) == "15000 1024 10"
+
+
+def test_lipsum_is_not_offered(sender: SenderProfile) -> None:
+    with pytest.raises(TemplateError, match="lipsum"):
+        _render("{{ lipsum(n=1000000) }}", sender)

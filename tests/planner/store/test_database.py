@@ -14,9 +14,12 @@ from planner.store.text_search import register_text_functions
 from planner.workspace import Workspace
 
 
-def test_creates_the_file_and_its_folder(tmp_path: Path) -> None:
+def test_creates_the_file_and_only_with_create_folder_its_folder(tmp_path: Path) -> None:
     path = tmp_path / "nested" / "folder" / "planner.db"
-    db = open_database(path)
+    with pytest.raises(DatabaseOpenError, match="does not exist"):
+        open_database(path)
+    assert not (tmp_path / "nested").exists(), "a mistyped path creates no folder"
+    db = open_database(path, create_folder=True)
     assert path.exists()
     assert {"leads", "column_changes", "settings"} <= set(db.table_names())
     db.close()
