@@ -317,12 +317,20 @@ class CalendarPainter:
         self._painter.drawPixmap(area.topLeft(), pixmap)
 
     def _paint_chip_text(self, chip: TouchChip, touch: CalendarTouch, look: _ChipLook) -> None:
-        """``✓ 10:30 Marta Sousa``: done mark, time (unless done on another day), name."""
+        """``✓ 10:30 Marta Sousa``: done mark, time (unless done on another day), name.
+
+        A chip too narrow for both gives the room to the name: the time is in its tooltip (and,
+        in the week's grid, in its place).
+        """
         painter = self._painter
         area = chip.text_rect
         prefix = "✓ " if touch.done_on else ""
         if touch.planned_at is not None and not touch.done_elsewhere:
-            prefix += f"{touch.planned_at.strftime('%H:%M')} "
+            moment = f"{touch.planned_at.strftime('%H:%M')} "
+            label_width = look.metrics.horizontalAdvance(prefix + moment + touch.lead_name)
+            cramped = look.metrics.horizontalAdvance(moment) > area.width() / 3
+            if label_width <= area.width() or not cramped:
+                prefix += moment
         painter.setFont(look.font)
         painter.setPen(look.text)
         painter.drawText(
