@@ -10,7 +10,7 @@ its created ids. Answering acts through the runner, which then gives the focus b
 """
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -33,7 +33,7 @@ from planner.services.playbooks import (
 )
 from planner.services.touches import drop_touches
 from planner.workspace import Workspace
-from ui.common.colours import blend
+from ui.common.theme import mark_notice
 from ui.operations import Operations
 
 
@@ -106,17 +106,7 @@ class PlaybookBar(QFrame):
         super().__init__()
         self.setObjectName("playbook-bar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        palette = self.palette()
-        palette.setColor(
-            QPalette.ColorRole.Window,
-            blend(
-                palette.color(QPalette.ColorRole.Window),
-                palette.color(QPalette.ColorRole.Highlight),
-                0.14,
-            ),
-        )
-        self.setPalette(palette)
+        mark_notice(self)
         self._operations = operations
         self._offer: PlaybookOffer | None = None
         self._source: Change | None = None

@@ -5,9 +5,11 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
 
 from planner.domain import Column
+from ui.common.colours import column_accent
 from ui.common.theme import DARK, LIGHT, ColourScheme, ThemeManager, palette_is_dark, theme_colours
 from ui.main_window import MainWindow
 from ui.window_settings import WindowSettings
@@ -57,6 +59,7 @@ def test_the_view_menu_switches_to_dark_and_back(
     dark_ink = _ink(new_lead.icon())
     assert dark_ink.lightnessF() > 0.6 > light_ink.lightnessF()
     assert window_settings.colour_scheme() is ColourScheme.DARK
+    assert column_accent(Column.COLD) == DARK.column_accent(Column.COLD)
     main_window.view_actions.scheme_actions[ColourScheme.LIGHT].trigger()
     assert not palette_is_dark(QGuiApplication.palette())
     assert _ink(new_lead.icon()).lightnessF() < 0.4
@@ -85,3 +88,21 @@ def test_the_chosen_scheme_is_applied_when_the_next_window_opens(
         assert palette_is_dark(QGuiApplication.palette())
     finally:
         again.deleteLater()
+
+
+def test_dialog_buttons_carry_no_stock_icons(qtbot: QtBot, main_window: MainWindow) -> None:
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    qtbot.addWidget(box)
+    box.show()
+    for button in box.buttons():
+        assert button.icon().isNull(), button.text()
+
+
+def test_the_notice_bar_follows_the_scheme(main_window: MainWindow, theme: ThemeManager) -> None:
+    bar = main_window.playbook_bar
+    light = bar.palette().color(bar.backgroundRole())
+    main_window.view_actions.choose(ColourScheme.DARK)
+    dark = main_window.playbook_bar.palette().color(bar.backgroundRole())
+    assert dark.lightnessF() < 0.5 < light.lightnessF()

@@ -29,6 +29,7 @@ from ui.board.empty_state import EmptyBoardPanel
 from ui.board.search_field import SearchField
 from ui.common.colours import muted_text
 from ui.common.icons import Glyph, icon
+from ui.common.theme import SIZES, scaled
 from ui.operations import Operations
 
 SEARCH_DELAY_MS = 150
@@ -309,14 +310,14 @@ class BoardWidget(QWidget):
         columns = QWidget()
         columns_layout = QHBoxLayout(columns)
         columns_layout.setContentsMargins(0, 0, 0, 0)
-        columns_layout.setSpacing(round(line * 0.6))
+        columns_layout.setSpacing(scaled(SIZES.spacing, line))
         for column in Column:
             columns_layout.addWidget(self.panels[column], _COLUMN_STRETCH[column])
         self._pages = QStackedWidget()
         self._pages.addWidget(columns)
         self._pages.addWidget(self.empty_panel)
         layout = QVBoxLayout(self)
-        margin = round(line * 0.6)
+        margin = scaled(SIZES.spacing, line)
         layout.setContentsMargins(margin, margin, margin, margin)
         layout.setSpacing(margin)
         layout.addWidget(self._search_bar)

@@ -38,7 +38,7 @@ from ui.board.column_figures import (
 from ui.board.column_model import LEAD_ID_ROLE, ColumnModel
 from ui.common.colours import blend, column_accent, muted_text
 from ui.common.icons import Glyph, icon
-from ui.common.theme import mark_lane
+from ui.common.theme import SIZES, mark_lane, scaled
 
 HEADER_INSET = 0.45
 """Space left and right of a header's text, in lines."""
@@ -369,7 +369,7 @@ class ColumnPanel(QFrame):
         self.header = ColumnHeader(model.column)
         self.view = ColumnView(model, delegate)
         layout = QVBoxLayout(self)
-        spacing = round(self.fontMetrics().height() * 0.3)
+        spacing = scaled(SIZES.small_spacing, self.fontMetrics().height())
         layout.setContentsMargins(0, spacing, 0, 0)
         layout.setSpacing(spacing)
         layout.addWidget(self.header)

@@ -23,9 +23,9 @@ from ui.calendar.calendar_layout import (
     TouchChip,
 )
 from ui.calendar.calendar_range import CalendarRange
-from ui.common.colours import OVERDUE, blend, is_dark, muted_text
+from ui.common.colours import OVERDUE, blend, is_dark, muted_text, overdue
 from ui.common.icons import icon, touch_kind_glyph
-from ui.common.theme import SIZES
+from ui.common.theme import SIZES, theme_colours
 from ui.touches.touch_colours import channel_colour, temperature_colour
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -54,6 +54,10 @@ class CalendarState:
     selected_touch: int | None = None
     drop_time: time | None = None
     """The time under a touch dragged over the week's hour grid."""
+    now: time | None = None
+    """The time of day, marked across today in the week's hour grid."""
+    focus_day: date | None = None
+    """The day the keyboard is on, ringed while the calendar has the focus."""
 
 
 class CalendarPainter:
@@ -102,8 +106,27 @@ class CalendarPainter:
             self._paint_chip(chip, metrics, state)
         for marker in placement.more:
             self._paint_more(marker)
+        if placement.hour_grid is not None and state.now is not None:
+            self._paint_now(placement, placement.hour_grid, state.today, state.now)
         if placement.hour_grid is not None and state.drop_time is not None:
             self._paint_drop_time(placement.hour_grid, state.drop_time)
+
+    def _paint_now(
+        self, placement: CalendarPlacement, grid: HourGrid, today: date, now: time
+    ) -> None:
+        """A line across today's column at the current time, with a dot where the day starts."""
+        cell = placement.cell_for(today)
+        if cell is None or not grid.first_hour <= now.hour < grid.last_hour:
+            return
+        painter = self._painter
+        y = grid.y_of(now)
+        colour = overdue(self._palette)
+        painter.setPen(QPen(colour, 2))
+        painter.drawLine(QPointF(cell.rect.left(), y), QPointF(cell.rect.right(), y))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        radius = 4.0
+        painter.drawEllipse(QPointF(cell.rect.left() + radius, y), radius, radius)
 
     def _paint_hour_grid(self, grid: HourGrid, metrics: CalendarMetrics) -> None:
         """A line every hour (fainter every half hour) with the hour in the gutter."""
@@ -184,7 +207,7 @@ class CalendarPainter:
         painter.setPen(QPen(self._line, 1))
         painter.drawLine(cell.rect.topRight(), cell.rect.bottomRight())
         painter.drawLine(cell.rect.bottomLeft(), cell.rect.bottomRight())
-        if cell.day == state.drop_day:
+        if cell.day in (state.drop_day, state.focus_day):
             painter.setPen(QPen(self._highlight, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(cell.rect.adjusted(1, 1, -1, -1))
@@ -229,12 +252,12 @@ class CalendarPainter:
         colour = channel_colour(bar.campaign.channel)
         if self._dark:
             colour = colour.lighter(115)
-        radius = metrics.line * 0.3
+        radius = metrics.line * SIZES.bar_radius
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         _fill_rounded(painter, bar.rect, radius, rounded_left=bar.starts, rounded_right=bar.ends)
         painter.setFont(self._small_bold)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor(theme_colours(self._palette).accent_text))
         text_rect = bar.rect.adjusted(metrics.inset * 2, 0, -metrics.inset * 2, 0)
         name = bar.campaign.name if bar.starts else f"… {bar.campaign.name}"
         text = QFontMetricsF(self._small_bold).elidedText(name, _ELIDE, text_rect.width())
@@ -294,12 +317,20 @@ class CalendarPainter:
         self._painter.drawPixmap(area.topLeft(), pixmap)
 
     def _paint_chip_text(self, chip: TouchChip, touch: CalendarTouch, look: _ChipLook) -> None:
-        """``✓ 10:30 Marta Sousa``: done mark, time (unless done on another day), name."""
+        """``✓ 10:30 Marta Sousa``: done mark, time (unless done on another day), name.
+
+        A chip too narrow for both gives the room to the name: the time is in its tooltip (and,
+        in the week's grid, in its place).
+        """
         painter = self._painter
         area = chip.text_rect
         prefix = "✓ " if touch.done_on else ""
         if touch.planned_at is not None and not touch.done_elsewhere:
-            prefix += f"{touch.planned_at.strftime('%H:%M')} "
+            moment = f"{touch.planned_at.strftime('%H:%M')} "
+            label_width = look.metrics.horizontalAdvance(prefix + moment + touch.lead_name)
+            cramped = look.metrics.horizontalAdvance(moment) > area.width() / 3
+            if label_width <= area.width() or not cramped:
+                prefix += moment
         painter.setFont(look.font)
         painter.setPen(look.text)
         painter.drawText(

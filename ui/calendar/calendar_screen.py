@@ -8,8 +8,8 @@ through the runner, refreshing from the runner's broadcast like every other view
 from collections.abc import Callable
 from datetime import date, time
 
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -35,10 +35,14 @@ from ui.calendar.calendar_range import CalendarMode, CalendarRange
 from ui.calendar.calendar_view import CalendarView
 from ui.calendar.day_list import DayListPopup
 from ui.common.icons import Glyph, set_glyph
+from ui.common.theme import SIZES, scaled
 from ui.operations import Action, Operations
 from ui.touches.campaign_dialog import CampaignDialog
 from ui.touches.new_touch_dialog import NewTouchDialog
 from ui.touches.touch_dialog import TouchDialog
+
+NOW_INTERVAL_MS = 60_000
+"""How often the hour grid's line of the current time moves on."""
 
 TODAY_KEY, MONTH_KEY, WEEK_KEY = "T", "M", "W"
 """Single keys while the calendar has the focus, as in the usual calendar programs."""
@@ -101,6 +105,9 @@ class CalendarScreen(QWidget):
         self._build_layout()
         self._connect()
         self.setFocusProxy(self.view)
+        self._now_timer = QTimer(self)
+        self._now_timer.setInterval(NOW_INTERVAL_MS)
+        self._now_timer.timeout.connect(self._show_now)
         operations.change_applied.connect(self.apply_change)
         operations.workspace_changed.connect(self.show_workspace)
 
@@ -142,6 +149,7 @@ class CalendarScreen(QWidget):
             self.workspace, self._range.first, self._range.last, self._filter
         )
         self.view.set_content(self._range, content, today)
+        self._show_now()
         self.agenda.set_touches(self.workspace.touches.agenda(today))
         self.title.setText(range_title(self._range))
         self.mode_buttons[self._range.mode].setChecked(True)
@@ -153,6 +161,11 @@ class CalendarScreen(QWidget):
         """Shows other days."""
         self._range = calendar_range
         self.reload()
+
+    def go_to_day(self, day: date) -> None:
+        """Shows the month or week of ``day``, with the keyboard on it."""
+        self.show_range(self._range.with_anchor(day))
+        self.view.set_focus_day(day)
 
     def go_today(self) -> None:
         """Shows the month or week of today."""
@@ -218,9 +231,12 @@ class CalendarScreen(QWidget):
         """Opens the campaign's dialog: edit or delete it."""
         return self._open_dialog(lambda: CampaignDialog(self._operations, campaign_id, parent=self))
 
-    def new_touch(self, day: date) -> QDialog | None:
-        """Opens the dialog to plan a touch on ``day``."""
-        return self._open_dialog(lambda: NewTouchDialog(self._operations, day, parent=self))
+    def new_touch(self, day: date, at: time | None = None) -> QDialog | None:
+        """Opens the dialog to plan a touch on ``day`` (at ``at``, from the week's hour grid)."""
+        dialog = self._open_dialog(lambda: NewTouchDialog(self._operations, day, parent=self))
+        if isinstance(dialog, NewTouchDialog) and at is not None:
+            dialog.time_field.set_time(at)
+        return dialog
 
     def new_campaign(self) -> QDialog | None:
         """Opens the dialog to create a campaign starting today (or the first shown day)."""
@@ -234,8 +250,20 @@ class CalendarScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """Catches up with changes made while another screen was shown."""
         super().showEvent(event)
+        self._now_timer.start()
         if self._stale:
             self.reload()
+        else:
+            self._show_now()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Stops marking the time while another screen is shown."""
+        super().hideEvent(event)
+        self._now_timer.stop()
+
+    def _show_now(self) -> None:
+        """Marks the time of day in the week's hour grid (checked every minute while shown)."""
+        self.view.set_now(self.workspace.clock.now().astimezone().time().replace(tzinfo=None))
 
     def _refresh_soon(self) -> None:
         if self.isVisible():
@@ -287,7 +315,7 @@ class CalendarScreen(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([line * 70, line * 18])
         layout = QVBoxLayout(self)
-        margin = round(line * 0.6)
+        margin = scaled(SIZES.spacing, line)
         layout.setContentsMargins(margin, margin, margin, margin)
         layout.setSpacing(margin)
         layout.addWidget(toolbar)
@@ -306,6 +334,7 @@ class CalendarScreen(QWidget):
         view.campaign_opened.connect(self.open_campaign)
         view.day_opened.connect(self.open_day)
         view.new_touch_requested.connect(self.new_touch)
+        view.navigate_requested.connect(self.go_to_day)
         self.agenda.done_requested.connect(self.mark_done)
         self.agenda.open_requested.connect(self.open_touch)
         self.agenda.new_touch_requested.connect(lambda: self.new_touch(self.today()))

@@ -14,7 +14,9 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -43,7 +45,7 @@ from ui.calendar.calendar_mime import (
     dragged_item,
 )
 from ui.calendar.calendar_painting import CalendarPainter, CalendarState
-from ui.calendar.calendar_range import CalendarRange
+from ui.calendar.calendar_range import DAYS_PER_WEEK, CalendarRange
 from ui.common.form_parts import escaped_tooltip
 from ui.touches.touch_text import campaign_summary, touch_summary
 
@@ -58,7 +60,13 @@ class CalendarView(QWidget):
         campaign_dropped(int, object): a campaign was dropped so it starts on this ``date``.
         touch_opened(int), campaign_opened(int): double-clicked: open its dialog.
         day_opened(object): the day's number or its "+N more" was clicked: list the whole day.
-        new_touch_requested(object): an empty part of a day was double-clicked.
+        new_touch_requested(object, object): an empty part of a day (``date``) was
+            double-clicked (or Insert pressed on it); the time of day (``time``) under the
+            pointer in the week's hour grid, else ``None``.
+        navigate_requested(object): the keyboard went past the shown days, to this ``date``.
+
+    The keyboard: arrows move between days, Enter lists the day (whose list opens, reschedules
+    and marks done touches), Insert plans a new touch on it.
     """
 
     touch_dropped = Signal(int, object)
@@ -67,7 +75,8 @@ class CalendarView(QWidget):
     touch_opened = Signal(int)
     campaign_opened = Signal(int)
     day_opened = Signal(object)
-    new_touch_requested = Signal(object)
+    new_touch_requested = Signal(object, object)
+    navigate_requested = Signal(object)
 
     def __init__(self, calendar_range: CalendarRange, today: date) -> None:
         super().__init__()
@@ -87,6 +96,8 @@ class CalendarView(QWidget):
         self._press_item: CalendarItem | None = None
         self._drop_day: date | None = None
         self._drop_time: time | None = None
+        self._now: time | None = None
+        self._focus_day: date | None = None
         self._selected_touch: int | None = None
 
     @property
@@ -111,7 +122,74 @@ class CalendarView(QWidget):
         self._range = calendar_range
         self._content = content
         self._today = today
+        if self._focus_day is not None and not (
+            calendar_range.first <= self._focus_day <= calendar_range.last
+        ):
+            self._focus_day = None
         self._relayout()
+
+    @property
+    def focus_day(self) -> date:
+        """The day the keyboard is on: the one moved to, else today when shown, else the first."""
+        if self._focus_day is not None:
+            return self._focus_day
+        if self._range.first <= self._today <= self._range.last:
+            return self._today
+        return self._range.first
+
+    def set_focus_day(self, day: date) -> None:
+        """Puts the keyboard on ``day`` (which should be shown)."""
+        self._focus_day = day
+        self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrows move between days, Enter lists the day, Insert plans a touch on it."""
+        steps = {
+            Qt.Key.Key_Left: -1,
+            Qt.Key.Key_Right: 1,
+            Qt.Key.Key_Up: -DAYS_PER_WEEK,
+            Qt.Key.Key_Down: DAYS_PER_WEEK,
+        }
+        key = Qt.Key(event.key())
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if plain and key in steps:
+            day = self.focus_day + timedelta(days=steps[key])
+            self._focus_day = day
+            if not self._range.first <= day <= self._range.last:
+                self.navigate_requested.emit(day)
+            self.update()
+            return
+        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.day_opened.emit(self.focus_day)
+            return
+        if plain and key == Qt.Key.Key_Insert:
+            self.new_touch_requested.emit(self.focus_day, None)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Shows the ring around the keyboard's day."""
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Hides the ring around the keyboard's day."""
+        super().focusOutEvent(event)
+        self.update()
+
+    def set_now(self, now: time | None) -> None:
+        """The time of day to mark in today's column of the week's hour grid."""
+        if now != self._now:
+            self._now = now
+            self.update()
+
+    @property
+    def now(self) -> time | None:
+        """The time of day marked in the hour grid, if any."""
+        return self._now
 
     def metrics(self) -> CalendarMetrics:
         """Sizes derived from the current font."""
@@ -143,7 +221,14 @@ class CalendarView(QWidget):
             self._placement,
             self._range,
             self.metrics(),
-            CalendarState(self._today, self._drop_day, self._selected_touch, self._drop_time),
+            CalendarState(
+                self._today,
+                self._drop_day,
+                self._selected_touch,
+                self._drop_time,
+                self._now,
+                self.focus_day if self.hasFocus() else None,
+            ),
         )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -221,7 +306,7 @@ class CalendarView(QWidget):
         elif isinstance(item, CampaignBar):
             self.campaign_opened.emit(item.campaign.id)
         elif isinstance(item, DayCell) and not item.number_rect.contains(event.position()):
-            self.new_touch_requested.emit(item.day)
+            self.new_touch_requested.emit(item.day, self._placement.time_at(event.position()))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accepts touches and campaigns dragged within the calendar."""

@@ -150,6 +150,8 @@ class ThemeColours:
     """Selection, focus, the primary button."""
     accent_text: str
     """Text on the accent."""
+    notice: str
+    """Behind a bar that asks something (the playbook bar): the accent, faintly."""
     link: str
     tooltip: str
     tooltip_text: str
@@ -183,6 +185,7 @@ LIGHT = ThemeColours(
     control_hover="#eceef2",
     accent="#2d6fd2",
     accent_text="#ffffff",
+    notice="#e1ebfa",
     link="#1f5fbf",
     tooltip="#ffffff",
     tooltip_text="#1d2127",
@@ -205,6 +208,7 @@ DARK = ThemeColours(
     control_hover="#3a3f46",
     accent="#4a8ae8",
     accent_text="#ffffff",
+    notice="#23324a",
     link="#7db0ff",
     tooltip="#30343a",
     tooltip_text="#e5e7eb",
@@ -288,12 +292,19 @@ QPushButton:focus {{ border-color: {c.accent}; }}
 QPushButton:default, QPushButton[primary="true"] {{ background-color: {c.accent};
     color: {c.accent_text}; border-color: {c.accent}; }}
 QPushButton:default:hover, QPushButton[primary="true"]:hover {{ border-color: {c.text}; }}
+QPushButton:flat {{ background-color: transparent; border-color: transparent;
+    color: {c.link}; }}
+QPushButton:flat:hover {{ background-color: {c.control_hover}; }}
 QPushButton:disabled {{ color: {c.placeholder}; background-color: {c.window}; }}
 QPushButton::menu-indicator {{ subcontrol-position: right center; right: {pad_y * 2}px; }}
 QLineEdit {{ background-color: {c.surface}; color: {c.text}; border: 1px solid {c.border};
     border-radius: {radius}px; padding: {pad_y}px {pad_y * 2}px; }}
 QLineEdit:focus {{ border-color: {c.accent}; }}
 QLineEdit:disabled {{ color: {c.placeholder}; background-color: {c.window}; }}
+QGroupBox {{ border: 1px solid {c.border}; border-radius: {lane_radius}px;
+    margin-top: {line}px; padding: {pad_y * 2}px {pad_y}px {pad_y}px {pad_y}px; }}
+QGroupBox::title {{ subcontrol-origin: margin; subcontrol-position: top left;
+    left: {pad_y * 3}px; padding: 0 {pad_y}px; color: {c.muted_text}; font-weight: bold; }}
 QToolBar {{ background-color: {c.window}; border: none; border-bottom: 1px solid {c.border};
     spacing: {pad_y * 2}px; padding: {pad_y}px {pad_y * 2}px; }}
 QToolBar QToolButton {{ border: 1px solid transparent; border-radius: {radius}px;
@@ -309,6 +320,8 @@ QScrollBar::handle:hover {{ background-color: {c.placeholder}; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 QFrame[lane="true"] {{ background-color: {c.lane}; border-radius: {lane_radius}px; }}
+QFrame[notice="true"] {{ background-color: {c.notice}; border: 1px solid {c.border};
+    border-radius: {radius}px; }}
 QLabel[tone="muted"] {{ color: {c.muted_text}; }}
 QLabel[tone="alert"] {{ color: {c.overdue}; }}
 QLabel[tone="title"] {{ color: {c.text}; font-weight: bold; }}
@@ -340,6 +353,11 @@ def mark_lane(frame: QWidget) -> None:
     frame.setProperty("lane", True)
 
 
+def mark_notice(frame: QWidget) -> None:
+    """Gives a frame that asks the user something the notice background of the style sheet."""
+    frame.setProperty("notice", True)
+
+
 class ThemeManager(QObject):
     """Applies the chosen scheme to the application and follows the system while it is chosen.
 
@@ -360,6 +378,7 @@ class ThemeManager(QObject):
         self._system = _system_appearance(application.styleHints().colorScheme())
         self._appearance: Appearance | None = None
         self._style_name: str | None = None
+        self._telling_platform = False
         application.styleHints().colorSchemeChanged.connect(self.follow_system_scheme)
 
     @classmethod
@@ -391,15 +410,37 @@ class ThemeManager(QObject):
         return self._system
 
     def set_choice(self, choice: ColourScheme) -> None:
-        """Shows ``choice`` from now on."""
+        """Shows ``choice`` from now on, and tells the platform (window frames follow it)."""
         self._choice = choice
+        self._tell_platform(choice)
         self.apply()
 
     def follow_system_scheme(self, scheme: Qt.ColorScheme) -> None:
         """The system switched light or dark: follow it when the user chose to."""
+        if self._telling_platform:
+            return
         self._system = _system_appearance(scheme)
         if self._choice is ColourScheme.SYSTEM:
             self.apply()
+
+    def _tell_platform(self, choice: ColourScheme) -> None:
+        """Asks the platform for the chosen scheme (Qt 6.8+), or to follow the system again,
+        whose scheme is then read afresh; the echo of our own request is not the system's."""
+        hints = self._application.styleHints()
+        if not hasattr(hints, "setColorScheme"):
+            return
+        wanted = {
+            ColourScheme.SYSTEM: Qt.ColorScheme.Unknown,
+            ColourScheme.LIGHT: Qt.ColorScheme.Light,
+            ColourScheme.DARK: Qt.ColorScheme.Dark,
+        }[choice]
+        self._telling_platform = True
+        try:
+            hints.setColorScheme(wanted)
+        finally:
+            self._telling_platform = False
+        if choice is ColourScheme.SYSTEM:
+            self._system = _system_appearance(hints.colorScheme())
 
     def apply(self) -> None:
         """Sets the style, palette and style sheet of the scheme, and redraws the icons.

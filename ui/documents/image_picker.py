@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.icons import Glyph, set_glyph
+
 IMAGE_FILE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.bmp)"
 
 
@@ -51,6 +53,7 @@ class ImagePicker(QWidget):
         self.file_label = QLabel()
         self.file_label.setWordWrap(True)
         self.choose_button = QPushButton("Choose…")
+        set_glyph(self.choose_button, Glyph.OPEN)
         self.choose_button.setAccessibleName(f"Choose the {what} image")
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleName(f"Remove the {what} image")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import PlannerError
+from ui.common.icons import Glyph, set_glyph
 from ui.common.theme import Tone, set_tone
 from ui.common.workers import Job, JobThread
 
@@ -60,6 +61,7 @@ class DocumentJobDialog(QDialog):
         self.preview_button = QPushButton("Open preview")
         self.preview_button.setObjectName("open-preview")
         self.preview_button.setAutoDefault(False)
+        set_glyph(self.preview_button, Glyph.PDF)
         self.preview_button.hide()
         self._last_document: tuple[Path, str] | None = None
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)

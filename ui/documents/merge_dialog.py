@@ -32,6 +32,7 @@ from planner.services.documents import record_letters
 from planner.services.sender import load_sender_profile
 from planner.services.templates import all_templates
 from planner.workspace import Workspace
+from ui.common.icons import Glyph, set_glyph
 from ui.common.workers import Job
 from ui.documents.job_dialog import DocumentJobDialog
 from ui.documents.lead_selection import LeadSelectionPanel, SelectionMode
@@ -86,6 +87,7 @@ class MailMergeDialog(DocumentJobDialog):
         self.report_view.setObjectName("merge-report")
         self.report_view.setReadOnly(True)
         self.save_report_button = QPushButton("Save report…")
+        set_glyph(self.save_report_button, Glyph.SAVE)
         self.record_button = QPushButton()
         self.record_button.setObjectName("record-letters")
         for button in (self.save_report_button, self.record_button):

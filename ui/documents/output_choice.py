@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.icons import Glyph, set_glyph
 from ui.common.path_field import PathField
 from ui.documents.preview_window import PDF_FILE_FILTER
 
@@ -59,6 +60,7 @@ class OutputChoice(QGroupBox):
         self.duplex_box = QCheckBox("Printing on both sides: start every letter on a front page")
         for button in (self.browse_file_button, self.browse_folder_button):
             button.setAutoDefault(False)
+            set_glyph(button, Glyph.OPEN)
         layout = QGridLayout(self)
         layout.addWidget(self.file_button, 0, 0)
         layout.addWidget(self.file_field, 0, 1)

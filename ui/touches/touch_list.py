@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from planner.read_models import CalendarTouch
 from ui.common.colours import OVERDUE, blend, muted_text
 from ui.common.form_parts import escaped_tooltip
+from ui.common.icons import icon, touch_kind_glyph
 from ui.touches.touch_colours import temperature_colour
 from ui.touches.touch_text import day_text, touch_summary
 
@@ -171,7 +172,8 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class TouchRowDelegate(QStyledItemDelegate):
-    """Paints a touch: done button, lead name and planned day, then kind (and how late).
+    """Paints a touch: done button, lead name and planned day, then the kind's icon and name
+    (and how late).
 
     Heading rows get a bold title and their count on one shorter line.
     """
@@ -243,12 +245,18 @@ class TouchRowDelegate(QStyledItemDelegate):
             details += f" · {late} day{'s' if late != 1 else ''} late"
         elif touch.done_on is not None:
             details += f" · done {day_text(touch.done_on, today).lower()}"
+        side = round(QFontMetricsF(small).height())
+        kind_icon = icon(touch_kind_glyph(touch.kind), muted).pixmap(QSize(side, side))
+        painter.drawPixmap(
+            QPointF(bottom_row.left(), bottom_row.center().y() - side / 2), kind_icon
+        )
+        details_row = bottom_row.adjusted(side + line * 0.3, 0, 0, 0)
         painter.setPen(muted)
         painter.drawText(
-            bottom_row,
+            details_row,
             int(_LEFT),
             QFontMetricsF(small).elidedText(
-                details, Qt.TextElideMode.ElideRight, bottom_row.width()
+                details, Qt.TextElideMode.ElideRight, details_row.width()
             ),
         )
         painter.restore()

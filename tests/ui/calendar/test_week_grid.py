@@ -1,6 +1,6 @@
-"""The week's hour grid, chips with the kind's icon, and touches done on another day."""
+"""The week's hour grid, chips with the kind's icon, touches done on another day, the keyboard."""
 
-from datetime import time
+from datetime import time, timedelta
 
 from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
@@ -15,6 +15,7 @@ from ui.calendar.calendar_mime import DraggedTouch, calendar_mime_data
 from ui.calendar.calendar_range import CalendarMode
 from ui.calendar.calendar_screen import CalendarScreen
 from ui.main_window import MainWindow
+from ui.touches.new_touch_dialog import NewTouchDialog
 
 
 def _call(calendar: CalendarScreen) -> TouchChip:
@@ -137,3 +138,65 @@ def test_single_keys_switch_week_month_and_go_to_today(
     assert calendar.calendar_range.first <= TODAY <= calendar.calendar_range.last
     qtbot.keyClick(calendar.view, Qt.Key.Key_M)
     assert calendar.calendar_range.mode is CalendarMode.MONTH
+
+
+def test_double_clicking_the_grid_plans_a_touch_at_that_time(
+    qtbot: QtBot, calendar: CalendarScreen
+) -> None:
+    calendar.set_mode(CalendarMode.WEEK)
+    view = calendar.view
+    grid = view.placement.hour_grid
+    assert grid is not None
+    column = view.day_rect(TODAY)
+    point = QPointF(column.center().x(), grid.y_of(time(15, 30)) + 1).toPoint()
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=point)
+    dialog = calendar.dialog
+    assert isinstance(dialog, NewTouchDialog)
+    assert dialog.time_field.value() == time(15, 30)
+    dialog.reject()
+
+
+def test_the_week_marks_the_current_time_across_today(
+    calendar_window: MainWindow, calendar: CalendarScreen
+) -> None:
+    calendar.set_mode(CalendarMode.WEEK)
+    now = calendar_window.workspace.clock.now().astimezone().time().replace(tzinfo=None)
+    view = calendar.view
+    assert view.now == now
+    grid = view.placement.hour_grid
+    cell = view.placement.cell_for(TODAY)
+    assert grid is not None
+    assert cell is not None
+    if not grid.first_hour <= now.hour < grid.last_hour:
+        return
+    image = view.grab().toImage()
+    ratio = image.devicePixelRatio()
+    pixel = image.pixelColor(round((cell.rect.center().x()) * ratio), round(grid.y_of(now) * ratio))
+    assert pixel.red() > 150 > pixel.green(), pixel.name()
+
+
+def test_the_keyboard_walks_the_days_lists_one_and_plans_on_it(
+    qtbot: QtBot, calendar: CalendarScreen
+) -> None:
+    view = calendar.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    assert view.focus_day == TODAY
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.focus_day == CALL_DAY
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(calendar.day_list.isVisible)
+    assert calendar.day_list.day == CALL_DAY
+    calendar.day_list.hide()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    dialog = calendar.dialog
+    assert isinstance(dialog, NewTouchDialog)
+    dialog.reject()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    for _week in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.focus_day == CALL_DAY + timedelta(days=21)
+    assert calendar.calendar_range.anchor.month == 4, "past the month's last week: April"
