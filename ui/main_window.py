@@ -6,7 +6,10 @@ which pushes each change on the undo stack and broadcasts it; the window shows t
 errors and messages and opens other files through it.
 """
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -16,7 +19,6 @@ from planner import __version__
 from planner.errors import DatabaseOpenError
 from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
-from ui.board.pipeline_settings_dialog import PipelineSettingsDialog
 from ui.common.colours import overdue
 from ui.common.icons import Glyph, set_glyph, warning_pixmap
 from ui.common.path_label import PathLabel
@@ -33,6 +35,9 @@ from ui.sales.sales_actions import SalesActions
 from ui.view_actions import ViewActions
 from ui.widget_text import literal_ampersands
 from ui.window_settings import WindowSettings
+
+if TYPE_CHECKING:
+    from ui.board.pipeline_settings_dialog import PipelineSettingsDialog
 
 APPLICATION_TITLE = "Planner"
 STATUS_MESSAGE_MS = 6000
@@ -165,6 +170,8 @@ class MainWindow(QMainWindow):
 
     def open_pipeline_settings(self) -> PipelineSettingsDialog:
         """Edit ▸ Pipeline Settings…: exchange rates, win probabilities and stale limits."""
+        from ui.board.pipeline_settings_dialog import PipelineSettingsDialog
+
         dialog = PipelineSettingsDialog(self.operations, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

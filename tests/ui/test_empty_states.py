@@ -25,7 +25,7 @@ def test_the_empty_agenda_offers_to_plan_a_touch_today(
     qtbot: QtBot, main_window: MainWindow
 ) -> None:
     calendar = main_window.planning_actions.calendar
-    main_window.screens.setCurrentWidget(calendar)
+    main_window.screens.setCurrentWidget(main_window.planning_actions.calendar_screen)
     agenda = calendar.agenda
     qtbot.waitUntil(agenda.empty_state.isVisible)
     top = agenda.empty_state.mapTo(agenda, agenda.empty_state.icon_label.geometry().topLeft())

@@ -44,7 +44,7 @@ def test_nothing_is_cut_at_the_minimum_size_or_at_1000_by_700(
         assert QFontMetrics(font).horizontalAdvance(AMOUNT) <= room, column
         assert main_window.board.view(column).width() > header.fontMetrics().height() * 6
     calendar = main_window.planning_actions.calendar
-    main_window.screens.setCurrentWidget(calendar)
+    main_window.screens.setCurrentWidget(main_window.planning_actions.calendar_screen)
     qtbot.waitUntil(calendar.isVisible)
     qtbot.wait(50)
     assert not _overflows(calendar.toolbar)

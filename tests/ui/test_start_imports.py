@@ -26,6 +26,14 @@ LOADED_LATER = (
     "planner.documents",
 )
 
+NEEDED_AT_START = (
+    "planner.documents",
+    "planner.documents.address",
+    "planner.documents.profile",
+)
+"""Plain values from the documents package the board needs: the sender profile gives the home
+currency its column totals are counted in. None of them loads reportlab or jinja2."""
+
 _SCRIPT = """
 import json, sys
 from pathlib import Path
@@ -66,5 +74,6 @@ def test_the_window_opens_on_the_board_without_loading_other_screens(tmp_path: P
         module
         for module in loaded
         if any(module == name or module.startswith(f"{name}.") for name in LOADED_LATER)
+        and module not in NEEDED_AT_START
     ]
     assert early == []

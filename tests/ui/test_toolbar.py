@@ -48,7 +48,7 @@ def test_mail_merge_and_new_campaign_open_their_dialogs(
 
 def test_find_shows_the_board_and_focuses_its_search(qtbot: QtBot, main_window: MainWindow) -> None:
     qtbot.mouseClick(_button(main_window, "&Calendar"), Qt.MouseButton.LeftButton)
-    assert main_window.screens.currentWidget() is main_window.planning_actions.calendar
+    assert main_window.screens.currentWidget() is main_window.planning_actions.calendar_screen
     qtbot.mouseClick(_button(main_window, "&Find…"), Qt.MouseButton.LeftButton)
     assert main_window.screens.currentIndex() == 0
     qtbot.waitUntil(lambda: QApplication.focusWidget() is main_window.board.search_field)

@@ -1,13 +1,24 @@
-"""Puts the dashboard in the window (Ctrl+3) and shows the leads it lists on the board."""
+"""Puts the dashboard in the window (Ctrl+3) and shows the leads it lists on the board.
+
+The dashboard (with Qt Charts and the report) is built the first time its tab shows, so start-up
+loads none of it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ui.board.board_widget import BoardWidget
 from ui.common.icons import Glyph
-from ui.dashboard.dashboard_screen import DashboardScreen
+from ui.common.lazy_screen import LazyScreen
 from ui.operations import Operations
 from ui.planning_actions import ScreenAdder
+
+if TYPE_CHECKING:
+    from ui.dashboard.dashboard_screen import DashboardScreen
 
 
 class DashboardActions(QObject):
@@ -19,9 +30,24 @@ class DashboardActions(QObject):
         super().__init__(window)
         self._operations = operations
         self._board = board
-        self.dashboard = DashboardScreen(operations)
-        add_screen("Dashboard", self.dashboard, Glyph.DASHBOARD)
-        self.dashboard.show_on_board.connect(self.show_on_board)
+        self.dashboard_screen = LazyScreen(self._make_dashboard)
+        add_screen("Dashboard", self.dashboard_screen, Glyph.DASHBOARD)
+
+    @property
+    def dashboard(self) -> DashboardScreen:
+        """The dashboard, built now if its tab was never shown."""
+        from ui.dashboard.dashboard_screen import DashboardScreen
+
+        content = self.dashboard_screen.content
+        assert isinstance(content, DashboardScreen)
+        return content
+
+    def _make_dashboard(self) -> QWidget:
+        from ui.dashboard.dashboard_screen import DashboardScreen
+
+        screen = DashboardScreen(self._operations)
+        screen.show_on_board.connect(self.show_on_board)
+        return screen
 
     def show_on_board(self, lead_ids: list[int]) -> None:
         """Switches to the board and selects the leads (those in the first one's column)."""

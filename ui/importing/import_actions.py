@@ -1,8 +1,14 @@
-"""File ▸ Import…, Import History… and Export…: the window's way into imports and exports."""
+"""File ▸ Import…, Import History… and Export…: the window's way into imports and exports.
+
+The wizard and the history (with the import engine behind them) are imported when first opened,
+so start-up loads neither.
+"""
+
+from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
@@ -10,10 +16,12 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 from planner.errors import PlannerError
 from planner.read_models import LeadFilter
 from ui.common.icons import Glyph
-from ui.importing.import_history_dialog import ImportHistoryDialog
-from ui.importing.import_wizard import ImportWizard
 from ui.operations import Operations
 from ui.window_actions import window_action
+
+if TYPE_CHECKING:
+    from ui.importing.import_history_dialog import ImportHistoryDialog
+    from ui.importing.import_wizard import ImportWizard
 
 DialogT = TypeVar("DialogT", bound=QDialog)
 
@@ -67,11 +75,15 @@ class ImportActions(QObject):
 
     def open_import(self) -> ImportWizard:
         """Opens the import wizard."""
+        from ui.importing.import_wizard import ImportWizard
+
         wizard = ImportWizard(self._operations, self._window)
         return self._show(wizard)
 
     def open_history(self) -> ImportHistoryDialog:
         """Opens the list of past imports."""
+        from ui.importing.import_history_dialog import ImportHistoryDialog
+
         return self._show(ImportHistoryDialog(self._operations, self._window))
 
     def choose_export_file(self) -> Path | None:

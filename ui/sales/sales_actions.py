@@ -1,52 +1,40 @@
 """The window's selling actions: a proposal for the selected hot lead, accepting its open
 proposal (both also on the card's right-click menu), the documents of the selected lead, and
-the catalogue."""
+the catalogue.
+
+The dialogs, the editor and the printing (with the PDF viewer) are imported when first opened,
+so start-up loads none of them.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.domain import Column
 from planner.errors import NotFoundError
 from planner.sales.document import DocumentStatus
 from planner.sales.numbering import DocumentKind
 from planner.sales.summaries import DocumentSummary
-from planner.services import deals
 from ui.board.board_widget import BoardWidget
 from ui.common.icons import Glyph
 from ui.operations import Operations
-from ui.sales.catalogue_dialog import CatalogueDialog
-from ui.sales.document_settings_dialog import DocumentSettingsDialog
-from ui.sales.documents_panel import DocumentsPanel
-from ui.sales.printing import SalePrinter
-from ui.sales.proposal_editor import ProposalEditor
 from ui.window_actions import window_action
+
+if TYPE_CHECKING:
+    from ui.sales.catalogue_dialog import CatalogueDialog
+    from ui.sales.document_settings_dialog import DocumentSettingsDialog
+    from ui.sales.lead_documents_dialog import LeadDocumentsDialog
+    from ui.sales.proposal_editor import ProposalEditor
+
+PRINTING_MODULE = "ui.sales.printing"
 
 PROPOSAL_COLUMNS = frozenset({Column.HOT})
 OPEN_STATUSES = frozenset({DocumentStatus.DRAFT, DocumentStatus.SENT})
 """Where a new proposal is offered on the card: hot leads are ready to talk business."""
-
-
-class LeadDocumentsDialog(QDialog):
-    """A lead's documents (or with ``lead_id`` ``None`` every document) in a window of their
-    own."""
-
-    def __init__(
-        self, operations: Operations, lead_id: int | None, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("lead-documents-dialog")
-        if lead_id is None:
-            self.setWindowTitle("All documents")
-        else:
-            name = operations.workspace.leads.get(lead_id, include_deleted=True).name
-            self.setWindowTitle(f"Documents of '{name}'")
-        self.panel = DocumentsPanel(operations, lead_id, self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.panel)
-        layout.addWidget(buttons)
-        self.resize(self.fontMetrics().height() * 60, self.fontMetrics().height() * 24)
 
 
 class SalesActions(QObject):
@@ -90,9 +78,17 @@ class SalesActions(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Closing the window first stops the printing, so no thread outlives the runner."""
         if watched is self._window and event.type() == QEvent.Type.Close:
-            for printer in self._operations.findChildren(SalePrinter):
-                printer.stop()
+            self._stop_printing()
         return super().eventFilter(watched, event)
+
+    def _stop_printing(self) -> None:
+        """Stops every print under way; none can be while the printing was never loaded."""
+        if PRINTING_MODULE not in sys.modules:
+            return
+        from ui.sales.printing import SalePrinter
+
+        for printer in self._operations.findChildren(SalePrinter):
+            printer.stop()
 
     def add_to(self, menu: QMenu) -> None:
         """Adds the selling actions to a menu (Documents)."""
@@ -106,6 +102,8 @@ class SalesActions(QObject):
 
     def open_document_settings(self) -> DocumentSettingsDialog:
         """Opens the numbering patterns and the standard texts of documents."""
+        from ui.sales.document_settings_dialog import DocumentSettingsDialog
+
         dialog = DocumentSettingsDialog(self._operations, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.settings_dialog = dialog
@@ -114,6 +112,8 @@ class SalesActions(QObject):
 
     def open_catalogue(self) -> CatalogueDialog:
         """Opens the catalogue of products and services."""
+        from ui.sales.catalogue_dialog import CatalogueDialog
+
         dialog = CatalogueDialog(self._operations, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.catalogue_dialog = dialog
@@ -125,6 +125,8 @@ class SalesActions(QObject):
         lead_id = self._board.current_lead_id()
         if lead_id is None:
             return None
+        from ui.sales.proposal_editor import ProposalEditor
+
         editor = ProposalEditor(self._operations, lead_id, None, self._window)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.editor = editor
@@ -138,6 +140,8 @@ class SalesActions(QObject):
         proposal = self._open_proposal(lead_id)
         if lead_id is None or proposal is None:
             return None
+        from planner.services import deals
+
         change = self._operations.run(
             lambda workspace: deals.accept_proposal(workspace, proposal.id), initiator=self
         )
@@ -158,6 +162,8 @@ class SalesActions(QObject):
         return self._show_documents(None)
 
     def _show_documents(self, lead_id: int | None) -> LeadDocumentsDialog:
+        from ui.sales.lead_documents_dialog import LeadDocumentsDialog
+
         dialog = LeadDocumentsDialog(self._operations, lead_id, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.documents_dialog = dialog

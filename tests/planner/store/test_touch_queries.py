@@ -201,13 +201,15 @@ def test_a_busy_month_comes_back_whole_and_in_order(workspace: Workspace) -> Non
 
 
 def test_a_month_and_the_agenda_are_read_through_the_date_indexes(workspace: Workspace) -> None:
-    """However many touches the file holds, a month reads only that month's rows and the agenda
-    only the unfinished ones: both go through an index on ``planned_on``, never a full scan."""
+    """However many touches the file holds, a month reads only that month's rows (the planned
+    ones through the index of unfinished touches, the done ones through the index on
+    ``done_on``) and the agenda only the unfinished ones: never a full scan."""
     _month_of_touches(workspace, 300)
     store = TouchStore(workspace.db)
     month = query_plans(workspace.db, lambda: store.between(date(2026, 3, 1), date(2026, 3, 31)))
     agenda = query_plans(workspace.db, lambda: store.agenda(date(2026, 3, 31)))
-    assert any("USING INDEX touches_planned_on" in step for step in month)
+    assert any("USING INDEX touches_unfinished (planned_on>" in step for step in month)
+    assert any("USING INDEX touches_done_on" in step for step in month)
     assert any("USING INDEX touches_unfinished" in step for step in agenda)
     assert full_scans(month + agenda, "touches") == []
     assert full_scans(month + agenda, "leads") == []

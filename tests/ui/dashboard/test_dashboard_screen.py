@@ -154,7 +154,7 @@ def test_leads_listed_open_on_the_board(
     screen = window.dashboard_actions.dashboard
     with qtbot.waitSignal(screen.report_shown, timeout=WAIT_MS):
         qtbot.keyClick(focused, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert window.screens.currentWidget() is screen
+    assert window.screens.currentWidget() is window.dashboard_actions.dashboard_screen
     tile = screen.tiles[Metric.WEIGHTED_PIPELINE]
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
     dialog = screen.lead_dialog
@@ -218,14 +218,14 @@ def test_a_hidden_dashboard_catches_up_when_shown(
     window = open_window(qtbot, story.workspace, window_settings)
     screen = window.dashboard_actions.dashboard
     with qtbot.waitSignal(screen.report_shown, timeout=WAIT_MS):
-        window.screens.setCurrentWidget(screen)
+        window.screens.setCurrentWidget(window.dashboard_actions.dashboard_screen)
     window.screens.setCurrentIndex(0)
     hazel = story.leads["Hazel"]
     with qtbot.assertNotEmitted(screen.report_shown, wait=200):
         window.operations.run(lambda workspace: move_lead(workspace, hazel, Column.WON))
     assert _tile_values(screen)[Metric.REVENUE] == "11,000.00 EUR"
     with qtbot.waitSignal(screen.report_shown, timeout=WAIT_MS):
-        window.screens.setCurrentWidget(screen)
+        window.screens.setCurrentWidget(window.dashboard_actions.dashboard_screen)
     assert _tile_values(screen)[Metric.REVENUE] == "11,700.00 EUR"
 
 
