@@ -77,12 +77,17 @@ def untouched_sentence(card: BoardCard, today: date) -> str:
     """``Last touch on Mon 2 Mar 2026, 14 days ago`` with the stale verdict when it applies."""
     days = card.untouched_days(today)
     last = _day(card.last_touch_on) if card.last_touch_on else None
-    if last is None:
+    ago = (today - last).days if last is not None else None
+    if last is None or ago is None:
         sentence = "Never touched"
     else:
-        ago = (today - last).days
         sentence = f"Last touch on {format_day(last)}, " + (
             "today" if ago == 0 else f"{days_text(ago)} ago"
+        )
+    if days is not None and ago is not None and days < ago:
+        sentence += (
+            f"\nIn {card.column.heading} for {days_text(days)}: moving a lead starts its count "
+            "of untouched days again"
         )
     if card.stale and days is not None:
         sentence += (

@@ -99,3 +99,28 @@ def test_the_boards_help_explains_the_meter(qtbot: QtBot, main_window: MainWindo
     assert board.legend.isVisible()
     assert board.legend.text() == BOARD_LEGEND
     assert "□ touches planned" in board.help_button.toolTip()
+
+
+def test_a_moved_leads_tooltip_says_why_its_untouched_days_are_fewer() -> None:
+    from datetime import date
+
+    from ui.board.card_text import untouched_marks, untouched_sentence
+
+    today = date(2026, 11, 30)
+    card = BoardCard(
+        1,
+        "Tom Fletcher",
+        "",
+        None,
+        Column.WARM,
+        "a",
+        "",
+        last_touch_on="2026-10-21",
+        untouched_since="2026-11-26",
+    )
+
+    assert untouched_marks(card, today)[0] == "4 days untouched"
+    assert untouched_sentence(card, today).splitlines() == [
+        "Last touch on Wed 21 Oct 2026, 40 days ago",
+        "In Warm for 4 days: moving a lead starts its count of untouched days again",
+    ]
