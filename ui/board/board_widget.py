@@ -7,7 +7,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -87,8 +86,6 @@ class BoardWidget(QWidget):
         self.legend.setPalette(palette)
         self.legend.hide()
         self.help_button.toggled.connect(self.legend.setVisible)
-        self.new_lead_button = QPushButton("New lead…")
-        self.new_lead_button.setToolTip("Add a lead (Ctrl+N)")
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -299,7 +296,6 @@ class BoardWidget(QWidget):
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_field, 3)
         search_row.addWidget(self.match_label, 2)
-        search_row.addWidget(self.new_lead_button)
         search_row.addWidget(self.help_button)
         self._search_bar = QWidget()
         bar_layout = QVBoxLayout(self._search_bar)
@@ -335,7 +331,6 @@ class BoardWidget(QWidget):
                     column, selected
                 )
             )
-        self.new_lead_button.clicked.connect(lambda: self.new_lead_requested.emit(None))
         self.empty_panel.new_lead_requested.connect(lambda: self.new_lead_requested.emit(None))
         for column, panel in self.panels.items():
             panel.header.add_button.clicked.connect(
