@@ -28,6 +28,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
 _TAG_SEPARATORS = re.compile(r"\s*(?::::|[,;])\s*")
+_SEVERAL_VALUES = " ::: "
+"""How Google Contacts writes several values in one cell ("+48 601 … ::: +48 22 …")."""
 
 _SINGLE_TEXT = {
     Target.COMPANY: "company",
@@ -182,7 +184,7 @@ class RowConverter:
             )
         fields = dict.fromkeys((*LEAD_TEXT_FIELDS, "lost_reason"), "")
         for target, name in _SINGLE_TEXT.items():
-            fields[name] = self._first(target, cells)
+            fields[name] = self._first(target, cells).split(_SEVERAL_VALUES)[0].strip()
         fields["notes"] = "\n\n".join(self._all(Target.NOTES, cells))
         fields["name"] = self._name(cells)
         fields.update(self._address(cells))
