@@ -20,3 +20,20 @@ def test_google_keeps_the_first_of_several_values_in_one_cell() -> None:
     )
     assert fields["email"] == "anna@piekarnia.pl"
     assert fields["phone"] == "+48 601 234 567"
+
+
+def test_amounts_written_the_german_or_the_english_way() -> None:
+    headers = ("Firma", "Wert")
+    amounts = {
+        "1.250,50": 125050,
+        "1,250.50": 125050,
+        "12,5": 1250,
+        "1.250.000": 125000000,
+        "1'250.50": 125050,
+    }
+    for written, expected in amounts.items():
+        table = SourceTable(headers, (SourceRow(2, ("Acme", written)),), SourceFormat.CSV)
+        (row,) = RowConverter(table, propose_mapping(headers)).convert_all()
+        assert row.lead is not None, (written, row.problems)
+        assert row.lead.value is not None
+        assert row.lead.value.minor == expected, written
