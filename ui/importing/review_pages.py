@@ -35,6 +35,9 @@ from ui.operations import Operations
 PREVIEW_ROWS = 200
 """Rows the preview shows."""
 
+ADDRESS_FIELDS = frozenset({"street", "postal_code", "city", "region", "country"})
+"""The preview fields a whole address is split into."""
+
 LISTED_AT_MOST = 1000
 """Problems and duplicates listed one by one; beyond, the saved report and the batch's answer
 cover the rest (a list of 100,000 widgets would freeze the window)."""
@@ -170,6 +173,8 @@ class PreviewPage(QWizardPage):
         """The rows as they will be imported; a problem colours the field its column fills."""
         targets = plan.mapping.targets()
         filled = {FIELD_OF_TARGET[target] for target in targets if target in FIELD_OF_TARGET}
+        if Target.ADDRESS in targets:
+            filled |= ADDRESS_FIELDS  # a whole address is split: show each part it gives
         fields = [name for name in PREVIEW_FIELDS if name in filled or name == "name"]
         shown = plan.rows[:PREVIEW_ROWS]
         self.view.setColumnCount(len(fields))
