@@ -1,6 +1,7 @@
 """Cells as real exports write them: Google's several values in one cell, a German amount,
 an address whose country is written in its own language."""
 
+from planner.interop.address_split import split_address
 from planner.interop.mapping import propose_mapping
 from planner.interop.row_conversion import RowConverter
 from planner.interop.source_table import SourceFormat, SourceRow, SourceTable
@@ -37,3 +38,30 @@ def test_amounts_written_the_german_or_the_english_way() -> None:
         assert row.lead is not None, (written, row.problems)
         assert row.lead.value is not None
         assert row.lead.value.minor == expected, written
+
+
+def test_a_whole_address_ends_in_a_country_named_in_its_own_language() -> None:
+    cases = {
+        "ul. Kwiatowa 3, 31-000 Kraków, Polska": ("ul. Kwiatowa 3", "31-000", "Kraków", "Polska"),
+        "Hauptstr. 7\n80331 München\nDeutschland": (
+            "Hauptstr. 7",
+            "80331",
+            "München",
+            "Deutschland",
+        ),
+        "10 High St, Oxford OX1 1AA, UK": ("10 High St", "OX1 1AA", "Oxford", "UK"),
+        "1 Market St, San Francisco, CA 94105, USA": (
+            "1 Market St",
+            "94105",
+            "San Francisco",
+            "USA",
+        ),
+    }
+    for text, (street, postal_code, city, country) in cases.items():
+        parts = split_address(text)
+        assert (parts.street, parts.postal_code, parts.city, parts.country) == (
+            street,
+            postal_code,
+            city,
+            country,
+        ), text
