@@ -13,7 +13,6 @@ from functools import cache
 
 from babel import Locale
 
-
 _COUNTRY_NAME_LANGUAGES = ("en", "de", "fr", "es", "it", "pl", "nl", "pt", "sv", "da", "cs")
 """The languages a country line is recognised in: an address from a German sheet ends in
 "Deutschland", a Polish one in "Polska"."""
