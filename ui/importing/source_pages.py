@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 from planner.interop.csv_reading import KNOWN_ENCODINGS, CsvDialect, Delimiter, encoding_label
 from planner.interop.mapping import Target, propose_mapping
 from planner.interop.source_files import SourceChoice, source_format
-from planner.interop.source_table import SourceFormat, SourceTable
+from planner.interop.source_table import SourceFormat, SourceTable, column_letters
 from planner.services.import_history import save_mapping, saved_mapping
 from planner.services.import_jobs import ReadSourceJob
 from ui.common.colours import OVERDUE
 from ui.importing.background_step import BackgroundStep
+from ui.importing.review_pages import count_text, fit_columns
 from ui.importing.session import ImportSession
 from ui.operations import Operations
 
@@ -46,6 +47,7 @@ def fill_table(view: QTableWidget, table: SourceTable, rows: int = PREVIEW_ROWS)
             item = QTableWidgetItem(cell.replace("\n", " ⏎ ")[:200])
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             view.setItem(row_index, column_index, item)
+    fit_columns(view)
 
 
 class FilePage(QWizardPage):
@@ -138,6 +140,10 @@ class ReadingPage(QWizardPage):
         super().__init__()
         self.session = session
         self.setTitle("Check how the file was read")
+        self.setSubTitle(
+            "If letters look wrong, choose another encoding; if the cells are not split into "
+            "columns, choose another separator."
+        )
         self.detected = QLabel()
         self.detected.setObjectName("import-detected")
         self.encoding = QComboBox()
@@ -151,9 +157,9 @@ class ReadingPage(QWizardPage):
         self.sheet = QComboBox()
         self.sheet.setObjectName("import-sheet")
         self.form = QFormLayout()
-        self.form.addRow("Encoding:", self.encoding)
-        self.form.addRow("Separator:", self.delimiter)
-        self.form.addRow("Sheet:", self.sheet)
+        self.form.addRow("&Encoding:", self.encoding)
+        self.form.addRow("&Separator:", self.delimiter)
+        self.form.addRow("S&heet:", self.sheet)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {OVERDUE.name()}")
@@ -245,7 +251,8 @@ class ReadingPage(QWizardPage):
     def _show(self, table: SourceTable) -> None:
         described = self.session.dialect.description if self.session.dialect else table.description
         self.detected.setText(
-            f"Read as {described}: {len(table.rows):,} rows, {len(table.headers)} columns."
+            f"Read as {described}: {count_text(len(table.rows), 'row')}, "
+            f"{count_text(len(table.headers), 'column')}."
         )
         fill_table(self.preview, table)
         self.completeChanged.emit()
@@ -259,11 +266,14 @@ class MappingPage(QWizardPage):
         self.session = session
         self.operations = operations
         self.setTitle("Match the columns")
-        self.setSubTitle("Each column of the file and the lead field it fills.")
+        self.setSubTitle(
+            "Each column of the file (by its letter in a spreadsheet), an example of its cells, "
+            "and the lead field it fills. Change any of them."
+        )
         self.view = QTableWidget()
         self.view.setObjectName("import-mapping")
         self.view.setColumnCount(3)
-        self.view.setHorizontalHeaderLabels(["Column in the file", "First value", "Imports as"])
+        self.view.setHorizontalHeaderLabels(["Column in the file", "Example", "Imports as"])
         self.view.horizontalHeader().setStretchLastSection(True)
         self.save = QCheckBox("&Remember this matching for files with these columns")
         self.save.setObjectName("import-save-mapping")
@@ -284,6 +294,9 @@ class MappingPage(QWizardPage):
         self.session.mapping = mapping
         self.save.setChecked(False)
         self.view.setRowCount(len(table.headers))
+        self.view.setVerticalHeaderLabels(
+            [column_letters(index) for index in range(len(table.headers))]
+        )
         self.combos = []
         for index, header in enumerate(table.headers):
             first = next((row.cells[index] for row in table.rows if row.cells[index]), "")
@@ -298,7 +311,7 @@ class MappingPage(QWizardPage):
             combo.activated.connect(lambda _choice, index=index: self._changed(index))
             self.view.setCellWidget(index, 2, combo)
             self.combos.append(combo)
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
         self.error.clear()
 
     def choose(self, header: str, target: Target) -> None:

@@ -3,6 +3,7 @@ columns and fields readably, and keys for every field."""
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.ui.importing.test_import_wizard import next_page, open_wizard, read_file
@@ -40,4 +41,75 @@ def test_a_whole_address_is_previewed_in_its_parts(
     assert cells["Postal code"] == "31-000"
     assert cells["City"] == "Kraków"
     assert cells["Country"] == "Poland"
+    wizard.reject()
+
+
+def test_every_page_explains_itself_and_every_field_has_a_key(
+    qtbot: QtBot, empty_window: MainWindow
+) -> None:
+    wizard = open_wizard(empty_window)
+    for page_id in wizard.pageIds():
+        page = wizard.page(page_id)
+        assert page.subTitle(), page.title()
+    for page in (wizard.reading_page, wizard.run_page):
+        layout = page.findChild(QFormLayout)
+        assert layout is not None
+        for row in range(layout.rowCount()):
+            label = layout.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            assert isinstance(label, QLabel)
+            assert "&" in label.text(), label.text()
+            assert label.buddy() is not None
+    labels = wizard.duplicates_page.findChildren(QLabel)
+    assert any(label.text() == "For &every duplicate:" for label in labels)
+    wizard.reject()
+
+
+def test_the_raw_preview_shows_whole_headings_and_counts_in_words(
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "one.csv"
+    path.write_text("Phonetic Middle Name of the contact,Name\n,Anna\n", "utf-8")
+    wizard = open_wizard(empty_window)
+    wizard.show()
+    read_file(qtbot, wizard, path)
+    view = wizard.reading_page.preview
+    heading = view.horizontalHeaderItem(0).text()
+    assert view.columnWidth(0) >= view.fontMetrics().horizontalAdvance(heading)
+    assert wizard.reading_page.detected.text().endswith(": 1 row, 2 columns.")
+    next_page(qtbot, wizard)
+    mapping = wizard.mapping_page.view
+    assert [mapping.verticalHeaderItem(row).text() for row in range(2)] == ["A", "B"]
+    wizard.reject()
+
+
+def test_a_row_with_a_problem_is_marked_and_the_list_leads_to_its_cell(
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text("Name,Email\nAnna,anna@x.example\nBob,bob@\n", "utf-8")
+    wizard = preview_of(qtbot, empty_window, path)
+    page = wizard.preview_page
+    header = page.view.verticalHeaderItem(1)
+    assert header.text() == "⚠ 3"
+    assert header.toolTip() == "'bob@' is not an email address"
+    assert page.view.verticalHeaderItem(0).text() == "2"
+    page.problems.setCurrentRow(0)
+    assert (page.view.currentRow(), page.view.currentColumn()) == (1, 1)
+    wizard.reject()
+
+
+def test_without_duplicates_the_page_says_so_and_hides_the_choices(
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text("Name,Email\nAnna,anna@x.example\n", "utf-8")
+    wizard = preview_of(qtbot, empty_window, path)
+    wizard.show()
+    next_page(qtbot, wizard)
+    page = wizard.duplicates_page
+    assert wizard.currentPage() is page
+    assert page.summary.text() == "No duplicates: every row is a new lead."
+    assert not page.view.isVisible()
+    assert not page.batch.isVisible()
+    assert not page.only_update.isVisible()
     wizard.reject()
