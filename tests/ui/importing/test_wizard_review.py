@@ -113,3 +113,13 @@ def test_without_duplicates_the_page_says_so_and_hides_the_choices(
     assert not page.batch.isVisible()
     assert not page.only_update.isVisible()
     wizard.reject()
+
+
+def test_the_wizard_is_roomy_but_fits_the_screen(qtbot: QtBot, empty_window: MainWindow) -> None:
+    wizard = open_wizard(empty_window)
+    screen = wizard.screen().availableGeometry()
+    assert wizard.width() <= screen.width()
+    assert wizard.height() <= screen.height()
+    line = wizard.fontMetrics().height()
+    assert wizard.height() >= min(line * 40, screen.height() * 0.8)
+    wizard.reject()
