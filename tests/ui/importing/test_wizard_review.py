@@ -1,12 +1,17 @@
 """What a new user saw in the wizard: a whole address shown split, pages that name their
 columns and fields readably, and keys for every field."""
 
+from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
-from tests.ui.importing.test_import_wizard import next_page, open_wizard, read_file
+from planner.locale import format_day
+from tests.planner.interop.sample_files import GOOGLE
+from tests.ui.importing.test_import_wizard import import_file, next_page, open_wizard, read_file
+from ui.importing.import_history_dialog import ImportHistoryDialog
 from ui.importing.import_wizard import ImportWizard
 from ui.main_window import MainWindow
 
@@ -123,3 +128,21 @@ def test_the_wizard_is_roomy_but_fits_the_screen(qtbot: QtBot, empty_window: Mai
     line = wizard.fontMetrics().height()
     assert wizard.height() >= min(line * 40, screen.height() * 0.8)
     wizard.reject()
+
+
+def test_the_import_history_shows_days_and_times_where_the_user_lives(
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    window = empty_window
+    import_file(qtbot, window, GOOGLE.write(tmp_path))
+    dialog = window.import_actions.open_history()
+    assert isinstance(dialog, ImportHistoryDialog)
+    (record,) = dialog.records
+    moment = datetime.fromisoformat(record.imported_at).astimezone()
+    assert dialog.view.item(0, 0).text() == f"{format_day(moment.date())} {moment:%H:%M}"
+    assert dialog.view.item(0, 2).textAlignment() & Qt.AlignmentFlag.AlignRight
+    assert dialog.view.verticalHeader().isHidden()
+    dialog.revert_selected()
+    assert dialog.view.item(0, 7).text().startswith(f"Reverted {format_day(moment.date())} ")
+    assert "T" not in dialog.view.item(0, 7).text().removeprefix("Reverted ")
+    dialog.reject()
