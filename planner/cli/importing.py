@@ -92,6 +92,10 @@ def register(subparsers: Any) -> None:
     export.set_defaults(handler=_export)
 
 
+def _sheet_of(sheet: str) -> str:
+    return f", sheet '{sheet}'," if sheet else ""
+
+
 _DELIMITERS = {
     "comma": Delimiter.COMMA,
     "semicolon": Delimiter.SEMICOLON,
@@ -105,8 +109,15 @@ def _import(arguments: argparse.Namespace, workspace: Workspace) -> int:
     table, dialect = read_source(path, _choice(arguments))
     mapping = _mapping(workspace, table.headers, arguments.map)
     if not mapping.fills_a_name:
+        hint = 'map one with --map "HEADER=name"'
+        if table.sheet:
+            from planner.interop.xlsx_reading import sheet_names
+
+            others = [f"'{name}'" for name in sheet_names(path) if name != table.sheet]
+            if others:
+                hint += f", or choose another sheet with --sheet ({', '.join(others)})"
         raise ValidationError(
-            f'No column of {path.name} gives a name or a company; map one with --map "HEADER=name"'
+            f"No column of {path.name}{_sheet_of(table.sheet)} gives a name or a company; {hint}"
         )
     options = ImportOptions(
         temperature=arguments.temperature,

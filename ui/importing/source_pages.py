@@ -196,6 +196,7 @@ class ReadingPage(QWizardPage):
 
             self.sheet.clear()
             self.sheet.addItems(sheet_names(self.session.path))
+            self.sheet.setCurrentIndex(max(self.sheet.findText(table.sheet), 0))
         if dialect is not None:
             index = self.encoding.findData(dialect.encoding)
             if index < 0:

@@ -183,3 +183,22 @@ def test_import_a_chosen_sheet_and_a_vcard_file(
     assert run(database_path, "import", str(cards), "--json") == 0
     report = json.loads(capsys.readouterr().out)
     assert (report["read_as"], report["added"], report["skipped_duplicates"]) == ("2 vCards", 1, 1)
+
+
+def test_a_workbook_opens_on_its_first_sheet_with_text_and_names_the_others(
+    database_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()  # keeps its empty "Sheet" in front, as Excel's "Sheet1"
+    book.create_sheet("Notes").append(["Just a note"])
+    book["Notes"].append(["nothing to import here"])
+    book.create_sheet("Leads").append(["Name", "Email"])
+    book["Leads"].append(["Ewa", "ewa@kwiaty.example"])
+    workbook = tmp_path / "leads.xlsx"
+    book.save(workbook)
+    assert run(database_path, "import", str(workbook)) == 2
+    error = capsys.readouterr().err
+    assert "No column of leads.xlsx, sheet 'Notes', gives a name or a company" in error
+    assert "choose another sheet with --sheet ('Sheet', 'Leads')" in error
+    assert run(database_path, "import", str(workbook), "--sheet", "Leads") == 0

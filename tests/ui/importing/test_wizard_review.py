@@ -146,3 +146,20 @@ def test_the_import_history_shows_days_and_times_where_the_user_lives(
     assert dialog.view.item(0, 7).text().startswith(f"Reverted {format_day(moment.date())} ")
     assert "T" not in dialog.view.item(0, 7).text().removeprefix("Reverted ")
     dialog.reject()
+
+
+def test_a_workbook_opens_on_the_sheet_that_holds_the_rows(
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.create_sheet("Leads").append(["Name", "Email"])
+    book["Leads"].append(["Ewa", "ewa@kwiaty.example"])
+    path = tmp_path / "leads.xlsx"
+    book.save(path)
+    wizard = open_wizard(empty_window)
+    read_file(qtbot, wizard, path)
+    assert wizard.reading_page.sheet.currentText() == "Leads"
+    assert wizard.reading_page.preview.item(0, 0).text() == "Ewa"
+    wizard.reject()
