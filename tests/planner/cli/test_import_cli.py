@@ -1,12 +1,13 @@
 """``planner import``, ``planner imports`` and ``planner export`` through the real entry point:
 exit codes, counts, and hostile files leaving the database as it was."""
 
+import argparse
 import json
 from pathlib import Path
 
 import pytest
 
-from planner.cli import main
+from planner.cli import build_parser, main
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 from tests.planner.interop.sample_files import GOOGLE, OUTLOOK
@@ -202,3 +203,21 @@ def test_a_workbook_opens_on_its_first_sheet_with_text_and_names_the_others(
     assert "No column of leads.xlsx, sheet 'Notes', gives a name or a company" in error
     assert "choose another sheet with --sheet ('Sheet', 'Leads')" in error
     assert run(database_path, "import", str(workbook), "--sheet", "Leads") == 0
+
+
+@pytest.mark.parametrize(
+    "command", [["import"], ["imports"], ["imports", "revert"], ["export"]], ids=" ".join
+)
+def test_help_explains_the_command_and_every_argument(command: list[str]) -> None:
+    parser = build_parser()
+    for name in command:
+        (choices,) = (
+            action.choices
+            for action in parser._actions
+            if isinstance(action, argparse._SubParsersAction)
+        )
+        parser = choices[name]
+    assert parser.description, "a sentence on what the command does"
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            assert action.help, action.dest
