@@ -95,6 +95,8 @@ class PreviewPage(QWizardPage):
         self.view.clear()
         self.problems.clear()
         self.summary.clear()
+        for widget in (self.problems, self.skip_invalid, self.save_report):
+            widget.hide()  # until the check finds a problem
         workspace = self.operations.workspace
         job = PlanImportJob(
             workspace.path,

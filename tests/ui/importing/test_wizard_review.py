@@ -163,3 +163,25 @@ def test_a_workbook_opens_on_the_sheet_that_holds_the_rows(
     assert wizard.reading_page.sheet.currentText() == "Leads"
     assert wizard.reading_page.preview.item(0, 0).text() == "Ewa"
     wizard.reject()
+
+
+def test_while_checking_only_the_progress_and_its_stop_button_show(
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "big.csv"
+    rows = "".join(f"Person {n},p{n}@example.com\n" for n in range(20_000))
+    path.write_text("Name,Email\n" + rows, "utf-8")
+    wizard = open_wizard(empty_window)
+    wizard.show()
+    read_file(qtbot, wizard, path)
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    page = wizard.preview_page
+    assert page.step.is_running
+    stop = page.step.cancel_button
+    assert stop.text() == "&Stop"
+    assert not stop.autoDefault()
+    assert not page.skip_invalid.isVisible()
+    assert not page.save_report.isVisible()
+    assert not page.problems.isVisible()
+    wizard.reject()
