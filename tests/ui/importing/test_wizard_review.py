@@ -5,7 +5,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel
+from PySide6.QtWidgets import QAbstractButton, QFormLayout, QLabel, QWizard
 from pytestqt.qtbot import QtBot
 
 from planner.locale import format_day
@@ -179,9 +179,29 @@ def test_while_checking_only_the_progress_and_its_stop_button_show(
     page = wizard.preview_page
     assert page.step.is_running
     stop = page.step.cancel_button
-    assert stop.text() == "&Stop"
+    assert stop.text() == "Sto&p"
     assert not stop.autoDefault()
     assert not page.skip_invalid.isVisible()
     assert not page.save_report.isVisible()
     assert not page.problems.isVisible()
+    wizard.reject()
+
+
+def test_no_two_keys_on_a_page_share_a_letter(qtbot: QtBot, empty_window: MainWindow) -> None:
+    wizard = open_wizard(empty_window)
+    first, *_others, last = wizard.pageIds()
+    for page_id in wizard.pageIds():
+        page = wizard.page(page_id)
+        texts = [label.text() for label in page.findChildren(QLabel)]
+        texts += [button.text() for button in page.findChildren(QAbstractButton)]
+        if page_id != first:
+            texts.append(page.buttonText(QWizard.WizardButton.BackButton))
+        if page_id == last:
+            texts.append(page.buttonText(QWizard.WizardButton.FinishButton))
+        else:
+            texts.append(page.buttonText(QWizard.WizardButton.NextButton))
+        letters = [
+            text[text.index("&") + 1].casefold() for text in texts if "&" in text.rstrip("&")
+        ]
+        assert len(letters) == len(set(letters)), (page.title(), sorted(letters))
     wizard.reject()
