@@ -50,6 +50,15 @@ def fill_table(view: QTableWidget, table: SourceTable, rows: int = PREVIEW_ROWS)
     fit_columns(view)
 
 
+READING_ADVICE = {
+    SourceFormat.CSV: "If letters look wrong, choose another encoding; if the cells are not "
+    "split into columns, choose another separator.",
+    SourceFormat.XLSX: "If these are not the contacts, choose the sheet that holds them.",
+    SourceFormat.VCARD: "Each card is one row; next, match its fields to the lead's.",
+}
+"""What the reading page advises, by the kind of file (a vCard has no separator to choose)."""
+
+
 class FilePage(QWizardPage):
     """Step 1: the file to import."""
 
@@ -140,10 +149,7 @@ class ReadingPage(QWizardPage):
         super().__init__()
         self.session = session
         self.setTitle("Check how the file was read")
-        self.setSubTitle(
-            "If letters look wrong, choose another encoding; if the cells are not split into "
-            "columns, choose another separator."
-        )
+        self.setSubTitle(READING_ADVICE[SourceFormat.CSV])
         self.detected = QLabel()
         self.detected.setObjectName("import-detected")
         self.encoding = QComboBox()
@@ -191,6 +197,7 @@ class ReadingPage(QWizardPage):
             widget.setEnabled(is_csv)
             self.form.setRowVisible(widget, is_csv)
         self.form.setRowVisible(self.sheet, kind is SourceFormat.XLSX)
+        self.setSubTitle(READING_ADVICE[kind])
         if kind is SourceFormat.XLSX:
             from planner.interop.xlsx_reading import sheet_names
 

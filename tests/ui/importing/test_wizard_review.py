@@ -205,3 +205,15 @@ def test_no_two_keys_on_a_page_share_a_letter(qtbot: QtBot, empty_window: MainWi
         ]
         assert len(letters) == len(set(letters)), (page.title(), sorted(letters))
     wizard.reject()
+
+
+def test_the_reading_page_advises_what_fits_the_kind_of_file(
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    cards = tmp_path / "phone.vcf"
+    cards.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ewa\r\nEND:VCARD\r\n", "utf-8")
+    wizard = open_wizard(empty_window)
+    read_file(qtbot, wizard, cards)
+    assert "separator" not in wizard.reading_page.subTitle()
+    assert "card" in wizard.reading_page.subTitle()
+    wizard.reject()
