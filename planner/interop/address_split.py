@@ -21,7 +21,7 @@ _COUNTRY_SHORT_NAMES = frozenset({"uk", "u.k.", "usa", "u.s.a.", "u.s.", "us", "
 """Short names people write that CLDR does not list as a territory's name."""
 
 _CODE_THEN_TOWN = re.compile(
-    r"^(?P<code>(?:[A-Z]{1,2}-)?\d{2,5}(?:[- ]\d{2,4})?)\s+(?P<city>\D.*)$"
+    r"^(?P<code>(?:[A-Z]{1,2}-)?\d{2,6}(?:[- ]\d{2,4})?)\s+(?P<city>\D.*)$"
 )
 _US_TOWN_STATE_ZIP = re.compile(
     r"^(?P<city>[^,\d][^,]*?),?\s+(?P<region>[A-Z]{2})\s+(?P<code>\d{5}(?:-\d{4})?)$"

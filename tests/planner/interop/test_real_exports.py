@@ -40,7 +40,7 @@ def test_amounts_written_the_german_or_the_english_way() -> None:
         assert row.lead.value.minor == expected, written
 
 
-def test_a_whole_address_ends_in_a_country_named_in_its_own_language() -> None:
+def test_a_whole_address_splits_with_its_country_in_any_language_and_long_postal_codes() -> None:
     cases = {
         "ul. Kwiatowa 3, 31-000 Kraków, Polska": ("ul. Kwiatowa 3", "31-000", "Kraków", "Polska"),
         "Hauptstr. 7\n80331 München\nDeutschland": (
@@ -56,6 +56,8 @@ def test_a_whole_address_ends_in_a_country_named_in_its_own_language() -> None:
             "San Francisco",
             "USA",
         ),
+        "Тверская 1, 125009 Москва": ("Тверская 1", "125009", "Москва", ""),
+        "12 MG Road\n560001 Bengaluru\nIndia": ("12 MG Road", "560001", "Bengaluru", "India"),
     }
     for text, (street, postal_code, city, country) in cases.items():
         parts = split_address(text)
