@@ -279,6 +279,13 @@ def propose_mapping(
         ]
     has_first = Target.FIRST_NAME in targets
     has_last = Target.LAST_NAME in targets
+    if has_first or has_last:
+        # Google's "File As" ("Kowalska, Anna", a nickname) names the lead only when no
+        # column gives the name's parts; beside them it would win over them.
+        columns = [
+            ColumnTarget(Target.IGNORE) if header == "file as" else column
+            for header, column in zip(normalized, columns, strict=True)
+        ]
     if has_first != has_last:
         half = Target.LAST_NAME if has_first else Target.FIRST_NAME
         columns = [

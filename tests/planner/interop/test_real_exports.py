@@ -67,3 +67,10 @@ def test_a_whole_address_splits_with_its_country_in_any_language_and_long_postal
             city,
             country,
         ), text
+
+
+def test_google_file_as_does_not_replace_the_first_and_last_name() -> None:
+    headers = ("First Name", "Last Name", "File As", "Organization Name")
+    fields = _convert(headers, ("Anna", "Kowalska", "Kowalska, Anna", "Piekarnia"))
+    assert fields["name"] == "Anna Kowalska"
+    assert _convert(("File As", "E-mail 1 - Value"), ("Ania", "a@x.example"))["name"] == "Ania"
