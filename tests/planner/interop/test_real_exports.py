@@ -74,3 +74,33 @@ def test_google_file_as_does_not_replace_the_first_and_last_name() -> None:
     fields = _convert(headers, ("Anna", "Kowalska", "Kowalska, Anna", "Piekarnia"))
     assert fields["name"] == "Anna Kowalska"
     assert _convert(("File As", "E-mail 1 - Value"), ("Ania", "a@x.example"))["name"] == "Ania"
+
+
+def test_a_german_outlook_export_maps_its_business_address_phone_and_categories() -> None:
+    headers = (
+        "Anrede", "Vorname", "Weitere Vornamen", "Nachname", "Firma", "Position",
+        "Straße geschäftlich", "Straße geschäftlich 2", "Ort geschäftlich",
+        "Region geschäftlich", "Postleitzahl geschäftlich", "Land/Region geschäftlich",
+        "Straße privat", "Ort privat", "Postleitzahl privat", "Land/Region privat",
+        "Telefon geschäftlich", "Telefon privat", "Mobiltelefon", "E-Mail-Adresse",
+        "E-Mail 2: Adresse", "Kategorien",
+    )  # fmt: skip
+    cells = (
+        "Herr", "Jürgen", "Karl", "Weiß", "Bäckerei Weiß GmbH", "Geschäftsführer",
+        "Hauptstraße 7", "", "München", "Bayern", "80331", "Deutschland",
+        "Lindenweg 1", "Augsburg", "86150", "Deutschland",
+        "089 123456", "0821 555", "0171 1234567", "juergen@baeckerei-weiss.de", "", "Kunden",
+    )  # fmt: skip
+    table = SourceTable(headers, (SourceRow(2, cells),), SourceFormat.CSV)
+    (row,) = RowConverter(table, propose_mapping(headers)).convert_all()
+    assert row.lead is not None, row.problems
+    fields = row.lead.fields
+    assert fields["name"] == "Jürgen Karl Weiß"
+    assert (fields["street"], fields["postal_code"], fields["city"]) == (
+        "Hauptstraße 7",
+        "80331",
+        "München",
+    )
+    assert (fields["region"], fields["country"]) == ("Bayern", "Deutschland")
+    assert fields["phone"] == "089 123456"
+    assert row.lead.tags == ("Kunden",)
