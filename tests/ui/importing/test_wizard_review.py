@@ -217,3 +217,13 @@ def test_the_reading_page_advises_what_fits_the_kind_of_file(
     assert "separator" not in wizard.reading_page.subTitle()
     assert "card" in wizard.reading_page.subTitle()
     wizard.reject()
+
+
+def test_the_empty_board_offers_to_import_contacts(qtbot: QtBot, empty_window: MainWindow) -> None:
+    panel = empty_window.board.empty_panel
+    assert panel.import_button.isVisible()
+    qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
+    wizard = empty_window.import_actions.dialog
+    assert isinstance(wizard, ImportWizard)
+    assert wizard.isVisible()
+    wizard.reject()
