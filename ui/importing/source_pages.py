@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -276,10 +277,15 @@ class MappingPage(QWizardPage):
         self.setTitle("Match the columns")
         self.setSubTitle(
             "Each column of the file (by its letter in a spreadsheet), an example of its cells, "
-            "and the lead field it fills. Change any of them."
+            "and the lead field it fills. Change any of them (with the keyboard: the arrow keys, "
+            "then Space)."
         )
         self.view = QTableWidget()
         self.view.setObjectName("import-mapping")
+        # Tab leaves the table instead of visiting its cells one by one; the arrow keys choose
+        # a row and Space (F2, F4, Alt+Down) opens its list.
+        self.view.setTabKeyNavigation(False)
+        self.view.installEventFilter(self)
         self.view.setColumnCount(3)
         self.view.setHorizontalHeaderLabels(["Column in the file", "Example", "Imports as"])
         self.view.horizontalHeader().setStretchLastSection(True)
@@ -316,11 +322,27 @@ class MappingPage(QWizardPage):
             for target in Target:
                 combo.addItem(target.label, target)
             combo.setCurrentIndex(combo.findData(mapping.columns[index].target))
+            combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             combo.activated.connect(lambda _choice, index=index: self._changed(index))
             self.view.setCellWidget(index, 2, combo)
             self.combos.append(combo)
         fit_columns(self.view)
+        self.view.setCurrentCell(0, 2)
         self.error.clear()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Space, F2, F4 or Alt+Down on a row of the mapping opens that row's list."""
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            opens = event.key() in (Qt.Key.Key_Space, Qt.Key.Key_F2, Qt.Key.Key_F4) or (
+                event.key() == Qt.Key.Key_Down
+                and event.modifiers() & Qt.KeyboardModifier.AltModifier
+            )
+            row = self.view.currentRow()
+            if opens and 0 <= row < len(self.combos):
+                self.combos[row].showPopup()
+                return True
+        return super().eventFilter(watched, event)
 
     def choose(self, header: str, target: Target) -> None:
         """Maps one column (the keyboard or a test picking from its list)."""

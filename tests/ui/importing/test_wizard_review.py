@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QFormLayout, QLabel, QWizard
 from pytestqt.qtbot import QtBot
 
+from planner.interop.mapping import Target
 from planner.locale import format_day
 from tests.planner.interop.sample_files import GOOGLE
 from tests.ui.importing.test_import_wizard import import_file, next_page, open_wizard, read_file
@@ -226,4 +227,34 @@ def test_the_empty_board_offers_to_import_contacts(qtbot: QtBot, empty_window: M
     wizard = empty_window.import_actions.dialog
     assert isinstance(wizard, ImportWizard)
     assert wizard.isVisible()
+    wizard.reject()
+
+
+def test_the_mapping_is_changed_with_the_keyboard_and_tab_leaves_the_table(
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text("Name,Mail,Remarks\nAnna,anna@x.example,hello\n", "utf-8")
+    wizard = open_wizard(empty_window)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    read_file(qtbot, wizard, path)
+    next_page(qtbot, wizard)
+    page = wizard.mapping_page
+    view = page.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentRow() == 1
+    combo = page.combos[1]
+    assert combo.currentData() == Target.EMAIL
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    qtbot.waitUntil(combo.view().isVisible)
+    popup = combo.view()
+    popup.setCurrentIndex(combo.model().index(combo.findData(Target.NOTES), 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert wizard.session.mapping is not None
+    assert wizard.session.mapping.targets()[1] is Target.NOTES
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert page.save.hasFocus()
     wizard.reject()
