@@ -3,6 +3,7 @@
 import argparse
 import dataclasses
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +146,12 @@ def register(subparsers: Any) -> None:
         "--search", default="", help="only leads whose name, company, email, city or notes match"
     )
     export.set_defaults(handler=_export)
+
+
+def _local(timestamp: str) -> str:
+    """``2026-11-30 11:17``: a stored UTC timestamp in the user's own time zone (``--json``
+    keeps the stored form)."""
+    return f"{datetime.fromisoformat(timestamp).astimezone():%Y-%m-%d %H:%M}"
 
 
 def _sheet_of(sheet: str) -> str:
@@ -290,11 +297,12 @@ def _imports(arguments: argparse.Namespace, workspace: Workspace) -> int:
     if not history:
         print("No imports yet")
     for record in history:
-        state = f"  reverted {record.reverted_at}" if record.reverted_at else ""
+        state = f"  reverted {_local(record.reverted_at)}" if record.reverted_at else ""
+        duplicates = "duplicate" if record.skipped_duplicates == 1 else "duplicates"
         print(
-            f"{record.id:>4}  {record.imported_at}  {record.file_name}: {record.added} added, "
-            f"{record.updated} updated, {record.skipped_duplicates} duplicates skipped, "
-            f"{record.invalid} invalid{state}"
+            f"{record.id:>4}  {_local(record.imported_at)}  {record.file_name}: "
+            f"{record.added:,} added, {record.updated:,} updated, "
+            f"{record.skipped_duplicates:,} {duplicates} skipped, {record.invalid:,} invalid{state}"
         )
     return 0
 

@@ -3,6 +3,7 @@ exit codes, counts, and hostile files leaving the database as it was."""
 
 import argparse
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -221,3 +222,19 @@ def test_help_explains_the_command_and_every_argument(command: list[str]) -> Non
     for action in parser._actions:
         if not isinstance(action, argparse._SubParsersAction):
             assert action.help, action.dest
+
+
+def test_imports_lists_local_times(
+    database_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(database_path, "import", str(GOOGLE.write(tmp_path))) == 0
+    capsys.readouterr()
+    assert run(database_path, "imports", "--json") == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert run(database_path, "imports") == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    moment = datetime.fromisoformat(listed["imported_at"]).astimezone()
+    assert line == (
+        f"   1  {moment:%Y-%m-%d %H:%M}  contacts.csv: 2 added, 0 updated, "
+        "0 duplicates skipped, 0 invalid"
+    )
