@@ -53,6 +53,9 @@ class ImportHistoryDialog(QDialog):
             "and restores those it updated, even after later work, unless one was changed since."
         )
         explanation.setWordWrap(True)
+        self.nothing_yet = QLabel("No imports yet: File ▸ Import… brings contacts in.")
+        self.nothing_yet.setObjectName("import-history-empty")
+        self.nothing_yet.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.itemSelectionChanged.connect(self._selection_changed)
         self.error = QLabel()
         self.error.setObjectName("import-history-error")
@@ -67,6 +70,7 @@ class ImportHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.nothing_yet, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         line = self.fontMetrics().height()
@@ -100,6 +104,8 @@ class ImportHistoryDialog(QDialog):
                     )
                 self.view.setItem(row, column, item)
         self.view.resizeColumnsToContents()
+        self.view.setVisible(bool(self.records))
+        self.nothing_yet.setVisible(not self.records)
         if self.records and not self.view.selectedItems():
             self.view.selectRow(0)
         self._selection_changed()

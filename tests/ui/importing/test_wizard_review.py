@@ -258,3 +258,14 @@ def test_the_mapping_is_changed_with_the_keyboard_and_tab_leaves_the_table(
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert page.save.hasFocus()
     wizard.reject()
+
+
+def test_an_empty_import_history_says_how_to_import(qtbot: QtBot, empty_window: MainWindow) -> None:
+    dialog = empty_window.import_actions.open_history()
+    assert isinstance(dialog, ImportHistoryDialog)
+    qtbot.waitExposed(dialog)
+    labels = [label for label in dialog.findChildren(QLabel) if label.isVisible()]
+    assert any("No imports yet" in label.text() for label in labels)
+    assert not dialog.view.isVisible()
+    assert not dialog.revert_button.isEnabled()
+    dialog.reject()
