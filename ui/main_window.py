@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.import_actions = ImportActions(
             self.operations, self, self.board.search_field.text, self.board.selected_lead_ids
         )
+        self.board.empty_panel.import_requested.connect(self.import_actions.open_import)
         self.statusBar().addPermanentWidget(self.database_label)
         self.undo_stack.indexChanged.connect(self._forget_message)
         self._build_menus()

@@ -3,6 +3,7 @@
 import argparse
 import dataclasses
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +27,36 @@ from planner.services.import_planning import (
 from planner.services.importing import ImportRowsError, run_import
 from planner.workspace import Workspace
 
+_IMPORT_DESCRIPTION = """\
+Imports leads as one step: the columns are matched from their headers (Google Contacts,
+Outlook, Apple, HubSpot, Pipedrive, plain sheets in several languages), duplicates of your
+leads are found by email, phone or a near-same name and company. When a row is invalid,
+nothing is written unless --skip-invalid is given. `planner imports revert ID` takes an
+import back."""
+
+_IMPORT_EXAMPLES = """\
+examples:
+  planner import contacts.csv --dry-run
+  planner import outlook.csv --tag fair-2026 --on-duplicate update
+  planner import kunden.csv --encoding cp1252 --delimiter semicolon --map "Firma=company"
+  planner import leads.xlsx --sheet "Leads 2026" --skip-invalid"""
+
 
 def register(subparsers: Any) -> None:
     """Adds ``import``, ``imports`` and ``export`` to the command line."""
     importing = subparsers.add_parser(
-        "import", help="import leads from a CSV, Excel (.xlsx) or vCard (.vcf) file"
+        "import",
+        help="import leads from a CSV, Excel (.xlsx) or vCard (.vcf) file",
+        description=_IMPORT_DESCRIPTION,
+        epilog=_IMPORT_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    importing.add_argument("file", type=Path, metavar="FILE")
+    importing.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="a .csv (any common encoding and separator), .xlsx or .vcf file",
+    )
     importing.add_argument(
         "--map",
         action="append",
@@ -65,7 +89,9 @@ def register(subparsers: Any) -> None:
         "--skip-invalid", action="store_true", help="import the valid rows, report the others"
     )
     importing.add_argument("--dry-run", action="store_true", help="show what would happen")
-    importing.add_argument("--json", action="store_true")
+    importing.add_argument(
+        "--json", action="store_true", help="print the counts and problems as JSON"
+    )
     importing.add_argument("--sheet", help="the sheet of an Excel workbook (default: the first)")
     importing.add_argument("--encoding", help="read a CSV file in this encoding (e.g. cp1252)")
     importing.add_argument(
@@ -75,21 +101,61 @@ def register(subparsers: Any) -> None:
     )
     importing.set_defaults(handler=_import)
 
-    imports = subparsers.add_parser("imports", help="list past imports, or revert one")
-    imports.add_argument("--json", action="store_true")
+    imports = subparsers.add_parser(
+        "imports",
+        help="list past imports, or revert one",
+        description="Without ACTION, lists past imports, newest first: id, date, file and counts.",
+    )
+    imports.add_argument("--json", action="store_true", help="list the imports as JSON")
     actions = imports.add_subparsers(dest="action", metavar="ACTION")
-    revert = actions.add_parser("revert", help="revert one import (its leads must be unchanged)")
-    revert.add_argument("id", type=int)
+    revert = actions.add_parser(
+        "revert",
+        help="revert one import (its leads must be unchanged)",
+        description="Removes the leads an import added and restores those it updated. Refused, "
+        "naming them, when some of those leads were changed since the import.",
+    )
+    revert.add_argument("id", type=int, metavar="ID", help="the import's id from `planner imports`")
     imports.set_defaults(handler=_imports)
 
-    export = subparsers.add_parser("export", help="export leads to a CSV or vCard (.vcf) file")
-    export.add_argument("file", type=Path, metavar="FILE.csv|FILE.vcf")
-    export.add_argument(
-        "--temperature", type=enum_choice(Temperature), metavar=enum_metavar(Temperature)
+    export = subparsers.add_parser(
+        "export",
+        help="export leads to a CSV or vCard (.vcf) file",
+        description="Writes every lead, or those the options select, with every field. CSV is "
+        "UTF-8 with a byte order mark, so Excel, LibreOffice and Google Sheets read it; cells "
+        "that a spreadsheet would run as a formula are written with an apostrophe in front.",
     )
-    export.add_argument("--outcome", type=enum_choice(Outcome), metavar=enum_metavar(Outcome))
-    export.add_argument("--search", default="")
+    export.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE.csv|FILE.vcf",
+        help="the file to write; its extension chooses CSV or vCard",
+    )
+    export.add_argument(
+        "--temperature",
+        type=enum_choice(Temperature),
+        metavar=enum_metavar(Temperature),
+        help="only leads of this temperature",
+    )
+    export.add_argument(
+        "--outcome",
+        type=enum_choice(Outcome),
+        metavar=enum_metavar(Outcome),
+        help="only leads with this outcome",
+    )
+    export.add_argument(
+        "--search", default="", help="only leads whose name, company, email, city or notes match"
+    )
     export.set_defaults(handler=_export)
+
+
+def _local(timestamp: str) -> str:
+    """``2026-11-30 11:17``: a stored UTC timestamp in the user's own time zone (``--json``
+    keeps the stored form)."""
+    return f"{datetime.fromisoformat(timestamp).astimezone():%Y-%m-%d %H:%M}"
+
+
+def _sheet_of(sheet: str) -> str:
+    return f", sheet '{sheet}'," if sheet else ""
 
 
 _DELIMITERS = {
@@ -105,8 +171,15 @@ def _import(arguments: argparse.Namespace, workspace: Workspace) -> int:
     table, dialect = read_source(path, _choice(arguments))
     mapping = _mapping(workspace, table.headers, arguments.map)
     if not mapping.fills_a_name:
+        hint = 'map one with --map "HEADER=name"'
+        if table.sheet:
+            from planner.interop.xlsx_reading import sheet_names
+
+            others = [f"'{name}'" for name in sheet_names(path) if name != table.sheet]
+            if others:
+                hint += f", or choose another sheet with --sheet ({', '.join(others)})"
         raise ValidationError(
-            f'No column of {path.name} gives a name or a company; map one with --map "HEADER=name"'
+            f"No column of {path.name}{_sheet_of(table.sheet)} gives a name or a company; {hint}"
         )
     options = ImportOptions(
         temperature=arguments.temperature,
@@ -224,11 +297,12 @@ def _imports(arguments: argparse.Namespace, workspace: Workspace) -> int:
     if not history:
         print("No imports yet")
     for record in history:
-        state = f"  reverted {record.reverted_at}" if record.reverted_at else ""
+        state = f"  reverted {_local(record.reverted_at)}" if record.reverted_at else ""
+        duplicates = "duplicate" if record.skipped_duplicates == 1 else "duplicates"
         print(
-            f"{record.id:>4}  {record.imported_at}  {record.file_name}: {record.added} added, "
-            f"{record.updated} updated, {record.skipped_duplicates} duplicates skipped, "
-            f"{record.invalid} invalid{state}"
+            f"{record.id:>4}  {_local(record.imported_at)}  {record.file_name}: "
+            f"{record.added:,} added, {record.updated:,} updated, "
+            f"{record.skipped_duplicates:,} {duplicates} skipped, {record.invalid:,} invalid{state}"
         )
     return 0
 

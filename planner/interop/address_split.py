@@ -9,11 +9,19 @@ stays in the street, so nothing typed is lost.
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from planner.locale import country_code
+from babel import Locale
+
+_COUNTRY_NAME_LANGUAGES = ("en", "de", "fr", "es", "it", "pl", "nl", "pt", "sv", "da", "cs")
+"""The languages a country line is recognised in: an address from a German sheet ends in
+"Deutschland", a Polish one in "Polska"."""
+
+_COUNTRY_SHORT_NAMES = frozenset({"uk", "u.k.", "usa", "u.s.a.", "u.s.", "us", "uae"})
+"""Short names people write that CLDR does not list as a territory's name."""
 
 _CODE_THEN_TOWN = re.compile(
-    r"^(?P<code>(?:[A-Z]{1,2}-)?\d{2,5}(?:[- ]\d{2,4})?)\s+(?P<city>\D.*)$"
+    r"^(?P<code>(?:[A-Z]{1,2}-)?\d{2,6}(?:[- ]\d{2,4})?)\s+(?P<city>\D.*)$"
 )
 _US_TOWN_STATE_ZIP = re.compile(
     r"^(?P<city>[^,\d][^,]*?),?\s+(?P<region>[A-Z]{2})\s+(?P<code>\d{5}(?:-\d{4})?)$"
@@ -50,7 +58,7 @@ def split_address(text: str) -> AddressParts:
     if not lines:
         return AddressParts()
     country = ""
-    if len(lines) > 1 and country_code(lines[-1]) is not None:
+    if len(lines) > 1 and is_country_name(lines[-1]):
         country = lines.pop()
     for index in range(len(lines) - 1, -1, -1):
         joined = ", ".join(lines[index:]) if index < len(lines) - 1 else lines[index]
@@ -66,3 +74,22 @@ def split_address(text: str) -> AddressParts:
                     country=country,
                 )
     return AddressParts(street=", ".join(lines), country=country)
+
+
+def is_country_name(text: str) -> bool:
+    """True when ``text`` names a country in one of the common languages, or by a short
+    name such as "UK" or "USA"."""
+    wanted = text.strip().casefold()
+    return wanted in _COUNTRY_SHORT_NAMES or wanted in _country_names()
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Every country's name in the common languages, folded; built once, as an import of
+    100,000 addresses asks for each."""
+    return frozenset(
+        str(name).casefold()
+        for language in _COUNTRY_NAME_LANGUAGES
+        for code, name in Locale(language).territories.items()
+        if len(code) == 2 and code.isalpha()
+    )

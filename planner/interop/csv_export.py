@@ -4,7 +4,9 @@ UTF-8 with a byte order mark (Excel reads the encoding from it), every field of 
 header the import recognises, so exporting and importing into an empty file gives the same
 leads. A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets an
 apostrophe in front, so no spreadsheet runs it as a formula; the import takes the apostrophe
-off again. The file is written whole or not at all.
+off again. Where the user writes numbers with a decimal comma (German, Polish, French…), cells
+are separated by semicolons and amounts take the comma, as that Excel writes CSV itself: it
+would otherwise open the whole row in one column. The file is written whole or not at all.
 """
 
 import csv
@@ -13,9 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale
+from babel.numbers import get_decimal_symbol
+
 from planner.documents.output import atomic_file
 from planner.domain import Lead
 from planner.interop.row_conversion import FORMULA_STARTS
+from planner.locale import LocaleCategory, user_locale
 from planner.read_models import LeadFilter
 from planner.workspace import Workspace
 
@@ -56,7 +62,22 @@ def safe_cell(text: str) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-def lead_cells(lead: Lead, tags: Sequence[str]) -> list[str]:
+@dataclass(frozen=True)
+class SpreadsheetStyle:
+    """How the user's spreadsheet reads a CSV file: its cell separator and decimal sign."""
+
+    delimiter: str = ","
+    decimal: str = "."
+
+    @classmethod
+    def of(cls, locale: Locale) -> "SpreadsheetStyle":
+        """Semicolons and a decimal comma where ``locale`` writes numbers with a comma."""
+        return cls(";", ",") if get_decimal_symbol(locale) == "," else cls()
+
+
+def lead_cells(
+    lead: Lead, tags: Sequence[str], style: SpreadsheetStyle = SpreadsheetStyle()
+) -> list[str]:
     """A lead's row under ``EXPORT_HEADERS``, before neutralising."""
     return [
         lead.name,
@@ -72,7 +93,9 @@ def lead_cells(lead: Lead, tags: Sequence[str]) -> list[str]:
         lead.temperature.value,
         lead.outcome.value,
         lead.lost_reason,
-        lead.value.as_decimal_string() if lead.value is not None else "",
+        lead.value.as_decimal_string().replace(".", style.decimal)
+        if lead.value is not None
+        else "",
         lead.value.currency if lead.value is not None else "",
         lead.source,
         ", ".join(tags),
@@ -82,18 +105,30 @@ def lead_cells(lead: Lead, tags: Sequence[str]) -> list[str]:
     ]
 
 
+def _amount(lead: Lead, style: SpreadsheetStyle) -> str:
+    if lead.value is None:
+        return ""
+    return lead.value.as_decimal_string().replace(".", style.decimal)
+
+
 def export_csv(
-    workspace: Workspace, path: Path, lead_filter: LeadFilter = LeadFilter()
+    workspace: Workspace,
+    path: Path,
+    lead_filter: LeadFilter = LeadFilter(),
+    style: SpreadsheetStyle | None = None,
 ) -> ExportResult:
-    """Writes the leads matching the filter, in board order, to ``path``."""
+    """Writes the leads matching the filter, in board order, to ``path``; in the style of the
+    user's number locale unless ``style`` is given."""
+    style = style or SpreadsheetStyle.of(user_locale(LocaleCategory.NUMERIC))
     leads = workspace.leads.find(lead_filter)
     tags = workspace.imports.tags([lead.id for lead in leads])
     with atomic_file(path) as binary:
         text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
-        writer = csv.writer(text, quoting=csv.QUOTE_MINIMAL)
+        writer = csv.writer(text, delimiter=style.delimiter, quoting=csv.QUOTE_MINIMAL)
         writer.writerow(EXPORT_HEADERS)
         for lead in leads:
-            writer.writerow([safe_cell(cell) for cell in lead_cells(lead, tags.get(lead.id, []))])
+            cells = lead_cells(lead, tags.get(lead.id, []), style)
+            writer.writerow([safe_cell(cell) for cell in cells])
         text.flush()
         text.detach()
     return ExportResult(Path(path).expanduser().absolute(), len(leads))

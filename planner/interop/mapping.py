@@ -138,7 +138,10 @@ _known(
     "first name", "first", "given name", "firstname", "forename", "vorname", "imie", "prenom",
     "nombre de pila",
 )  # fmt: skip
-_known(Target.MIDDLE_NAME, "middle name", "additional name", "second name", "drugie imie")
+_known(
+    Target.MIDDLE_NAME,
+    "middle name", "additional name", "second name", "drugie imie", "weitere vornamen",
+)  # fmt: skip
 _known(
     Target.LAST_NAME,
     "last name", "last", "family name", "surname", "lastname", "nachname", "familienname",
@@ -209,7 +212,9 @@ _known(
     "commentaire", "commentaires", "notas", "comentarios",
 )  # fmt: skip
 _known(Target.SOURCE, "source", "lead source", "original source", "quelle", "zrodlo", "origine")
-_known(Target.TAGS, "tags", "tag", "labels", "label", "group membership", "categories")
+_known(
+    Target.TAGS, "tags", "tag", "labels", "label", "group membership", "categories", "kategorien"
+)
 _known(Target.TEMPERATURE, "temperature")
 _known(Target.OUTCOME, "outcome")
 _known(Target.LOST_REASON, "lost reason")
@@ -241,6 +246,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Target], ...] = tuple(
         (r"^(?P<g>organization) address state county$", Target.REGION),
         (r"^(?P<g>organization) address zip postal code$", Target.POSTAL_CODE),
         (r"^(?P<g>organization) address country$", Target.COUNTRY),
+        # German Outlook: "Straße geschäftlich", "Land/Region privat", "Telefon geschäftlich 2"
+        (r"^strasse (?P<g>geschaftlich|privat)( \d)?$", Target.STREET),
+        (r"^ort (?P<g>geschaftlich|privat)$", Target.CITY),
+        (r"^(region|bundesland) (?P<g>geschaftlich|privat)$", Target.REGION),
+        (r"^postleitzahl (?P<g>geschaftlich|privat)$", Target.POSTAL_CODE),
+        (r"^land( region)? (?P<g>geschaftlich|privat)$", Target.COUNTRY),
+        (r"^telefon (geschaftlich|privat)( \d)?$", Target.PHONE),
+        (r"^e mail( \d)? adresse$", Target.EMAIL),
         (r"^organization name$", Target.COMPANY),
         (r"^organization$", Target.COMPANY),
     )
@@ -279,6 +292,13 @@ def propose_mapping(
         ]
     has_first = Target.FIRST_NAME in targets
     has_last = Target.LAST_NAME in targets
+    if has_first or has_last:
+        # Google's "File As" ("Kowalska, Anna", a nickname) names the lead only when no
+        # column gives the name's parts; beside them it would win over them.
+        columns = [
+            ColumnTarget(Target.IGNORE) if header == "file as" else column
+            for header, column in zip(normalized, columns, strict=True)
+        ]
     if has_first != has_last:
         half = Target.LAST_NAME if has_first else Target.FIRST_NAME
         columns = [

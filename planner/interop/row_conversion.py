@@ -6,10 +6,13 @@ their parts or split out of a whole address; cells neutralised by a formula-safe
 (``'=SUM…``) read back as they were written.
 """
 
+import contextlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
+
+from babel import Locale
 
 from planner.domain import LEAD_TEXT_FIELDS, Outcome, Temperature
 from planner.errors import ValidationError
@@ -20,6 +23,10 @@ from planner.money import Money
 
 EnumT = TypeVar("EnumT", Temperature, Outcome)
 
+_GROUPED_AMOUNT_LOCALES = (Locale("en"), Locale("de"), Locale("de", "CH"))
+"""Whose digit grouping a grouped amount is tried in; Babel's strict parsing refuses a
+grouping that does not fit, so ``1.250,50`` cannot be misread as English."""
+
 MAX_CELL_CHARACTERS = 65_536
 """The longest cell imported; a longer one is a damaged file or a pasted document."""
 
@@ -28,6 +35,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
 _TAG_SEPARATORS = re.compile(r"\s*(?::::|[,;])\s*")
+_SEVERAL_VALUES = " ::: "
+"""How Google Contacts writes several values in one cell ("+48 601 … ::: +48 22 …")."""
 
 _SINGLE_TEXT = {
     Target.COMPANY: "company",
@@ -182,7 +191,7 @@ class RowConverter:
             )
         fields = dict.fromkeys((*LEAD_TEXT_FIELDS, "lost_reason"), "")
         for target, name in _SINGLE_TEXT.items():
-            fields[name] = self._first(target, cells)
+            fields[name] = self._first(target, cells).split(_SEVERAL_VALUES)[0].strip()
         fields["notes"] = "\n\n".join(self._all(Target.NOTES, cells))
         fields["name"] = self._name(cells)
         fields.update(self._address(cells))
@@ -315,11 +324,8 @@ class RowConverter:
         currency = self._first(Target.CURRENCY, cells) or self._currency
         if not text:
             return None
-        amount = text.replace("\u00a0", "").replace(" ", "")
-        if "," in amount and "." not in amount:
-            amount = amount.replace(",", ".")
         try:
-            return Money.parse(amount, currency)
+            return _money(text, currency)
         except ValidationError as error:
             column = (
                 self._column_of(Target.CURRENCY, cells)
@@ -328,6 +334,23 @@ class RowConverter:
             )
             problems.append(CellProblem(number, column, str(error)))
             return None
+
+
+def _money(text: str, currency: str) -> Money:
+    """An amount as spreadsheets write it: ``1250.50``, ``12,5``, or grouped the way English,
+    German or Swiss files group it (``1,250.50``, ``1.250,50``, ``1'250.50``)."""
+    amount = text.replace("\u00a0", "").replace(" ", "")
+    if amount.count(",") == 1 and "." not in amount:
+        amount = amount.replace(",", ".")
+    try:
+        return Money.parse(amount, currency)
+    except ValidationError as plain_error:
+        if plain_error.field == "currency":
+            raise
+        for locale in _GROUPED_AMOUNT_LOCALES:
+            with contextlib.suppress(ValidationError):
+                return Money.parse_local(amount, currency, locale)
+        raise plain_error from None
 
 
 def _not_email(text: str) -> str:

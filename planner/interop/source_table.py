@@ -42,6 +42,8 @@ class SourceTable:
     rows: tuple[SourceRow, ...]
     format: SourceFormat
     description: str = ""
+    sheet: str = ""
+    """The workbook's sheet the rows come from; empty for other files."""
 
     def column_letter(self, index: int) -> str:
         """``'Email' (column C)``: how a problem names a column."""

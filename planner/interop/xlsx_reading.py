@@ -28,7 +28,8 @@ def sheet_names(path: Path) -> list[str]:
 
 
 def read_xlsx(path: Path, sheet: str | None = None) -> SourceTable:
-    """The header and rows of ``sheet`` (default: the first sheet)."""
+    """The header and rows of ``sheet``; by default the first sheet that holds anything (a
+    workbook made in Excel or openpyxl often keeps an empty "Sheet1" in front)."""
     file_name = Path(path).name
     workbook = _open(path)
     try:
@@ -36,17 +37,31 @@ def read_xlsx(path: Path, sheet: str | None = None) -> SourceTable:
         if name not in workbook.sheetnames:
             available = ", ".join(f"'{each}'" for each in workbook.sheetnames)
             raise ImportFileError(f"{file_name} has no sheet '{name}' (it has {available})")
-        records = [
-            (number, [_text(value) for value in values])
-            for number, values in enumerate(workbook[name].iter_rows(values_only=True), start=1)
-        ]
+        records = _records(workbook[name])
+        if not records and sheet is None:
+            for other in workbook.sheetnames[1:]:
+                records = _records(workbook[other])
+                if records:
+                    name = other
+                    break
     finally:
         workbook.close()
     if not records:
         raise ImportFileError(f"The sheet '{name}' of {file_name} is empty")
     headers = checked_headers(records[0][1], file_name)
     rows = data_rows(records[1:], len(headers), file_name)
-    return SourceTable(headers, rows, SourceFormat.XLSX, f"Excel workbook, sheet '{name}'")
+    return SourceTable(
+        headers, rows, SourceFormat.XLSX, f"Excel workbook, sheet '{name}'", sheet=name
+    )
+
+
+def _records(sheet: object) -> list[tuple[int, list[str]]]:
+    """The sheet's non-blank rows with their numbers; empty for a sheet without text."""
+    rows = sheet.iter_rows(values_only=True)  # type: ignore[attr-defined]  # openpyxl: no types
+    records = [
+        (number, [_text(value) for value in values]) for number, values in enumerate(rows, 1)
+    ]
+    return records if any(any(cells) for _number, cells in records) else []
 
 
 def _open(path: Path):  # type: ignore[no-untyped-def]  # openpyxl ships no types

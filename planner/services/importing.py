@@ -58,7 +58,7 @@ class _NewLead:
 
 def import_description(added_and_updated: int) -> str:
     """``Import of 312 leads``: the Edit menu's "Undo Import of 312 leads"."""
-    return f"Import of {added_and_updated} {'lead' if added_and_updated == 1 else 'leads'}"
+    return f"Import of {added_and_updated:,} {'lead' if added_and_updated == 1 else 'leads'}"
 
 
 @user_action

@@ -75,8 +75,17 @@ class EmptyState(QWidget):
         layout.addWidget(self.sentence_label)
         layout.addSpacing(line)
         layout.addLayout(buttons)
+        self._buttons = buttons
         layout.addStretch(2 if centred else 1)
         self._draw_icon()
+
+    def add_flat_button(self, text: str) -> QPushButton:
+        """Another quiet step, before the secondary one (the empty board's "Import contacts…"
+        comes before its sample data)."""
+        button = QPushButton(text)
+        button.setFlat(True)
+        self._buttons.insertWidget(self._buttons.indexOf(self.secondary_button), button)
+        return button
 
     def changeEvent(self, event: QEvent) -> None:
         """Redraws the icon in the new colours when the palette changes (light ⇄ dark)."""

@@ -26,8 +26,10 @@ class BackgroundStep(QWidget):
         self.bar.setObjectName("import-progress")
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton("Sto&p")  # S and T are Skip, Source and Tag on the pages
         self.cancel_button.setObjectName("import-cancel")
+        self.cancel_button.setToolTip("Stop this step; nothing is kept (Cancel closes the wizard)")
+        self.cancel_button.setAutoDefault(False)  # Enter belongs to the wizard's Next
         self.cancel_button.clicked.connect(self.cancel)
         row = QHBoxLayout()
         row.addWidget(self.bar, 1)

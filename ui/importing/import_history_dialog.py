@@ -4,6 +4,8 @@ Reverting is an action like any other (one undo step); it works after later acti
 refused, with the leads named, when some were changed since.
 """
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,12 +21,14 @@ from PySide6.QtWidgets import (
 
 from planner.changes import Change, Kind
 from planner.errors import PlannerError
+from planner.locale import format_day
 from planner.read_models import ImportRecord
 from planner.services.import_history import revert_import
 from ui.common.colours import OVERDUE
 from ui.operations import Operations
 
 HEADERS = ("Imported", "File", "Added", "Updated", "Duplicates skipped", "Invalid", "Tag", "State")
+NUMBER_COLUMNS = range(2, 6)
 
 
 class ImportHistoryDialog(QDialog):
@@ -43,6 +47,15 @@ class ImportHistoryDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().hide()
+        explanation = QLabel(
+            "Every import of this file, newest first. Reverting one removes the leads it added "
+            "and restores those it updated, even after later work, unless one was changed since."
+        )
+        explanation.setWordWrap(True)
+        self.nothing_yet = QLabel("No imports yet: File ▸ Import… brings contacts in.")
+        self.nothing_yet.setObjectName("import-history-empty")
+        self.nothing_yet.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.itemSelectionChanged.connect(self._selection_changed)
         self.error = QLabel()
         self.error.setObjectName("import-history-error")
@@ -55,7 +68,9 @@ class ImportHistoryDialog(QDialog):
         buttons.addButton(self.revert_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.nothing_yet, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         line = self.fontMetrics().height()
@@ -69,9 +84,9 @@ class ImportHistoryDialog(QDialog):
         self.records = self._operations.workspace.imports.history()
         self.view.setRowCount(len(self.records))
         for row, record in enumerate(self.records):
-            state = f"Reverted {record.reverted_at}" if record.reverted_at else ""
+            state = f"Reverted {local_moment(record.reverted_at)}" if record.reverted_at else ""
             cells = (
-                record.imported_at.replace("T", " ")[:16],
+                local_moment(record.imported_at),
                 record.file_name,
                 f"{record.added:,}",
                 f"{record.updated:,}",
@@ -83,8 +98,14 @@ class ImportHistoryDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if column in NUMBER_COLUMNS:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.view.setItem(row, column, item)
         self.view.resizeColumnsToContents()
+        self.view.setVisible(bool(self.records))
+        self.nothing_yet.setVisible(not self.records)
         if self.records and not self.view.selectedItems():
             self.view.selectRow(0)
         self._selection_changed()
@@ -113,3 +134,9 @@ class ImportHistoryDialog(QDialog):
         rows = self.view.selectionModel().selectedRows()
         chosen = self.records[rows[0].row()] if rows else None
         self.revert_button.setEnabled(chosen is not None and not chosen.is_reverted)
+
+
+def local_moment(timestamp: str) -> str:
+    """``Mon 30 Nov 2026 11:24``: a stored UTC timestamp as the user's own day and time."""
+    moment = datetime.fromisoformat(timestamp).astimezone()
+    return f"{format_day(moment.date())} {moment:%H:%M}"

@@ -6,6 +6,8 @@ check and the import run off the GUI thread on their own connection; the import'
 on the undo stack like any action ("Undo Import of 312 leads").
 """
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget, QWizard
 
 from ui.importing.review_pages import DuplicatesPage, PreviewPage
@@ -39,8 +41,18 @@ class ImportWizard(QWizard):
             self.run_page,
         ):
             self.addPage(page)
+        self.resize(self._roomy_size())
+
+    def _roomy_size(self) -> QSize:
+        """Room for a mapping of an Outlook export (92 columns) without cramping, but never
+        larger than the screen it opens on."""
         line = self.fontMetrics().height()
-        self.resize(line * 60, line * 36)
+        wanted = QSize(line * 76, line * 50)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return wanted
+        room = screen.availableGeometry().size() * 0.9
+        return wanted.boundedTo(room)
 
     def reject(self) -> None:
         """Closing mid-way stops a check or an import still running; nothing is kept."""

@@ -35,6 +35,9 @@ from ui.operations import Operations
 PREVIEW_ROWS = 200
 """Rows the preview shows."""
 
+ADDRESS_FIELDS = frozenset({"street", "postal_code", "city", "region", "country"})
+"""The preview fields a whole address is split into."""
+
 LISTED_AT_MOST = 1000
 """Problems and duplicates listed one by one; beyond, the saved report and the batch's answer
 cover the rest (a list of 100,000 widgets would freeze the window)."""
@@ -49,6 +52,10 @@ class PreviewPage(QWizardPage):
         self.session = session
         self.operations = operations
         self.setTitle("Preview")
+        self.setSubTitle(
+            "The rows as they will be imported. A cell with a problem is coloured and its row "
+            "marked; choose a problem in the list to see its cell."
+        )
         self.step = BackgroundStep()
         self.view = QTableWidget()
         self.view.setObjectName("import-preview")
@@ -57,6 +64,8 @@ class PreviewPage(QWizardPage):
         self.summary.setWordWrap(True)
         self.problems = QListWidget()
         self.problems.setObjectName("import-problems")
+        self.problems.currentRowChanged.connect(self.show_problem)
+        self._problem_cells: list[tuple[int, int]] = []
         self.save_report = QPushButton("Save the &List of Problems…")
         self.save_report.setObjectName("import-save-report")
         self.save_report.clicked.connect(self.choose_report_file)
@@ -86,6 +95,8 @@ class PreviewPage(QWizardPage):
         self.view.clear()
         self.problems.clear()
         self.summary.clear()
+        for widget in (self.problems, self.skip_invalid, self.save_report):
+            widget.hide()  # until the check finds a problem
         workspace = self.operations.workspace
         job = PlanImportJob(
             workspace.path,
@@ -131,6 +142,7 @@ class PreviewPage(QWizardPage):
             + (" Fix the file, or skip them." if invalid else "")
         )
         lines = plan.problem_lines()
+        self._problem_cells = self._cells_of_problems(plan)
         self.problems.addItems(lines[:LISTED_AT_MOST])
         if len(lines) > LISTED_AT_MOST:
             self.problems.addItem(
@@ -140,6 +152,41 @@ class PreviewPage(QWizardPage):
         self.skip_invalid.setVisible(bool(invalid))
         self.save_report.setVisible(bool(invalid))
         self.completeChanged.emit()
+
+    def show_problem(self, index: int) -> None:
+        """Scrolls the preview to the cell of the problem chosen in the list."""
+        if 0 <= index < len(self._problem_cells):
+            row, column = self._problem_cells[index]
+            if row < self.view.rowCount():
+                self.view.setCurrentCell(row, column)
+                self.view.scrollTo(self.view.model().index(row, column))
+
+    def _cells_of_problems(self, plan: ImportPlan) -> list[tuple[int, int]]:
+        """The preview cell of each problem, in ``problem_lines`` order."""
+        fields = self._fields(plan)
+        targets = plan.mapping.targets()
+        index_of_row = {planned.number: index for index, planned in enumerate(plan.rows)}
+        cells = []
+        for row in plan.invalid_rows:
+            for problem in row.converted.problems:
+                name = self._field_of(problem.column, targets)
+                column = fields.index(name) if name in fields else 0
+                cells.append((index_of_row[row.number], column))
+        return cells
+
+    @staticmethod
+    def _field_of(column: int | None, targets: tuple[Target, ...]) -> str:
+        target = targets[column] if column is not None else Target.NAME
+        return FIELD_OF_TARGET.get(target, "name")
+
+    @staticmethod
+    def _fields(plan: ImportPlan) -> list[str]:
+        """The preview's fields: the name and every field some column fills."""
+        targets = plan.mapping.targets()
+        filled = {FIELD_OF_TARGET[target] for target in targets if target in FIELD_OF_TARGET}
+        if Target.ADDRESS in targets:
+            filled |= ADDRESS_FIELDS  # a whole address is split: show each part it gives
+        return [name for name in PREVIEW_FIELDS if name in filled or name == "name"]
 
     def choose_report_file(self) -> Path | None:
         """Asks where, then writes the rows with problems and their cells as CSV."""
@@ -169,8 +216,7 @@ class PreviewPage(QWizardPage):
     def _fill(self, plan: ImportPlan) -> None:
         """The rows as they will be imported; a problem colours the field its column fills."""
         targets = plan.mapping.targets()
-        filled = {FIELD_OF_TARGET[target] for target in targets if target in FIELD_OF_TARGET}
-        fields = [name for name in PREVIEW_FIELDS if name in filled or name == "name"]
+        fields = self._fields(plan)
         shown = plan.rows[:PREVIEW_ROWS]
         self.view.setColumnCount(len(fields))
         self.view.setRowCount(len(shown))
@@ -179,8 +225,14 @@ class PreviewPage(QWizardPage):
         for row_index, planned in enumerate(shown):
             marked: dict[str, str] = {}
             for problem in planned.converted.problems:
-                target = targets[problem.column] if problem.column is not None else Target.NAME
-                marked.setdefault(FIELD_OF_TARGET.get(target, "name"), problem.message)
+                marked.setdefault(self._field_of(problem.column, targets), problem.message)
+            if planned.converted.problems:
+                header = QTableWidgetItem(f"⚠ {planned.number}")
+                header.setToolTip(
+                    "\n".join(problem.message for problem in planned.converted.problems)
+                )
+                header.setForeground(QBrush(OVERDUE))
+                self.view.setVerticalHeaderItem(row_index, header)
             for column, name in enumerate(fields):
                 text = planned.converted.shown.get(name, "")
                 item = QTableWidgetItem(text.replace("\n", " ⏎ ")[:200])
@@ -189,7 +241,7 @@ class PreviewPage(QWizardPage):
                     item.setBackground(QBrush(OVERDUE.lighter(170)))
                     item.setToolTip(marked[name])
                 self.view.setItem(row_index, column, item)
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
 
 
 class DuplicatesPage(QWizardPage):
@@ -199,6 +251,10 @@ class DuplicatesPage(QWizardPage):
         super().__init__()
         self.session = session
         self.setTitle("Duplicates")
+        self.setSubTitle(
+            "Rows with the email or phone of a lead you have (or of a row above them), or a "
+            "near-same name and company. Choose for all of them, then for any one row."
+        )
         self.summary = QLabel()
         self.summary.setObjectName("import-duplicates-summary")
         self.batch = QComboBox()
@@ -212,14 +268,14 @@ class DuplicatesPage(QWizardPage):
         self.view = QTableWidget()
         self.view.setObjectName("import-duplicates")
         self.view.setColumnCount(4)
-        self.view.setHorizontalHeaderLabels(["Row", "Name", "Duplicate of", "Do"])
+        self.view.setHorizontalHeaderLabels(["Row", "Name in the file", "Looks like", "Action"])
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
-        form = QFormLayout()
-        form.addRow("For every duplicate:", self.batch)
+        self.form = QFormLayout()
+        self.form.addRow("For &every duplicate:", self.batch)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.only_update)
         layout.addWidget(self.view, 1)
 
@@ -243,6 +299,9 @@ class DuplicatesPage(QWizardPage):
                 f"{self.summary.text()} The first {LISTED_AT_MOST:,} are listed to answer one by "
                 "one; the choice for every duplicate applies to the others."
             )
+        for widget in (self.only_update, self.view):
+            widget.setVisible(bool(duplicates))
+        self.form.setRowVisible(self.batch, bool(duplicates))
         listed = duplicates[:LISTED_AT_MOST]
         self.view.setRowCount(len(listed))
         for index, row in enumerate(listed):
@@ -262,7 +321,7 @@ class DuplicatesPage(QWizardPage):
                 lambda _choice, combo=combo, number=row.number: self._row_changed(number, combo)
             )
             self.view.setCellWidget(index, 3, combo)
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
 
     def _batch_changed(self) -> None:
         plan = self.session.plan
@@ -280,6 +339,15 @@ class DuplicatesPage(QWizardPage):
     def _row_changed(self, number: int, combo: QComboBox) -> None:
         assert self.session.plan is not None
         self.session.plan = self.session.plan.with_decision(number, Decision(combo.currentData()))
+
+
+def fit_columns(view: QTableWidget) -> None:
+    """Columns as wide as their heading and cells, but none wider than a third of the view,
+    so a long note does not push every other column out of sight."""
+    view.resizeColumnsToContents()
+    widest = max(view.fontMetrics().horizontalAdvance("M") * 30, view.viewport().width() // 3)
+    for column in range(view.columnCount()):
+        view.setColumnWidth(column, min(view.columnWidth(column), widest))
 
 
 def count_text(number: int, noun: str) -> str:

@@ -32,6 +32,7 @@ class RunPage(QWizardPage):
         self.operations = operations
         self.change: Change | None = None
         self.setTitle("Import")
+        self.setSubTitle("Where the new leads go on the board, and how to find them later.")
         self.setFinalPage(True)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
         self.column = QComboBox()
@@ -43,12 +44,13 @@ class RunPage(QWizardPage):
         self.source.setPlaceholderText("e.g. Trade fair 2026 (for leads without a source)")
         self.tag = QLineEdit()
         self.tag.setObjectName("import-tag")
+        self.tag.setPlaceholderText("e.g. fair-2026 (added to every lead of this import)")
         self.summary = QLabel()
         self.summary.setObjectName("import-run-summary")
         self.summary.setWordWrap(True)
         self.step = BackgroundStep()
         form = QFormLayout()
-        form.addRow("New leads go to:", self.column)
+        form.addRow("New leads &go to:", self.column)
         form.addRow("&Source:", self.source)
         form.addRow("&Tag:", self.tag)
         layout = QVBoxLayout(self)

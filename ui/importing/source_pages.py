@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,11 +22,12 @@ from PySide6.QtWidgets import (
 from planner.interop.csv_reading import KNOWN_ENCODINGS, CsvDialect, Delimiter, encoding_label
 from planner.interop.mapping import Target, propose_mapping
 from planner.interop.source_files import SourceChoice, source_format
-from planner.interop.source_table import SourceFormat, SourceTable
+from planner.interop.source_table import SourceFormat, SourceTable, column_letters
 from planner.services.import_history import save_mapping, saved_mapping
 from planner.services.import_jobs import ReadSourceJob
 from ui.common.colours import OVERDUE
 from ui.importing.background_step import BackgroundStep
+from ui.importing.review_pages import count_text, fit_columns
 from ui.importing.session import ImportSession
 from ui.operations import Operations
 
@@ -46,6 +48,16 @@ def fill_table(view: QTableWidget, table: SourceTable, rows: int = PREVIEW_ROWS)
             item = QTableWidgetItem(cell.replace("\n", " ⏎ ")[:200])
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             view.setItem(row_index, column_index, item)
+    fit_columns(view)
+
+
+READING_ADVICE = {
+    SourceFormat.CSV: "If letters look wrong, choose another encoding; if the cells are not "
+    "split into columns, choose another separator.",
+    SourceFormat.XLSX: "If these are not the contacts, choose the sheet that holds them.",
+    SourceFormat.VCARD: "Each card is one row; next, match its fields to the lead's.",
+}
+"""What the reading page advises, by the kind of file (a vCard has no separator to choose)."""
 
 
 class FilePage(QWizardPage):
@@ -138,6 +150,7 @@ class ReadingPage(QWizardPage):
         super().__init__()
         self.session = session
         self.setTitle("Check how the file was read")
+        self.setSubTitle(READING_ADVICE[SourceFormat.CSV])
         self.detected = QLabel()
         self.detected.setObjectName("import-detected")
         self.encoding = QComboBox()
@@ -151,9 +164,9 @@ class ReadingPage(QWizardPage):
         self.sheet = QComboBox()
         self.sheet.setObjectName("import-sheet")
         self.form = QFormLayout()
-        self.form.addRow("Encoding:", self.encoding)
-        self.form.addRow("Separator:", self.delimiter)
-        self.form.addRow("Sheet:", self.sheet)
+        self.form.addRow("&Encoding:", self.encoding)
+        self.form.addRow("&Separator:", self.delimiter)
+        self.form.addRow("S&heet:", self.sheet)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {OVERDUE.name()}")
@@ -185,11 +198,13 @@ class ReadingPage(QWizardPage):
             widget.setEnabled(is_csv)
             self.form.setRowVisible(widget, is_csv)
         self.form.setRowVisible(self.sheet, kind is SourceFormat.XLSX)
+        self.setSubTitle(READING_ADVICE[kind])
         if kind is SourceFormat.XLSX:
             from planner.interop.xlsx_reading import sheet_names
 
             self.sheet.clear()
             self.sheet.addItems(sheet_names(self.session.path))
+            self.sheet.setCurrentIndex(max(self.sheet.findText(table.sheet), 0))
         if dialect is not None:
             index = self.encoding.findData(dialect.encoding)
             if index < 0:
@@ -245,7 +260,8 @@ class ReadingPage(QWizardPage):
     def _show(self, table: SourceTable) -> None:
         described = self.session.dialect.description if self.session.dialect else table.description
         self.detected.setText(
-            f"Read as {described}: {len(table.rows):,} rows, {len(table.headers)} columns."
+            f"Read as {described}: {count_text(len(table.rows), 'row')}, "
+            f"{count_text(len(table.headers), 'column')}."
         )
         fill_table(self.preview, table)
         self.completeChanged.emit()
@@ -259,11 +275,19 @@ class MappingPage(QWizardPage):
         self.session = session
         self.operations = operations
         self.setTitle("Match the columns")
-        self.setSubTitle("Each column of the file and the lead field it fills.")
+        self.setSubTitle(
+            "Each column of the file (by its letter in a spreadsheet), an example of its cells, "
+            "and the lead field it fills. Change any of them (with the keyboard: the arrow keys, "
+            "then Space)."
+        )
         self.view = QTableWidget()
         self.view.setObjectName("import-mapping")
+        # Tab leaves the table instead of visiting its cells one by one; the arrow keys choose
+        # a row and Space (F2, F4, Alt+Down) opens its list.
+        self.view.setTabKeyNavigation(False)
+        self.view.installEventFilter(self)
         self.view.setColumnCount(3)
-        self.view.setHorizontalHeaderLabels(["Column in the file", "First value", "Imports as"])
+        self.view.setHorizontalHeaderLabels(["Column in the file", "Example", "Imports as"])
         self.view.horizontalHeader().setStretchLastSection(True)
         self.save = QCheckBox("&Remember this matching for files with these columns")
         self.save.setObjectName("import-save-mapping")
@@ -284,6 +308,9 @@ class MappingPage(QWizardPage):
         self.session.mapping = mapping
         self.save.setChecked(False)
         self.view.setRowCount(len(table.headers))
+        self.view.setVerticalHeaderLabels(
+            [column_letters(index) for index in range(len(table.headers))]
+        )
         self.combos = []
         for index, header in enumerate(table.headers):
             first = next((row.cells[index] for row in table.rows if row.cells[index]), "")
@@ -295,11 +322,27 @@ class MappingPage(QWizardPage):
             for target in Target:
                 combo.addItem(target.label, target)
             combo.setCurrentIndex(combo.findData(mapping.columns[index].target))
+            combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             combo.activated.connect(lambda _choice, index=index: self._changed(index))
             self.view.setCellWidget(index, 2, combo)
             self.combos.append(combo)
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
+        self.view.setCurrentCell(0, 2)
         self.error.clear()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Space, F2, F4 or Alt+Down on a row of the mapping opens that row's list."""
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            opens = event.key() in (Qt.Key.Key_Space, Qt.Key.Key_F2, Qt.Key.Key_F4) or (
+                event.key() == Qt.Key.Key_Down
+                and event.modifiers() & Qt.KeyboardModifier.AltModifier
+            )
+            row = self.view.currentRow()
+            if opens and 0 <= row < len(self.combos):
+                self.combos[row].showPopup()
+                return True
+        return super().eventFilter(watched, event)
 
     def choose(self, header: str, target: Target) -> None:
         """Maps one column (the keyboard or a test picking from its list)."""

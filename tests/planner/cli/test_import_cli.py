@@ -1,12 +1,14 @@
 """``planner import``, ``planner imports`` and ``planner export`` through the real entry point:
 exit codes, counts, and hostile files leaving the database as it was."""
 
+import argparse
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from planner.cli import main
+from planner.cli import build_parser, main
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 from tests.planner.interop.sample_files import GOOGLE, OUTLOOK
@@ -183,3 +185,56 @@ def test_import_a_chosen_sheet_and_a_vcard_file(
     assert run(database_path, "import", str(cards), "--json") == 0
     report = json.loads(capsys.readouterr().out)
     assert (report["read_as"], report["added"], report["skipped_duplicates"]) == ("2 vCards", 1, 1)
+
+
+def test_a_workbook_opens_on_its_first_sheet_with_text_and_names_the_others(
+    database_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()  # keeps its empty "Sheet" in front, as Excel's "Sheet1"
+    book.create_sheet("Notes").append(["Just a note"])
+    book["Notes"].append(["nothing to import here"])
+    book.create_sheet("Leads").append(["Name", "Email"])
+    book["Leads"].append(["Ewa", "ewa@kwiaty.example"])
+    workbook = tmp_path / "leads.xlsx"
+    book.save(workbook)
+    assert run(database_path, "import", str(workbook)) == 2
+    error = capsys.readouterr().err
+    assert "No column of leads.xlsx, sheet 'Notes', gives a name or a company" in error
+    assert "choose another sheet with --sheet ('Sheet', 'Leads')" in error
+    assert run(database_path, "import", str(workbook), "--sheet", "Leads") == 0
+
+
+@pytest.mark.parametrize(
+    "command", [["import"], ["imports"], ["imports", "revert"], ["export"]], ids=" ".join
+)
+def test_help_explains_the_command_and_every_argument(command: list[str]) -> None:
+    parser = build_parser()
+    for name in command:
+        (choices,) = (
+            action.choices
+            for action in parser._actions
+            if isinstance(action, argparse._SubParsersAction)
+        )
+        parser = choices[name]
+    assert parser.description, "a sentence on what the command does"
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            assert action.help, action.dest
+
+
+def test_imports_lists_local_times(
+    database_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(database_path, "import", str(GOOGLE.write(tmp_path))) == 0
+    capsys.readouterr()
+    assert run(database_path, "imports", "--json") == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert run(database_path, "imports") == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    moment = datetime.fromisoformat(listed["imported_at"]).astimezone()
+    assert line == (
+        f"   1  {moment:%Y-%m-%d %H:%M}  contacts.csv: 2 added, 0 updated, "
+        "0 duplicates skipped, 0 invalid"
+    )

@@ -164,3 +164,23 @@ def test_a_cards_problem_names_its_line(workspace: Workspace, tmp_path: Path) ->
     table, _dialect = read_source(path)
     plan = plan_import(workspace, path.name, table, propose_mapping(table.headers), ImportOptions())
     assert plan.problem_lines() == ["Card on line 5, 'Email': 'bob@' is not an email address"]
+
+
+def test_a_german_spreadsheet_gets_semicolons_and_decimal_commas_and_reads_back(
+    filled: Workspace, tmp_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_NUMERIC", "de_DE.UTF-8")
+    path = tmp_path / "leads.csv"
+    export_csv(filled, path)
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file, delimiter=";"))
+    assert rows[0][:3] == ["Name", "Company", "Title"]
+    values = {row[0]: row[13] for row in rows[1:]}
+    assert values["محمد علي"] == "1,500"
+    fresh = import_into_new(tmp_path, path, clock)
+    try:
+        assert [comparable(lead) for lead in fresh.leads.find()] == [
+            comparable(lead) for lead in filled.leads.find()
+        ]
+    finally:
+        fresh.close()

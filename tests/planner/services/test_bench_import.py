@@ -89,5 +89,5 @@ def test_import_of_100000_rows_against_bare_insert_all(
         f"{bare:.2f} s; ratio {total / bare:.1f}x the bare insert's time"
     )
     assert plan.counts().added == ROWS
-    assert change.description == "Import of 100000 leads"
+    assert change.description == "Import of 100,000 leads"
     assert workspace.db.execute("SELECT count(*) FROM leads").fetchone()[0] == ROWS

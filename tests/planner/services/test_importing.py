@@ -23,7 +23,7 @@ from planner.services.import_planning import (
     ImportPlan,
     plan_import,
 )
-from planner.services.importing import ImportRowsError, run_import
+from planner.services.importing import ImportRowsError, import_description, run_import
 from planner.services.touches import add_touch
 from planner.workspace import Workspace
 from tests.conftest import dump_database
@@ -296,3 +296,8 @@ def test_phones_and_amounts_are_read_in_the_senders_country_and_currency(
     value = workspace.leads.find(LeadFilter(search="New"))[0].value
     assert value is not None
     assert (value.currency, value.as_decimal_string()) == ("PLN", "1250.50")
+
+
+def test_the_undo_text_of_a_big_import_groups_its_digits_like_the_wizard() -> None:
+    assert import_description(59_890) == "Import of 59,890 leads"
+    assert import_description(1) == "Import of 1 lead"
