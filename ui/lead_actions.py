@@ -1,6 +1,7 @@
 """The Lead menu: new, open, delete, move left/right and demo data, acting on the board's card."""
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.changes import Change
@@ -50,6 +51,10 @@ class LeadActions(QObject):
         menu.addAction(self.delete_lead)
         menu.addSeparator()
         menu.addAction(self.demo_data)
+
+    def editing_actions(self) -> list[QAction]:
+        """The actions that change the file (switched off for a read-only one)."""
+        return [self.new_lead, self.move_left, self.move_right, self.delete_lead, self.demo_data]
 
     def open_new_lead_editor(self) -> LeadEditor:
         """Opens the editor for a new lead, in the selected column's temperature."""

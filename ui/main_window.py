@@ -13,11 +13,12 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from planner import __version__
-from planner.errors import DatabaseOpenError
+from planner.errors import PlannerError
 from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
-from ui.database_files import ask_database_to_open, ask_new_database
+from ui.database_files import ask_database_to_open, ask_new_database, open_confirming_empty
 from ui.documents.document_actions import DocumentActions
+from ui.file_safety import FileSafety, claim, release
 from ui.lead_actions import LeadActions
 from ui.operations import Operations
 from ui.planning_actions import PlanningActions
@@ -54,11 +55,15 @@ class MainWindow(QMainWindow):
         self.planning_actions = PlanningActions(self.operations, self.add_screen, self)
         self.document_actions = DocumentActions(self.operations, self.board, self)
         self.database_label = QLabel()
+        self.file_safety = FileSafety(self.operations, self)
+        self.statusBar().addPermanentWidget(self.file_safety.read_only_label)
         self.statusBar().addPermanentWidget(self.database_label)
+        self.operations.workspace_changed.connect(lambda _workspace: self._show_database())
         self._build_menus()
         self._show_database()
         self._restore_layout()
         settings.remember_database(workspace.path)
+        self.file_safety.tell_notices(workspace)
 
     @property
     def workspace(self) -> Workspace:
@@ -108,11 +113,18 @@ class MainWindow(QMainWindow):
         if Path(path).resolve() == self.workspace.path.resolve():
             return True
         try:
-            opened = Workspace.open(path)
-        except DatabaseOpenError as error:
+            opened = open_confirming_empty(path, self)
+        except PlannerError as error:
             self.show_error(f"{error}\n\nThe database that was open stays open.")
             return False
+        refusal = claim(opened)
+        if refusal is not None:
+            opened.close()
+            self.show_error(f"{refusal}\n\nThe database that was open stays open.")
+            return False
+        release(self.workspace.path)
         self.operations.open_workspace(opened).close()
+        self.file_safety.tell_notices(opened)
         self._settings.remember_database(opened.path)
         self._show_database()
         self.show_message(f"Opened {opened.path}")
@@ -137,6 +149,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.board.cancel_pending_search()
         self.workspace.close()
+        release(self.workspace.path)
         super().closeEvent(event)
 
     def _build_menus(self) -> None:
@@ -153,6 +166,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.planning_actions.export_calendar)
+        file_menu.addSeparator()
+        self.file_safety.add_to(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -207,6 +222,7 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(path))
         self.database_label.setText(str(path))
         self.database_label.setToolTip(f"The open database: {path}")
+        self.file_safety.show_state(self.lead_actions.editing_actions(), self.board)
 
     def _restore_layout(self) -> None:
         geometry = self._settings.geometry()
