@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from planner.errors import DatabaseOpenError, EmptyDatabaseError, PlannerError
+from planner.services.recovery import recover_interrupted_jobs
 from planner.workspace import Workspace
 from ui.file_safety import claim
 
@@ -100,6 +101,7 @@ def open_confirming_empty(
     if refusal is not None:
         workspace.close()
         raise DatabaseOpenError(refusal)
+    workspace.notices += tuple(recover_interrupted_jobs(workspace))
     return workspace
 
 

@@ -23,6 +23,7 @@ from planner.errors import (
     EmptyDatabaseError,
     PlannerError,
 )
+from planner.services.recovery import recover_interrupted_jobs
 from planner.store.file_safety import COMMAND_LINE_GAP
 from planner.workspace import Workspace, default_database_path
 
@@ -95,7 +96,7 @@ def _run(argv: list[str], start_gui: GuiStarter | None) -> int:
     except PlannerError as error:
         print(f"planner: {error}", file=sys.stderr)
         return 2
-    for notice in workspace.notices:
+    for notice in (*workspace.notices, *recover_interrupted_jobs(workspace)):
         print(f"planner: {notice}", file=sys.stderr)
     try:
         status: int = arguments.handler(arguments, workspace)
