@@ -92,7 +92,7 @@ class JobJournal:
     def _save(self) -> None:
         if not self.path.parent.is_dir():
             return
-        partial = self.path.with_suffix(".part")
+        partial = self.path.with_suffix(f".{self.process}.part")
         partial.write_text(json.dumps(_to_json(self), ensure_ascii=False), encoding="utf-8")
         os.replace(partial, self.path)
 
@@ -140,6 +140,16 @@ def finish(path: Path | None) -> None:
     """Deletes the note at ``path`` once its letters were recorded."""
     if path is not None:
         path.unlink(missing_ok=True)
+
+
+def half_written_notes(database: Path) -> list[tuple[Path, int]]:
+    """Notes a process was writing when it died, with that process (``<id>.<pid>.part``)."""
+    found = []
+    for path in journal_folder(database).glob("*.part"):
+        process = path.suffixes[-2].lstrip(".") if len(path.suffixes) >= 2 else ""
+        if process.isdigit():
+            found.append((path, int(process)))
+    return found
 
 
 def entries(database: Path) -> list[JobJournal]:

@@ -6,21 +6,25 @@ and letters that were to be recorded as touches and are not yet are recorded, as
 step. Each of these is said in a sentence; the window and the command line show them.
 """
 
-import contextlib
 import os
-from datetime import UTC, datetime, timedelta
+from contextlib import suppress
+from datetime import UTC, datetime
 from pathlib import Path
 
 from planner.documents.batch import MergedLetter
 from planner.documents.output import leftovers_of, remove_leftovers
 from planner.errors import PlannerError
 from planner.services.documents import record_letters
-from planner.services.job_journal import JobJournal, JobState, RecordIntent, entries
+from planner.services.job_journal import (
+    JobJournal,
+    JobState,
+    RecordIntent,
+    entries,
+    half_written_notes,
+)
 from planner.services.templates import find_template
+from planner.store.file_safety import process_is_gone
 from planner.workspace import Workspace
-
-RUNNING_AT_MOST = timedelta(hours=12)
-"""Where a process cannot be asked whether it still runs (Windows), a note this old is stale."""
 
 
 def recover_interrupted_jobs(workspace: Workspace) -> list[str]:
@@ -28,6 +32,11 @@ def recover_interrupted_jobs(workspace: Workspace) -> list[str]:
     if workspace.read_only:
         return []
     notices: list[str] = []
+    for note, process in half_written_notes(workspace.path):
+        with suppress(FileNotFoundError):
+            started = datetime.fromtimestamp(note.stat().st_mtime, UTC)
+            if process_is_gone(process, started):
+                note.unlink(missing_ok=True)
     for journal in entries(workspace.path):
         if _still_running(journal):
             continue
@@ -37,17 +46,7 @@ def recover_interrupted_jobs(workspace: Workspace) -> list[str]:
 
 
 def _still_running(journal: JobJournal) -> bool:
-    if journal.process == os.getpid():
-        return True
-    if os.name != "posix":
-        return datetime.now(UTC) - journal.started < RUNNING_AT_MOST
-    try:
-        os.kill(journal.process, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return not process_is_gone(journal.process, journal.started)
 
 
 def _recover(workspace: Workspace, journal: JobJournal) -> list[str]:
@@ -75,7 +74,7 @@ def _finish_moves(moves: list[tuple[Path, Path]]) -> int:
             moved += 1
     for source, _target in moves[:1]:
         if source.parent.name.startswith(".planner-batch-"):
-            with contextlib.suppress(OSError):
+            with suppress(OSError):
                 source.parent.rmdir()
     return moved
 
