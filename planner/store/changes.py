@@ -7,8 +7,9 @@ before-images back, redo the after-images; both first check that the rows still 
 action left them, so an undo never overwrites later work.
 """
 
+import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -293,7 +294,8 @@ def _restore(db: Database, record: RowImages, index: int, *, to_after: bool) -> 
             "were changed again by something else."
         )
     wanted = recorded[to_after]
-    written = _free_place(db, row.table, wanted)
+    restoring = {other.key for other in record.rows if other.table is Table.LEADS}
+    written = _free_place(db, row.table, wanted, restoring)
     if written != wanted and written is not None:
         record.placed[(index, to_after)] = written
     else:
@@ -307,20 +309,29 @@ def _restore(db: Database, record: RowImages, index: int, *, to_after: bool) -> 
         table_api.update(row.key, written)
 
 
-def _free_place(db: Database, table: Table, image: Row | None) -> Row | None:
+def _free_place(
+    db: Database, table: Table, image: Row | None, restoring: Collection[Key] = ()
+) -> Row | None:
     """``image`` as it can be written: a card whose rank another card of its column took
     meanwhile (a drop below its old neighbour) goes just after that card instead, so no two
-    cards ever share a place."""
+    cards ever share a place. Cards of the same change (``restoring``) go back to their own
+    places in the same step, so the places they hold for a moment do not count: a move that
+    swapped two cards' ranks undoes exactly."""
     if table is not Table.LEADS or image is None or image["deleted_at"] is not None:
         return image
     column, rank, lead_id = image["board_column"], image["rank"], image["id"]
-    live = "board_column = ? AND deleted_at IS NULL AND id != ?"
+    others = [key for key in restoring if key != lead_id]
+    live = (
+        "board_column = ? AND deleted_at IS NULL AND id != ? "
+        "AND id NOT IN (SELECT value FROM json_each(?))"
+    )
+    arguments = [column, lead_id, json.dumps(others)]
     taken = db.execute(
-        f"SELECT 1 FROM leads WHERE {live} AND rank = ?", [column, lead_id, rank]
+        f"SELECT 1 FROM leads WHERE {live} AND rank = ?", [*arguments, rank]
     ).fetchone()
     if taken is None:
         return image
     following = db.execute(
-        f"SELECT min(rank) FROM leads WHERE {live} AND rank > ?", [column, lead_id, rank]
+        f"SELECT min(rank) FROM leads WHERE {live} AND rank > ?", [*arguments, rank]
     ).fetchone()[0]
     return {**image, "rank": generate_key_between(rank, following)}

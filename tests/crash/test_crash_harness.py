@@ -153,21 +153,18 @@ def _trial(template: Path, folder: Path, action: str, trial: int, rng: random.Ra
         assert integrity_problems(backup) == [], f"{backup.name} is sound"
 
 
-def _run_trials(template: Path, tmp_path: Path, count: int, seed: int) -> None:
-    rng = random.Random(seed)
-    for trial in range(count):
-        action = ACTIONS[trial % len(ACTIONS)]
-        _trial(template, tmp_path / f"trial-{trial}", action, trial, rng)
-
-
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
-def test_kill_9_at_random_moments_leaves_every_action_whole_or_absent(
-    template_file: Path, tmp_path: Path
+@pytest.mark.parametrize("trial", range(QUICK_TRIALS))
+def test_kill_9_at_a_random_moment_leaves_the_action_whole_or_absent(
+    template_file: Path, tmp_path: Path, trial: int
 ) -> None:
-    _run_trials(template_file, tmp_path, QUICK_TRIALS, seed=14)
+    rng = random.Random(f"quick-{trial}")
+    _trial(template_file, tmp_path / "trial", ACTIONS[trial % len(ACTIONS)], trial, rng)
 
 
 @pytest.mark.soak
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
-def test_soak_hundreds_of_kills(template_file: Path, tmp_path: Path) -> None:
-    _run_trials(template_file, tmp_path, SOAK_TRIALS, seed=random.SystemRandom().randrange(2**32))
+@pytest.mark.parametrize("trial", range(SOAK_TRIALS))
+def test_soak_kill_9(template_file: Path, tmp_path: Path, trial: int) -> None:
+    rng = random.Random(random.SystemRandom().getrandbits(64))
+    _trial(template_file, tmp_path / "trial", ACTIONS[trial % len(ACTIONS)], trial, rng)
