@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QMenu, QMessageBox, QWi
 from planner.errors import PlannerError
 from planner.services.backups import back_up_now, restore_backup
 from planner.workspace import Workspace
+from ui.board.board_widget import BoardWidget
 from ui.board.column_view import ColumnView
 from ui.operations import Operations
 from ui.restore_dialog import RestoreDialog
@@ -123,7 +124,7 @@ class FileSafety(QObject):
         )
         return True
 
-    def show_state(self, editing: list[QAction], board: QWidget) -> None:
+    def show_state(self, editing: list[QAction], board: BoardWidget) -> None:
         """Marks a read-only file ("read-only" in the title and the status bar) and switches
         editing off: the ``editing`` actions and dragging on the ``board``. A writable file
         gets them back."""
@@ -140,6 +141,7 @@ class FileSafety(QObject):
         )
         for view in board.findChildren(ColumnView):
             view.setDragDropMode(mode)
+        board.new_lead_button.setEnabled(not read_only)
         title = self._window.windowTitle().removesuffix(_READ_ONLY_TITLE)
         self._window.setWindowTitle(title + _READ_ONLY_TITLE if read_only else title)
 

@@ -51,6 +51,9 @@ class RestoreDialog(QDialog):
             self._fill(row, backup)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
+        columns = sum(self.table.columnWidth(column) for column in range(len(_HEADERS)))
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        self.table.setMinimumWidth(columns + scroll_bar + 4 * self.table.frameWidth() + 24)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.addButton(
             "&Restore", QDialogButtonBox.ButtonRole.AcceptRole
@@ -68,7 +71,6 @@ class RestoreDialog(QDialog):
             layout.addWidget(QLabel("There are no backups of this file yet."))
         layout.addWidget(self.buttons)
         self._update_button()
-        self.resize(self.sizeHint().expandedTo(self.table.sizeHint()))
 
     def _fill(self, row: int, backup: Backup) -> None:
         cells = (

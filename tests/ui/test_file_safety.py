@@ -127,6 +127,7 @@ def test_a_read_only_file_says_so_and_cannot_be_edited(
         assert window.windowTitle().endswith("(read-only)")
         assert window.file_safety.read_only_label.isVisible()
         assert not window.lead_actions.new_lead.isEnabled()
+        assert not window.board.new_lead_button.isEnabled()
         view = window.board.view(Column.COLD)
         assert view.dragDropMode() == QAbstractItemView.DragDropMode.NoDragDrop
         window.operations.run(lambda ws: add_lead(ws, LeadDraft(name="Becker")))
