@@ -96,6 +96,9 @@ def _run(argv: list[str], start_gui: GuiStarter | None) -> int:
     except PlannerError as error:
         print(f"planner: {error}", file=sys.stderr)
         return 2
+    except (sqlite3.Error, OSError) as error:
+        print(f"planner: {database_path} cannot be used: {error}", file=sys.stderr)
+        return 2
     for notice in (*workspace.notices, *recover_interrupted_jobs(workspace)):
         print(f"planner: {notice}", file=sys.stderr)
     try:

@@ -40,7 +40,11 @@ def recover_interrupted_jobs(workspace: Workspace) -> list[str]:
     for journal in entries(workspace.path):
         if _still_running(journal):
             continue
-        notices.extend(_recover(workspace, journal))
+        try:
+            notices.extend(_recover(workspace, journal))
+        except OSError as error:
+            notices.append(f"A job interrupted earlier could not be cleaned up: {error}")
+            continue
         journal.finish()
     return notices
 
