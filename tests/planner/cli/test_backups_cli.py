@@ -129,3 +129,25 @@ def test_paths_that_cannot_be_a_planner_file(
     assert empty.stat().st_size == 0
     assert main(["--db", str(empty), "--create", "lead", "list"]) == 0
     assert empty.stat().st_size > 0
+
+
+def test_restore_refuses_what_is_not_a_sound_backup_in_one_line(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database\n" * 100)
+    damaged = tmp_path / "damaged.db"
+    assert run(filled, "backup", "--to", str(damaged)) == 0
+    damage(damaged)
+    capsys.readouterr()
+    demo = _leads(filled, capsys)
+    for candidate, said in (
+        (text, "is not a planner backup"),
+        (tmp_path / "missing.db", "is not a file"),
+        (damaged, "is damaged"),
+    ):
+        assert run(filled, "restore", str(candidate)) == 2
+        err = capsys.readouterr().err
+        assert said in err
+        assert err.count("\n") == 1
+    assert _leads(filled, capsys) == demo
