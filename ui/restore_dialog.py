@@ -1,8 +1,4 @@
-"""File ▸ Restore from Backup…: the backups of the open file, newest first, to restore one.
-
-Signals:
-    restore_requested(Path): the user chose this backup and pressed Restore.
-"""
+"""File ▸ Restore from Backup…: the backups of the open file, newest first, to restore one."""
 
 from pathlib import Path
 
@@ -25,7 +21,11 @@ _HEADERS = ("Made", "Why", "Leads", "Size", "Check")
 
 
 class RestoreDialog(QDialog):
-    """A table of backups (when, why, how many leads, how big, whether sound) and Restore."""
+    """A table of backups (when, why, how many leads, how big, whether sound) and Restore.
+
+    Signals:
+        restore_requested(Path): the user chose this sound backup and pressed Restore.
+    """
 
     restore_requested = Signal(object)
 
