@@ -22,8 +22,8 @@ run: $(VENV)/.installed-run
 	$(BIN)/planner $(ARGS)
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check planner ui tests
-	$(BIN)/ruff format --check planner ui tests
+	$(BIN)/ruff check planner ui tests bench
+	$(BIN)/ruff format --check planner ui tests bench
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
@@ -37,7 +37,7 @@ test: $(VENV)/.installed-test lint typecheck contracts
 
 bench: $(VENV)/.installed-test
 	@scripts/ensure-system-libs test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m bench -s
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 # Hundreds of kill -9 trials of the crash harness (tests/crash); a few dozen run in `make test`.
 soak: $(VENV)/.installed-test

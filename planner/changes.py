@@ -24,6 +24,9 @@ class Kind(StrEnum):
     CAMPAIGN = "campaign"
     TEMPLATE = "template"
     SETTING = "setting"
+    CATALOGUE_ITEM = "catalogue_item"
+    DOCUMENT = "document"
+    IMPORT = "import"
 
 
 class Origin(StrEnum):

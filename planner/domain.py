@@ -256,6 +256,7 @@ class TouchDraft:
     done_on: date | None = None
     outcome: TouchOutcome | None = None
     from_playbook: Temperature | None = None
+    is_response: bool = False
 
 
 @dataclass(frozen=True)
@@ -274,6 +275,8 @@ class Touch:
     document: str | None
     from_playbook: Temperature | None
     created_at: str
+    is_response: bool = False
+    """True for a lead's answer to its campaign (the code on a returned reply card)."""
 
     @property
     def is_done(self) -> bool:

@@ -16,7 +16,11 @@ from planner.store.backups import BackupReason
 from planner.store.campaigns import CampaignStore
 from planner.store.database import open_planner_file
 from planner.store.file_safety import DAILY, back_up_if_due
+from planner.store.imports import ImportStore
 from planner.store.leads import LeadStore
+from planner.store.metrics import MetricsStore
+from planner.store.numbering import NumberRegister
+from planner.store.sales import CatalogueStore, DocumentStore
 from planner.store.settings import SettingsStore
 from planner.store.touches import TouchStore
 
@@ -94,6 +98,31 @@ class Workspace:
     def campaigns(self) -> CampaignStore:
         """Queries over campaigns and their targets."""
         return CampaignStore(self.db)
+
+    @property
+    def catalogue(self) -> CatalogueStore:
+        """The catalogue of products and services."""
+        return CatalogueStore(self.db)
+
+    @property
+    def documents(self) -> DocumentStore:
+        """Proposals, invoices and contracts."""
+        return DocumentStore(self.db)
+
+    @property
+    def numbers(self) -> NumberRegister:
+        """Which document numbers were taken, and which no document carries any more."""
+        return NumberRegister(self.db)
+
+    @property
+    def imports(self) -> ImportStore:
+        """The import history, and what imports and exports read."""
+        return ImportStore(self.db)
+
+    @property
+    def metrics(self) -> MetricsStore:
+        """The dashboard's aggregate queries."""
+        return MetricsStore(self.db)
 
     def close(self, *, backup_after: timedelta = timedelta(0)) -> tuple[str, ...]:
         """Closes the connection (once; closing again does nothing); the file stays consistent

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from planner.errors import DatabaseOpenError, EmptyDatabaseError, PlannerError
 from planner.services.recovery import recover_interrupted_jobs
 from planner.workspace import Workspace
+from ui.common.colours import overdue
+from ui.common.icons import warning_pixmap
 from ui.file_safety import claim
 
 DATABASE_FILTER = "Planner databases (*.db *.planner *.sqlite);;All files (*)"
@@ -52,7 +54,7 @@ def ask_new_database(parent: QWidget | None, near: Path) -> Path | None:
 def ask_after_failure(parent: QWidget | None, message: str, give_up_label: str) -> FailureChoice:
     """Explains why a file did not open and offers another file, a new one, or giving up."""
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
+    box.setIconPixmap(warning_pixmap(box.fontMetrics().height() * 3, overdue()))
     box.setWindowTitle("Cannot open the database")
     box.setText("The planner cannot use this file.")
     box.setInformativeText(message)

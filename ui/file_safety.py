@@ -1,6 +1,6 @@
 """The window's care for its file: backups, restore, read-only files, notices, one window per file.
 
-``FileSafety`` adds File ▸ Back Up Now and File ▸ Restore from Backup…, tells the user what
+``FileSafety`` adds File ▸ Back Up Now and File ▸ Restore From Backup…, tells the user what
 opening the file did (a damaged file restored from a backup), marks a read-only file in the
 title and the status bar and switches editing off, and holds a lock beside the file so that a
 second window on the same file is refused in words instead of writing blind.
@@ -21,6 +21,7 @@ from planner.services.backups import back_up_now, restore_backup
 from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
 from ui.board.column_view import ColumnView
+from ui.common.icons import Glyph, set_glyph
 from ui.operations import Operations
 from ui.restore_dialog import RestoreDialog
 
@@ -67,7 +68,7 @@ def release(path: Path) -> None:
 
 
 class FileSafety(QObject):
-    """File ▸ Back Up Now and Restore from Backup…, and how the window shows its file's state."""
+    """File ▸ Back Up Now and Restore From Backup…, and how the window shows its file's state."""
 
     def __init__(self, operations: Operations, window: QWidget) -> None:
         super().__init__(window)
@@ -75,8 +76,10 @@ class FileSafety(QObject):
         self._window = window
         self.back_up_action = QAction("&Back Up Now", self)
         self.back_up_action.triggered.connect(self.back_up)
-        self.restore_action = QAction("&Restore from Backup…", self)
+        set_glyph(self.back_up_action, Glyph.BACK_UP)
+        self.restore_action = QAction("Res&tore From Backup…", self)
         self.restore_action.triggered.connect(self.choose_backup)
+        set_glyph(self.restore_action, Glyph.RESTORE_BACKUP)
         self.read_only_label = QLabel("read-only")
         self.read_only_label.setObjectName("read-only-label")
         self.read_only_label.setToolTip(
@@ -99,7 +102,7 @@ class FileSafety(QObject):
         self._operations.show_message(f"Backed up {made.leads} leads to {made.path.name}")
 
     def choose_backup(self) -> RestoreDialog:
-        """File ▸ Restore from Backup…: the list of backups to choose from."""
+        """File ▸ Restore From Backup…: the list of backups to choose from."""
         dialog = RestoreDialog(self._operations.workspace.path, self._window)
         dialog.restore_requested.connect(self.restore)
         self.restore_dialog = dialog
@@ -191,7 +194,7 @@ class DamageReporter:
             "Planner",
             f"The planner file could not be read ({error}). It may be damaged: close the "
             "Planner and open it again to check it and restore the newest backup, or use "
-            "File ▸ Restore from Backup…",
+            "File ▸ Restore From Backup…",
             parent=self._window,
         )
         self.box.setObjectName("damage-message")

@@ -1,14 +1,15 @@
-"""The Lead menu: new, open, delete, move left/right and demo data, acting on the board's card."""
+"""The Lead menu (new, open, delete, move left/right, acting on the board's card) and File ▸ Add
+Demo Data."""
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.changes import Change
-from planner.demo import demo_drafts
-from planner.domain import Column, Temperature
-from planner.services.board import add_leads
+from planner.domain import Column
+from planner.services.demo import add_demo_data, demo_summary
 from ui.board.board_widget import BoardWidget
+from ui.common.icons import Glyph
 from ui.lead_editor import LeadEditor
 from ui.operations import Operations
 from ui.window_actions import window_action
@@ -23,19 +24,35 @@ class LeadActions(QObject):
         self._board = board
         self._window = window
         self.editor: LeadEditor | None = None
-        self.new_lead = window_action(window, "&New Lead…", self.open_new_lead_editor, "Ctrl+N")
-        self.open_lead = window_action(window, "&Open Lead…", self.open_selected_lead)
-        self.delete_lead = window_action(window, "&Delete Lead", self.delete_selected, "Del")
+        self.new_lead = window_action(
+            window,
+            "&New Lead…",
+            self.open_new_lead_editor,
+            QKeySequence.StandardKey.New,
+            Glyph.NEW_LEAD,
+        )
+        self.open_lead = window_action(
+            window, "&Open Lead…", self.open_selected_lead, glyph=Glyph.OPEN_LEAD
+        )
+        self.delete_lead = window_action(
+            window,
+            "&Delete Lead",
+            self.delete_selected,
+            QKeySequence.StandardKey.Delete,
+            Glyph.DELETE,
+        )
         self.move_left = window_action(
-            window, "Move &Left", lambda: self.move_selected(-1), "Ctrl+Left"
+            window, "Move &Left", lambda: self.move_selected(-1), "Ctrl+Left", Glyph.MOVE_LEFT
         )
         self.move_right = window_action(
-            window, "Move &Right", lambda: self.move_selected(1), "Ctrl+Right"
+            window, "Move &Right", lambda: self.move_selected(1), "Ctrl+Right", Glyph.MOVE_RIGHT
         )
-        self.demo_data = window_action(window, "Add &Demo Data", self.add_demo_data)
+        self.demo_data = window_action(
+            window, "&Add Demo Data", self.add_demo_data, glyph=Glyph.DEMO_DATA
+        )
         board.set_card_actions([self.open_lead, self.move_left, self.move_right, self.delete_lead])
         board.open_requested.connect(self.open_editor)
-        board.new_lead_requested.connect(self.open_new_lead_editor)
+        board.new_lead_requested.connect(self.open_new_lead_editor_in)
         board.demo_data_requested.connect(self.add_demo_data)
         board.current_lead_changed.connect(self._enable_for)
         self._enable_for(board.current_lead_id())
@@ -49,20 +66,22 @@ class LeadActions(QObject):
         menu.addAction(self.move_right)
         menu.addSeparator()
         menu.addAction(self.delete_lead)
-        menu.addSeparator()
-        menu.addAction(self.demo_data)
 
     def editing_actions(self) -> list[QAction]:
         """The actions that change the file (switched off for a read-only one)."""
         return [self.new_lead, self.move_left, self.move_right, self.delete_lead, self.demo_data]
 
     def open_new_lead_editor(self) -> LeadEditor:
-        """Opens the editor for a new lead, in the selected column's temperature."""
-        column = self._selected_column()
-        temperature = (
-            Temperature(column.value) if column and not column.is_outcome else Temperature.COLD
+        """Opens the editor for a new lead, in the selected card's column (Cold without one)."""
+        return self.open_new_lead_editor_in(self._selected_column())
+
+    def open_new_lead_editor_in(self, column: Column | None) -> LeadEditor:
+        """Opens the editor for a new lead that goes to ``column`` (``None``: the selected
+        card's column, or Cold); the board selects and shows the lead once it is added."""
+        target = column or self._selected_column() or Column.COLD
+        return self._show_editor(
+            LeadEditor(self._operations, None, parent=self._window, column=target)
         )
-        return self._show_editor(LeadEditor(self._operations, None, temperature, self._window))
 
     def open_editor(self, lead_id: int) -> LeadEditor | None:
         """Opens the editor on a lead."""
@@ -94,15 +113,10 @@ class LeadActions(QObject):
         return change
 
     def add_demo_data(self) -> Change | None:
-        """Adds the sample leads as one undoable step."""
-        change = self._operations.run(
-            lambda workspace: add_leads(workspace, demo_drafts(), "Add demo leads"),
-            initiator=self,
-        )
+        """Adds the demo business's leads and six months of history as one undoable step."""
+        change = self._operations.run(add_demo_data, initiator=self)
         if change is not None:
-            self._operations.show_message(
-                f"Added {len(change.lead_ids)} demo leads — Ctrl+Z removes them again"
-            )
+            self._operations.show_message(f"{demo_summary(change)} — Ctrl+Z removes them again")
         return change
 
     def _show_editor(self, editor: LeadEditor) -> LeadEditor:

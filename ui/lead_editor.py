@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.changes import Change
-from planner.domain import Lead, LeadDraft, Outcome, Temperature
+from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
 from planner.errors import PlannerError, ValidationError
 from planner.money import Money
 from planner.services.board import add_lead, draft_problems, edit_lead
@@ -27,6 +27,8 @@ from ui.lead_timeline import LeadTimeline
 from ui.money_input import amount_placeholder, currency_box, money_hint, read_money, show_money
 from ui.operations import Action, Operations
 from ui.referrer_field import ReferrerField
+from ui.response_field import ResponseCodeField
+from ui.sales.lead_documents import LeadDocumentsPanel
 from ui.touches.touch_text import full_day_text, local_day
 
 _CONTACT_FIELDS = (
@@ -58,6 +60,8 @@ class LeadEditor(QDialog):
         lead_id: int | None = None,
         temperature: Temperature = Temperature.COLD,
         parent: QWidget | None = None,
+        *,
+        column: Column | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("lead-editor")
@@ -65,6 +69,11 @@ class LeadEditor(QDialog):
         workspace = operations.workspace
         self._lead: Lead | None = workspace.leads.get(lead_id) if lead_id is not None else None
         self._showing_errors = False
+        self._column = column
+        if column is not None and not column.is_outcome:
+            temperature = Temperature(column.value)
+        elif column is not None:
+            temperature = Temperature.HOT
         self.change: Change | None = None
         self.fields: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
@@ -91,11 +100,24 @@ class LeadEditor(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.timeline = LeadTimeline(operations, self._lead.id) if self._lead is not None else None
+        self.documents = (
+            LeadDocumentsPanel(operations, self._lead.id) if self._lead is not None else None
+        )
+        self.response_field = (
+            ResponseCodeField(operations, self._lead.id) if self._lead is not None else None
+        )
         self._build_layout()
         self._fill(temperature)
         self._connect_validation()
-        self.setWindowTitle("New lead" if self._lead is None else f"Edit '{self._lead.name}'")
+        self.setWindowTitle(self._title())
         self.setMinimumWidth(self.fontMetrics().height() * 40)
+
+    def _title(self) -> str:
+        if self._lead is not None:
+            return f"Edit '{self._lead.name}'"
+        if self._column is not None and self._column.is_outcome:
+            return f"New lead in {self._column.heading}"
+        return "New lead"
 
     @property
     def lead(self) -> Lead | None:
@@ -153,7 +175,8 @@ class LeadEditor(QDialog):
             return
         lead = self._lead
         if lead is None:
-            self.change = self._save(lambda workspace: add_lead(workspace, draft))
+            column = self._column if self._column is not None and self._column.is_outcome else None
+            self.change = self._save(lambda workspace: add_lead(workspace, draft, column))
         elif draft != lead.draft() or self._lost_reason_edited():
             reason = self._lost_reason()
             self.change = self._save(lambda workspace: edit_lead(workspace, lead.id, draft, reason))
@@ -277,6 +300,8 @@ class LeadEditor(QDialog):
         deal.addRow("Referred by", self._with_error("referred_by", self.referrer_field))
         if self._lost_reason() is not None:
             deal.addRow("Lost because", self.lost_reason_field)
+        if self.response_field is not None:
+            deal.addRow("Response code", self.response_field)
         notes = QVBoxLayout()
         notes.addWidget(self.notes_field)
         left = QVBoxLayout()
@@ -300,6 +325,8 @@ class LeadEditor(QDialog):
             tabs = QTabWidget()
             tabs.addTab(details, "Details")
             tabs.addTab(self.timeline, "Timeline")
+            if self.documents is not None:
+                tabs.addTab(self.documents, "Documents")
             layout.addWidget(tabs)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)

@@ -10,24 +10,35 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from planner import __version__
 from planner.errors import PlannerError
 from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
+from ui.board.pipeline_settings_dialog import PipelineSettingsDialog
+from ui.common.colours import overdue
+from ui.common.icons import Glyph, set_glyph, warning_pixmap
+from ui.common.path_label import PathLabel
+from ui.common.theme import ThemeManager
+from ui.dashboard.dashboard_actions import DashboardActions
 from ui.database_files import ask_database_to_open, ask_new_database, open_confirming_empty
 from ui.documents.document_actions import DocumentActions
-from ui.file_safety import FileSafety, claim, release
+from ui.file_safety import FileSafety, release
+from ui.importing.import_actions import ImportActions
 from ui.lead_actions import LeadActions
 from ui.operations import Operations
 from ui.planning_actions import PlanningActions
 from ui.playbook_bar import PlaybookBar, with_bar_above
+from ui.sales.sales_actions import SalesActions
+from ui.view_actions import ViewActions
 from ui.widget_text import literal_ampersands
 from ui.window_settings import WindowSettings
 
 APPLICATION_TITLE = "Planner"
 STATUS_MESSAGE_MS = 6000
+MINIMUM_SIZE_IN_LINES = QSize(56, 36)
+"""The smallest window, in font lines: every column still shows its header, amounts and cards."""
 
 
 class MainWindow(QMainWindow):
@@ -37,6 +48,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main-window")
         self._settings = settings
+        self.theme = ThemeManager.for_application(_application())
+        self.theme.set_choice(settings.colour_scheme())
         self._message_box: QMessageBox | None = None
         self.operations = Operations(workspace, self)
         self.operations.error.connect(self.show_error)
@@ -48,19 +61,32 @@ class MainWindow(QMainWindow):
         self.screens.setDocumentMode(True)
         self.screens.setTabBarAutoHide(True)
         self.setCentralWidget(self.screens)
+        self.view_actions = ViewActions(self, self.screens, self.theme, settings)
+        self.addToolBar(self.view_actions.toolbar)
         self.board = BoardWidget(self.operations)
         self.playbook_bar = PlaybookBar(self.operations)
-        self.add_screen("Board", with_bar_above(self.playbook_bar, self.board))
+        self.add_screen("Board", with_bar_above(self.playbook_bar, self.board), Glyph.BOARD)
         self.lead_actions = LeadActions(self.operations, self.board, self)
         self.planning_actions = PlanningActions(self.operations, self.add_screen, self)
+        self.dashboard_actions = DashboardActions(
+            self.operations, self.add_screen, self.board, self
+        )
         self.document_actions = DocumentActions(self.operations, self.board, self)
-        self.database_label = QLabel()
+        self.sales_actions = SalesActions(self.operations, self.board, self)
+        self.database_label = PathLabel()
+        self.database_label.setObjectName("database-path")
+        self.import_actions = ImportActions(
+            self.operations, self, self.board.search_field.text, self.board.selected_lead_ids
+        )
         self.file_safety = FileSafety(self.operations, self)
         self.statusBar().addPermanentWidget(self.file_safety.read_only_label)
         self.statusBar().addPermanentWidget(self.database_label)
+        self.undo_stack.indexChanged.connect(self._forget_message)
         self.operations.workspace_changed.connect(lambda _workspace: self._show_database())
         self._build_menus()
+        self._build_toolbar()
         self._show_database()
+        self.setMinimumSize(self.minimum_size())
         self._restore_layout()
         settings.remember_database(workspace.path)
         self.file_safety.tell_notices(workspace)
@@ -75,19 +101,18 @@ class MainWindow(QMainWindow):
         """What the window remembers between runs."""
         return self._settings
 
-    def add_screen(self, title: str, widget: QWidget) -> int:
-        """Adds a screen as a tab (the board is the first); returns its tab index.
-
-        The first nine screens are one Ctrl+digit away (Ctrl+1 the board, Ctrl+2 the calendar).
-        """
+    def add_screen(self, title: str, widget: QWidget, glyph: Glyph | None = None) -> int:
+        """Adds a screen (the board is the first) with its switch on the toolbar and in the View
+        menu; returns its index. The first nine screens are one Ctrl+digit away (Ctrl+1 the
+        board, Ctrl+2 the calendar)."""
         index = self.screens.addTab(widget, title)
-        if index < 9:
-            switch = QAction(f"Show {title}", self)
-            switch.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            switch.triggered.connect(lambda: self.screens.setCurrentWidget(widget))
-            self.addAction(switch)
-            self.screens.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
+        self.view_actions.add_screen_switch(title, widget, glyph)
         return index
+
+    def minimum_size(self) -> QSize:
+        """The smallest size at which nothing is cut, from the font's line height."""
+        line = self.fontMetrics().height()
+        return QSize(MINIMUM_SIZE_IN_LINES.width() * line, MINIMUM_SIZE_IN_LINES.height() * line)
 
     def focus_work_area(self) -> None:
         """Gives the keyboard focus to the shown screen's main view (the board's cards)."""
@@ -101,9 +126,17 @@ class MainWindow(QMainWindow):
         """A passing note in the status bar."""
         self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
 
+    def _forget_message(self) -> None:
+        """Undo and redo make the last note stale ("Ctrl+Z removes them again"): drop it.
+
+        An action's own note comes after its step is pushed, so it survives this.
+        """
+        self.statusBar().clearMessage()
+
     def show_error(self, text: str) -> None:
         """Tells the user something could not be done, without blocking the window."""
         box = QMessageBox(QMessageBox.Icon.Warning, APPLICATION_TITLE, text, parent=self)
+        box.setIconPixmap(warning_pixmap(self.fontMetrics().height() * 3, overdue()))
         box.setObjectName("error-message")
         self._message_box = box
         box.open()
@@ -117,11 +150,6 @@ class MainWindow(QMainWindow):
         except PlannerError as error:
             self.show_error(f"{error}\n\nThe database that was open stays open.")
             return False
-        refusal = claim(opened)
-        if refusal is not None:
-            opened.close()
-            self.show_error(f"{refusal}\n\nThe database that was open stays open.")
-            return False
         release(self.workspace.path)
         self.operations.open_workspace(opened).close()
         self.file_safety.tell_notices(opened)
@@ -131,16 +159,23 @@ class MainWindow(QMainWindow):
         return True
 
     def choose_database_to_open(self) -> None:
-        """File ▸ Open database…"""
+        """File ▸ Open Database…"""
         path = ask_database_to_open(self, self.workspace.path)
         if path is not None:
             self.open_database(path)
 
     def choose_new_database(self) -> None:
-        """File ▸ New database…"""
+        """File ▸ New Database…"""
         path = ask_new_database(self, self.workspace.path)
         if path is not None:
             self.open_database(path)
+
+    def open_pipeline_settings(self) -> PipelineSettingsDialog:
+        """Edit ▸ Pipeline Settings…: exchange rates, win probabilities and stale limits."""
+        dialog = PipelineSettingsDialog(self.operations, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remembers the layout and the database, then closes the file."""
@@ -154,50 +189,84 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        new_database = self._action(file_menu, "&New database…", self.choose_new_database)
+        new_database = self._action(
+            file_menu, "&New Database…", self.choose_new_database, Glyph.NEW_DATABASE
+        )
         new_database.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self._action(
             file_menu,
-            "&Open database…",
+            "&Open Database…",
             self.choose_database_to_open,
+            Glyph.OPEN,
             QKeySequence.StandardKey.Open,
         )
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
+        file_menu.addAction(self.lead_actions.demo_data)
+        self.import_actions.add_to(file_menu)
         file_menu.addAction(self.planning_actions.export_calendar)
         file_menu.addSeparator()
         self.file_safety.add_to(file_menu)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, "&Quit", self.close, Glyph.QUIT, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        set_glyph(self.undo_action, Glyph.UNDO)
         self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
         redo_keys = [QKeySequence("Ctrl+Shift+Z")]
         for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo):
             if key not in redo_keys:
                 redo_keys.append(key)
         self.redo_action.setShortcuts(redo_keys)
+        set_glyph(self.redo_action, Glyph.REDO)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        self._action(edit_menu, "&Find…", self.board.focus_search, QKeySequence.StandardKey.Find)
+        self.find_action = self._action(
+            edit_menu, "&Find…", self.find_leads, Glyph.SEARCH, QKeySequence.StandardKey.Find
+        )
+        self.find_action.setToolTip("Search the leads on the board (Ctrl+F)")
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Pipeline Settings…", self.open_pipeline_settings, Glyph.SETTINGS)
+        self.view_actions.add_to(self.menuBar().addMenu("&View"))
         self.lead_actions.add_to(self.menuBar().addMenu("&Lead"))
         self.planning_actions.add_to(self.menuBar().addMenu("&Plan"))
-        self.document_actions.add_to(self.menuBar().addMenu("&Documents"))
+        documents_menu = self.menuBar().addMenu("&Documents")
+        self.document_actions.add_to(documents_menu)
+        self.sales_actions.add_to(documents_menu)
         help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&About Planner", self._show_about)
+        self._action(help_menu, "&About Planner", self._show_about, Glyph.ABOUT)
+
+    def _build_toolbar(self) -> None:
+        """The main actions on the toolbar, the screens at its right end."""
+        self.view_actions.fill_toolbar(
+            [
+                self.lead_actions.new_lead,
+                self.document_actions.mail_merge,
+                self.planning_actions.new_campaign,
+                None,
+                self.find_action,
+            ]
+        )
+
+    def find_leads(self) -> None:
+        """Edit ▸ Find…: shows the board and puts the cursor in its search box."""
+        self.screens.setCurrentIndex(0)
+        self.board.focus_search()
 
     def _action(
         self,
         menu: QMenu,
         text: str,
         slot: object,
+        glyph: Glyph,
         shortcut: QKeySequence.StandardKey | None = None,
     ) -> QAction:
         action = menu.addAction(text)
         action.triggered.connect(slot)
+        set_glyph(action, glyph)
         if shortcut is not None:
             action.setShortcut(shortcut)
         return action
@@ -209,10 +278,10 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(literal_ampersands(str(path)))
             action.triggered.connect(lambda _checked=False, path=path: self.open_database(path))
         if not recent:
-            self.recent_menu.addAction("No recent databases").setEnabled(False)
+            self.recent_menu.addAction("No Recent Databases").setEnabled(False)
             return
         self.recent_menu.addSeparator()
-        self.recent_menu.addAction("Clear Recent").triggered.connect(
+        self.recent_menu.addAction("&Clear Recent").triggered.connect(
             self._settings.clear_recent_databases
         )
 
@@ -220,8 +289,7 @@ class MainWindow(QMainWindow):
         path = self.workspace.path
         self.setWindowTitle(f"{path.name} — {APPLICATION_TITLE}")
         self.setWindowFilePath(str(path))
-        self.database_label.setText(str(path))
-        self.database_label.setToolTip(f"The open database: {path}")
+        self.database_label.set_path(str(path))
         self.file_safety.show_state(self.lead_actions.editing_actions(), self.board)
 
     def _restore_layout(self) -> None:
@@ -248,3 +316,11 @@ class MainWindow(QMainWindow):
             f"<b>{APPLICATION_TITLE} {__version__}</b><p>An offline sales-and-marketing planner: "
             "a lead board, touches, campaigns and letters, in one file on your computer.</p>",
         )
+
+
+def _application() -> QApplication:
+    """The running QApplication (the window cannot exist without one)."""
+    application = QApplication.instance()
+    if not isinstance(application, QApplication):
+        raise RuntimeError("The main window needs a QApplication")
+    return application

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from planner.errors import ValidationError
 from planner.locale import user_locale
 from planner.money import DEFAULT_CURRENCY, Money
-from ui.common.colours import muted_text
 from ui.common.form_parts import plain_label
+from ui.common.theme import Tone, set_tone
 
 COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "PLN", "CZK", "SEK", "NOK", "DKK", "JPY", "CAD")
 """Offered in the currency boxes; any other code CLDR knows can be typed."""
@@ -71,9 +71,7 @@ def money_hint(amount_field: QLineEdit, currencies: QComboBox, parent: QWidget) 
     hint = plain_label()
     hint.setParent(parent)
     hint.setObjectName("money-hint")
-    palette = hint.palette()
-    palette.setColor(hint.foregroundRole(), muted_text(palette))
-    hint.setPalette(palette)
+    set_tone(hint, Tone.MUTED)
 
     def update() -> None:
         text = understood_text(amount_field, currencies)

@@ -104,6 +104,14 @@ class Operations(QObject):
         QTimer.singleShot(0, self, lambda: self._return_focus(focused, window))
         return change
 
+    def record(self, change: Change, initiator: object = None) -> None:
+        """Puts a change made on a worker's own connection (an import) on the undo stack and
+        broadcasts it, as ``run`` does for an action it ran itself."""
+        if not change.is_empty:
+            self.undo_stack.push(
+                ChangeCommand(self._workspace, change, initiator, self.announce, self.show_error)
+            )
+
     def focus_home(self) -> None:
         """Gives the keyboard focus to the screen the user works in (after a question of a bar
         was answered without an action, say)."""

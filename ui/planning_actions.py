@@ -3,14 +3,16 @@
 The calendar and the dialogs act through the runner; this module only builds and opens them.
 """
 
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
 from planner.errors import PlannerError
 from ui.calendar.calendar_screen import CalendarScreen
+from ui.common.icons import Glyph
 from ui.operations import Operations
 from ui.touches.campaign_dialog import CampaignDialog
 from ui.touches.new_touch_dialog import NewTouchDialog
@@ -19,8 +21,13 @@ from ui.window_actions import window_action
 
 CALENDAR_FILE_FILTER = "iCalendar files (*.ics)"
 
-ScreenAdder = Callable[[str, QWidget], int]
-"""Adds a screen to the window as a tab (``MainWindow.add_screen``)."""
+
+class ScreenAdder(Protocol):
+    """Adds a screen to the window with its switch (``MainWindow.add_screen``)."""
+
+    def __call__(self, title: str, widget: QWidget, glyph: Glyph | None = None) -> int:
+        """Returns the screen's index."""
+        ...
 
 
 class PlanningActions(QObject):
@@ -32,13 +39,23 @@ class PlanningActions(QObject):
         self._window = window
         self.dialog: QDialog | None = None
         self.calendar = CalendarScreen(operations)
-        add_screen("Calendar", self.calendar)
-        self.new_campaign = window_action(window, "New &Campaign…", self.open_new_campaign)
-        self.new_touch = window_action(window, "New &Touch…", self.open_new_touch, "Ctrl+Shift+T")
-        self.planning_settings = window_action(
-            window, "Planning &Settings…", self.open_planning_settings
+        add_screen("Calendar", self.calendar, Glyph.CALENDAR)
+        self.new_campaign = window_action(
+            window, "New &Campaign…", self.open_new_campaign, glyph=Glyph.CAMPAIGN
         )
-        self.export_calendar = window_action(window, "Export &Calendar…", self.choose_export_file)
+        self.new_touch = window_action(
+            window, "New &Touch…", self.open_new_touch, "Ctrl+Shift+T", Glyph.NEW_TOUCH
+        )
+        self.planning_settings = window_action(
+            window,
+            "Planning &Settings…",
+            self.open_planning_settings,
+            QKeySequence.StandardKey.Preferences,
+            Glyph.SETTINGS,
+        )
+        self.export_calendar = window_action(
+            window, "Export &Calendar…", self.choose_export_file, glyph=Glyph.EXPORT
+        )
 
     def add_to(self, menu: QMenu) -> None:
         """Fills the Plan menu."""
@@ -47,8 +64,11 @@ class PlanningActions(QObject):
         menu.addSeparator()
         menu.addAction(self.planning_settings)
 
-    def open_new_campaign(self) -> QDialog:
-        """Opens the dialog that creates a campaign."""
+    def open_new_campaign(self) -> QDialog | None:
+        """Opens the dialog that creates a campaign: from the shown days when the calendar is
+        on screen, else from today."""
+        if self.calendar.isVisible():
+            return self.calendar.new_campaign()
         return self._show(CampaignDialog(self._operations, parent=self._window))
 
     def open_new_touch(self) -> QDialog:

@@ -1,4 +1,4 @@
-"""File ▸ Restore from Backup…: the backups of the open file, newest first, to restore one."""
+"""File ▸ Restore From Backup…: the backups of the open file, newest first, to restore one."""
 
 from pathlib import Path
 
@@ -32,7 +32,7 @@ class RestoreDialog(QDialog):
     def __init__(self, database: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restore-dialog")
-        self.setWindowTitle("Restore from Backup")
+        self.setWindowTitle("Restore From Backup")
         self.backups: list[Backup] = backups_of(database)
         explanation = QLabel(
             f"Backups of {database.name}, kept in {backup_folder(database)}. Restoring first "

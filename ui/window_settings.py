@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ui.common.theme import ColourScheme
+
 MAX_RECENT_DATABASES = 8
 
 
@@ -19,6 +21,7 @@ class SettingName(StrEnum):
     STATE = "window/state"
     LAST_DATABASE = "files/last_database"
     RECENT_DATABASES = "files/recent_databases"
+    COLOUR_SCHEME = "view/colour_scheme"
 
 
 class WindowSettings:
@@ -83,6 +86,21 @@ class WindowSettings:
         """Stores the window's geometry and state."""
         self._settings.setValue(SettingName.GEOMETRY.value, geometry)
         self._settings.setValue(SettingName.STATE.value, state)
+        self._settings.sync()
+
+    def colour_scheme(self) -> ColourScheme:
+        """The colour scheme chosen in View ▸ Colour Scheme (the system's until one is chosen)."""
+        stored = self._settings.value(SettingName.COLOUR_SCHEME.value, "")
+        known = {scheme.value: scheme for scheme in ColourScheme}
+        return (
+            known.get(stored, ColourScheme.SYSTEM)
+            if isinstance(stored, str)
+            else ColourScheme.SYSTEM
+        )
+
+    def save_colour_scheme(self, scheme: ColourScheme) -> None:
+        """Remembers the chosen colour scheme."""
+        self._settings.setValue(SettingName.COLOUR_SCHEME.value, scheme.value)
         self._settings.sync()
 
     def _bytes(self, name: SettingName) -> QByteArray | None:

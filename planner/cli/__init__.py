@@ -14,7 +14,19 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 from planner import __version__
-from planner.cli import backups, calendar, campaigns, documents, leads, templates, touches
+from planner.cli import (
+    backups,
+    calendar,
+    campaigns,
+    documents,
+    importing,
+    leads,
+    pipeline,
+    report,
+    sales,
+    templates,
+    touches,
+)
 from planner.cli.arguments import CommandLineParser
 from planner.cli.terminal import EscapingWriter, undecodable_argument
 from planner.errors import (
@@ -27,7 +39,19 @@ from planner.services.recovery import recover_interrupted_jobs
 from planner.store.file_safety import COMMAND_LINE_GAP
 from planner.workspace import Workspace, default_database_path
 
-COMMAND_GROUPS = (leads, touches, campaigns, calendar, templates, documents, backups)
+COMMAND_GROUPS = (
+    leads,
+    touches,
+    campaigns,
+    calendar,
+    templates,
+    documents,
+    importing,
+    sales,
+    pipeline,
+    report,
+    backups,
+)
 
 GuiStarter = Callable[[Path | None], int]
 """Opens the window on a database (``None``: the last or default one); returns the exit code."""

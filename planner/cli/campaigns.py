@@ -1,4 +1,5 @@
-"""``planner campaign …``: create campaigns that plan a touch per target lead; list, show."""
+"""``planner campaign …``: create campaigns that plan a touch per target lead; list, show;
+record a lead's response."""
 
 import argparse
 from typing import Any
@@ -10,6 +11,7 @@ from planner.domain import Campaign, CampaignDraft, Channel, Temperature
 from planner.money import DEFAULT_CURRENCY, Money
 from planner.read_models import CampaignTouchCounts
 from planner.services import campaigns
+from planner.services.responses import record_response
 from planner.workspace import Workspace
 
 
@@ -49,6 +51,14 @@ def register(subparsers: Any) -> None:
     show.add_argument("id", type=record_id)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=_show)
+
+    response = actions.add_parser(
+        "response", help="record a lead's answer to a campaign by its response code"
+    )
+    response.add_argument("code", help="the campaign's response code, as printed on the reply")
+    response.add_argument("lead_id", type=record_id, metavar="LEAD_ID")
+    response.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help="default: today")
+    response.set_defaults(handler=_response)
 
 
 def campaign_to_json(campaign: Campaign, counts: CampaignTouchCounts) -> dict[str, Any]:
@@ -124,4 +134,10 @@ def _show(arguments: argparse.Namespace, workspace: Workspace) -> int:
         print_json(data)
         return 0
     print_fields(data)
+    return 0
+
+
+def _response(arguments: argparse.Namespace, workspace: Workspace) -> int:
+    change = record_response(workspace, arguments.code, arguments.lead_id, arguments.on)
+    print(f"{change.created_id(Kind.TOUCH)} {change.description}")
     return 0

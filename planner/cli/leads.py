@@ -7,12 +7,12 @@ from typing import Any
 from planner.changes import Kind
 from planner.cli.arguments import count_number, enum_choice, enum_metavar, record_id
 from planner.cli.output import print_fields, print_json
-from planner.demo import demo_drafts
 from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
 from planner.errors import ValidationError
 from planner.money import DEFAULT_CURRENCY, Money
 from planner.read_models import LeadFilter
 from planner.services import board, playbooks
+from planner.services.demo import add_demo_data, demo_summary
 from planner.services.touches import count_text
 from planner.workspace import Workspace
 
@@ -33,7 +33,9 @@ _FIELD_OPTIONS = (
 
 def register(subparsers: Any) -> None:
     """Adds ``lead`` and ``demo`` to the command line."""
-    demo = subparsers.add_parser("demo", help="add about 60 realistic sample leads")
+    demo = subparsers.add_parser(
+        "demo", help="add 62 sample leads with six months of touches, campaigns and deals"
+    )
     demo.set_defaults(handler=_demo)
 
     lead = subparsers.add_parser("lead", help="add, list, show, edit, move and delete leads")
@@ -134,8 +136,8 @@ def lead_to_json(lead: Lead, position: int) -> dict[str, Any]:
 
 
 def _demo(arguments: argparse.Namespace, workspace: Workspace) -> int:
-    change = board.add_leads(workspace, demo_drafts(), "Add demo leads")
-    print(f"Added {len(change.lead_ids)} demo leads")
+    change = add_demo_data(workspace)
+    print(demo_summary(change))
     return 0
 
 

@@ -13,6 +13,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from planner.documents.calls import CallSheet
 from planner.documents.fonts import Typeface, register_fonts
 from planner.documents.markup import text_markup
+from planner.documents.metadata import PdfMetadata, author_of
 from planner.documents.pages import MM, PAGE_SIZES
 from planner.documents.style import ACCENT, INK, MUTED, RULE, SHADE
 
@@ -81,8 +82,11 @@ def write_call_sheet(output: str | BinaryIO, sheet: CallSheet) -> int:
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin,
-        title=f"Calls and meetings, {sheet.heading}",
-        creator="planner",
+        **PdfMetadata(
+            f"Calls and meetings, {sheet.heading}",
+            author_of(sheet.sender),
+            f"{len(sheet.entries)} calls and meetings planned",
+        ).template_arguments(),
     )
     count = len(sheet.entries)
     summary = f"{count} planned" if count else "Nothing planned"

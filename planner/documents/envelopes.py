@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from planner.documents.address import Recipient
 from planner.documents.fonts import Typeface, register_fonts
+from planner.documents.metadata import PdfMetadata, author_of
 from planner.documents.pages import Box
 from planner.documents.profile import SenderProfile
 from planner.documents.stationery import EnvelopeSize
@@ -39,8 +40,6 @@ def write_envelopes(
     register_fonts()
     spec = size.spec
     canvas = Canvas(output, pagesize=(spec.width, spec.height))
-    canvas.setTitle(f"Envelopes, {spec.title}")
-    canvas.setCreator("planner")
     return_lines = tuple(line for line in (sender.business_name, *sender.address_lines()) if line)
     placed: list[PlacedEnvelope] = []
     for recipient in recipients:
@@ -59,5 +58,11 @@ def write_envelopes(
         extent = draw_lines(canvas, box, fitted, Typeface.SANS)
         placed.append(PlacedEnvelope(recipient, extent, shortened=fitted.shortened))
         canvas.showPage()
+    count = len(placed)
+    PdfMetadata(
+        f"Envelopes, {spec.title}",
+        author_of(sender),
+        f"{count} envelope{'s' if count != 1 else ''}",
+    ).apply(canvas)
     canvas.save()
     return placed

@@ -1,7 +1,8 @@
 """Address labels on Avery sheets, with "start at label N" for a partly used sheet.
 
-Every address is shrunk until it fits its label's printable area, so nothing ever spills into
-the next label. The sheets' measurements are in ``stationery``.
+A line too long for its label wraps onto the next line first; only an address that still does
+not fit is shrunk until it fits the label's printable area, so nothing ever spills into the next
+label. The sheets' measurements are in ``stationery``.
 """
 
 from collections.abc import Iterable, Iterator
@@ -12,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from planner.documents.address import Recipient
 from planner.documents.fonts import Typeface, register_fonts
+from planner.documents.metadata import CREATOR, PdfMetadata
 from planner.documents.pages import MM, PAGE_SIZES, Box
 from planner.documents.stationery import LabelSheet, SheetSpec, check_start
 from planner.documents.style import INK, RULE
@@ -37,6 +39,7 @@ def write_labels(
     start: int = 1,
     *,
     outline: bool = False,
+    author: str = CREATOR,
 ) -> list[PlacedLabel]:
     """Prints one label per recipient, leaving the first ``start - 1`` labels of sheet one empty.
 
@@ -47,8 +50,6 @@ def write_labels(
     register_fonts()
     spec = sheet.spec
     canvas = Canvas(output, pagesize=PAGE_SIZES[spec.paper])
-    canvas.setTitle(f"Address labels, {spec.title}")
-    canvas.setCreator("planner")
     placed: list[PlacedLabel] = []
     for recipient, (page, position) in zip(recipients, _positions(spec, start - 1), strict=False):
         while page > canvas.getPageNumber() - 1:
@@ -64,12 +65,19 @@ def write_labels(
             Typeface.SANS,
             max_size=spec.max_font_size,
             min_size=5.5,
+            wrap=True,
         )
         canvas.setFillColor(INK)
         extent = draw_lines(canvas, area, fitted, Typeface.SANS, centre_vertically=True)
         placed.append(
             PlacedLabel(recipient, page, label, extent, fitted.size, shortened=fitted.shortened)
         )
+    count = len(placed)
+    PdfMetadata(
+        f"Address labels, {spec.title}",
+        author,
+        f"{count} address label{'s' if count != 1 else ''}",
+    ).apply(canvas)
     canvas.showPage()
     canvas.save()
     return placed

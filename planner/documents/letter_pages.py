@@ -76,6 +76,15 @@ class PageFurniture:
 
         return draw
 
+    def draw_letterhead(self, canvas: Canvas) -> None:
+        """The business name, address line and logo at the top of a first page (proposals and
+        invoices share the letters' letterhead)."""
+        self._draw_letterhead(canvas)
+
+    def draw_footer(self, canvas: Canvas) -> None:
+        """The business's details at the foot of every page."""
+        self._draw_footer(canvas)
+
     def _draw_letterhead(self, canvas: Canvas) -> None:
         box = self.geometry.letterhead
         sender = self.sender

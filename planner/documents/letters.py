@@ -28,6 +28,7 @@ from planner.documents.fonts import Typeface, register_fonts
 from planner.documents.letter_content import ComposedLetter, compose_letter
 from planner.documents.letter_pages import PageFurniture, fit_image, load_image
 from planner.documents.markup import BlockKind, text_markup
+from planner.documents.metadata import PdfMetadata, author_of
 from planner.documents.pages import MM, Box, LetterGeometry, letter_geometry
 from planner.documents.profile import SenderProfile
 from planner.documents.style import INK, MUTED
@@ -86,14 +87,19 @@ class LetterWriter:
     and the addresses shortened to fit the envelope window.
     """
 
-    def __init__(self, output: str | BinaryIO, sender: SenderProfile, title: str = "Letters"):
+    def __init__(
+        self,
+        output: str | BinaryIO,
+        sender: SenderProfile,
+        title: str = "Letters",
+        subject: str = "",
+    ):
         register_fonts()
         self.sender = sender
         self.geometry: LetterGeometry = letter_geometry(sender.paper_size)
         self.canvas = Canvas(output, pagesize=(self.geometry.page_width, self.geometry.page_height))
-        self.canvas.setTitle(title)
-        self.canvas.setAuthor(sender.business_name)
-        self.canvas.setCreator("planner")
+        self._metadata = PdfMetadata(title, author_of(sender), subject or title)
+        self._metadata.apply(self.canvas)
         self._styles = _styles()
         self.warnings: list[str] = []
         self._signature = self._image(sender.signature_path, "signature")
@@ -148,6 +154,7 @@ class LetterWriter:
                     "later", [later], onPage=self._furniture.drawer(letter, first_page=False)
                 ),
             ],
+            **self._metadata.template_arguments(),  # the build writes them into the canvas
         )
         document.pageTemplates[0].autoNextPageTemplate = "later"
         document._doSave = 0
@@ -208,7 +215,12 @@ def letter_pdf(template: CompiledTemplate, context: LetterContext) -> tuple[byte
     """One letter as PDF bytes (the editor's live preview), with what was composed."""
     letter = compose_letter(template, context)
     buffer = BytesIO()
-    writer = LetterWriter(buffer, context.sender, title=f"Letter to {context.lead.name}")
+    writer = LetterWriter(
+        buffer,
+        context.sender,
+        title=f"Letter to {context.lead.name}",
+        subject=template.template.title,
+    )
     writer.write(letter)
     writer.save()
     return buffer.getvalue(), letter

@@ -122,7 +122,9 @@ class _MergeRun:
         target = path.expanduser().absolute()
         written = []
         with atomic_file(target, self.before_placing) as file:
-            writer = LetterWriter(file, letters[0].sender, title=title)
+            count = len(letters)
+            subject = f"{count} letter{'s' if count != 1 else ''}: {title}"
+            writer = LetterWriter(file, letters[0].sender, title=title, subject=subject)
             for context in letters:
                 pages = writer.write(self._compose(context))
                 if duplex and pages % 2:
@@ -148,7 +150,10 @@ class _MergeRun:
                 letter = self._compose(context)
                 name = safe_file_name(lead.name, taken, fallback=f"lead-{lead.id}")
                 writer = LetterWriter(
-                    str(staged.path_for(name)), context.sender, f"Letter to {lead.name}"
+                    str(staged.path_for(name)),
+                    context.sender,
+                    f"Letter to {lead.name}",
+                    subject=self.compiled.template.title,
                 )
                 pages = writer.write(letter)
                 writer.save()

@@ -9,6 +9,7 @@ operating system.
 
 import os
 import re
+import secrets
 import shutil
 import tempfile
 import unicodedata
@@ -70,9 +71,7 @@ def atomic_file(path: Path, before_placing: Placing = _nothing_to_tell) -> Itera
     writing it, so leftovers of a process that died can be told from a running one's.
     """
     target = check_output_file(path)
-    descriptor, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.{os.getpid()}-", suffix=_PART_SUFFIX
-    )
+    descriptor, temporary = _new_part_file(target)
     try:
         with os.fdopen(descriptor, "wb") as file:
             yield file
@@ -83,6 +82,23 @@ def atomic_file(path: Path, before_placing: Placing = _nothing_to_tell) -> Itera
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _new_part_file(target: Path) -> tuple[int, str]:
+    """A new, empty ``.part`` file beside ``target``, opened for writing.
+
+    Unlike ``tempfile.mkstemp`` (always 0600) it is created 0666 less the user's umask, like any
+    file a program saves, so the finished document has the permissions the user expects.
+    """
+    while True:
+        candidate = target.parent / (
+            f".{target.name}.{os.getpid()}-{secrets.token_hex(6)}{_PART_SUFFIX}"
+        )
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            return os.open(candidate, flags, 0o666), str(candidate)
+        except FileExistsError:
+            continue
 
 
 class StagedFolder:

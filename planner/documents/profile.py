@@ -23,6 +23,7 @@ from planner.locale import (
     territory_currency,
 )
 from planner.money import DEFAULT_CURRENCY, currency_code
+from planner.sales.banking import checked_bic, checked_iban, checked_vat_id
 
 
 class PaperSize(StrEnum):
@@ -98,6 +99,9 @@ class SenderProfile:
     paper_size: PaperSize = PaperSize.A4
     date_format: DateFormat = DateFormat.DAY_MONTH_YEAR
     currency: str = DEFAULT_CURRENCY
+    iban: str = ""
+    bic: str = ""
+    vat_id: str = ""
 
     def to_json(self) -> dict[str, str]:
         """The stored form: every field as text."""
@@ -132,6 +136,8 @@ class SenderProfile:
             value = _enum_value(DateFormat, text, key)
         elif key == "currency":
             value = currency_code(text, key)
+        elif key in _PAYMENT_CHECKS:
+            value = _PAYMENT_CHECKS[key](text, key)
         elif key == "email" and text.strip() and "@" not in text:
             raise ValidationError(f"'{text}' is not an email address", key)
         return dataclasses.replace(self, **{key: value})
@@ -142,6 +148,9 @@ class SenderProfile:
         country = country_name(self.country)
         return [line for line in (self.street, city_line, self.region, country) if line]
 
+
+_PAYMENT_CHECKS = {"iban": checked_iban, "bic": checked_bic, "vat_id": checked_vat_id}
+"""The invoice's payment details and tax number, each with its check."""
 
 PROFILE_FIELDS: tuple[str, ...] = tuple(field.name for field in dataclasses.fields(SenderProfile))
 """The keys ``planner settings show|set`` knows, in the order the settings dialog shows them."""

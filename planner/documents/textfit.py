@@ -1,7 +1,10 @@
-"""Setting a few lines (an address) into a fixed box: shrink to fit, never spill.
+"""Setting a few lines (an address) into a fixed box: wrap or shrink to fit, never spill.
 
 Labels, envelopes and the letter window all print an address block into a rectangle that must
-not be left: the text shrinks down to a minimum size; below that, long lines end in "…" and, when
+not be left. Where asked (labels), a line too long for the box first wraps at a space onto the
+next line, as long as the block still fits, so one long street does not print far smaller than
+its neighbours; otherwise the text shrinks down to a minimum size; below that, long lines end in
+"…" and, when
 there are still too many lines, the company line goes first. Such a block is marked
 ``shortened``, so that the user hears which addresses to check before posting.
 """
@@ -71,8 +74,10 @@ def fit_lines(
     max_size: float,
     min_size: float = 6.0,
     bold_first: bool = False,
+    wrap: bool = False,
 ) -> FittedLines:
-    """The largest size from ``max_size`` down to ``min_size`` (half points) that fits.
+    """The largest size from ``max_size`` down to ``min_size`` (half points) that fits; with
+    ``wrap``, lines too wide are wrapped at spaces before the size goes down.
 
     If even ``min_size`` does not fit, the company line (the second of more than three) is
     dropped while the block is too tall, then lines are cut to fit with an ellipsis.
@@ -83,6 +88,12 @@ def fit_lines(
         fitted = FittedLines(cleaned, size, bold_first)
         if _fits(fitted, typeface, width, height):
             return fitted
+        if wrap:
+            wrapped = FittedLines(
+                _wrapped(cleaned, width, typeface, size, bold_first), size, bold_first
+            )
+            if _fits(wrapped, typeface, width, height):
+                return wrapped
         size -= 0.5
     kept = list(cleaned)
     while len(kept) > 1 and FittedLines(tuple(kept), min_size).height > height:
@@ -92,6 +103,29 @@ def fit_lines(
         for index, line in enumerate(kept)
     )
     return FittedLines(shortened, min_size, bold_first, shortened=shortened != cleaned)
+
+
+def _wrapped(
+    lines: tuple[str, ...], width: float, typeface: Typeface, size: float, bold_first: bool
+) -> tuple[str, ...]:
+    """The lines with each one too wide broken at spaces, filling each piece as far as it goes
+    (a single word wider than the box stays whole; the caller then shrinks)."""
+    result: list[str] = []
+    for index, line in enumerate(lines):
+        bold = bold_first and index == 0
+        if _width(line, typeface, size, bold) <= width or " " not in line:
+            result.append(line)
+            continue
+        current = ""
+        for word in line.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if current and _width(candidate, typeface, size, bold) > width:
+                result.append(current)
+                current = word
+            else:
+                current = candidate
+        result.append(current)
+    return tuple(result)
 
 
 def _shorten(line: str, width: float, typeface: Typeface, size: float, bold: bool) -> str:

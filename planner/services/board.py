@@ -13,8 +13,9 @@ from planner.changes import Change
 from planner.domain import Column, Lead, LeadDraft, Outcome, Temperature
 from planner.errors import NotFoundError, ValidationError
 from planner.limits import LEAD_LIMITS, LOST_REASON, MAX_RECORD_ID
+from planner.money import DEFAULT_CURRENCY
 from planner.services.actions import user_action
-from planner.store.changes import Table, recording
+from planner.store.changes import ChangeRecorder, Table, recording
 from planner.store.leads import draft_to_row
 from planner.workspace import Workspace
 
@@ -87,12 +88,19 @@ def add_leads(workspace: Workspace, drafts: list[tuple[LeadDraft, Column]], labe
         for column in Column:
             batch = [draft for draft, target in drafts if target is column]
             ranks = generate_n_keys_between(workspace.leads.last_rank(column), None, len(batch))
-            for draft, rank in zip(batch, ranks, strict=True):
-                row = draft_to_row(draft)
-                row.update(_placement(draft.temperature, column))
-                row.update(created_at=now, updated_at=now, rank=rank)
-                lead_id = recorder.insert(Table.LEADS, row)
-                recorder.record_move(lead_id, None, column, now)
+            rows = (
+                {
+                    "currency": DEFAULT_CURRENCY,  # the table's default; every row names it
+                    **draft_to_row(draft),
+                    **_placement(draft.temperature, column),
+                    "created_at": now,
+                    "updated_at": now,
+                    "rank": rank,
+                }
+                for draft, rank in zip(batch, ranks, strict=True)
+            )
+            lead_ids = recorder.insert_many(Table.LEADS, rows)
+            recorder.record_arrivals(((lead_id, column) for lead_id in lead_ids), now)
         return recorder.finish()
 
 
@@ -289,6 +297,27 @@ def _ranks_between(before: str | None, ranks: list[str], after: str | None) -> b
     return all(
         lower is None or upper is None or lower < upper for lower, upper in pairwise(bounded)
     )
+
+
+def write_move_to_end(
+    workspace: Workspace,
+    recorder: ChangeRecorder,
+    lead: Lead,
+    column: Column,
+    values: dict[str, object] | None = None,
+) -> None:
+    """Writes, inside another action's recording, a lead's move to the bottom of ``column``
+    with ``values`` for other columns of its row (accepting a proposal moves its lead to Won
+    and sets the deal amount, as one step)."""
+    now = workspace.clock.timestamp()
+    row: dict[str, object] = {**(values or {}), "updated_at": now}
+    if column is not lead.column:
+        row.update(_placement(lead.temperature, column))
+        row["rank"] = generate_key_between(workspace.leads.last_rank(column), None)
+        row["lost_reason"] = ""
+    recorder.update(Table.LEADS, lead.id, row)
+    if column is not lead.column:
+        recorder.record_move(lead.id, lead.column, column, now)
 
 
 def neighbour_column(column: Column, step: int) -> Column | None:

@@ -78,7 +78,7 @@ def create_campaign(workspace: Workspace, draft: CampaignDraft, spread: bool = F
     with recording(workspace.db, description) as recorder:
         now = workspace.clock.timestamp()
         row = campaign_row(draft)
-        row.update(response_code=_new_response_code(store, name), created_at=now)
+        row.update(response_code=new_response_code(store, name), created_at=now)
         campaign_id = recorder.insert(Table.CAMPAIGNS, row)
         days = schedule_days(draft.start_on, draft.end_on, len(targets), spread=spread)
         drafts = [
@@ -202,7 +202,8 @@ def response_code_prefix(name: str) -> str:
     return "".join(letters[:3]) if len(letters) >= 2 else _FALLBACK_PREFIX
 
 
-def _new_response_code(store: CampaignStore, name: str) -> str:
+def new_response_code(store: CampaignStore, name: str) -> str:
+    """A response code no campaign of the file has yet: ``SPR-7K3Q`` for "Spring offer"."""
     prefix = response_code_prefix(name)
     while True:
         suffix = "".join(secrets.choice(RESPONSE_CODE_ALPHABET) for _ in range(4))

@@ -125,6 +125,7 @@ class PrintLabels:
     def __call__(self, progress: ProgressCallback, is_cancelled: CancelCheck) -> PrintedAddresses:
         """Writes the label sheets; cancel or failure leaves no file."""
         from planner.documents.labels import write_labels
+        from planner.documents.metadata import author_of
         from planner.documents.output import atomic_file
 
         check_start(self.sheet, self.start)
@@ -136,6 +137,7 @@ class PrintLabels:
                 _counted(recipients, progress, is_cancelled),
                 self.start,
                 outline=self.outline,
+                author=author_of(self.sender),
             )
         return PrintedAddresses(
             self.output,

@@ -7,12 +7,12 @@ before-images back, redo the after-images; both first check that the rows still 
 action left them, so an undo never overwrites later work.
 """
 
-import json
 import sqlite3
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import groupby
 from typing import Any
 
 from fractional_indexing import generate_key_between
@@ -26,6 +26,7 @@ from planner.errors import (
     ReadOnlyDatabaseError,
     StaleUndoError,
 )
+from planner.store.inserted_rows import InsertedRows
 
 Row = dict[str, Any]
 
@@ -39,6 +40,12 @@ class Table(StrEnum):
     TOUCHES = "touches"
     CAMPAIGNS = "campaigns"
     TEMPLATES = "letter_templates"
+    CATALOGUE = "catalogue_items"
+    DOCUMENTS = "documents"
+    DOCUMENT_LINES = "document_lines"
+    IMPORTS = "imports"
+    IMPORTED_LEADS = "imported_leads"
+    LEAD_TAGS = "lead_tags"
 
     @property
     def primary_key(self) -> str:
@@ -48,7 +55,8 @@ class Table(StrEnum):
     @property
     def kind(self) -> Kind | None:
         """The kind of record a row of this table is; column changes are a lead's history and
-        reach front ends as ``LeadMove`` facts instead."""
+        reach front ends as ``LeadMove`` facts instead, and a document's lines change with
+        their document's row."""
         return _KINDS.get(self)
 
 
@@ -58,6 +66,9 @@ _KINDS = {
     Table.TOUCHES: Kind.TOUCH,
     Table.CAMPAIGNS: Kind.CAMPAIGN,
     Table.TEMPLATES: Kind.TEMPLATE,
+    Table.CATALOGUE: Kind.CATALOGUE_ITEM,
+    Table.DOCUMENTS: Kind.DOCUMENT,
+    Table.IMPORTS: Kind.IMPORT,
 }
 
 
@@ -73,14 +84,15 @@ class RowChange:
 
 @dataclass(frozen=True)
 class RowImages(UndoRecord):
-    """The store's undo record: every changed row's image before and after, oldest first.
+    """The store's undo record: every changed row's image before and after, oldest first; rows
+    inserted in bulk are kept as one ``InsertedRows`` entry of ids instead.
 
     ``placed`` remembers, by row index and side (``True`` for the after-image), an image that an
     undo or redo wrote in place of the recorded one because another card had taken its place in
     the column meanwhile; the next redo or undo expects that image instead.
     """
 
-    rows: tuple[RowChange, ...]
+    rows: tuple[RowChange | InsertedRows, ...]
     placed: dict[tuple[int, bool], Row] = field(default_factory=dict)
 
 
@@ -129,6 +141,10 @@ def write_transaction(db: Database) -> Iterator[None]:
         raise
 
 
+def _column_names(row: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(row)
+
+
 def refusal_for(error: sqlite3.DatabaseError) -> Exception:
     """The sentence for a write the file refused: read-only, damaged, or (a bug) the error."""
     text = str(error)
@@ -159,8 +175,9 @@ class ChangeRecorder:
     db: Database
     description: str
     _before: dict[tuple[Table, Key], Row | None] = field(default_factory=dict)
-    _order: list[tuple[Table, Key]] = field(default_factory=list)
+    _order: list[tuple[Table, Key] | tuple[Table, list[int]]] = field(default_factory=list)
     _moves: list[LeadMove] = field(default_factory=list)
+    _bulk_keys: dict[Table, set[int]] = field(default_factory=dict)
 
     def insert(self, table: Table, values: Mapping[str, Any]) -> int:
         """Inserts a row and returns its id."""
@@ -171,6 +188,48 @@ class ChangeRecorder:
         key = int(table_api.last_pk or 0)
         self._remember(table, key, None)
         return key
+
+    def insert_many(self, table: Table, rows: Iterable[Mapping[str, Any]]) -> list[int]:
+        """Inserts rows with ``executemany`` and returns their ids, in order.
+
+        The ids are given out here, after the table's highest (the action holds the write lock),
+        unless the rows carry their own. Rows naming the same columns run in one statement. The
+        undo record keeps the ids and a fingerprint per row instead of row images, so adding
+        100,000 leads stays light; undo deletes them by id, redo re-inserts exactly what undo
+        removed.
+        """
+        if table is Table.SETTINGS:
+            raise TypeError("settings rows are written with put_setting")
+        key_name = table.primary_key
+        next_key = int(
+            self.db.execute(
+                f"SELECT coalesce(max([{key_name}]), 0) + 1 FROM [{table.value}]"
+            ).fetchone()[0]
+        )
+        ids: list[int] = []
+
+        def values(names: tuple[str, ...], group: Iterable[Mapping[str, Any]]) -> Iterator[Any]:
+            for row in group:
+                fields = tuple(row[name] for name in names)
+                if key_name in names:
+                    ids.append(int(row[key_name]))
+                    yield fields
+                else:
+                    ids.append(next_key + len(ids))
+                    yield (ids[-1], *fields)
+
+        for names, group in groupby(rows, key=_column_names):
+            columns = names if key_name in names else (key_name, *names)
+            column_list = ", ".join(f"[{name}]" for name in columns)
+            marks = ", ".join("?" * len(columns))
+            self.db.conn.executemany(
+                f"INSERT INTO [{table.value}] ({column_list}) VALUES ({marks})",
+                values(names, group),
+            )
+        if ids:
+            self._order.append((table, ids))
+            self._bulk_keys.setdefault(table, set()).update(ids)
+        return ids
 
     def update(self, table: Table, key: Key, values: Mapping[str, Any]) -> None:
         """Changes some columns of an existing row."""
@@ -204,31 +263,61 @@ class ChangeRecorder:
         )
         self._moves.append(LeadMove(lead_id, source, target))
 
+    def record_arrivals(self, arrivals: Iterable[tuple[int, Column]], at: str) -> None:
+        """Writes the first history row of many leads just added, in one bulk insert, and
+        reports each as a ``LeadMove`` from nowhere."""
+        placed = list(arrivals)
+        self.insert_many(
+            Table.COLUMN_CHANGES,
+            (
+                {"lead_id": lead_id, "from_column": None, "to_column": column.value}
+                | {"changed_at": at}
+                for lead_id, column in placed
+            ),
+        )
+        self._moves.extend(LeadMove(lead_id, None, column) for lead_id, column in placed)
+
     def _remember(self, table: Table, key: Key, before: Row | None) -> None:
+        if key in self._bulk_keys.get(table, ()):
+            return  # its bulk insert's record reads it as the action leaves it
         if (table, key) not in self._before:
             self._before[(table, key)] = before
             self._order.append((table, key))
 
     def finish(self) -> Change:
         """The change, with after-images read now; rows that ended as they began are left out."""
-        rows = []
+        rows: list[RowChange | InsertedRows] = []
+        touched_leads: set[int] = set()
         for table, key in self._order:
+            if isinstance(key, list):
+                inserted = InsertedRows.capture(self.db, table, key)
+                if inserted.ids:
+                    rows.append(inserted)
+                if table is Table.TOUCHES:
+                    touched_leads.update(inserted.column_values(self.db, "lead_id"))
+                continue
             before = self._before[(table, key)]
             after = fetch_row(self.db, table, key)
             if before != after:
                 rows.append(RowChange(table, key, before, after))
-        return _described(self.description, tuple(rows), tuple(self._moves))
+        return _described(self.description, tuple(rows), tuple(self._moves), touched_leads)
 
 
 def _described(
-    description: str, rows: tuple[RowChange, ...], moves: tuple[LeadMove, ...]
+    description: str,
+    rows: tuple[RowChange | InsertedRows, ...],
+    moves: tuple[LeadMove, ...],
+    touched_leads: set[int],
 ) -> Change:
     changed: dict[Kind, set[Key]] = {}
     created: dict[Kind, list[Key]] = {}
-    touched_leads: set[int] = set()
     for row in rows:
         kind = row.table.kind
         if kind is None:
+            continue
+        if isinstance(row, InsertedRows):
+            changed.setdefault(kind, set()).update(row.ids)
+            created.setdefault(kind, []).extend(row.ids)
             continue
         changed.setdefault(kind, set()).add(row.key)
         if row.before is None:
@@ -260,16 +349,33 @@ def revert(db: Database, change: Change) -> None:
     """Undoes ``change``: restores every before-image, newest first, in one transaction."""
     with write_transaction(db):
         record = _record(change)
+        restoring = _leads_of(record)
         for index in reversed(range(len(record.rows))):
-            _restore(db, record, index, to_after=False)
+            entry = record.rows[index]
+            if isinstance(entry, InsertedRows):
+                entry.revert(db)
+            else:
+                _restore(db, record, index, restoring, to_after=False)
 
 
 def reapply(db: Database, change: Change) -> None:
     """Redoes ``change``: restores every after-image, oldest first, in one transaction."""
     with write_transaction(db):
         record = _record(change)
+        restoring = _leads_of(record)
         for index in range(len(record.rows)):
-            _restore(db, record, index, to_after=True)
+            entry = record.rows[index]
+            if isinstance(entry, InsertedRows):
+                entry.reapply(db)
+            else:
+                _restore(db, record, index, restoring, to_after=True)
+
+
+def _leads_of(record: RowImages) -> frozenset[Key]:
+    """The leads whose rows the record restores (their places are theirs to take back)."""
+    return frozenset(
+        row.key for row in record.rows if isinstance(row, RowChange) and row.table is Table.LEADS
+    )
 
 
 def _record(change: Change) -> RowImages:
@@ -281,10 +387,14 @@ def _record(change: Change) -> RowImages:
     return record
 
 
-def _restore(db: Database, record: RowImages, index: int, *, to_after: bool) -> None:
+def _restore(
+    db: Database, record: RowImages, index: int, restoring: Collection[Key], *, to_after: bool
+) -> None:
     """Writes one row's recorded image for this direction, after checking that the row still
     looks the way the other direction left it."""
     row = record.rows[index]
+    if not isinstance(row, RowChange):
+        raise TypeError("bulk inserts are restored by their own record")
     recorded = (row.before, row.after)
     expected = record.placed.get((index, not to_after), recorded[not to_after])
     current = fetch_row(db, row.table, row.key)
@@ -294,7 +404,6 @@ def _restore(db: Database, record: RowImages, index: int, *, to_after: bool) -> 
             "were changed again by something else."
         )
     wanted = recorded[to_after]
-    restoring = {other.key for other in record.rows if other.table is Table.LEADS}
     written = _free_place(db, row.table, wanted, restoring)
     if written != wanted and written is not None:
         record.placed[(index, to_after)] = written
@@ -320,18 +429,18 @@ def _free_place(
     if table is not Table.LEADS or image is None or image["deleted_at"] is not None:
         return image
     column, rank, lead_id = image["board_column"], image["rank"], image["id"]
-    others = [key for key in restoring if key != lead_id]
-    live = (
-        "board_column = ? AND deleted_at IS NULL AND id != ? "
-        "AND id NOT IN (SELECT value FROM json_each(?))"
-    )
-    arguments = [column, lead_id, json.dumps(others)]
-    taken = db.execute(
-        f"SELECT 1 FROM leads WHERE {live} AND rank = ?", [*arguments, rank]
-    ).fetchone()
-    if taken is None:
+    live = "board_column = ? AND deleted_at IS NULL AND id != ?"
+    holders = db.execute(
+        f"SELECT id FROM leads WHERE {live} AND rank = ?", [column, lead_id, rank]
+    ).fetchall()
+    if all(holder in restoring for (holder,) in holders):
         return image
-    following = db.execute(
-        f"SELECT min(rank) FROM leads WHERE {live} AND rank > ?", [*arguments, rank]
-    ).fetchone()[0]
+    following = None
+    for other, other_rank in db.execute(
+        f"SELECT id, rank FROM leads WHERE {live} AND rank > ? ORDER BY rank",
+        [column, lead_id, rank],
+    ):
+        if other not in restoring:
+            following = other_rank
+            break
     return {**image, "rank": generate_key_between(rank, following)}

@@ -16,13 +16,15 @@ from planner.domain import (
     LeadDraft,
     Outcome,
     Temperature,
+    TouchKind,
 )
 from planner.errors import NotFoundError
 from planner.money import Money
 from planner.planning import PlanningSettings
-from planner.read_models import BoardCard, ColumnSummary, LeadFilter
+from planner.read_models import BoardCard, BoardSearch, ColumnMatches, ColumnSummary, LeadFilter
 from planner.store.settings import SettingKey, SettingsStore
 from planner.store.text_search import SEARCHABLE_TEXT_SQL, search_pattern, searchable_text
+from planner.valuation import PipelineSettings
 
 
 def draft_to_row(draft: LeadDraft) -> dict[str, Any]:
@@ -70,7 +72,7 @@ def lead_from_row(row: Mapping[str, Any]) -> Lead:
 class LeadStore:
     """Queries over leads; writes go through the services' change recorder.
 
-    The clock decides what "today" is for the cards' overdue and quiet marks.
+    The clock decides what "today" is for the cards' overdue, quiet and stale marks.
     """
 
     def __init__(self, db: Database, clock: Clock | None = None) -> None:
@@ -123,49 +125,104 @@ class LeadStore:
         self, where: str, params: list[Any], today: date | None, limit: int | None = None
     ) -> list[BoardCard]:
         day = today or self._clock.today()
-        planning = PlanningSettings.from_json(SettingsStore(self._db).get(SettingKey.PLANNING))
+        settings = SettingsStore(self._db)
+        planning = PlanningSettings.from_json(settings.get(SettingKey.PLANNING))
+        pipeline = PipelineSettings.from_json(settings.get(SettingKey.PIPELINE))
         quiet_before = (day - timedelta(days=planning.quiet_after_days)).isoformat()
+        stale_before = {
+            column.value: (day - timedelta(days=limit)).isoformat()
+            for column in Column
+            if (limit := pipeline.stale_limit(column)) is not None
+        }
+        limits = {column.value: pipeline.stale_limit(column) for column in Column}
         today_text = day.isoformat()
         sql = f"SELECT {_CARD_COLUMNS} FROM leads WHERE {where} ORDER BY rank"
         if limit is not None:
             sql += " LIMIT ?"
             params = [*params, limit]
-        return [
-            BoardCard(
-                id=row[0],
-                name=row[1],
-                company=row[2],
-                value=Money(row[3], row[4]) if row[3] is not None else None,
-                column=Column(row[5]),
-                rank=row[6],
-                updated_at=row[7],
-                touches_done=row[8],
-                touch_target=planning.touch_target,
-                next_touch_on=row[9],
-                overdue=row[9] is not None and row[9] < today_text,
-                quiet=row[5] in _OPEN_COLUMNS and row[9] is None and row[10] <= quiet_before,
+        cards = []
+        for row in self._db.execute(sql, params):
+            column_value = row[5]
+            next_on, next_kind = _next_touch(row[10])
+            last_done, entered = row[11], row[12]
+            untouched_since = max(last_done or "", entered)
+            stale_from = stale_before.get(column_value)
+            cards.append(
+                BoardCard(
+                    id=row[0],
+                    name=row[1],
+                    company=row[2],
+                    value=Money(row[3], row[4]) if row[3] is not None else None,
+                    column=Column(column_value),
+                    rank=row[6],
+                    updated_at=row[7],
+                    touches_done=row[8],
+                    touch_target=planning.touch_target,
+                    next_touch_on=next_on,
+                    overdue=next_on is not None and next_on < today_text,
+                    quiet=column_value in _OPEN_COLUMNS
+                    and next_on is None
+                    and untouched_since <= quiet_before,
+                    touches_planned=row[9],
+                    next_touch_kind=next_kind,
+                    last_touch_on=last_done,
+                    untouched_since=untouched_since,
+                    stale_limit=limits[column_value],
+                    stale=stale_from is not None and untouched_since < stale_from,
+                )
             )
-            for row in self._db.execute(sql, params)
-        ]
+        return cards
 
     def summaries(self, search: str = "") -> dict[Column, ColumnSummary]:
-        """Card count and value totals of every column, narrowed by a search text."""
-        where, params = _where(LeadFilter(search=search))
-        sql = (
-            "SELECT board_column, currency, count(*), total(value_minor) "
-            f"FROM leads WHERE {where} GROUP BY board_column, currency"
+        """Card count and value totals per currency of every column, narrowed by a search text.
+
+        Without a search they come from ``column_totals``, which triggers keep as leads change:
+        a handful of rows however many leads there are.
+        """
+        if search.strip():
+            return dict(self.search(search).summaries)
+        return _summaries(
+            self._db.execute(
+                "SELECT board_column, currency, leads, value_minor, valued FROM column_totals "
+                "WHERE leads > 0"
+            )
         )
-        counts: dict[Column, int] = {}
-        totals: dict[Column, dict[str, int]] = {}
-        for column_name, currency, count, total in self._db.execute(sql, params):
-            column = Column(column_name)
-            counts[column] = counts.get(column, 0) + count
-            if total:
-                totals.setdefault(column, {})[currency] = int(total)
-        return {
-            column: ColumnSummary(counts.get(column, 0), totals.get(column, {}))
-            for column in Column
-        }
+
+    def search(self, text: str) -> BoardSearch:
+        """Every lead matching ``text``, found in one pass over the leads: each column's matches
+        in board order and the column figures.
+
+        ``NOT INDEXED``: every row is read anyway, and reading them in table order is quicker
+        than through the board index SQLite would otherwise pick for ``deleted_at IS NULL``.
+        """
+        rows = self._db.execute(
+            "SELECT board_column, rank, id, currency, value_minor FROM leads NOT INDEXED "
+            f"WHERE deleted_at IS NULL AND instr({SEARCHABLE_TEXT_SQL}, ?) > 0",
+            [search_pattern(text)],
+        ).fetchall()
+        rows.sort()
+        by_column: dict[str, list[tuple[str, int]]] = {}
+        figures: dict[tuple[str, str], list[int]] = {}
+        for column_name, rank, lead_id, currency, value_minor in rows:
+            by_column.setdefault(column_name, []).append((rank, lead_id))
+            figure = figures.setdefault((column_name, currency), [0, 0, 0])
+            figure[0] += 1
+            figure[1] += value_minor or 0
+            figure[2] += value_minor is not None
+        return BoardSearch(
+            text,
+            {
+                column: ColumnMatches(
+                    tuple(lead_id for _rank, lead_id in by_column.get(column.value, ())),
+                    tuple(rank for rank, _lead_id in by_column.get(column.value, ())),
+                )
+                for column in Column
+            },
+            _summaries(
+                (column, currency, count, total, valued)
+                for (column, currency), (count, total, valued) in figures.items()
+            ),
+        )
 
     def ranks_around(
         self, column: Column, position: int, moving: Collection[int] = ()
@@ -237,10 +294,8 @@ class LeadStore:
         return int(row[0])
 
     def count(self) -> int:
-        """How many leads are on the board (deleted ones not counted)."""
-        return int(
-            self._db.execute("SELECT count(*) FROM leads WHERE deleted_at IS NULL").fetchone()[0]
-        )
+        """How many leads are on the board (deleted ones not counted), from ``column_totals``."""
+        return int(self._db.execute("SELECT total(leads) FROM column_totals").fetchone()[0])
 
     def column_changes(self, lead_id: int) -> list[ColumnChange]:
         """The lead's moves between columns, oldest first."""
@@ -272,15 +327,20 @@ _CARD_COLUMNS = (
     "leads.board_column, leads.rank, leads.updated_at, "
     "(SELECT count(*) FROM touches "
     " WHERE touches.lead_id = leads.id AND touches.done_on IS NOT NULL), "
-    "(SELECT min(touches.planned_on) FROM touches "
+    "(SELECT count(*) FROM touches "
     " WHERE touches.lead_id = leads.id AND touches.done_on IS NULL), "
-    "max("
-    " coalesce((SELECT max(touches.done_on) FROM touches WHERE touches.lead_id = leads.id), ''),"
-    " coalesce((SELECT substr(max(column_changes.changed_at), 1, 10) FROM column_changes"
-    "  WHERE column_changes.lead_id = leads.id), substr(leads.created_at, 1, 10)))"
+    "(SELECT touches.planned_on || ' ' || touches.kind FROM touches "
+    " WHERE touches.lead_id = leads.id AND touches.done_on IS NULL "
+    " ORDER BY touches.planned_on, touches.planned_at IS NOT NULL, touches.planned_at, touches.id"
+    " LIMIT 1), "
+    "(SELECT max(touches.done_on) FROM touches "
+    " WHERE touches.lead_id = leads.id AND touches.done_on IS NOT NULL), "
+    "coalesce((SELECT substr(max(column_changes.changed_at), 1, 10) FROM column_changes"
+    " WHERE column_changes.lead_id = leads.id), substr(leads.created_at, 1, 10))"
 )
-"""A card's fields, then its touch figures: touches done, the next undone touch's day, and the
-day of its last activity (its last done touch or its last change of column)."""
+"""A card's fields, then its touch figures: touches done, touches planned, the next planned
+touch's day and kind (``2026-03-20 phone_call``), the day of the last done touch, and the day
+the lead entered its column (its last change of column)."""
 
 _OPEN_COLUMNS = frozenset(column.value for column in Column if not column.is_outcome)
 
@@ -292,6 +352,35 @@ _BOARD_ORDER = (
 _NOT_LISTED = "id NOT IN (SELECT value FROM json_each(?))"
 """Leaves out the leads whose ids are in one parameter, a JSON list (see ``_id_list``): one
 placeholder however many cards move."""
+
+
+def _summaries(rows: Iterable[tuple[str, str, int, int, int]]) -> dict[Column, ColumnSummary]:
+    """Column figures from (column, currency, leads, total, leads with a value) rows; zero
+    totals are left out."""
+    counts: dict[Column, int] = {}
+    totals: dict[Column, dict[str, int]] = {}
+    valued: dict[Column, dict[str, int]] = {}
+    for column_name, currency, count, total, with_value in rows:
+        column = Column(column_name)
+        counts[column] = counts.get(column, 0) + count
+        if total:
+            totals.setdefault(column, {})[currency] = int(total)
+            valued.setdefault(column, {})[currency] = with_value
+    return {
+        column: ColumnSummary(counts.get(column, 0), totals.get(column, {}), valued.get(column, {}))
+        for column in Column
+    }
+
+
+def _next_touch(text: str | None) -> tuple[str | None, TouchKind | None]:
+    """The day and kind of ``_CARD_COLUMNS``' next-touch field, or two ``None``s."""
+    if not text:
+        return None, None
+    day, _, kind = text.partition(" ")
+    return day, _TOUCH_KINDS.get(kind)
+
+
+_TOUCH_KINDS = {kind.value: kind for kind in TouchKind}
 
 
 def _id_list(lead_ids: Collection[int]) -> str:

@@ -17,6 +17,10 @@ class SettingKey(StrEnum):
     PLANNING = "planning"
     SENDER_PROFILE = "sender_profile"
     DATABASE_ID = "database_id"
+    PIPELINE = "pipeline"
+    DOCUMENT_NUMBERS = "document_numbers"
+    DOCUMENT_TEXTS = "document_texts"
+    IMPORT_MAPPINGS = "import_mappings"
 
 
 class SettingsStore:

@@ -29,6 +29,7 @@ def touch_row(draft: TouchDraft, created_at: str) -> dict[str, Any]:
         "document": draft.document,
         "from_playbook": draft.from_playbook.value if draft.from_playbook else None,
         "created_at": created_at,
+        "is_response": int(draft.is_response),
     }
 
 
@@ -52,6 +53,7 @@ def touch_from_row(row: Mapping[str, Any]) -> Touch:
         document=row["document"],
         from_playbook=Temperature(row["from_playbook"]) if row["from_playbook"] else None,
         created_at=row["created_at"],
+        is_response=bool(row["is_response"]),
     )
 
 
@@ -147,12 +149,17 @@ class TouchStore:
         temperatures: Iterable[Temperature] | None = None,
         channels: Iterable[Channel] | None = None,
     ) -> list[CalendarTouch]:
-        """Touches planned from ``start`` to ``end`` (both included), for the calendar.
+        """Touches shown from ``start`` to ``end`` (both included), for the calendar: those still
+        planned on these days and those done on them (a touch done on another day than planned is
+        shown where it was done; see ``CalendarTouch.shown_on``).
 
         ``temperatures`` and ``channels`` narrow the list when given.
         """
-        clauses = ["touches.planned_on BETWEEN ? AND ?"]
-        params: list[Any] = [start.isoformat(), end.isoformat()]
+        clauses = [
+            "((touches.done_on IS NULL AND touches.planned_on BETWEEN ? AND ?) "
+            "OR touches.done_on BETWEEN ? AND ?)"
+        ]
+        params: list[Any] = [start.isoformat(), end.isoformat()] * 2
         _narrow(clauses, params, "leads.temperature", temperatures)
         _narrow(clauses, params, _CHANNEL_SQL, channels)
         return self._calendar_rows(" AND ".join(clauses), params)

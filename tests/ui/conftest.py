@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt
-from PySide6.QtGui import QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractScrollArea
+from PySide6.QtGui import QDragMoveEvent, QDropEvent, QPalette
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.changes import Change
@@ -29,6 +29,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def application_look_restored(qapp: QApplication) -> object:
+    """Gives every test the application's first style, palette and style sheet: a window applies
+    its colour scheme to the whole application, which would otherwise leak into later tests."""
+    style_sheet, palette, style = qapp.styleSheet(), QPalette(qapp.palette()), qapp.style().name()
+    yield
+    qapp.setStyleSheet(style_sheet)
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
 
 
 @pytest.fixture

@@ -1,12 +1,16 @@
 """The lead editor: inline validation, saving new and edited leads, choosing a referrer."""
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from planner.domain import Column, Temperature
+from planner.changes import Kind
+from planner.domain import CampaignDraft, Channel, Column, LeadDraft, Temperature
 from planner.money import Money
+from planner.services import board, campaigns
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 from ui.lead_editor import LeadEditor
@@ -187,3 +191,35 @@ def test_too_long_fields_are_refused_with_their_limit_named(
     )
     assert editor.isVisible()
     assert workspace.leads.count() == 0
+
+
+def test_the_code_from_a_returned_letter_records_a_response(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    draft = CampaignDraft(
+        "Spring offer", Channel.DIRECT_MAIL, Temperature.WARM, date(2026, 3, 1), date(2026, 3, 31)
+    )
+    campaign_id = campaigns.create_campaign(workspace, draft).created_id(Kind.CAMPAIGN)
+    code = workspace.campaigns.get(campaign_id).response_code
+    lead_id = board.add_lead(workspace, LeadDraft(name="Acme Bakery")).created_id(Kind.LEAD)
+    operations = Operations(workspace)
+    editor = LeadEditor(operations, lead_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    field = editor.response_field
+    assert field is not None
+    qtbot.keyClicks(field.code_field, "nope")
+    assert field.hint.text() == "No campaign has this code yet"
+    assert not field.record_button.isEnabled()
+    field.code_field.clear()
+    qtbot.keyClicks(field.code_field, code.lower())
+    assert field.hint.text() == "Answers 'Spring offer'"
+    qtbot.keyClick(field.code_field, Qt.Key.Key_Return)
+    assert editor.isVisible()  # Enter recorded the response; it did not close the editor
+    (response,) = [touch for touch in workspace.touches.for_lead(lead_id) if touch.is_response]
+    assert response.campaign_id == campaign_id
+    assert (
+        operations.undo_stack.undoText() == "Record response from 'Acme Bakery' to 'Spring offer'"
+    )
+    operations.undo_stack.undo()
+    assert not [touch for touch in workspace.touches.for_lead(lead_id) if touch.is_response]

@@ -39,7 +39,11 @@ def test_the_editor_of_a_lead_has_a_timeline_tab_and_a_new_lead_has_none(
     assert editor is not None
     tabs = editor.findChild(QTabWidget)
     assert tabs is not None
-    assert [tabs.tabText(index) for index in range(tabs.count())] == ["Details", "Timeline"]
+    assert [tabs.tabText(index) for index in range(tabs.count())] == [
+        "Details",
+        "Timeline",
+        "Documents",
+    ]
     assert editor.timeline is not None
     assert _texts(editor.timeline) == [
         "Added to Warm",

@@ -67,7 +67,7 @@ def test_an_empty_database_shows_how_to_begin(qtbot: QtBot, empty_window: MainWi
     qtbot.mouseClick(board.empty_panel.demo_button, Qt.MouseButton.LeftButton)
     assert not board.is_showing_empty_state
     assert board.panels[Column.COLD].header.summary.count == 26
-    assert empty_window.undo_action.text() == "Undo Add demo leads"
+    assert empty_window.undo_action.text() == "Undo Add demo data"
     empty_window.undo_action.trigger()
     assert board.is_showing_empty_state
     assert empty_window.workspace.leads.count() == 0
@@ -156,17 +156,27 @@ def test_layout_and_database_are_remembered_across_windows(
 ) -> None:
     path = demo_workspace.path
     window = open_window(qtbot, demo_workspace, window_settings)
-    window.resize(640, 480)
+    chosen = window.minimum_size() + QSize(8, 30)  # the offscreen screen is 800 wide
+    window.resize(chosen)
     window.close()
     assert window_settings.last_database() == path.resolve()
     again = MainWindow(Workspace.open(path), window_settings)
     qtbot.addWidget(again)
-    assert again.size() == QSize(640, 480)
+    assert again.size() == chosen
 
 
-def test_screens_are_added_as_tabs(main_window: MainWindow) -> None:
-    calendar = QLabel("Calendar")
-    index = main_window.add_screen("Calendar", calendar)
-    assert main_window.screens.tabText(index) == "Calendar"
+def test_screens_are_switched_from_the_toolbar_and_the_view_menu(main_window: MainWindow) -> None:
+    extra = QLabel("Extra")
+    index = main_window.add_screen("Extra", extra)
+    assert main_window.screens.widget(index) is extra
     assert main_window.screens.widget(0).isAncestorOf(main_window.board)
-    assert main_window.screens.tabBar().isVisible()
+    assert not main_window.screens.tabBar().isVisible()
+    switches = main_window.view_actions.screen_actions
+    assert [action.text() for action in switches] == ["&Board", "&Calendar", "&Dashboard", "&Extra"]
+    toolbar_actions = main_window.view_actions.toolbar.actions()
+    assert all(action in toolbar_actions for action in switches)
+    switches[3].trigger()
+    assert main_window.screens.currentWidget() is extra
+    main_window.screens.setCurrentIndex(0)
+    assert switches[0].isChecked()
+    assert not switches[3].isChecked()

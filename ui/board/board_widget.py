@@ -2,27 +2,33 @@
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.changes import Change
+from planner.changes import Change, Kind, Origin
 from planner.domain import Column
+from planner.errors import PlannerError
+from planner.read_models import BoardSearch
 from planner.services.board import delete_leads, move_leads, neighbour_column
+from planner.services.valuation import board_worth
 from planner.workspace import Workspace
 from ui.board.card_delegate import CardDelegate
+from ui.board.card_text import BOARD_LEGEND
 from ui.board.column_model import ColumnModel
 from ui.board.column_view import ColumnPanel, ColumnView
 from ui.board.empty_state import EmptyBoardPanel
 from ui.board.search_field import SearchField
 from ui.common.colours import muted_text
+from ui.common.icons import Glyph, icon
 from ui.operations import Operations
 
 SEARCH_DELAY_MS = 150
@@ -41,12 +47,14 @@ class BoardWidget(QWidget):
 
     Signals:
         open_requested(int): the user wants to edit this lead.
-        new_lead_requested(), demo_data_requested(): asked for from the empty-board panel.
+        new_lead_requested(object): the user asked for a new lead in this column (``None``: the
+            column of the selected card), with Ctrl+N, a column's "+" or the empty-board panel.
+        demo_data_requested(): asked for from the empty-board panel.
         current_lead_changed(object): the selected lead's id, or ``None``.
     """
 
     open_requested = Signal(int)
-    new_lead_requested = Signal()
+    new_lead_requested = Signal(object)
     demo_data_requested = Signal()
     current_lead_changed = Signal(object)
 
@@ -66,6 +74,18 @@ class BoardWidget(QWidget):
         palette = self.match_label.palette()
         palette.setColor(self.match_label.foregroundRole(), muted_text(palette))
         self.match_label.setPalette(palette)
+        self.help_button = QToolButton()
+        self.help_button.setObjectName("board-help")
+        self.help_button.setIcon(icon(Glyph.HELP))
+        self.help_button.setCheckable(True)
+        self.help_button.setAccessibleName("How to read a card")
+        self.help_button.setToolTip(f"How to read a card\n{BOARD_LEGEND}")
+        self.legend = QLabel(BOARD_LEGEND)
+        self.legend.setObjectName("board-legend")
+        self.legend.setWordWrap(True)
+        self.legend.setPalette(palette)
+        self.legend.hide()
+        self.help_button.toggled.connect(self.legend.setVisible)
         self.new_lead_button = QPushButton("New lead…")
         self.new_lead_button.setToolTip("Add a lead (Ctrl+N)")
         self._search_timer = QTimer(self)
@@ -117,7 +137,11 @@ class BoardWidget(QWidget):
     def apply_change(self, change: Change, _initiator: object = None) -> None:
         """Brings the cards a Change names up to date (after an action, an undo or a redo):
         the leads whose record changed and those whose touches changed (a card shows its
-        touch count, next date and overdue mark)."""
+        touch count, next date and overdue mark). A changed setting (touch target, stale limits,
+        rates, the home currency) can change every card and total, so it reloads the columns."""
+        if change.ids(Kind.SETTING):
+            self.reload()
+            return
         lead_ids = change.lead_ids | change.touched_leads
         if not lead_ids:
             return
@@ -131,6 +155,10 @@ class BoardWidget(QWidget):
         for model in self.models.values():
             model.refresh_leads(lead_ids)
         self._refresh_figures()
+        created = change.created_ids(Kind.LEAD)
+        if len(created) == 1 and change.origin is not Origin.UNDO:
+            self.reveal_lead(created[0])
+            return
         if selected is not None and self.select_leads(
             [selected, *(lead_id for lead_id in selected_ids if lead_id != selected)],
             focus=focused,
@@ -145,9 +173,21 @@ class BoardWidget(QWidget):
         """Filters every column by the search text now (typing calls this after a pause)."""
         self._search_timer.stop()
         text = self.search_field.text()
-        for model in self.models.values():
-            model.set_search(text)
-        self._refresh_figures()
+        found = self.workspace.leads.search(text) if text.strip() else None
+        for column, model in self.models.items():
+            model.set_search(text, found.matches[column] if found else None)
+        self._refresh_figures(found)
+
+    def _search_escaped(self) -> None:
+        """Escape in the search box: show every card again, and work on them."""
+        self.apply_search()
+        self.focus_cards()
+
+    def _clear_search(self) -> None:
+        self.search_field.blockSignals(True)
+        self.search_field.clear()
+        self.search_field.blockSignals(False)
+        self.apply_search()
 
     def cancel_pending_search(self) -> None:
         """Forgets a search still waiting for typing to pause (the file is about to close)."""
@@ -193,6 +233,30 @@ class BoardWidget(QWidget):
             return True
         return False
 
+    def reveal_lead(self, lead_id: int, *, focus: bool = True) -> bool:
+        """Selects the lead's card and scrolls it into view, loading its column as far as it
+        lies and clearing a search that hides it; False when the lead is not on the board."""
+        try:
+            column = self.workspace.leads.card(lead_id).column
+        except PlannerError:
+            return False
+        model = self.models[column]
+        if model.row_of(lead_id) is None and model.search:
+            self._clear_search()
+        while model.row_of(lead_id) is None and model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+        row = model.row_of(lead_id)
+        if row is None:
+            return False
+        view = self.view(column)
+        view.select_row(row)
+        shown = QPersistentModelIndex(model.index(row))
+        # The view lays new rows out later; scrolling now would stop short of a new last card.
+        QTimer.singleShot(0, view, lambda: _scroll_to(view, shown))
+        if focus:
+            view.setFocus()
+        return True
+
     def move_selected(self, step: int) -> Change | None:
         """Moves the selected cards to the top of the column left (-1) or right (+1) of theirs."""
         lead_ids = self.selected_lead_ids()
@@ -228,8 +292,12 @@ class BoardWidget(QWidget):
         search_row.addWidget(self.search_field, 3)
         search_row.addWidget(self.match_label, 2)
         search_row.addWidget(self.new_lead_button)
+        search_row.addWidget(self.help_button)
         self._search_bar = QWidget()
-        self._search_bar.setLayout(search_row)
+        bar_layout = QVBoxLayout(self._search_bar)
+        bar_layout.setContentsMargins(0, 0, 0, 0)
+        bar_layout.addLayout(search_row)
+        bar_layout.addWidget(self.legend)
         search_row.setContentsMargins(0, 0, 0, 0)
         columns = QWidget()
         columns_layout = QHBoxLayout(columns)
@@ -259,8 +327,13 @@ class BoardWidget(QWidget):
                     column, selected
                 )
             )
-        self.new_lead_button.clicked.connect(self.new_lead_requested)
-        self.empty_panel.new_lead_requested.connect(self.new_lead_requested)
+        self.new_lead_button.clicked.connect(lambda: self.new_lead_requested.emit(None))
+        self.empty_panel.new_lead_requested.connect(lambda: self.new_lead_requested.emit(None))
+        for column, panel in self.panels.items():
+            panel.header.add_button.clicked.connect(
+                lambda _checked=False, column=column: self.new_lead_requested.emit(column)
+            )
+        self.search_field.escaped.connect(self._search_escaped)
         self.empty_panel.demo_data_requested.connect(self.demo_data_requested)
 
     def _selection_changed(self, column: Column, selected: QItemSelection) -> None:
@@ -296,8 +369,9 @@ class BoardWidget(QWidget):
             self._clearing_selection = False
             self.current_lead_changed.emit(None)
 
-    def _refresh_figures(self) -> None:
-        """Column headers, the match count, and whether the board is empty."""
+    def _refresh_figures(self, found: BoardSearch | None = None) -> None:
+        """Column headers, the match count, and whether the board is empty; ``found`` is the
+        search just run, whose figures need no second pass."""
         if self.workspace.leads.count() == 0:
             if self.search_field.text():
                 self.search_field.clear()
@@ -309,9 +383,10 @@ class BoardWidget(QWidget):
         self._pages.setCurrentIndex(0)
         self._search_bar.show()
         search = self.models[Column.COLD].search
-        summaries = self.workspace.leads.summaries(search)
+        summaries = found.summaries if found else self.workspace.leads.summaries(search)
+        worth = board_worth(self.workspace, summaries)
         for column in Column:
-            self.panels[column].header.set_summary(summaries[column])
+            self.panels[column].header.set_summary(summaries[column], worth)
             self.view(column).set_place_holder("No matches" if search else "Drop cards here")
         if search:
             matches = sum(summary.count for summary in summaries.values())
@@ -320,3 +395,9 @@ class BoardWidget(QWidget):
             )
         else:
             self.match_label.clear()
+
+
+def _scroll_to(view: ColumnView, shown: QPersistentModelIndex) -> None:
+    """Scrolls ``view`` to the card at ``shown``, unless it went away meanwhile."""
+    if shown.isValid():
+        view.scrollTo(view.model().index(shown.row(), 0))

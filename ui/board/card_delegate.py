@@ -1,25 +1,46 @@
-"""Paints one board card: name, company, value, age, and the touch meter, tinted by its column.
+"""Paints one board card: name, company, value, days untouched, the touch meter and the next
+touch, tinted by its column.
 
 Every size is derived from the font's metrics, so cards stay readable at any DPI and font size.
 All cards have the same height (the views use ``uniformItemSizes``), so a column of 100,000
-cards lays out in constant time.
+cards lays out in constant time. The painting constants sit together below, so they can follow
+the app's theme tokens.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
+from enum import Enum
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from planner.locale import format_day_as, user_locale
+from planner.locale import user_locale
 from planner.read_models import BoardCard
+from ui.board.card_text import meter_label, next_touch_marks, untouched_marks
 from ui.board.column_model import CARD_ROLE
 from ui.common.colours import OVERDUE, blend, column_accent, is_dark, muted_text
+from ui.common.icons import Glyph, icon, touch_kind_glyph
 
 MAX_METER_SEGMENTS = 12
 """A touch target above this is drawn as this many segments, each standing for a share."""
+
+STALE = QColor("#d9822b")
+"""The colour of a stale lead's untouched days and border: "look at me soon", short of red."""
+
+CARD_RADIUS = 0.32
+"""Corner radius of a card, in body lines."""
+CARD_TINT_LIGHT, CARD_TINT_DARK = 0.05, 0.14
+"""How much of the column's accent tints a card's background, in light and dark palettes."""
+STALE_BORDER_WIDTH = 1.5
+"""Border width of a stale card, in pixels (a selected card's border is wider still)."""
+METER_HEIGHT, METER_WIDTH, METER_SPACING = 0.5, 0.62, 0.17
+"""A meter segment's height, widest width and the gap between segments, in small-font lines."""
+METER_EMPTY = 0.14
+"""How far an untouched segment is blended from the base colour towards the text."""
+ICON_SIZE = 0.95
+"""The next-touch icon's size, in small-font lines."""
 
 
 @dataclass(frozen=True)
@@ -131,12 +152,15 @@ class CardDelegate(QStyledItemDelegate):
         base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         highlight = palette.color(QPalette.ColorRole.Highlight)
-        radius = fonts.line * 0.32
+        radius = fonts.line * CARD_RADIUS
         path = QPainterPath()
         path.addRoundedRect(box, radius, radius)
-        background = blend(base, accent, 0.14 if is_dark(palette) else 0.05)
+        background = blend(base, accent, CARD_TINT_DARK if is_dark(palette) else CARD_TINT_LIGHT)
         border_colour = blend(base, text, 0.16)
         border_width = 1.0
+        if card.stale:
+            border_colour = STALE
+            border_width = STALE_BORDER_WIDTH
         if state & QStyle.StateFlag.State_Selected:
             background = blend(base, highlight, 0.16)
             border_colour = highlight
@@ -182,67 +206,118 @@ class CardDelegate(QStyledItemDelegate):
     def _paint_value_row(
         self, painter: QPainter, row: QRectF, card: BoardCard, palette: QPalette, fonts: CardFonts
     ) -> None:
-        """The value on the left; the card's age on the right if there is room for it."""
+        """The value on the left; the days without a touch on the right if there is room."""
         value = card.value.format(self._locale) if card.value is not None else "No value"
         colour = palette.color(QPalette.ColorRole.Text) if card.value else muted_text(palette)
         value_width = min(QFontMetrics(fonts.body).horizontalAdvance(value), row.width())
         _draw_text(painter, fonts.body, colour, row, value)
-        days = _days_since(card.updated_at, self._today())
+        if card.column.is_outcome:
+            return
         room = row.width() - value_width - fonts.padding
-        age = _fitting(QFontMetrics(fonts.small), (_age_text(days), _short_age_text(days)), room)
-        if age:
-            _draw_text(
-                painter, fonts.small, muted_text(palette), row, age, Qt.AlignmentFlag.AlignRight
-            )
+        font = QFont(fonts.small)
+        font.setBold(card.stale)
+        untouched = _fitting(QFontMetrics(font), untouched_marks(card, self._today()), room)
+        if untouched:
+            colour = STALE if card.stale else muted_text(palette)
+            _draw_text(painter, font, colour, row, untouched, Qt.AlignmentFlag.AlignRight)
 
     def _paint_touch_row(
         self, painter: QPainter, row: QRectF, card: BoardCard, palette: QPalette, fonts: CardFonts
     ) -> None:
-        """The overdue or next-touch mark on the right, the meter in the room left of it."""
+        """The next touch (kind icon and day) on the right, the meter in the room left of it."""
+        if card.column.is_outcome:
+            self._paint_meter(painter, row, card, palette, fonts)
+            return
         muted = muted_text(palette)
-        marks, colour, bold = _touch_marks(card, muted)
+        colour = OVERDUE if card.overdue else muted
         mark_font = QFont(fonts.small)
-        mark_font.setBold(bold)
-        mark = _fitting(QFontMetrics(mark_font), marks, row.width() / 2)
-        mark_width = QFontMetrics(mark_font).horizontalAdvance(mark) + fonts.padding if mark else 0
+        mark_font.setBold(card.overdue)
+        metrics = QFontMetrics(mark_font)
+        icon_size = round(metrics.height() * ICON_SIZE)
+        gap = max(2, round(fonts.gap * 1.5))
+        mark = _fitting(metrics, next_touch_marks(card), row.width() / 2 - icon_size - gap)
+        mark_width = metrics.horizontalAdvance(mark) if mark else 0
         if mark:
             _draw_text(painter, mark_font, colour, row, mark, Qt.AlignmentFlag.AlignRight)
-        self._paint_meter(painter, row.adjusted(0, 0, -mark_width, 0), card, palette, fonts)
+        glyph = _next_touch_glyph(card)
+        icon_left = row.right() - mark_width - (gap + icon_size if mark else icon_size)
+        icon_top = row.top() + (row.height() - icon_size) / 2
+        icon_area = QRect(round(icon_left), round(icon_top), icon_size, icon_size)
+        icon(glyph, colour).paint(painter, icon_area)
+        used = row.right() - icon_left + fonts.padding
+        self._paint_meter(painter, row.adjusted(0, 0, -used, 0), card, palette, fonts)
 
     def _paint_meter(
         self, painter: QPainter, row: QRectF, card: BoardCard, palette: QPalette, fonts: CardFonts
     ) -> None:
-        """The touches-done meter and its ``3/8`` label, segments narrowed to fit ``row``."""
+        """The meter and its ``3/8`` label: done touches filled, planned ones hollow, segments
+        narrowed to fit ``row``."""
         metrics = QFontMetrics(fonts.small)
-        label = f"{card.touches_done}/{card.touch_target}"
+        label = meter_label(card)
         label_width = metrics.horizontalAdvance(label)
         if label_width > row.width():
             return
-        target = max(1, card.touch_target)
-        segments = min(target, MAX_METER_SEGMENTS)
-        filled = min(segments, round(card.touches_done * segments / target))
-        height = max(3.0, metrics.height() * 0.42)
-        spacing = max(1.0, metrics.height() * 0.17)
+        states = meter_segments(card)
+        segments = len(states)
+        height = max(3.0, metrics.height() * METER_HEIGHT)
+        spacing = max(1.0, metrics.height() * METER_SPACING)
         room = row.width() - label_width - spacing * 2
-        width = min(max(4.0, metrics.height() * 0.62), room / segments - spacing)
+        width = min(max(4.0, metrics.height() * METER_WIDTH), room / segments - spacing)
         left = row.left()
         if width >= 2.0:
             accent = column_accent(card.column)
             empty = blend(
                 palette.color(QPalette.ColorRole.Base),
                 palette.color(QPalette.ColorRole.Text),
-                0.14,
+                METER_EMPTY,
             )
             top = row.top() + (row.height() - height) / 2
-            painter.setPen(Qt.PenStyle.NoPen)
-            for segment in range(segments):
-                painter.setBrush(accent if segment < filled else empty)
-                radius = min(height, width) / 3
-                painter.drawRoundedRect(QRectF(left, top, width, height), radius, radius)
+            radius = min(height, width) / 3
+            outline = max(1.0, height / 5)
+            for state in states:
+                cell = QRectF(left, top, width, height)
+                if state is Segment.DONE:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(accent)
+                elif state is Segment.PLANNED:
+                    painter.setPen(QPen(accent, outline))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    half = outline / 2
+                    cell = cell.adjusted(half, half, -half, -half)
+                else:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(empty)
+                painter.drawRoundedRect(cell, radius, radius)
                 left += width + spacing
             left += spacing
         label_area = QRectF(left, row.top(), label_width + 1, row.height())
         _draw_text(painter, fonts.small, muted_text(palette), label_area, label)
+
+
+class Segment(Enum):
+    """One segment of the meter: a touch done (filled), planned (hollow), or still to come."""
+
+    DONE = "done"
+    PLANNED = "planned"
+    EMPTY = "empty"
+
+
+def meter_segments(card: BoardCard) -> list[Segment]:
+    """The meter's segments left to right: done touches, then planned ones, then the rest.
+
+    A target above ``MAX_METER_SEGMENTS`` is drawn in shares; a planned touch always shows
+    at least one hollow segment while there is room, so planning is never invisible.
+    """
+    target = max(1, card.touch_target)
+    segments = min(target, MAX_METER_SEGMENTS)
+    done = min(segments, round(card.touches_done * segments / target))
+    share = round(card.touches_planned * segments / target)
+    planned = min(segments - done, max(1 if card.touches_planned else 0, share))
+    return (
+        [Segment.DONE] * done
+        + [Segment.PLANNED] * planned
+        + [Segment.EMPTY] * (segments - done - planned)
+    )
 
 
 def _draw_text(
@@ -261,50 +336,15 @@ def _draw_text(
     painter.drawText(area, int(alignment | Qt.AlignmentFlag.AlignVCenter), elided)
 
 
-def _days_since(updated_at: str, today: date) -> int | None:
-    """Whole days since the card last changed, or ``None`` for an unreadable time."""
-    try:
-        changed = datetime.fromisoformat(updated_at).astimezone().date()
-    except ValueError:
-        return None
-    return max(0, (today - changed).days)
-
-
-def _age_text(days: int | None) -> str:
-    """``today``, ``1 day ago``, ``12 days ago``."""
-    if days is None:
-        return ""
-    if days == 0:
-        return "today"
-    return "1 day ago" if days == 1 else f"{days} days ago"
-
-
-def _short_age_text(days: int | None) -> str:
-    """``today``, ``12 d``: the age where a card is narrow."""
-    if days is None:
-        return ""
-    return "today" if days == 0 else f"{days} d"
-
-
 def _fitting(metrics: QFontMetrics, choices: tuple[str, ...], width: float) -> str:
     """The first of ``choices`` that fits in ``width``, or an empty string."""
     return next((text for text in choices if text and metrics.horizontalAdvance(text) <= width), "")
 
 
-def _touch_marks(card: BoardCard, muted: QColor) -> tuple[tuple[str, ...], QColor, bool]:
-    """The note beside the meter, longest form first: an overdue touch, the next one, or quiet."""
-    if card.next_touch_on is not None:
-        day = _short_date(card.next_touch_on)
-        if card.overdue:
-            return (f"Overdue {day}", "Overdue", "!"), OVERDUE, True
-        return (f"Next {day}", day), muted, False
-    if card.quiet:
-        return ("Gone quiet", "Quiet"), muted, True
-    return (), muted, False
-
-
-def _short_date(iso_day: str) -> str:
-    try:
-        return format_day_as(date.fromisoformat(iso_day[:10]), "d MMM")
-    except ValueError:
-        return iso_day
+def _next_touch_glyph(card: BoardCard) -> Glyph:
+    """The icon before the next touch's day: its kind, a warning when overdue, or none planned."""
+    if card.next_touch_on is None:
+        return Glyph.NOTHING_PLANNED
+    if card.next_touch_kind is None:
+        return Glyph.PLANNED
+    return touch_kind_glyph(card.next_touch_kind)

@@ -12,7 +12,6 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from babel import Locale
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
@@ -24,9 +23,10 @@ from PySide6.QtCore import (
 
 from planner.domain import Column
 from planner.locale import user_locale
-from planner.read_models import BoardCard
+from planner.read_models import BoardCard, ColumnMatches
 from planner.services.board import move_leads
 from planner.workspace import Workspace
+from ui.board.card_text import card_tooltip
 from ui.operations import Operations
 
 LEAD_IDS_MIME_TYPE = "application/x-planner-lead-ids"
@@ -75,6 +75,7 @@ class ColumnModel(QAbstractListModel):
         self._column = column
         self._locale = user_locale()
         self._search = ""
+        self._matches: ColumnMatches | None = None
         self._cards: list[BoardCard] = []
         self._complete = True
         self.reload()
@@ -101,12 +102,18 @@ class ColumnModel(QAbstractListModel):
     def restart(self) -> None:
         """Shows the column of a newly opened database, without a search."""
         self._search = ""
+        self._matches = None
         self.reload()
 
-    def set_search(self, text: str) -> None:
-        """Narrows the cards to those matching ``text`` (name, company, email, city, notes)."""
-        if text != self._search:
+    def set_search(self, text: str, matches: ColumnMatches | None = None) -> None:
+        """Narrows the cards to those matching ``text`` (name, company, email, city, notes).
+
+        ``matches`` are this column's matches from the board's one pass over the leads
+        (``LeadStore.search``): the pages are then read by id instead of scanning the column.
+        """
+        if text != self._search or matches is not self._matches:
             self._search = text
+            self._matches = matches if text.strip() else None
             self.reload()
 
     def reload(self) -> None:
@@ -155,7 +162,7 @@ class ColumnModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return card.name
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return _describe(card, self._locale)
+            return card_tooltip(card, self._workspace.clock.today(), self._locale)
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -261,6 +268,10 @@ class ColumnModel(QAbstractListModel):
         return above.id if above is not None else None
 
     def _page(self, after_rank: str | None) -> tuple[list[BoardCard], bool]:
+        if self._matches is not None:
+            ids = self._matches.page_after(after_rank, PAGE_SIZE + 1)
+            cards = self._workspace.leads.cards(self._column, ids=frozenset(ids)) if ids else []
+            return cards[:PAGE_SIZE], len(ids) <= PAGE_SIZE
         found = self._workspace.leads.cards(
             self._column, self._search, after_rank=after_rank, limit=PAGE_SIZE + 1
         )
@@ -296,12 +307,3 @@ class ColumnModel(QAbstractListModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._cards[row]
         self.endRemoveRows()
-
-
-def _describe(card: BoardCard, locale: Locale) -> str:
-    parts = [card.name]
-    if card.company:
-        parts.append(card.company)
-    if card.value is not None:
-        parts.append(card.value.format(locale))
-    return "\n".join(parts)

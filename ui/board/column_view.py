@@ -1,22 +1,48 @@
 """One column of the board on screen: a header with its figures above a virtualised card list."""
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetrics,
     QKeyEvent,
     QPainter,
     QPaintEvent,
     QPalette,
+    QResizeEvent,
 )
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QListView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.domain import Column
 from planner.locale import user_locale
 from planner.read_models import ColumnSummary
+from planner.valuation import BoardWorth, ColumnWorth
 from ui.board.card_delegate import CardDelegate
+from ui.board.column_figures import (
+    breakdown_tooltip,
+    leads_text,
+    rate_texts,
+    total_texts,
+    weighted_texts,
+)
 from ui.board.column_model import LEAD_ID_ROLE, ColumnModel
 from ui.common.colours import blend, column_accent, muted_text
+from ui.common.icons import Glyph, icon
+from ui.common.theme import mark_lane
+
+HEADER_INSET = 0.45
+"""Space left and right of a header's text, in lines."""
+SMALL_FONT = 0.88
+"""The weighted total's font size, relative to the body font."""
 
 
 class ColumnView(QListView):
@@ -140,52 +166,86 @@ class ColumnView(QListView):
 
 
 class ColumnHeader(QWidget):
-    """The column's title with its card count and total value, above a bar in its colour."""
+    """The column's title with its card count, its total in the home currency and, for open
+    columns, the total weighted by the column's win probability, above a bar in its colour.
+
+    The tooltip breaks the total down by currency, one short line each.
+    """
 
     def __init__(self, column: Column) -> None:
         super().__init__()
         self._column = column
         self._summary = ColumnSummary()
+        self._worth: ColumnWorth | None = None
+        self._rates: Mapping[str, str] = {}
         self._locale = user_locale()
         self.setObjectName(f"column-header-{column.value}")
-        self._update_accessible_name()
+        self.add_button = QToolButton(self)
+        self.add_button.setObjectName(f"add-lead-{column.value}")
+        self.add_button.setIcon(icon(Glyph.ADD))
+        self.add_button.setAutoRaise(True)
+        self.add_button.setToolTip(f"Add a lead to {column.heading}")
+        self.add_button.setAccessibleName(f"Add a lead to {column.heading}")
+        self._update_descriptions()
 
     @property
     def summary(self) -> ColumnSummary:
         """The figures shown."""
         return self._summary
 
-    def set_summary(self, summary: ColumnSummary) -> None:
-        """Shows new figures."""
+    @property
+    def worth(self) -> ColumnWorth | None:
+        """The column's worth in the home currency, once the board reckoned it."""
+        return self._worth
+
+    def set_summary(self, summary: ColumnSummary, board: BoardWorth | None = None) -> None:
+        """Shows new figures; ``board`` holds the converted totals (``board_worth``)."""
         self._summary = summary
-        self._update_accessible_name()
+        self._worth = board.columns.get(self._column) if board is not None else None
+        self._rates = rate_texts(board, self._locale) if board is not None else {}
+        self._update_descriptions()
         self.update()
 
     def count_text(self) -> str:
         """``24 leads``."""
-        count = self._summary.count
-        return "1 lead" if count == 1 else f"{count:,} leads"
+        return leads_text(self._summary.count)
 
     def total_text(self) -> str:
-        """``45,000.00 EUR``, or ``No value`` for a column without values."""
-        return self._summary.total_text(self._locale) or "No value"
+        """``212,400.00 EUR + 2 in other currencies``, or ``No value``."""
+        return total_texts(self._worth, self._locale)[0]
+
+    def weighted_text(self) -> str:
+        """``Weighted at 60 %: 127,440.00 EUR``; empty for Won and Lost."""
+        texts = weighted_texts(self._column, self._worth, self._locale)
+        return texts[0] if texts else ""
 
     def sizeHint(self) -> QSize:
-        """Two lines of text plus the coloured bar, measured from the fonts."""
+        """Three lines of text plus the coloured bar, measured from the fonts."""
         line = self.fontMetrics().height()
         title = QFontMetrics(self._title_font()).height()
-        return QSize(line * 8, self._bar_height() + title + line + round(line * 0.9))
+        small = QFontMetrics(self._small_font()).height()
+        return QSize(line * 8, self._bar_height() + title + line + small + round(line * 0.9))
 
     def minimumSizeHint(self) -> QSize:
         """As tall as the size hint, narrower."""
         return QSize(self.fontMetrics().height() * 4, self.sizeHint().height())
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keeps the "+" at the right end of the title line."""
+        super().resizeEvent(event)
+        line = self.fontMetrics().height()
+        inset = round(line * HEADER_INSET)
+        size = QFontMetrics(self._title_font()).height() + round(line * 0.3)
+        self.add_button.setIconSize(QSize(round(size * 0.7), round(size * 0.7)))
+        top = self._bar_height() + round(line * 0.35) - round(line * 0.15)
+        self.add_button.setGeometry(self.width() - inset - size, top, size, size)
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Bar, title and count on one line, the total below."""
+        """Bar, title and count on one line, the total below, the weighted total under it."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         line = self.fontMetrics().height()
-        inset = round(line * 0.45)
+        inset = round(line * HEADER_INSET)
         bar = self._bar_height()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(column_accent(self._column))
@@ -205,15 +265,43 @@ class ColumnHeader(QWidget):
         self._paint_count(
             painter, inset + QFontMetrics(title_font).horizontalAdvance(title), top, title_height
         )
-        painter.setFont(self.font())
-        painter.setPen(muted_text(self.palette()))
-        total = self.fontMetrics().elidedText(
-            self.total_text(), Qt.TextElideMode.ElideRight, text_width
+        top += title_height
+        has_value = self._worth is not None and bool(self._worth.total.breakdown)
+        total_colour = (
+            self.palette().color(QPalette.ColorRole.WindowText)
+            if has_value
+            else muted_text(self.palette())
         )
+        totals = total_texts(self._worth, self._locale)
+        self._paint_fitting(painter, self.font(), total_colour, totals, inset, top, text_width)
+        top += line
+        weighted = weighted_texts(self._column, self._worth, self._locale)
+        if weighted:
+            muted = muted_text(self.palette())
+            small = self._small_font()
+            self._paint_fitting(painter, small, muted, weighted, inset, top, text_width)
+
+    def _paint_fitting(
+        self,
+        painter: QPainter,
+        font: QFont,
+        colour: QColor,
+        texts: tuple[str, ...],
+        left: float,
+        top: float,
+        width: float,
+    ) -> None:
+        """The longest of ``texts`` that fits ``width``, or the shortest elided."""
+        metrics = QFontMetrics(font)
+        shown = next((text for text in texts if metrics.horizontalAdvance(text) <= width), None)
+        if shown is None:
+            shown = metrics.elidedText(texts[-1], Qt.TextElideMode.ElideRight, round(width))
+        painter.setFont(font)
+        painter.setPen(colour)
         painter.drawText(
-            QRectF(inset, top + title_height, text_width, line),
+            QRectF(left, top, width, metrics.height()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            total,
+            shown,
         )
 
     def _paint_count(self, painter: QPainter, left: float, top: float, height: float) -> None:
@@ -242,14 +330,25 @@ class ColumnHeader(QWidget):
             font.setPointSizeF(font.pointSizeF() * 1.15)
         return font
 
+    def _small_font(self) -> QFont:
+        font = QFont(self.font())
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * SMALL_FONT)
+        return font
+
     def _bar_height(self) -> int:
         return max(3, round(self.fontMetrics().height() * 0.22))
 
-    def _update_accessible_name(self) -> None:
-        """The figures in words, for screen readers and as a tooltip when the total is cut."""
+    def _update_descriptions(self) -> None:
+        """The figures in words: a one-line name for screen readers, the breakdown on hover."""
+        weighted = self.weighted_text()
         description = f"{self._column.heading}: {self.count_text()}, {self.total_text()}"
-        self.setAccessibleName(description)
-        self.setToolTip(description)
+        self.setAccessibleName(f"{description}, {weighted}" if weighted else description)
+        self.setToolTip(
+            breakdown_tooltip(
+                self._column, self._summary.count, self._worth, self._rates, self._locale
+            )
+        )
 
 
 class ColumnPanel(QFrame):
@@ -266,14 +365,5 @@ class ColumnPanel(QFrame):
         layout.setSpacing(spacing)
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
-        self.setAutoFillBackground(True)
-        self._apply_lane_palette()
-
-    def _apply_lane_palette(self) -> None:
-        """A lane slightly darker than the window, behind cards drawn in the base colour."""
-        palette = self.palette()
-        window = palette.color(QPalette.ColorRole.Window)
-        text = palette.color(QPalette.ColorRole.WindowText)
-        palette.setColor(QPalette.ColorRole.Window, blend(window, text, 0.045))
-        self.setPalette(palette)
-        self.view.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        mark_lane(self)
+        self.view.viewport().setAutoFillBackground(False)  # the lane shows between the cards

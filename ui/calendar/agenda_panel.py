@@ -13,7 +13,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
 from planner.read_models import CalendarTouch
-from ui.common.colours import OVERDUE, muted_text
+from ui.common.empty_state import EmptyState
+from ui.common.icons import Glyph
+from ui.common.theme import Tone, set_tone
 from ui.touches.touch_list import ListSection, TouchListModel, TouchListView, TouchRowDelegate
 from ui.touches.touch_text import count_text
 
@@ -25,10 +27,12 @@ class AgendaPanel(QWidget):
     Signals:
         done_requested(int): mark this touch done (today, no outcome).
         open_requested(int): open this touch's dialog.
+        new_touch_requested(): the empty agenda's "Plan a touch…" was clicked.
     """
 
     done_requested = Signal(int)
     open_requested = Signal(int)
+    new_touch_requested = Signal()
 
     def __init__(self, today: Callable[[], date]) -> None:
         super().__init__()
@@ -50,14 +54,18 @@ class AgendaPanel(QWidget):
         self.list_view.setAccessibleName("Today and overdue touches")
         self.list_view.setUniformItemSizes(False)
         self.list_view.setLayoutMode(QListView.LayoutMode.Batched)
-        self.empty_label = QLabel("Nothing due today and nothing overdue.")
-        self.empty_label.setWordWrap(True)
-        palette = self.empty_label.palette()
-        palette.setColor(self.empty_label.foregroundRole(), muted_text(palette))
-        self.empty_label.setPalette(palette)
+        self.empty_state = EmptyState(
+            Glyph.EMPTY_AGENDA,
+            "All caught up",
+            "Nothing is due today and nothing is overdue.",
+            "Plan a touch…",
+            centred=False,
+        )
+        self.empty_state.setObjectName("agenda-empty")
+        self.empty_state.primary_requested.connect(self.new_touch_requested)
         self._pages = QStackedWidget()
         self._pages.addWidget(self.list_view)
-        self._pages.addWidget(self.empty_label)
+        self._pages.addWidget(self.empty_state)
         layout = QVBoxLayout(self)
         line = self.fontMetrics().height()
         layout.setContentsMargins(line // 2, line // 2, 0, 0)
@@ -85,9 +93,5 @@ class AgendaPanel(QWidget):
         if overdue:
             parts.append(count_text(len(overdue), "overdue", "overdue"))
         self.summary.setText(" · ".join(parts))
-        palette = self.summary.palette()
-        palette.setColor(
-            self.summary.foregroundRole(), OVERDUE if overdue else muted_text(self.palette())
-        )
-        self.summary.setPalette(palette)
-        self._pages.setCurrentWidget(self.list_view if touches else self.empty_label)
+        set_tone(self.summary, Tone.ALERT if overdue else Tone.MUTED)
+        self._pages.setCurrentWidget(self.list_view if touches else self.empty_state)

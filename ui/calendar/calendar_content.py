@@ -42,7 +42,10 @@ class CalendarFilter:
 
 @dataclass(frozen=True)
 class CalendarContent:
-    """The touches of each visible day (in time order) and the campaigns overlapping the range."""
+    """The touches of each visible day (in time order) and the campaigns overlapping the range.
+
+    A done touch belongs to the day it was done, whatever day it was planned for.
+    """
 
     first: date
     last: date
@@ -61,9 +64,9 @@ class CalendarContent:
             temperatures=calendar_filter.query_temperatures(),
             channels=calendar_filter.query_channels(),
         ):
-            day_touches = by_day.get(touch.planned_on)
+            day_touches = by_day.get(touch.shown_on)
             if day_touches is None:
-                by_day[touch.planned_on] = [touch]
+                by_day[touch.shown_on] = [touch]
             else:
                 day_touches.append(touch)
         campaigns = tuple(
@@ -74,7 +77,7 @@ class CalendarContent:
         return cls(first, last, by_day, campaigns)
 
     def touches_on(self, day: date) -> list[CalendarTouch]:
-        """The touches planned for ``day``, in time order."""
+        """The touches shown on ``day`` (planned then, or done then), in time order."""
         return self.touches_by_day.get(day, [])
 
     def campaigns_on(self, day: date) -> list[Campaign]:

@@ -61,7 +61,7 @@ class CalendarFilterBar(QWidget):
             action.toggled.connect(self._announce)
             self.channel_actions[channel] = action
         self.channel_menu.addSeparator()
-        self.channel_menu.addAction("Show every channel").triggered.connect(self.show_every_channel)
+        self.channel_menu.addAction("Show Every Channel").triggered.connect(self.show_every_channel)
         self.channel_button = QToolButton()
         self.channel_button.setMenu(self.channel_menu)
         self.channel_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

@@ -6,7 +6,7 @@ is counted into its "+N more" marker.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF
 
@@ -73,10 +73,38 @@ class CampaignBar:
 
 @dataclass(frozen=True)
 class TouchChip:
-    """One touch drawn in its day."""
+    """One touch drawn in its day: a stripe, the kind's icon (always shown), then the text."""
 
     rect: QRectF
     touch: CalendarTouch
+
+    @property
+    def stripe_width(self) -> float:
+        """The coloured stripe at the chip's left edge."""
+        return max(3.0, self.rect.height() * 0.16)
+
+    @property
+    def icon_rect(self) -> QRectF:
+        """The square of the kind's icon, right after the stripe; it never gives way to text."""
+        side = max(self.rect.height() - 4.0, 1.0)
+        side = min(side, max(self.rect.width() - self.stripe_width - 2.0, 1.0))
+        return QRectF(
+            self.rect.left() + self.stripe_width + 2.0,
+            self.rect.top() + (self.rect.height() - side) / 2,
+            side,
+            side,
+        )
+
+    @property
+    def text_rect(self) -> QRectF:
+        """What is left for the time and the name, after the icon."""
+        icon = self.icon_rect
+        return QRectF(
+            icon.right() + 3.0,
+            self.rect.top(),
+            max(self.rect.right() - icon.right() - 6.0, 0.0),
+            self.rect.height(),
+        )
 
 
 @dataclass(frozen=True)
@@ -90,6 +118,39 @@ class MoreMarker:
 
 CalendarItem = TouchChip | CampaignBar | MoreMarker | DayCell
 
+SNAP_MINUTES = 15
+"""Dragging within the hour grid moves a touch in steps of a quarter of an hour."""
+
+
+@dataclass(frozen=True)
+class HourGrid:
+    """The week view's hours: ``rect`` spans the seven days from ``first_hour`` to ``last_hour``
+    (exclusive), one ``hour_height`` per hour; timed touches sit at their time."""
+
+    rect: QRectF
+    first_hour: int
+    last_hour: int
+    hour_height: float
+    gutter: QRectF
+    """The strip left of the days holding the hours' labels."""
+
+    def y_of(self, moment: time) -> float:
+        """The height of a time of day in the grid."""
+        hours = moment.hour + moment.minute / 60 - self.first_hour
+        return self.rect.top() + hours * self.hour_height
+
+    def time_at(self, y: float) -> time:
+        """The time of day at a height, to the quarter hour, kept inside the grid's hours."""
+        hours = (y - self.rect.top()) / self.hour_height + self.first_hour
+        steps = round(hours * 60 / SNAP_MINUTES)
+        minutes = min(max(steps * SNAP_MINUTES, self.first_hour * 60), self.last_hour * 60 - 1)
+        minutes -= minutes % SNAP_MINUTES
+        return time(minutes // 60, minutes % 60)
+
+    def hours(self) -> range:
+        """The hours drawn, first to last."""
+        return range(self.first_hour, self.last_hour)
+
 
 @dataclass
 class CalendarPlacement:
@@ -100,6 +161,15 @@ class CalendarPlacement:
     bars: list[CampaignBar] = field(default_factory=list)
     chips: list[TouchChip] = field(default_factory=list)
     more: list[MoreMarker] = field(default_factory=list)
+    hour_grid: HourGrid | None = None
+    """The week view's hour grid; ``None`` for a month."""
+
+    def time_at(self, point: QPointF) -> time | None:
+        """The time of day under ``point`` in the hour grid; ``None`` outside it."""
+        grid = self.hour_grid
+        if grid is None or not grid.rect.contains(point):
+            return None
+        return grid.time_at(point.y())
 
     def cell_at(self, point: QPointF) -> DayCell | None:
         """The day under ``point``, if any."""
@@ -136,7 +206,14 @@ def place(
     size: QSizeF,
     metrics: CalendarMetrics,
 ) -> CalendarPlacement:
-    """Lays the range's days out in ``size`` and fits their bars and chips into them."""
+    """Lays the range's days out in ``size`` and fits their bars and chips into them.
+
+    A week gets an hour grid for its timed touches (``week_layout.place_week``).
+    """
+    if calendar_range.mode is CalendarMode.WEEK:
+        from ui.calendar.week_layout import place_week  # the week's layout builds on this one
+
+        return place_week(calendar_range, content, size, metrics)
     placement = CalendarPlacement()
     days = calendar_range.days
     weeks = calendar_range.weeks
@@ -163,9 +240,9 @@ def place(
             for column, day in enumerate(row_days)
         ]
         placement.cells.extend(cells)
-        lanes, hidden = _place_bars(placement, content.campaigns, cells, metrics, max_lanes)
+        lanes, hidden = place_bars(placement, content.campaigns, cells, metrics, max_lanes)
         for cell in cells:
-            _place_chips(placement, cell, content.touches_on(cell.day), lanes, hidden, metrics)
+            place_chips(placement, cell, content.touches_on(cell.day), lanes, hidden, metrics)
         row_top += row_height
     return placement
 
@@ -211,7 +288,7 @@ def _wanted_height(
     )
 
 
-def _place_bars(
+def place_bars(
     placement: CalendarPlacement,
     campaigns: tuple[Campaign, ...],
     cells: list[DayCell],
@@ -256,7 +333,7 @@ def _place_bars(
     return len(lane_ends), hidden
 
 
-def _place_chips(
+def place_chips(
     placement: CalendarPlacement,
     cell: DayCell,
     touches: list[CalendarTouch],

@@ -5,10 +5,10 @@ themes both work; every size comes from the font's line height.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap
 
 from planner.domain import Temperature, TouchKind
 from planner.locale import LocaleCategory, NameWidth, format_day_as, user_locale, weekday_name
@@ -18,29 +18,15 @@ from ui.calendar.calendar_layout import (
     CalendarPlacement,
     CampaignBar,
     DayCell,
+    HourGrid,
     MoreMarker,
     TouchChip,
 )
 from ui.calendar.calendar_range import CalendarRange
 from ui.common.colours import OVERDUE, blend, is_dark, muted_text
+from ui.common.icons import icon, touch_kind_glyph
+from ui.common.theme import SIZES
 from ui.touches.touch_colours import channel_colour, temperature_colour
-
-SHORT_KIND_NAMES = {
-    TouchKind.DIRECT_MAIL_LETTER: "letter",
-    TouchKind.PROMOTION: "offer",
-    TouchKind.POSTCARD: "postcard",
-    TouchKind.SALES_LETTER: "letter",
-    TouchKind.PHONE_CALL: "call",
-    TouchKind.EMAIL: "email",
-    TouchKind.MEETING: "meeting",
-    TouchKind.SEMINAR: "seminar",
-    TouchKind.PRESENTATION: "presentation",
-    TouchKind.PROPOSAL: "proposal",
-    TouchKind.INVOICE: "invoice",
-    TouchKind.CONTRACT: "contract",
-    TouchKind.OTHER: "other",
-}
-"""The one word a chip has room for after the lead's name."""
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -66,6 +52,8 @@ class CalendarState:
     today: date
     drop_day: date | None = None
     selected_touch: int | None = None
+    drop_time: time | None = None
+    """The time under a touch dragged over the week's hour grid."""
 
 
 class CalendarPainter:
@@ -90,7 +78,8 @@ class CalendarPainter:
         self._dark = is_dark(palette)
         self._small_metrics = QFontMetricsF(self._small)
         self._looks: dict[tuple[Temperature, bool, bool], _ChipLook] = {}
-        self._kind_widths: dict[str, float] = {}
+        self._icons: dict[tuple[TouchKind, str, int], QPixmap] = {}
+        self._ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
 
     def paint(
         self,
@@ -104,6 +93,8 @@ class CalendarPainter:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for cell in placement.cells:
             self._paint_cell(cell, calendar_range, metrics, state)
+        if placement.hour_grid is not None:
+            self._paint_hour_grid(placement.hour_grid, metrics)
         self._paint_weekday_headers(placement)
         for bar in placement.bars:
             self._paint_bar(bar, metrics)
@@ -111,6 +102,53 @@ class CalendarPainter:
             self._paint_chip(chip, metrics, state)
         for marker in placement.more:
             self._paint_more(marker)
+        if placement.hour_grid is not None and state.drop_time is not None:
+            self._paint_drop_time(placement.hour_grid, state.drop_time)
+
+    def _paint_hour_grid(self, grid: HourGrid, metrics: CalendarMetrics) -> None:
+        """A line every hour (fainter every half hour) with the hour in the gutter."""
+        painter = self._painter
+        painter.setFont(self._small)
+        half = blend(self._base, self._text, 0.06)
+        right = grid.rect.right()
+        painter.setPen(QPen(self._line, 1))
+        painter.drawLine(QPointF(0, grid.rect.top() - 0.5), QPointF(right, grid.rect.top() - 0.5))
+        step = 1 if grid.hour_height >= metrics.line * 1.1 else 2
+        for hour in grid.hours():
+            y = round(grid.y_of(time(hour))) + 0.5
+            if hour != grid.first_hour:
+                painter.setPen(QPen(self._line, 1))
+                painter.drawLine(QPointF(grid.rect.left(), y), QPointF(right, y))
+            if grid.hour_height >= metrics.line * 1.6:
+                painter.setPen(QPen(half, 1, Qt.PenStyle.DashLine))
+                middle = y + grid.hour_height / 2
+                painter.drawLine(QPointF(grid.rect.left(), middle), QPointF(right, middle))
+            if hour == grid.first_hour or (hour - grid.first_hour) % step:
+                continue
+            label = QRectF(
+                grid.gutter.left(),
+                y - metrics.line / 2,
+                grid.gutter.width() - metrics.inset * 2,
+                metrics.line,
+            )
+            painter.setPen(self._muted)
+            painter.drawText(label, _RIGHT, time(hour).strftime("%H:%M"))
+
+    def _paint_drop_time(self, grid: HourGrid, moment: time) -> None:
+        """Where a dragged touch would land: a line at that time with the time in the gutter."""
+        painter = self._painter
+        y = grid.y_of(moment)
+        painter.setPen(QPen(self._highlight, 2))
+        painter.drawLine(QPointF(grid.rect.left(), y), QPointF(grid.rect.right(), y))
+        painter.setFont(self._small_bold)
+        painter.setPen(self._highlight)
+        label = QRectF(
+            grid.gutter.left(),
+            y - self._small_metrics.height(),
+            grid.gutter.width() - 4,
+            self._small_metrics.height(),
+        )
+        painter.drawText(label, _RIGHT, moment.strftime("%H:%M"))
 
     def _paint_weekday_headers(self, placement: CalendarPlacement) -> None:
         painter = self._painter
@@ -206,20 +244,19 @@ class CalendarPainter:
         painter = self._painter
         touch = chip.touch
         look = self._chip_look(touch.temperature, touch.is_overdue(state.today), touch.done_on)
-        radius = metrics.line * 0.25
+        radius = metrics.line * SIZES.chip_radius
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(look.background)
         painter.drawRoundedRect(chip.rect, radius, radius)
-        stripe = QRectF(
-            chip.rect.left(), chip.rect.top(), max(3.0, metrics.line * 0.22), chip.rect.height()
-        )
+        stripe = QRectF(chip.rect.left(), chip.rect.top(), chip.stripe_width, chip.rect.height())
         painter.setBrush(look.stripe)
         _fill_rounded(painter, stripe, radius, rounded_left=True, rounded_right=False)
         if touch.id == state.selected_touch:
             painter.setPen(QPen(self._highlight, 1.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(chip.rect.adjusted(0.75, 0.75, -0.75, -0.75), radius, radius)
-        self._paint_chip_text(chip, touch, metrics, look)
+        self._paint_kind_icon(chip, look)
+        self._paint_chip_text(chip, touch, look)
 
     def _chip_look(
         self, temperature: Temperature, overdue: bool, done_on: date | None
@@ -244,34 +281,30 @@ class CalendarPainter:
         self._looks[key] = look
         return look
 
-    def _paint_chip_text(
-        self, chip: TouchChip, touch: CalendarTouch, metrics: CalendarMetrics, look: _ChipLook
-    ) -> None:
+    def _paint_kind_icon(self, chip: TouchChip, look: _ChipLook) -> None:
+        """The kind of touch as an icon, drawn whatever the chip's width."""
+        area = chip.icon_rect
+        side = max(round(area.width()), 1)
+        key = (chip.touch.kind, look.text.name(), side)
+        pixmap = self._icons.get(key)
+        if pixmap is None:
+            glyph = icon(touch_kind_glyph(chip.touch.kind), look.text)
+            pixmap = glyph.pixmap(QSize(side, side), self._ratio)
+            self._icons[key] = pixmap
+        self._painter.drawPixmap(area.topLeft(), pixmap)
+
+    def _paint_chip_text(self, chip: TouchChip, touch: CalendarTouch, look: _ChipLook) -> None:
+        """``✓ 10:30 Marta Sousa``: done mark, time (unless done on another day), name."""
         painter = self._painter
-        area = chip.rect.adjusted(metrics.line * 0.22 + metrics.inset * 2, 0, -metrics.inset * 2, 0)
-        kind = SHORT_KIND_NAMES[touch.kind]
-        kind_width = self._kind_widths.get(kind)
-        if kind_width is None:
-            kind_width = self._kind_widths[kind] = self._small_metrics.horizontalAdvance(kind)
+        area = chip.text_rect
         prefix = "✓ " if touch.done_on else ""
-        if touch.planned_at is not None:
+        if touch.planned_at is not None and not touch.done_elsewhere:
             prefix += f"{touch.planned_at.strftime('%H:%M')} "
-        label = prefix + touch.lead_name
-        room_for_kind = (
-            area.width() - look.metrics.horizontalAdvance(label) > kind_width + metrics.line
-        )
-        name_width = area.width() - (kind_width + metrics.inset * 2 if room_for_kind else 0)
         painter.setFont(look.font)
         painter.setPen(look.text)
         painter.drawText(
-            QRectF(area.left(), area.top(), name_width, area.height()),
-            _LEFT,
-            look.metrics.elidedText(label, _ELIDE, name_width),
+            area, _LEFT, look.metrics.elidedText(prefix + touch.lead_name, _ELIDE, area.width())
         )
-        if room_for_kind:
-            painter.setFont(self._small)
-            painter.setPen(self._muted)
-            painter.drawText(area, _RIGHT, kind)
 
     def _paint_more(self, marker: MoreMarker) -> None:
         painter = self._painter

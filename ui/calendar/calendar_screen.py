@@ -6,7 +6,7 @@ through the runner, refreshing from the runner's broadcast like every other view
 """
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
@@ -34,27 +34,31 @@ from ui.calendar.calendar_filters import CalendarFilterBar
 from ui.calendar.calendar_range import CalendarMode, CalendarRange
 from ui.calendar.calendar_view import CalendarView
 from ui.calendar.day_list import DayListPopup
+from ui.common.icons import Glyph, set_glyph
 from ui.operations import Action, Operations
 from ui.touches.campaign_dialog import CampaignDialog
 from ui.touches.new_touch_dialog import NewTouchDialog
 from ui.touches.touch_dialog import TouchDialog
+
+TODAY_KEY, MONTH_KEY, WEEK_KEY = "T", "M", "W"
+"""Single keys while the calendar has the focus, as in the usual calendar programs."""
 
 _WATCHED_KINDS = (Kind.TOUCH, Kind.CAMPAIGN, Kind.LEAD)
 """A change to any of these can change what the calendar shows."""
 
 
 def range_title(calendar_range: CalendarRange) -> str:
-    """``March 2026``, or for a week ``16 – 22 March 2026``."""
+    """``March 2026``, or for a week ``16 – 22 Mar 2026`` (short, so the header fits)."""
     if calendar_range.mode is CalendarMode.MONTH:
         return format_day_as(calendar_range.anchor, "LLLL y")
     first, last = calendar_range.first, calendar_range.last
     if first.month == last.month:
         start = format_day_as(first, "d")
     elif first.year == last.year:
-        start = format_day_as(first, "d MMMM")
+        start = format_day_as(first, "d MMM")
     else:
-        start = format_day_as(first, "d MMMM y")
-    return f"{start} – {format_day_as(last, 'd MMMM y')}"
+        start = format_day_as(first, "d MMM y")
+    return f"{start} – {format_day_as(last, 'd MMM y')}"
 
 
 class CalendarScreen(QWidget):
@@ -81,12 +85,19 @@ class CalendarScreen(QWidget):
             title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
         self.title.setFont(title_font)
         self.today_button = QPushButton("Today")
+        self.today_button.setToolTip(f"Show today ({TODAY_KEY})")
         self.previous_button = _tool_button("‹", "Previous (Page Up)")
         self.next_button = _tool_button("›", "Next (Page Down)")
         self.mode_buttons = {
-            mode: _tool_button(mode.label, f"Show a {mode.value}") for mode in CalendarMode
+            mode: _tool_button(
+                mode.label,
+                f"Show a {mode.value} ({MONTH_KEY if mode is CalendarMode.MONTH else WEEK_KEY})",
+            )
+            for mode in CalendarMode
         }
-        self.new_campaign_button = QPushButton("New campaign…")
+        set_glyph(self.today_button, Glyph.TODAY)
+        set_glyph(self.previous_button, Glyph.PREVIOUS)
+        set_glyph(self.next_button, Glyph.NEXT)
         self._build_layout()
         self._connect()
         self.setFocusProxy(self.view)
@@ -171,6 +182,15 @@ class CalendarScreen(QWidget):
         if touch is not None and touch.planned_on == day:
             return None
         return self._run(lambda workspace: reschedule_touch(workspace, touch_id, day))
+
+    def reschedule_touch_at(self, touch_id: int, day: date, at: time) -> Change | None:
+        """Moves a touch to a day and a time of day (a drop in the week's hour grid)."""
+        touch = self.view.content.touch(touch_id)
+        if touch is not None and (touch.planned_on, touch.planned_at) == (day, at):
+            return None
+        return self._run(
+            lambda workspace: reschedule_touch(workspace, touch_id, day, planned_at=at)
+        )
 
     def reschedule_campaign(self, campaign_id: int, start_on: date) -> Change | None:
         """Moves a campaign (and its planned touches) to start on another day (a drop)."""
@@ -258,8 +278,6 @@ class CalendarScreen(QWidget):
         toolbar.addSeparator()
         for button in self.mode_buttons.values():
             toolbar.addWidget(button)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.new_campaign_button)
         self.toolbar = toolbar
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.view)
@@ -279,10 +297,10 @@ class CalendarScreen(QWidget):
         self.today_button.clicked.connect(self.go_today)
         self.previous_button.clicked.connect(self.go_previous)
         self.next_button.clicked.connect(self.go_next)
-        self.new_campaign_button.clicked.connect(self.new_campaign)
         self.filters.filter_changed.connect(self.set_filter)
         view = self.view
         view.touch_dropped.connect(self.reschedule_touch)
+        view.touch_timed.connect(self.reschedule_touch_at)
         view.campaign_dropped.connect(self.reschedule_campaign)
         view.touch_opened.connect(self.open_touch)
         view.campaign_opened.connect(self.open_campaign)
@@ -290,14 +308,19 @@ class CalendarScreen(QWidget):
         view.new_touch_requested.connect(self.new_touch)
         self.agenda.done_requested.connect(self.mark_done)
         self.agenda.open_requested.connect(self.open_touch)
+        self.agenda.new_touch_requested.connect(lambda: self.new_touch(self.today()))
         self.day_list.done_requested.connect(self.mark_done)
         self.day_list.touch_opened.connect(self.open_touch)
         self.day_list.campaign_opened.connect(self.open_campaign)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for key, slot in (
+        keys: tuple[tuple[QKeySequence.StandardKey | str, Callable[[], object]], ...] = (
             (QKeySequence.StandardKey.MoveToPreviousPage, self.go_previous),
             (QKeySequence.StandardKey.MoveToNextPage, self.go_next),
-        ):
+            (TODAY_KEY, self.go_today),
+            (MONTH_KEY, lambda: self.set_mode(CalendarMode.MONTH)),
+            (WEEK_KEY, lambda: self.set_mode(CalendarMode.WEEK)),
+        )
+        for key, slot in keys:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
@@ -313,6 +336,7 @@ def _spacer(width: int, policy: QSizePolicy.Policy) -> QWidget:
 def _tool_button(text: str, tip: str) -> QToolButton:
     button = QToolButton()
     button.setText(text)
+    button.setAutoRaise(True)
     button.setToolTip(tip)
     button.setAccessibleName(tip)
     return button

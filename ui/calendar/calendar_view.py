@@ -5,7 +5,7 @@ widget turns the mouse into intentions (open, list a day, move a touch or a camp
 the database to the screen that owns it.
 """
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSizeF, Qt, Signal
 from PySide6.QtGui import (
@@ -53,6 +53,8 @@ class CalendarView(QWidget):
 
     Signals:
         touch_dropped(int, object): a touch was dropped on a day (``date``): reschedule it.
+        touch_timed(int, object, object): a touch was dropped in the week's hour grid, on a
+            day (``date``) at a time of day (``time``): reschedule it to then.
         campaign_dropped(int, object): a campaign was dropped so it starts on this ``date``.
         touch_opened(int), campaign_opened(int): double-clicked: open its dialog.
         day_opened(object): the day's number or its "+N more" was clicked: list the whole day.
@@ -60,6 +62,7 @@ class CalendarView(QWidget):
     """
 
     touch_dropped = Signal(int, object)
+    touch_timed = Signal(int, object, object)
     campaign_dropped = Signal(int, object)
     touch_opened = Signal(int)
     campaign_opened = Signal(int)
@@ -83,6 +86,7 @@ class CalendarView(QWidget):
         self._press_position: QPoint | None = None
         self._press_item: CalendarItem | None = None
         self._drop_day: date | None = None
+        self._drop_time: time | None = None
         self._selected_touch: int | None = None
 
     @property
@@ -139,7 +143,7 @@ class CalendarView(QWidget):
             self._placement,
             self._range,
             self.metrics(),
-            CalendarState(self._today, self._drop_day, self._selected_touch),
+            CalendarState(self._today, self._drop_day, self._selected_touch, self._drop_time),
         )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -227,13 +231,15 @@ class CalendarView(QWidget):
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        """Highlights the day the item would land on."""
+        """Highlights the day the item would land on (and, over the hour grid, the time)."""
+        item = dragged_item(event.mimeData())
         day = self.day_at(event.position())
-        if dragged_item(event.mimeData()) is None or day is None:
+        if item is None or day is None:
             self._set_drop_day(None)
             event.ignore()
             return
-        self._set_drop_day(day)
+        moment = self._placement.time_at(event.position())
+        self._set_drop_day(day, moment if isinstance(item, DraggedTouch) else None)
         event.acceptProposedAction()
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
@@ -251,7 +257,10 @@ class CalendarView(QWidget):
             return
         event.setDropAction(Qt.DropAction.MoveAction)
         event.accept()
-        if isinstance(item, DraggedTouch):
+        moment = self._placement.time_at(event.position())
+        if isinstance(item, DraggedTouch) and moment is not None:
+            self.touch_timed.emit(item.touch_id, day, moment)
+        elif isinstance(item, DraggedTouch):
             self.touch_dropped.emit(item.touch_id, day)
         else:
             self.campaign_dropped.emit(item.campaign_id, day - timedelta(days=item.grab_offset))
@@ -281,9 +290,10 @@ class CalendarView(QWidget):
             return item.day
         return None
 
-    def _set_drop_day(self, day: date | None) -> None:
-        if day != self._drop_day:
+    def _set_drop_day(self, day: date | None, moment: time | None = None) -> None:
+        if (day, moment) != (self._drop_day, self._drop_time):
             self._drop_day = day
+            self._drop_time = moment
             self.update()
 
     def _relayout(self) -> None:

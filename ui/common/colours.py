@@ -1,24 +1,24 @@
-"""The board's colours: one accent per column, mixed with the palette so dark themes work too."""
+"""Colour helpers over the theme's tokens (``ui/common/theme.py``): a column's accent, the overdue
+red, blends and muted text, read from the palette being painted so light and dark both work."""
 
 from PySide6.QtGui import QColor, QPalette
 
 from planner.domain import Column
+from ui.common.theme import LIGHT, palette_is_dark, theme_colours
 
-_ACCENTS = {
-    Column.COLD: "#2f7fd8",
-    Column.WARM: "#e08a1e",
-    Column.HOT: "#d9432f",
-    Column.WON: "#2e9e5b",
-    Column.LOST: "#8a8f98",
-}
-
-OVERDUE = QColor("#c62828")
-"""The colour of an overdue mark: the one red that means "act now"."""
+OVERDUE = QColor(LIGHT.overdue)
+"""The light scheme's overdue red; painting code that knows its palette uses ``overdue``."""
 
 
-def column_accent(column: Column) -> QColor:
-    """The column's accent: stripes, meters and header bars."""
-    return QColor(_ACCENTS[column])
+def column_accent(column: Column, palette: QPalette | None = None) -> QColor:
+    """The column's accent (stripes, meters and header bars) in the scheme of ``palette``
+    (the application's when none is given)."""
+    return theme_colours(palette).column_accent(column)
+
+
+def overdue(palette: QPalette | None = None) -> QColor:
+    """The red that means "act now", in the scheme of ``palette``."""
+    return QColor(theme_colours(palette).overdue)
 
 
 def blend(base: QColor, tint: QColor, amount: float) -> QColor:
@@ -40,4 +40,4 @@ def muted_text(palette: QPalette) -> QColor:
 
 def is_dark(palette: QPalette) -> bool:
     """True for dark themes, where tints must be lighter to show."""
-    return palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+    return palette_is_dark(palette)

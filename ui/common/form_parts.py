@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain import TouchKind, TouchOutcome
 from planner.limits import EARLIEST_DAY, LATEST_DAY
-from ui.common.colours import OVERDUE
+from ui.common.theme import Tone, set_tone
 from ui.touches.touch_text import DAY_FORMAT
 
 
@@ -116,9 +116,7 @@ def error_label(object_name: str) -> QLabel:
     label = plain_label()
     label.setObjectName(object_name)
     label.setWordWrap(True)
-    palette = label.palette()
-    palette.setColor(label.foregroundRole(), OVERDUE)
-    label.setPalette(palette)
+    set_tone(label, Tone.ALERT)
     label.hide()
     return label
 

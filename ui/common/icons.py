@@ -11,7 +11,9 @@ from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QPalette, QPixmap
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from planner.domain import TouchKind
 
@@ -69,6 +71,28 @@ class Glyph(StrEnum):
     INVOICE = "receipt-text-outline"
     CONTRACT = "handshake-outline"
     OTHER_TOUCH = "dots-horizontal-circle-outline"
+    NEW_TOUCH = "calendar-plus"
+    NEW_DATABASE = "database-plus-outline"
+    QUIT = "exit-to-app"
+    OPEN_LEAD = "card-account-details-outline"
+    MOVE_LEFT = "arrow-left-bold-outline"
+    MOVE_RIGHT = "arrow-right-bold-outline"
+    DEMO_DATA = "database-import-outline"
+    LETTER = "file-document-outline"
+    TEMPLATES = "file-document-multiple-outline"
+    SENDER = "card-account-mail-outline"
+    CALL_SHEET = "clipboard-list-outline"
+    PREVIOUS = "chevron-left"
+    NEXT = "chevron-right"
+    TODAY = "calendar-today"
+    WEEK = "calendar-week"
+    ABOUT = "information-outline"
+    CATALOGUE = "package-variant-closed"
+    IMPORT_HISTORY = "history"
+    EMPTY_BOARD = "view-column-outline"
+    EMPTY_AGENDA = "calendar-check-outline"
+    BACK_UP = "database-check-outline"
+    RESTORE_BACKUP = "backup-restore"
 
 
 _TOUCH_KIND_GLYPHS: "Mapping[TouchKind, Glyph]" = {
@@ -98,6 +122,34 @@ def icon(glyph: Glyph, colour: QColor | None = None) -> QIcon:
     tint = colour if colour is not None else _palette_colour(QPalette.ColorRole.WindowText)
     disabled = _palette_colour(QPalette.ColorRole.PlaceholderText)
     return _drawn_icon(glyph, tint.name(QColor.NameFormat.HexArgb), disabled.name())
+
+
+GLYPH_PROPERTY = "glyph"
+"""The property that remembers which glyph an action or button shows, to redraw it later."""
+
+
+def set_glyph(target: QAction | QAbstractButton, glyph: Glyph) -> None:
+    """Shows ``glyph`` on an action or button, redrawn when the colour scheme changes."""
+    target.setProperty(GLYPH_PROPERTY, glyph.value)
+    target.setIcon(icon(glyph))
+
+
+def refresh_glyph_icons() -> None:
+    """Redraws every glyph of actions and buttons in the palette's new colours."""
+    for window in QApplication.topLevelWidgets():
+        for target in (
+            window,
+            *window.findChildren(QAction),
+            *window.findChildren(QAbstractButton),
+        ):
+            name = target.property(GLYPH_PROPERTY)
+            if isinstance(name, str) and name and isinstance(target, QAction | QAbstractButton):
+                target.setIcon(icon(Glyph(name)))
+
+
+def warning_pixmap(side: int, colour: QColor) -> QPixmap:
+    """The warning sign of message boxes (in the overdue red), instead of the style's stock one."""
+    return icon(Glyph.WARNING, colour).pixmap(QSize(side, side))
 
 
 def forget_icons() -> None:

@@ -1,21 +1,32 @@
 """Address labels and envelopes for the chosen leads, made on a worker thread and previewed.
 
-The PDF goes to a working folder (the preview's Save as PDF keeps a copy where the user wants it).
+Like the mail merge, the PDF goes where the Output box says (the documents folder unless the
+user picks another file); labels can be printed with their outlines to check the alignment.
 """
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
 
 from planner.documents.profile import PaperSize
 from planner.documents.stationery import EnvelopeSize, LabelSheet
+from planner.errors import ValidationError
 from planner.services.document_jobs import PrintedAddresses, PrintEnvelopes, PrintLabels
 from planner.services.sender import load_sender_profile
 from planner.workspace import Workspace
 from ui.common.workers import Job
 from ui.documents.job_dialog import DocumentJobDialog, fresh_path
 from ui.documents.lead_selection import LeadSelectionPanel
+from ui.documents.output_choice import OutputChoice
 from ui.operations import Operations
 
 
@@ -35,6 +46,9 @@ class AddressJobDialog(DocumentJobDialog):
         self._operations = operations
         self._output_folder = output_folder
         self.printed: PrintedAddresses | None = None
+        self.output = OutputChoice(
+            output_folder, "document.pdf", one_file_only=True, what=title.lower()
+        )
         self.selection_panel = LeadSelectionPanel(operations.workspace, selected_lead_ids)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("address-summary")
@@ -42,6 +56,7 @@ class AddressJobDialog(DocumentJobDialog):
         self.skipped_label = QLabel()
         self.skipped_label.setWordWrap(True)
         self.form_layout.addWidget(self.selection_panel)
+        self.form_layout.addWidget(self.output, 0)
         self.result_layout.addWidget(self.summary_label)
         self.result_layout.addWidget(self.skipped_label)
 
@@ -62,9 +77,25 @@ class AddressJobDialog(DocumentJobDialog):
         self.skipped_label.setVisible(bool(result.notes_text()))
         self.request_preview(result.path, self.windowTitle())
 
-    def output_path(self, name: str) -> Path:
-        """A new file in the working folder."""
-        return fresh_path(self._output_folder, name)
+    def output_path(self) -> Path:
+        """The PDF file to write, as the Output box says (``.pdf`` added when missing)."""
+        path = self.output.target()
+        if not path.name:
+            raise ValidationError("Choose the PDF file to write")
+        return path if path.suffix.lower() == ".pdf" else path.with_name(f"{path.name}.pdf")
+
+    def suggest_file_name(self, name: str) -> None:
+        """Proposes a new file in the output folder, unless the user chose one."""
+        self.output.suggest_file_name(fresh_path(self._output_folder, name).name)
+
+    def _stopped(self) -> None:
+        """After a run the next suggestion is a new file, so a preview still open is kept."""
+        super()._stopped()
+        self._suggest()
+
+    def _suggest(self) -> None:
+        """Proposes the file name of the current choices."""
+        raise NotImplementedError
 
 
 class LabelsDialog(AddressJobDialog):
@@ -90,12 +121,16 @@ class LabelsDialog(AddressJobDialog):
         self.start_box.setObjectName("label-start")
         self.start_box.setToolTip("The first free label on a partly used sheet, counted along rows")
         self.start_box.setMaximumWidth(self.fontMetrics().height() * 6)
+        self.outline_box = QCheckBox("Print the outline of every label")
+        self.outline_box.setObjectName("label-outline")
+        self.outline_box.setToolTip("Check the alignment on plain paper before using a sheet")
         layout = QFormLayout()
         layout.addRow("Sheet", self.sheet_box)
         layout.addRow("Start at label", self.start_box)
+        layout.addRow("", self.outline_box)
         sheet_group = QGroupBox("Labels")
         sheet_group.setLayout(layout)
-        self.form_layout.addWidget(sheet_group)
+        self.form_layout.insertWidget(1, sheet_group)
         self.sheet_box.currentIndexChanged.connect(self._sheet_changed)
         self._choose_paper_sheet(load_sender_profile(operations.workspace).paper_size)
         self._sheet_changed()
@@ -110,14 +145,14 @@ class LabelsDialog(AddressJobDialog):
 
     def make_job(self) -> Job:
         """Labels for the chosen leads on the chosen sheet."""
-        sheet = self.sheet()
         return PrintLabels(
             database=self._workspace.path,
             selection=self.selection_panel.selection(),
             sender=load_sender_profile(self._workspace),
-            sheet=sheet,
-            output=self.output_path(f"Labels {sheet.value}.pdf"),
+            sheet=self.sheet(),
+            output=self.output_path(),
             start=self.start_box.value(),
+            outline=self.outline_box.isChecked(),
         )
 
     def progress_text(self, done: int, total: int) -> str:
@@ -138,6 +173,10 @@ class LabelsDialog(AddressJobDialog):
 
     def _sheet_changed(self) -> None:
         self.start_box.setRange(1, self.sheet().spec.per_sheet)
+        self._suggest()
+
+    def _suggest(self) -> None:
+        self.suggest_file_name(f"Labels {self.sheet().value}.pdf")
 
 
 class EnvelopesDialog(AddressJobDialog):
@@ -162,9 +201,11 @@ class EnvelopesDialog(AddressJobDialog):
         layout.addRow("Envelope", self.size_box)
         size_group = QGroupBox("Envelopes")
         size_group.setLayout(layout)
-        self.form_layout.addWidget(size_group)
+        self.form_layout.insertWidget(1, size_group)
+        self.size_box.currentIndexChanged.connect(self._suggest)
         if load_sender_profile(operations.workspace).paper_size is PaperSize.LETTER:
             self.set_size(EnvelopeSize.NO10)
+        self._suggest()
 
     def envelope_size(self) -> EnvelopeSize:
         """The chosen envelope."""
@@ -176,13 +217,12 @@ class EnvelopesDialog(AddressJobDialog):
 
     def make_job(self) -> Job:
         """Envelopes for the chosen leads."""
-        size = self.envelope_size()
         return PrintEnvelopes(
             database=self._workspace.path,
             selection=self.selection_panel.selection(),
             sender=load_sender_profile(self._workspace),
-            size=size,
-            output=self.output_path(f"Envelopes {size.value}.pdf"),
+            size=self.envelope_size(),
+            output=self.output_path(),
         )
 
     def progress_text(self, done: int, total: int) -> str:
@@ -193,3 +233,6 @@ class EnvelopesDialog(AddressJobDialog):
         """``24 envelopes, 2 skipped``."""
         envelopes = "1 envelope" if result.count == 1 else f"{result.count:,} envelopes"
         return f"{envelopes}, {len(result.skipped)} skipped"
+
+    def _suggest(self) -> None:
+        self.suggest_file_name(f"Envelopes {self.envelope_size().value}.pdf")

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QStandardPaths
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from ui.board.board_widget import BoardWidget
+from ui.common.icons import Glyph
 from ui.documents.address_dialogs import EnvelopesDialog, LabelsDialog
 from ui.documents.call_sheet_dialog import CallSheetDialog
 from ui.documents.job_dialog import DocumentJobDialog
@@ -49,17 +50,27 @@ class DocumentActions(QObject):
         self.sender_dialog: SenderProfileDialog | None = None
         self.previews: list[DocumentPreview] = []
         self.letter_to_lead = window_action(
-            window, "&Letter to Selected Lead…", self.open_letter_to_lead
+            window, "Lette&r to Selected Lead…", self.open_letter_to_lead, glyph=Glyph.LETTER
         )
-        self.write_letter = window_action(window, "&Write Letter…", self.open_letter_to_lead)
+        self.write_letter = window_action(
+            window, "&Write Letter…", self.open_letter_to_lead, glyph=Glyph.LETTER
+        )
         self.mail_merge = window_action(
-            window, "&Mail Merge…", self.open_mail_merge, "Ctrl+Shift+M"
+            window, "&Mail Merge…", self.open_mail_merge, "Ctrl+Shift+M", Glyph.MAIL_MERGE
         )
-        self.labels = window_action(window, "Address &Labels…", self.open_labels)
-        self.envelopes = window_action(window, "&Envelopes…", self.open_envelopes)
-        self.call_sheet = window_action(window, "&Call Sheet…", self.open_call_sheet)
-        self.letter_templates = window_action(window, "Letter &Templates…", self.open_templates)
-        self.sender_profile = window_action(window, "&Sender Profile…", self.open_sender_profile)
+        self.labels = window_action(window, "Address &Labels…", self.open_labels, glyph=Glyph.LABEL)
+        self.envelopes = window_action(
+            window, "&Envelopes…", self.open_envelopes, glyph=Glyph.ENVELOPE
+        )
+        self.call_sheet = window_action(
+            window, "&Call Sheet…", self.open_call_sheet, glyph=Glyph.CALL_SHEET
+        )
+        self.letter_templates = window_action(
+            window, "Letter &Templates…", self.open_templates, glyph=Glyph.TEMPLATES
+        )
+        self.sender_profile = window_action(
+            window, "&Sender Profile…", self.open_sender_profile, glyph=Glyph.SENDER
+        )
         board.set_card_actions([self.write_letter])
         board.current_lead_changed.connect(self._enable_for)
         operations.workspace_changed.connect(self._workspace_changed)
@@ -68,7 +79,7 @@ class DocumentActions(QObject):
 
     @property
     def working_folder(self) -> Path:
-        """Where labels, envelopes and call sheets go: a folder of this session, removed at exit.
+        """Where call sheets go: a folder of this session, removed at exit.
 
         The preview's Save as PDF keeps a copy elsewhere.
         """
@@ -112,14 +123,14 @@ class DocumentActions(QObject):
     def open_labels(self) -> LabelsDialog:
         """Opens the address labels dialog."""
         dialog = LabelsDialog(
-            self._operations, self.working_folder, self._selected_leads(), self._window
+            self._operations, self.letters_folder, self._selected_leads(), self._window
         )
         return self._show_job_dialog(dialog)
 
     def open_envelopes(self) -> EnvelopesDialog:
         """Opens the envelopes dialog."""
         dialog = EnvelopesDialog(
-            self._operations, self.working_folder, self._selected_leads(), self._window
+            self._operations, self.letters_folder, self._selected_leads(), self._window
         )
         return self._show_job_dialog(dialog)
 

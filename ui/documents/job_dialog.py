@@ -9,7 +9,6 @@ stops it with nothing written; closing the dialog mid-run cancels too.
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import PlannerError
-from ui.common.colours import OVERDUE, muted_text
+from ui.common.theme import Tone, set_tone
 from ui.common.workers import Job, JobThread
 
 
@@ -67,6 +66,9 @@ class DocumentJobDialog(QDialog):
         self.buttons.addButton(self.run_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button.setAutoDefault(False)
+        self.cancel_button.hide()  # the box shows the buttons it is given; these wait their turn
+        self.preview_button.hide()
         self.buttons.rejected.connect(self.reject)
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
@@ -137,11 +139,11 @@ class DocumentJobDialog(QDialog):
 
     def show_problem(self, text: str) -> None:
         """Shows why the job could not run or failed."""
-        self._status(text, OVERDUE)
+        self._status(text, Tone.ALERT)
 
     def show_note(self, text: str) -> None:
         """Shows a quiet line of status."""
-        self._status(text, muted_text(self.status_label.palette()))
+        self._status(text, Tone.MUTED)
 
     def request_preview(self, path: Path, title: str) -> None:
         """Asks for the PDF to be shown in a preview window; Open preview shows it again."""
@@ -154,10 +156,8 @@ class DocumentJobDialog(QDialog):
         if self._last_document is not None:
             self.preview_requested.emit(*self._last_document)
 
-    def _status(self, text: str, colour: QColor) -> None:
-        palette = self.status_label.palette()
-        palette.setColor(self.status_label.foregroundRole(), colour)
-        self.status_label.setPalette(palette)
+    def _status(self, text: str, tone: Tone) -> None:
+        set_tone(self.status_label, tone)
         self.status_label.setText(text)
         self.status_label.setVisible(bool(text))
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from planner.domain import Column
 from planner.services.documents import LeadSelection, count_selected
 from planner.workspace import Workspace
-from ui.common.colours import muted_text
+from ui.common.theme import Tone, set_tone
 
 COUNT_DELAY_MS = 200
 """Typing a search must pause this long before the leads are counted again."""
@@ -83,9 +83,7 @@ class LeadSelectionPanel(QGroupBox):
         self.selected_label = QLabel(self._selected_leads_text())
         self.count_label = QLabel()
         self.count_label.setObjectName("selection-count")
-        palette = self.count_label.palette()
-        palette.setColor(self.count_label.foregroundRole(), muted_text(palette))
-        self.count_label.setPalette(palette)
+        set_tone(self.count_label, Tone.MUTED)
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(COUNT_DELAY_MS)

@@ -21,7 +21,7 @@ from planner.errors import PlannerError
 from planner.services.document_jobs import LetterPreview, RenderLetter
 from planner.services.documents import letter_context
 from planner.workspace import Workspace
-from ui.common.colours import muted_text
+from ui.common.theme import Tone, set_tone
 from ui.common.workers import JobThread
 from ui.operations import Operations
 from ui.referrer_field import ReferrerField
@@ -62,9 +62,7 @@ class LetterPreviewPanel(QWidget):
         self.status_label = QLabel()
         self.status_label.setObjectName("preview-status")
         self.status_label.setWordWrap(True)
-        palette = self.status_label.palette()
-        palette.setColor(self.status_label.foregroundRole(), muted_text(palette))
-        self.status_label.setPalette(palette)
+        set_tone(self.status_label, Tone.MUTED)
         # Children go in the order they were made: the view (and its page renderer) before the
         # document it draws.
         self.view = QPdfView(self)

@@ -9,19 +9,21 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QGroupBox,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QWidget,
 )
 
+from ui.common.path_field import PathField
 from ui.documents.preview_window import PDF_FILE_FILTER
 
 
 class OutputChoice(QGroupBox):
-    """A file or a folder to write to, and whether to pad for printing on both sides.
+    """A file or a folder to write to, and whether to pad for printing on both sides; or, with
+    ``one_file_only``, just the PDF file (labels, envelopes).
 
     The file name follows ``suggest_file_name`` until the user types or browses for their own.
+    Long paths show elided in the middle, whole in the tooltip and while edited.
 
     Signals:
         changed(): the target or the duplex choice changed.
@@ -29,19 +31,28 @@ class OutputChoice(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, folder: Path, file_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        file_name: str,
+        parent: QWidget | None = None,
+        *,
+        one_file_only: bool = False,
+        what: str = "the letters",
+    ) -> None:
         super().__init__("Output", parent)
         self.setObjectName("output-choice")
         self._folder = folder
+        self._what = what
         self._chosen_by_user = False
         self.file_button = QRadioButton("One PDF")
         self.folder_button = QRadioButton("One PDF per lead, in the folder")
         group = QButtonGroup(self)
         group.addButton(self.file_button)
         group.addButton(self.folder_button)
-        self.file_field = QLineEdit(str(folder / file_name))
+        self.file_field = PathField(str(folder / file_name))
         self.file_field.setObjectName("output-file")
-        self.folder_field = QLineEdit(str(folder))
+        self.folder_field = PathField(str(folder))
         self.folder_field.setObjectName("output-folder")
         self.browse_file_button = QPushButton("Browse…")
         self.browse_folder_button = QPushButton("Browse…")
@@ -64,6 +75,15 @@ class OutputChoice(QGroupBox):
         self.browse_file_button.clicked.connect(self.browse_file)
         self.browse_folder_button.clicked.connect(self.browse_folder)
         self.file_button.setChecked(True)
+        if one_file_only:
+            for widget in (
+                self.file_button,
+                self.duplex_box,
+                self.folder_button,
+                self.folder_field,
+                self.browse_folder_button,
+            ):
+                widget.hide()
 
     @property
     def split(self) -> bool:
@@ -104,7 +124,7 @@ class OutputChoice(QGroupBox):
     def browse_file(self) -> None:
         """Asks for the PDF file to write."""
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Write the letters to", self.file_field.text(), PDF_FILE_FILTER
+            self, f"Write {self._what} to", self.file_field.text(), PDF_FILE_FILTER
         )
         if chosen:
             path = Path(chosen)

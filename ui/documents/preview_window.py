@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.icons import Glyph, set_glyph
 from ui.documents.printing import PrintError, match_printer_to_document, print_document
 
 PDF_FILE_FILTER = "PDF files (*.pdf)"
 
 
 class DocumentPreview(QMainWindow):
-    """A window on one PDF: pages to scroll through, and what to do with the file."""
+    """A window on one PDF: pages to scroll through, and what to do with the file; Esc or
+    Ctrl+W (the platform's Close key) closes it."""
 
     def __init__(self, path: Path, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,14 @@ class DocumentPreview(QMainWindow):
         self.open_action = self._action("&Open in PDF Viewer", self.open_in_viewer)
         self.fit_width_action = self._action("Fit &Width", self.fit_width)
         self.fit_page_action = self._action("Whole &Page", self.fit_page)
+        self.close_action = self._action("&Close", self.close, QKeySequence.StandardKey.Close)
+        self.close_action.setShortcuts(
+            [*QKeySequence.keyBindings(QKeySequence.StandardKey.Close), QKeySequence("Esc")]
+        )
+        set_glyph(self.print_action, Glyph.PRINT)
+        set_glyph(self.save_action, Glyph.PDF)
+        set_glyph(self.open_action, Glyph.OPEN)
+        set_glyph(self.close_action, Glyph.CLOSE)
         self._build_toolbar()
         self.setWindowTitle(f"{title} — {self.path.name}")
         self._message_box: QMessageBox | None = None
@@ -151,7 +161,7 @@ class DocumentPreview(QMainWindow):
         toolbar = QToolBar("Document")
         toolbar.setObjectName("preview-toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.print_action, self.save_action, self.open_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
@@ -161,6 +171,7 @@ class DocumentPreview(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
         toolbar.addWidget(self.page_label)
+        toolbar.addAction(self.close_action)
         self.addToolBar(toolbar)
 
     def _action(

@@ -41,6 +41,11 @@ SIGNER_FIELDS = (
     ("signer_name", "Signed by", "who signs the letters"),
     ("signer_title", "Title", "e.g. Owner"),
 )
+PAYMENT_FIELDS = (
+    ("iban", "IBAN", "printed on invoices, with the payment QR code"),
+    ("bic", "BIC", "optional inside the SEPA area"),
+    ("vat_id", "VAT number", "e.g. DE123456789, for invoices and e-invoices"),
+)
 _IMAGE_FIELDS = ("logo_path", "signature_path")
 
 
@@ -59,7 +64,7 @@ class SenderProfileDialog(QDialog):
         self.change: Change | None = None
         self.fields: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
-        for name, _label, hint in (*BUSINESS_FIELDS, *SIGNER_FIELDS):
+        for name, _label, hint in (*BUSINESS_FIELDS, *SIGNER_FIELDS, *PAYMENT_FIELDS):
             field = QLineEdit()
             field.setObjectName(f"sender-{name}")
             field.setPlaceholderText(hint)
@@ -187,9 +192,16 @@ class SenderProfileDialog(QDialog):
         pages.addRow("", self.error_label("currency"))
         pages_box = QGroupBox("Documents")
         pages_box.setLayout(pages)
+        payment = QFormLayout()
+        for name, label, _hint in PAYMENT_FIELDS:
+            payment.addRow(label, self.fields[name])
+            payment.addRow("", self.error_label(name))
+        payment_box = QGroupBox("Payment details")
+        payment_box.setLayout(payment)
         right = QVBoxLayout()
         right.addWidget(signer_box)
         right.addWidget(pages_box)
+        right.addWidget(payment_box)
         right.addStretch(1)
         columns = QHBoxLayout()
         columns.addWidget(business_box, 3)

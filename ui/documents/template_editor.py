@@ -33,7 +33,8 @@ from planner.documents.template_text import (
 )
 from planner.domain import TouchKind
 from planner.services.templates import create_template, edit_template
-from ui.common.colours import OVERDUE, blend, muted_text
+from ui.common.colours import OVERDUE, blend
+from ui.common.theme import Tone, set_tone
 from ui.documents.letter_preview import LetterPreviewPanel
 from ui.documents.placeholder_list import PlaceholderList
 from ui.operations import Action, Operations
@@ -303,15 +304,11 @@ class TemplateEditor(QDialog):
         self.body_field.setExtraSelections([selection])
 
     def _show_problem(self, text: str) -> None:
-        palette = self.check_label.palette()
-        palette.setColor(self.check_label.foregroundRole(), OVERDUE)
-        self.check_label.setPalette(palette)
+        set_tone(self.check_label, Tone.ALERT)
         self.check_label.setText(text)
 
     def _show_note(self, text: str) -> None:
-        palette = self.check_label.palette()
-        palette.setColor(self.check_label.foregroundRole(), muted_text(palette))
-        self.check_label.setPalette(palette)
+        set_tone(self.check_label, Tone.MUTED)
         self.check_label.setText(text)
 
     def _window_title(self) -> str:

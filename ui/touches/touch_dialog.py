@@ -25,7 +25,6 @@ from planner.domain import Touch
 from planner.errors import PlannerError
 from planner.services.touches import TouchEdit, delete_touch, edit_touch
 from planner.workspace import Workspace
-from ui.common.colours import OVERDUE
 from ui.common.form_parts import (
     TimeField,
     chosen_kind,
@@ -38,6 +37,7 @@ from ui.common.form_parts import (
     plain_label,
     to_qdate,
 )
+from ui.common.theme import Tone, set_tone
 from ui.operations import Action, Operations
 from ui.touches.touch_text import full_day_text
 
@@ -202,9 +202,7 @@ class TouchDialog(QDialog):
         if late > 0:
             overdue = plain_label(f"{late} day{'s' if late != 1 else ''} late")
             overdue.setObjectName("touch-overdue")
-            palette = overdue.palette()
-            palette.setColor(overdue.foregroundRole(), OVERDUE)
-            overdue.setPalette(palette)
+            set_tone(overdue, Tone.ALERT)
             line.addWidget(overdue)
         return line
 

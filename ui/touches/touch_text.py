@@ -12,6 +12,8 @@ def touch_summary(touch: CalendarTouch, today: date) -> str:
     parts = [touch.kind.label, f"{touch.lead_name} ({touch.temperature.value})"]
     if touch.planned_at is not None:
         parts.append(touch.planned_at.strftime("%H:%M"))
+    if touch.done_elsewhere:
+        parts.append(f"planned {full_day_text(touch.planned_on)}")
     if touch.done_on is not None:
         parts.append(f"done {full_day_text(touch.done_on)}")
     elif touch.is_overdue(today):

@@ -233,3 +233,19 @@ def test_a_column_of_twenty_thousand_cards_with_touches_loads_quickly(workspace:
     print(f"20,000 cards with 80,000 touches: {seconds * 1000:.0f} ms")
     assert sum(card.overdue for card in cards) == 20_000
     assert seconds < 0.5
+
+
+def test_the_calendar_shows_a_touch_on_the_day_it_was_done(workspace: Workspace) -> None:
+    lead_id = _lead(workspace)
+    planned_day = CREATED + timedelta(days=10)
+    touch_id = _plan(workspace, lead_id, planned_day, planned_at=time(9, 0))
+    touches.mark_touch_done(workspace, touch_id, done_on=CREATED)
+    (shown,) = workspace.touches.between(CREATED, CREATED)
+    assert shown.id == touch_id
+    assert shown.shown_on == CREATED
+    assert shown.done_elsewhere
+    assert workspace.touches.between(planned_day, planned_day) == []
+    still_planned = _plan(workspace, lead_id, planned_day)
+    assert [touch.id for touch in workspace.touches.between(planned_day, planned_day)] == [
+        still_planned
+    ]

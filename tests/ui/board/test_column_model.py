@@ -88,6 +88,9 @@ def test_data_gives_the_card_its_name_and_a_description(
         "Marta Sousa",
         "Padaria Sousa",
         str(card.value),
+        "0 of the usual 8 contacts done, none planned",
+        "Nothing planned",
+        "Never touched",
     ]
 
 

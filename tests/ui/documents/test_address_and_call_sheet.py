@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.documents.stationery import EnvelopeSize, LabelSheet
 from planner.domain import Column, TouchDraft, TouchKind
+from planner.services.document_jobs import PrintLabels
 from planner.services.touches import plan_touches
 from tests.ui.documents.conftest import (
     cold_lead_names,
@@ -38,7 +39,7 @@ def test_labels_for_the_cold_leads_start_at_the_chosen_label(
     assert dialog.skipped_label.text() == "Skipped (no postal address): Rob Quinn, Nora Ellis"
     printed = dialog.printed
     assert printed is not None
-    assert printed.path.parent == window.document_actions.working_folder
+    assert printed.path == window.document_actions.letters_folder / "Labels avery-l7163.pdf"
     assert pdf_pages(printed.path) == 3
     text = pdf_text(printed.path)
     for name in cold_lead_names(window.workspace)[:24]:
@@ -64,7 +65,7 @@ def test_each_run_writes_a_new_file_so_an_open_preview_keeps_its_own(
     assert first.path != second.path
     assert second.path.name == "Labels avery-l7160 (2).pdf"
     assert first.path.exists()
-    assert leftovers(window.document_actions.working_folder) == []
+    assert leftovers(window.document_actions.letters_folder) == []
 
 
 def test_envelopes_carry_the_return_address(qtbot: QtBot, window: MainWindow) -> None:
@@ -93,7 +94,7 @@ def test_nothing_addressable_is_a_clear_failure(qtbot: QtBot, window: MainWindow
         "Nothing to print: no selected lead has a postal address (Rob Quinn)"
     )
     assert window.document_actions.previews == []
-    assert list(window.document_actions.working_folder.iterdir()) == []
+    assert list(window.document_actions.letters_folder.iterdir()) == []
 
 
 def test_the_call_sheet_lists_the_days_calls(qtbot: QtBot, window: MainWindow) -> None:
@@ -141,3 +142,28 @@ def test_dialogs_close_when_another_database_opens(
     assert not templates.isVisible()
     assert actions.dialog is None
     assert actions.templates is None
+
+
+def test_labels_and_envelopes_go_to_the_file_the_user_chose(
+    qtbot: QtBot, window: MainWindow, letters_folder: Path
+) -> None:
+    labels = window.document_actions.open_labels()
+    assert labels.output.target().parent == letters_folder
+    assert labels.output.file_field.isVisible()
+    assert not labels.output.folder_field.isVisible()
+    chosen = letters_folder / "shop labels.pdf"
+    labels.output.set_file(chosen)
+    labels.outline_box.setChecked(True)
+    job = labels.make_job()
+    assert isinstance(job, PrintLabels)
+    assert job.outline
+    _run(qtbot, labels)
+    assert labels.printed is not None
+    assert labels.printed.path == chosen
+    assert chosen.exists()
+    labels.reject()
+    envelopes = window.document_actions.open_envelopes()
+    envelopes.output.set_file(letters_folder / "post")
+    _run(qtbot, envelopes)
+    assert envelopes.printed is not None
+    assert envelopes.printed.path == letters_folder / "post.pdf"

@@ -347,3 +347,34 @@ def test_the_sender_hint_follows_the_profile_saved_elsewhere(
     assert not dialog.sender_hint.isVisible()
     operations.undo_stack.undo()
     assert dialog.sender_hint.isVisible()
+
+
+def test_before_it_runs_the_merge_offers_one_way_out_and_run_is_the_default(
+    window: MainWindow,
+) -> None:
+    dialog = window.document_actions.open_mail_merge()
+    ways_out = [
+        button for button in (dialog.cancel_button, dialog.close_button) if button.isVisible()
+    ]
+    assert ways_out == [dialog.close_button]
+    assert not dialog.preview_button.isVisible()
+    assert dialog.run_button.isDefault()
+    assert not dialog.close_button.autoDefault()
+
+
+def test_a_long_output_path_is_elided_in_the_middle_with_the_whole_path_on_hover(
+    window: MainWindow, letters_folder: Path
+) -> None:
+    dialog = window.document_actions.open_mail_merge()
+    deep = letters_folder.joinpath(*["a rather long folder name"] * 8)
+    path = deep / "Cold introduction with a special offer, Cold leads.pdf"
+    dialog.output.set_file(path)
+    field = dialog.output.file_field
+    dialog.run_button.setFocus()
+    assert field.is_elided()
+    shown = field.displayed_text()
+    assert "…" in shown
+    assert shown.startswith(str(path)[:3])
+    assert shown.endswith("leads.pdf")
+    assert field.toolTip() == str(path)
+    assert dialog.output.target() == path

@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.documents.address import Recipient
@@ -117,3 +118,21 @@ def test_open_hands_the_file_to_the_system_viewer(
     monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
     preview.open_action.trigger()
     assert opened == [QUrl.fromLocalFile(str(preview.path))]
+
+
+@pytest.mark.parametrize("closing", ["escape", "close-key"])
+def test_escape_and_the_close_key_close_the_preview(
+    qtbot: QtBot, tmp_path: Path, closing: str
+) -> None:
+    key = (
+        QKeySequence(Qt.Key.Key_Escape)
+        if closing == "escape"
+        else QKeySequence(QKeySequence.StandardKey.Close)  # Ctrl+W, or the platform's own
+    )
+    shown = DocumentPreview(_envelopes(tmp_path / "envelopes.pdf", 1), "Envelopes")
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shown)
+    with qtbot.waitSignal(shown.destroyed):
+        qtbot.keySequence(shown, key)

@@ -1,0 +1,1 @@
+"""The dashboard screen: funnel, sales and campaign figures for a period, from the report."""
