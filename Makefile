@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench lint typecheck contracts clean
+.PHONY: run test bench soak lint typecheck contracts clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,12 +33,17 @@ contracts: $(VENV)/.installed-test
 
 test: $(VENV)/.installed-test lint typecheck contracts
 	@scripts/ensure-system-libs test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m 'not bench'
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m 'not bench and not soak'
 
 bench: $(VENV)/.installed-test
 	@scripts/ensure-system-libs test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m bench -s
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# Hundreds of kill -9 trials of the crash harness (tests/crash); a few dozen run in `make test`.
+soak: $(VENV)/.installed-test
+	@scripts/ensure-system-libs test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m soak tests/crash
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from planner import __version__
 from planner.workspace import APP_NAME, default_database_path
 from ui.database_files import open_workspace_asking
+from ui.file_safety import DamageReporter
 from ui.main_window import APPLICATION_TITLE, MainWindow
 from ui.window_settings import WindowSettings
 
@@ -44,6 +45,7 @@ def run_window(application: QApplication, database: Path | None, settings: Windo
     if workspace is None:
         return 1
     window = MainWindow(workspace, settings)
+    sys.excepthook = DamageReporter(window, sys.excepthook)
     window.show()
     settle_startup_objects()
     return application.exec()

@@ -6,10 +6,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from planner.errors import DatabaseOpenError
+from planner.errors import DatabaseOpenError, EmptyDatabaseError, PlannerError
+from planner.services.recovery import recover_interrupted_jobs
 from planner.workspace import Workspace
 from ui.common.colours import overdue
 from ui.common.icons import warning_pixmap
+from ui.file_safety import claim
 
 DATABASE_FILTER = "Planner databases (*.db *.planner *.sqlite);;All files (*)"
 DATABASE_SUFFIX = ".db"
@@ -70,6 +72,41 @@ def ask_after_failure(parent: QWidget | None, message: str, give_up_label: str) 
     return FailureChoice.GIVE_UP
 
 
+def confirm_empty_file(parent: QWidget | None, path: Path) -> bool:
+    """Asks whether an empty file should become a new planner file (it never does silently)."""
+    answer = QMessageBox.question(
+        parent,
+        "Empty file",
+        f"{path.name} is an empty file, not a planner database.\n\n"
+        "Make it a new, empty planner database?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+EmptyQuestion = Callable[[QWidget | None, Path], bool]
+
+
+def open_confirming_empty(
+    path: Path, parent: QWidget | None, confirm_empty: EmptyQuestion = confirm_empty_file
+) -> Workspace:
+    """Opens ``path``; an empty file becomes a planner file only when the user says so, and a
+    file another Planner window has open is refused (``ui.file_safety.claim``)."""
+    try:
+        workspace = Workspace.open(path)
+    except EmptyDatabaseError:
+        if not confirm_empty(parent, Path(path)):
+            raise
+        workspace = Workspace.open(path, create=True)
+    refusal = claim(workspace)
+    if refusal is not None:
+        workspace.close()
+        raise DatabaseOpenError(refusal)
+    workspace.notices += tuple(recover_interrupted_jobs(workspace))
+    return workspace
+
+
 FailureQuestion = Callable[[QWidget | None, str, str], FailureChoice]
 PathQuestion = Callable[[QWidget | None, Path], Path | None]
 
@@ -82,6 +119,7 @@ def open_workspace_asking(
     after_failure: FailureQuestion = ask_after_failure,
     ask_existing: PathQuestion = ask_database_to_open,
     ask_new: PathQuestion = ask_new_database,
+    confirm_empty: EmptyQuestion = confirm_empty_file,
 ) -> Workspace | None:
     """Opens ``path``; when it is not a usable planner file, asks for another until one opens.
 
@@ -94,8 +132,8 @@ def open_workspace_asking(
     while True:
         if candidate is not None:
             try:
-                return Workspace.open(candidate)
-            except DatabaseOpenError as error:
+                return open_confirming_empty(candidate, parent, confirm_empty)
+            except PlannerError as error:
                 failed, message = candidate, str(error)
         choice = after_failure(parent, message, give_up_label)
         if choice is FailureChoice.GIVE_UP:

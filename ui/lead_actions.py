@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.changes import Change
@@ -74,6 +74,10 @@ class LeadActions(QObject):
         menu.addAction(self.move_right)
         menu.addSeparator()
         menu.addAction(self.delete_lead)
+
+    def editing_actions(self) -> list[QAction]:
+        """The actions that change the file (switched off for a read-only one)."""
+        return [self.new_lead, self.move_left, self.move_right, self.delete_lead, self.demo_data]
 
     def open_new_lead_editor(self) -> LeadEditor:
         """Opens the editor for a new lead, in the selected card's column (Cold without one)."""

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from planner import __version__
-from planner.errors import DatabaseOpenError
+from planner.errors import PlannerError
 from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
 from ui.common.colours import overdue
@@ -24,8 +24,9 @@ from ui.common.icons import Glyph, set_glyph, warning_pixmap
 from ui.common.path_label import PathLabel
 from ui.common.theme import ThemeManager
 from ui.dashboard.dashboard_actions import DashboardActions
-from ui.database_files import ask_database_to_open, ask_new_database
+from ui.database_files import ask_database_to_open, ask_new_database, open_confirming_empty
 from ui.documents.document_actions import DocumentActions
+from ui.file_safety import FileSafety, release
 from ui.importing.import_actions import ImportActions
 from ui.lead_actions import LeadActions
 from ui.operations import Operations
@@ -83,14 +84,18 @@ class MainWindow(QMainWindow):
             self.operations, self, self.board.search_field.text, self.board.selected_lead_ids
         )
         self.board.empty_panel.import_requested.connect(self.import_actions.open_import)
+        self.file_safety = FileSafety(self.operations, self)
+        self.statusBar().addPermanentWidget(self.file_safety.read_only_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.undo_stack.indexChanged.connect(self._forget_message)
+        self.operations.workspace_changed.connect(lambda _workspace: self._show_database())
         self._build_menus()
         self._build_toolbar()
         self._show_database()
         self.setMinimumSize(self.minimum_size())
         self._restore_layout()
         settings.remember_database(workspace.path)
+        self.file_safety.tell_notices(workspace)
 
     @property
     def workspace(self) -> Workspace:
@@ -147,11 +152,13 @@ class MainWindow(QMainWindow):
         if Path(path).resolve() == self.workspace.path.resolve():
             return True
         try:
-            opened = Workspace.open(path)
-        except DatabaseOpenError as error:
+            opened = open_confirming_empty(path, self)
+        except PlannerError as error:
             self.show_error(f"{error}\n\nThe database that was open stays open.")
             return False
+        release(self.workspace.path)
         self.operations.open_workspace(opened).close()
+        self.file_safety.tell_notices(opened)
         self._settings.remember_database(opened.path)
         self._show_database()
         self.show_message(f"Opened {opened.path}")
@@ -185,6 +192,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.board.cancel_pending_search()
         self.workspace.close()
+        release(self.workspace.path)
         super().closeEvent(event)
 
     def _build_menus(self) -> None:
@@ -206,6 +214,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lead_actions.demo_data)
         self.import_actions.add_to(file_menu)
         file_menu.addAction(self.planning_actions.export_calendar)
+        file_menu.addSeparator()
+        self.file_safety.add_to(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, Glyph.QUIT, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -288,6 +298,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{path.name} — {APPLICATION_TITLE}")
         self.setWindowFilePath(str(path))
         self.database_label.set_path(str(path))
+        self.file_safety.show_state(self.lead_actions.editing_actions(), self.board)
 
     def _restore_layout(self) -> None:
         geometry = self._settings.geometry()

@@ -35,6 +35,7 @@ from planner.errors import (
     EmptyDatabaseError,
     PlannerError,
 )
+from planner.services.recovery import recover_interrupted_jobs
 from planner.store.file_safety import COMMAND_LINE_GAP
 from planner.workspace import Workspace, default_database_path
 
@@ -119,7 +120,10 @@ def _run(argv: list[str], start_gui: GuiStarter | None) -> int:
     except PlannerError as error:
         print(f"planner: {error}", file=sys.stderr)
         return 2
-    for notice in workspace.notices:
+    except (sqlite3.Error, OSError) as error:
+        print(f"planner: {database_path} cannot be used: {error}", file=sys.stderr)
+        return 2
+    for notice in (*workspace.notices, *recover_interrupted_jobs(workspace)):
         print(f"planner: {notice}", file=sys.stderr)
     try:
         status: int = arguments.handler(arguments, workspace)

@@ -56,7 +56,7 @@ def register(subparsers: Any) -> None:
         "response", help="record a lead's answer to a campaign by its response code"
     )
     response.add_argument("code", help="the campaign's response code, as printed on the reply")
-    response.add_argument("lead_id", type=int, metavar="LEAD_ID")
+    response.add_argument("lead_id", type=record_id, metavar="LEAD_ID")
     response.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help="default: today")
     response.set_defaults(handler=_response)
 

@@ -21,7 +21,7 @@ from planner.documents.batch import (
 from planner.documents.stationery import EnvelopeSize, LabelSheet
 from planner.domain import Column, Temperature
 from planner.errors import ValidationError
-from planner.services import documents
+from planner.services import documents, job_journal
 from planner.services.document_jobs import (
     MergeLetters,
     PrintCallSheet,
@@ -136,6 +136,7 @@ def _letter(arguments: argparse.Namespace, workspace: Workspace) -> int:
         today=workspace.clock.today(),
         output=arguments.out,
         campaign_id=arguments.campaign,
+        record=arguments.record,
     )
     try:
         report = job(no_progress, never_cancelled)
@@ -152,6 +153,7 @@ def _letter(arguments: argparse.Namespace, workspace: Workspace) -> int:
         print("Printed empty: " + ", ".join(missing.fields))
     if arguments.record:
         documents.record_letters(workspace, report.letters, template, arguments.campaign)
+        job_journal.finish(report.journal)
         print("Recorded 1 touch")
     return 0
 
@@ -170,11 +172,13 @@ def _mailmerge(arguments: argparse.Namespace, workspace: Workspace) -> int:
         split=split,
         campaign_id=arguments.campaign,
         duplex=arguments.duplex,
+        record=arguments.record,
     )
     report = job(no_progress, never_cancelled)
     _print_report(report)
     if arguments.record:
         documents.record_letters(workspace, report.letters, template, arguments.campaign)
+        job_journal.finish(report.journal)
         count = len(report.letters)
         print(f"Recorded {count} touch" if count == 1 else f"Recorded {count} touches")
     return 0

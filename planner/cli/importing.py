@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.changes import Kind
-from planner.cli.arguments import enum_choice, enum_metavar
+from planner.cli.arguments import enum_choice, enum_metavar, record_id
 from planner.cli.output import print_json
 from planner.domain import Outcome, Temperature
 from planner.errors import ValidationError
@@ -114,7 +114,9 @@ def register(subparsers: Any) -> None:
         description="Removes the leads an import added and restores those it updated. Refused, "
         "naming them, when some of those leads were changed since the import.",
     )
-    revert.add_argument("id", type=int, metavar="ID", help="the import's id from `planner imports`")
+    revert.add_argument(
+        "id", type=record_id, metavar="ID", help="the import's id from `planner imports`"
+    )
     imports.set_defaults(handler=_imports)
 
     export = subparsers.add_parser(

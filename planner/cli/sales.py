@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.changes import Change, Kind
-from planner.cli.arguments import enum_choice, enum_metavar, iso_date
+from planner.cli.arguments import enum_choice, enum_metavar, iso_date, record_id
 from planner.cli.output import print_json
 from planner.documents.batch import never_cancelled, no_progress
 from planner.documents.factur_x import check_factur_x_parties
@@ -71,7 +71,7 @@ def register(subparsers: Any) -> None:
     listing = document_actions.add_parser(
         "list", help="number, type, status, total and currency of every document"
     )
-    listing.add_argument("--lead", type=int, metavar="ID")
+    listing.add_argument("--lead", type=record_id, metavar="ID")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_document_list)
     printing = document_actions.add_parser("print", help="print a document (any revision) again")
@@ -110,7 +110,7 @@ def _register_catalog(subparsers: Any) -> None:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_catalog_list)
     delete = actions.add_parser("delete", help="take an entry out of the catalogue")
-    delete.add_argument("id", type=int)
+    delete.add_argument("id", type=record_id)
     delete.set_defaults(handler=_catalog_delete)
     export = actions.add_parser("export", help="write the catalogue as CSV")
     export.add_argument("file", type=Path, metavar="FILE.csv")
@@ -126,7 +126,7 @@ def _register_proposal(subparsers: Any) -> None:
     create = actions.add_parser(
         "create", help="create and print a proposal for a lead; prints its number"
     )
-    create.add_argument("lead_id", type=int, metavar="LEAD_ID")
+    create.add_argument("lead_id", type=record_id, metavar="LEAD_ID")
     create.add_argument(
         "--item",
         action="append",
@@ -135,7 +135,7 @@ def _register_proposal(subparsers: Any) -> None:
     )
     create.add_argument(
         "--catalog",
-        type=int,
+        type=record_id,
         action="append",
         metavar="ID",
         help="one unit of this catalogue entry (repeatable)",

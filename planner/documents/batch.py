@@ -124,6 +124,9 @@ class MergeReport:
     files: tuple[Path, ...]
     pages: int
     warnings: tuple[str, ...] = ()
+    journal: Path | None = None
+    """The note that keeps "record these letters" until they are recorded (see
+    ``planner.services.job_journal``); ``None`` when nobody asked to record them."""
 
     @property
     def summary(self) -> str:

@@ -25,6 +25,7 @@ from planner.documents.context import LetterContext
 from planner.documents.letter_content import ComposedLetter, compose_letter
 from planner.documents.letters import LetterWriter
 from planner.documents.output import (
+    Placing,
     StagedFolder,
     atomic_file,
     check_output_file,
@@ -44,6 +45,7 @@ def run_mail_merge(
     duplex: bool = False,
     progress: ProgressCallback = no_progress,
     is_cancelled: CancelCheck = never_cancelled,
+    before_placing: Placing | None = None,
 ) -> MergeReport:
     """Writes one letter per context; MergeCancelledError, TemplateError and OutputError leave
     no file.
@@ -52,6 +54,8 @@ def run_mail_merge(
     (named after the lead). ``duplex`` adds a blank page after every letter with an odd number of
     pages, so each letter starts on a front side when the single PDF is printed on both sides.
     The report's ``skipped`` is empty: choosing who gets no letter is the job's part.
+    ``before_placing`` hears the moves that put the finished files in place, in letter order,
+    just before they are made.
     """
     if split:
         check_output_folder(output)
@@ -60,6 +64,8 @@ def run_mail_merge(
     if not letters:
         raise NothingToPrintError("No letters to write: no lead was given")
     run = _MergeRun(CompiledTemplate(template), progress, is_cancelled, len(letters))
+    if before_placing is not None:
+        run.before_placing = before_placing
     if split:
         written, warnings = run.into_folder(letters, output)
         files = tuple(letter.file for letter in written)
@@ -93,6 +99,7 @@ class _MergeRun:
         self.done = 0
         self.pages = 0
         self.missing: list[MissingData] = []
+        self.before_placing: Placing = lambda _moves: None
 
     def _compose(self, context: LetterContext) -> ComposedLetter:
         if self.is_cancelled():
@@ -114,7 +121,7 @@ class _MergeRun:
         self.progress(0, self.total)
         target = path.expanduser().absolute()
         written = []
-        with atomic_file(target) as file:
+        with atomic_file(target, self.before_placing) as file:
             count = len(letters)
             subject = f"{count} letter{'s' if count != 1 else ''}: {title}"
             writer = LetterWriter(file, letters[0].sender, title=title, subject=subject)
@@ -154,7 +161,7 @@ class _MergeRun:
                 written.append((context, pages))
                 self.pages += pages
                 self._finished()
-            paths = staged.commit()
+            paths = staged.commit(self.before_placing)
         except BaseException:
             staged.discard()
             raise

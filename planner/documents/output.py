@@ -13,7 +13,7 @@ import secrets
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -27,6 +27,8 @@ _WINDOWS_DEVICES = frozenset(
     | {f"LPT{number}" for number in range(1, 10)}
 )
 MAX_NAME_CHARACTERS = 80
+_PART_SUFFIX = ".part"
+_BATCH_PREFIX = ".planner-batch-"
 _MAX_NAME_BYTES = 200
 
 
@@ -52,9 +54,22 @@ def check_output_folder(path: Path) -> Path:
     return folder
 
 
+Placing = Callable[[list[tuple[Path, Path]]], None]
+"""Told the moves (temporary path, final path) about to put finished files in place, so a
+journal can finish them if the program dies in between (``planner.services.job_journal``)."""
+
+
+def _nothing_to_tell(_moves: list[tuple[Path, Path]]) -> None:
+    """The default ``Placing``: nobody keeps a journal."""
+
+
 @contextmanager
-def atomic_file(path: Path) -> Iterator[BinaryIO]:
-    """An open file that becomes ``path`` only when the block finishes without an error."""
+def atomic_file(path: Path, before_placing: Placing = _nothing_to_tell) -> Iterator[BinaryIO]:
+    """An open file that becomes ``path`` only when the block finishes without an error.
+
+    The temporary file, ``.<name>.<pid>-<random>.part`` beside the target, names the process
+    writing it, so leftovers of a process that died can be told from a running one's.
+    """
     target = check_output_file(path)
     descriptor, temporary = _new_part_file(target)
     try:
@@ -62,6 +77,7 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
             yield file
             file.flush()
             os.fsync(file.fileno())
+        before_placing([(Path(temporary), target)])
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -75,7 +91,9 @@ def _new_part_file(target: Path) -> tuple[int, str]:
     file a program saves, so the finished document has the permissions the user expects.
     """
     while True:
-        candidate = target.parent / f".{target.name}.{secrets.token_hex(6)}.part"
+        candidate = target.parent / (
+            f".{target.name}.{os.getpid()}-{secrets.token_hex(6)}{_PART_SUFFIX}"
+        )
         try:
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
             return os.open(candidate, flags, 0o666), str(candidate)
@@ -89,7 +107,9 @@ class StagedFolder:
     def __init__(self, folder: Path) -> None:
         """Creates the hidden staging folder inside ``folder`` (which must exist)."""
         self.folder = check_output_folder(folder)
-        self.staging = Path(tempfile.mkdtemp(dir=self.folder, prefix=".planner-batch-"))
+        self.staging = Path(
+            tempfile.mkdtemp(dir=self.folder, prefix=f"{_BATCH_PREFIX}{os.getpid()}-")
+        )
         self._names: list[str] = []
 
     def existing_names(self) -> set[str]:
@@ -105,23 +125,53 @@ class StagedFolder:
         self._names.append(name)
         return staged
 
-    def commit(self) -> list[Path]:
+    def commit(self, before_placing: Placing = _nothing_to_tell) -> list[Path]:
         """Moves every file into the folder; returns their paths.
 
         The names were chosen beside the folder's files (``existing_names``); a file that
         appeared there with the same name while the batch ran is replaced.
         """
-        moved = []
-        for name in self._names:
-            target = self.folder / name
-            os.replace(self.staging / name, target)
-            moved.append(target)
+        moves = [(self.staging / name, self.folder / name) for name in self._names]
+        before_placing(moves)
+        for staged, target in moves:
+            os.replace(staged, target)
         self.staging.rmdir()
-        return moved
+        return [target for _staged, target in moves]
 
     def discard(self) -> None:
         """Removes the staging folder and everything in it."""
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def leftovers_of(process: int, folder: Path) -> list[Path]:
+    """The temporary files and staging folders that ``process`` made in ``folder``."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    return [
+        entry
+        for entry in entries
+        if entry.name.startswith(f"{_BATCH_PREFIX}{process}-")
+        or (
+            entry.name.startswith(".")
+            and f".{process}-" in entry.name
+            and entry.name.endswith(_PART_SUFFIX)
+        )
+    ]
+
+
+def remove_leftovers(paths: list[Path]) -> int:
+    """Deletes temporary files and staging folders; returns how many finished files went."""
+    removed = 0
+    for path in paths:
+        if path.is_dir():
+            removed += sum(1 for _entry in path.iterdir())
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.exists():
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def safe_file_name(name: str, taken: set[str], fallback: str, suffix: str = ".pdf") -> str:

@@ -8,7 +8,7 @@ engineer's "back up before import" is ``back_up_before_import``.
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.errors import DatabaseDamagedError
+from planner.errors import DatabaseDamagedError, DatabaseOpenError
 from planner.store.backups import (
     Backup,
     BackupReason,
@@ -93,7 +93,13 @@ def restore_backup(database: Path, backup: Path) -> RestoredBackup:
     Callers holding the file open reopen it afterwards (the window does).
     """
     chosen = Path(backup).expanduser().absolute()
+    if not chosen.is_file():
+        raise DatabaseOpenError(f"{chosen} is not a file; nothing was changed")
+    if not database.parent.is_dir():
+        raise DatabaseOpenError(f"The folder {database.parent} does not exist; nothing was changed")
     problems = integrity_problems(chosen)
+    if problems and "not a database" in problems[0]:
+        raise DatabaseOpenError(f"{chosen} is not a planner backup; nothing was changed")
     if problems:
         raise DatabaseDamagedError(f"{chosen} is damaged ({problems[0]}); nothing was changed")
     restored = describe(chosen, verified=True)

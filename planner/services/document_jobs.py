@@ -32,6 +32,7 @@ from planner.documents.profile import SenderProfile
 from planner.documents.stationery import EnvelopeSize, LabelSheet, check_start
 from planner.documents.template_text import LetterTemplate
 from planner.services.documents import LeadSelection, call_sheet, campaign_info, select_leads
+from planner.services.job_journal import JournalLetter, RecordIntent, journaled
 from planner.store.database import open_reader
 
 
@@ -53,6 +54,10 @@ class MergeLetters:
     split: bool = False
     campaign_id: int | None = None
     duplex: bool = False
+    record: bool = False
+    """The caller records the letters as touches afterwards (``planner mailmerge --record``):
+    the journal keeps that intent until ``job_journal.finish(report.journal)``, so a crash in
+    between is completed on the next start."""
 
     def __call__(self, progress: ProgressCallback, is_cancelled: CancelCheck) -> MergeReport:
         """Writes the letters; MergeCancelledError or a PlannerError leave no file."""
@@ -62,16 +67,30 @@ class MergeLetters:
             selected = select_leads(reader, self.selection)
             campaign = campaign_info(reader, self.campaign_id)
         leads, skipped = postal_leads(selected, "No letters to write")
-        report = run_mail_merge(
-            self.template,
-            [LetterContext(lead, self.sender, self.today, campaign) for lead in leads],
-            self.output,
-            split=self.split,
-            duplex=self.duplex,
-            progress=progress,
-            is_cancelled=is_cancelled,
-        )
-        return replace(report, skipped=skipped)
+        intent = RecordIntent(self.template.name, self.campaign_id) if self.record else None
+        with journaled(self.database, self.output, intent) as journal:
+
+            def placing(moves: list[tuple[Path, Path]]) -> None:
+                files = [target for _source, target in moves] * (1 if self.split else len(leads))
+                journal.placing(
+                    moves,
+                    [
+                        JournalLetter(lead.id, lead.name, file)
+                        for lead, file in zip(leads, files, strict=True)
+                    ],
+                )
+
+            report = run_mail_merge(
+                self.template,
+                [LetterContext(lead, self.sender, self.today, campaign) for lead in leads],
+                self.output,
+                split=self.split,
+                duplex=self.duplex,
+                progress=progress,
+                is_cancelled=is_cancelled,
+                before_placing=placing,
+            )
+        return replace(report, skipped=skipped, journal=journal.path if self.record else None)
 
 
 @dataclass(frozen=True)
@@ -111,7 +130,7 @@ class PrintLabels:
 
         check_start(self.sheet, self.start)
         recipients, skipped = _recipients(self.database, self.selection, self.sender)
-        with atomic_file(self.output) as file:
+        with journaled(self.database, self.output), atomic_file(self.output) as file:
             placed = write_labels(
                 file,
                 self.sheet,
@@ -145,7 +164,7 @@ class PrintEnvelopes:
         from planner.documents.output import atomic_file
 
         recipients, skipped = _recipients(self.database, self.selection, self.sender)
-        with atomic_file(self.output) as file:
+        with journaled(self.database, self.output), atomic_file(self.output) as file:
             placed = write_envelopes(
                 file, self.size, _counted(recipients, progress, is_cancelled), self.sender
             )
@@ -186,7 +205,7 @@ class PrintCallSheet:
             sheet = call_sheet(reader, self.day, self.sender)
         if is_cancelled():
             raise MergeCancelledError
-        with atomic_file(self.output) as file:
+        with journaled(self.database, self.output), atomic_file(self.output) as file:
             write_call_sheet(file, sheet)
         progress(1, 1)
         return PrintedCallSheet(self.output, len(sheet.entries), sheet.heading)

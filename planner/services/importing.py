@@ -20,6 +20,7 @@ from planner.errors import PlannerError
 from planner.interop.row_conversion import ImportedLead
 from planner.money import DEFAULT_CURRENCY
 from planner.services.actions import user_action
+from planner.services.backups import back_up_before_import
 from planner.services.cancelling import ImportCancelledError
 from planner.services.import_planning import Decision, ImportPlan, PlannedRow
 from planner.store.changes import ChangeRecorder, Table, recording
@@ -69,7 +70,8 @@ def run_import(
     cancelled: CancelCheck = never_cancelled,
 ) -> Change:
     """Writes the plan; refuses (ImportRowsError) when a row is invalid and skipping invalid
-    rows was not chosen. Cancelling rolls everything back."""
+    rows was not chosen. Cancelling rolls everything back. The file is backed up first (a
+    verified backup of it as it was, see ``planner.services.backups``)."""
     if plan.invalid_rows and not plan.options.skip_invalid:
         raise ImportRowsError(plan)
     counts = plan.counts()
@@ -81,6 +83,7 @@ def run_import(
     progress(0, total)
     if cancelled():
         raise ImportCancelledError
+    back_up_before_import(workspace)
     with recording(workspace.db, description) as recorder:
         now = workspace.clock.timestamp()
         options = plan.options

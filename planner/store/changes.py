@@ -8,7 +8,7 @@ action left them, so an undo never overwrites later work.
 """
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -355,24 +355,33 @@ def revert(db: Database, change: Change) -> None:
     """Undoes ``change``: restores every before-image, newest first, in one transaction."""
     with write_transaction(db):
         record = _record(change)
+        restoring = _leads_of(record)
         for index in reversed(range(len(record.rows))):
             entry = record.rows[index]
             if isinstance(entry, InsertedRows):
                 entry.revert(db)
             else:
-                _restore(db, record, index, to_after=False)
+                _restore(db, record, index, restoring, to_after=False)
 
 
 def reapply(db: Database, change: Change) -> None:
     """Redoes ``change``: restores every after-image, oldest first, in one transaction."""
     with write_transaction(db):
         record = _record(change)
+        restoring = _leads_of(record)
         for index in range(len(record.rows)):
             entry = record.rows[index]
             if isinstance(entry, InsertedRows):
                 entry.reapply(db)
             else:
-                _restore(db, record, index, to_after=True)
+                _restore(db, record, index, restoring, to_after=True)
+
+
+def _leads_of(record: RowImages) -> frozenset[Key]:
+    """The leads whose rows the record restores (their places are theirs to take back)."""
+    return frozenset(
+        row.key for row in record.rows if isinstance(row, RowChange) and row.table is Table.LEADS
+    )
 
 
 def _record(change: Change) -> RowImages:
@@ -384,7 +393,9 @@ def _record(change: Change) -> RowImages:
     return record
 
 
-def _restore(db: Database, record: RowImages, index: int, *, to_after: bool) -> None:
+def _restore(
+    db: Database, record: RowImages, index: int, restoring: Collection[Key], *, to_after: bool
+) -> None:
     """Writes one row's recorded image for this direction, after checking that the row still
     looks the way the other direction left it."""
     row = record.rows[index]
@@ -399,7 +410,7 @@ def _restore(db: Database, record: RowImages, index: int, *, to_after: bool) -> 
             "were changed again by something else."
         )
     wanted = recorded[to_after]
-    written = _free_place(db, row.table, wanted)
+    written = _free_place(db, row.table, wanted, restoring)
     if written != wanted and written is not None:
         record.placed[(index, to_after)] = written
     else:
@@ -413,20 +424,29 @@ def _restore(db: Database, record: RowImages, index: int, *, to_after: bool) -> 
         table_api.update(row.key, written)
 
 
-def _free_place(db: Database, table: Table, image: Row | None) -> Row | None:
+def _free_place(
+    db: Database, table: Table, image: Row | None, restoring: Collection[Key] = ()
+) -> Row | None:
     """``image`` as it can be written: a card whose rank another card of its column took
     meanwhile (a drop below its old neighbour) goes just after that card instead, so no two
-    cards ever share a place."""
+    cards ever share a place. Cards of the same change (``restoring``) go back to their own
+    places in the same step, so the places they hold for a moment do not count: a move that
+    swapped two cards' ranks undoes exactly."""
     if table is not Table.LEADS or image is None or image["deleted_at"] is not None:
         return image
     column, rank, lead_id = image["board_column"], image["rank"], image["id"]
     live = "board_column = ? AND deleted_at IS NULL AND id != ?"
-    taken = db.execute(
-        f"SELECT 1 FROM leads WHERE {live} AND rank = ?", [column, lead_id, rank]
-    ).fetchone()
-    if taken is None:
+    holders = db.execute(
+        f"SELECT id FROM leads WHERE {live} AND rank = ?", [column, lead_id, rank]
+    ).fetchall()
+    if all(holder in restoring for (holder,) in holders):
         return image
-    following = db.execute(
-        f"SELECT min(rank) FROM leads WHERE {live} AND rank > ?", [column, lead_id, rank]
-    ).fetchone()[0]
+    following = None
+    for other, other_rank in db.execute(
+        f"SELECT id, rank FROM leads WHERE {live} AND rank > ? ORDER BY rank",
+        [column, lead_id, rank],
+    ):
+        if other not in restoring:
+            following = other_rank
+            break
     return {**image, "rank": generate_key_between(rank, following)}

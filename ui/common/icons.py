@@ -92,6 +92,8 @@ class Glyph(StrEnum):
     IMPORT_HISTORY = "history"
     EMPTY_BOARD = "view-column-outline"
     EMPTY_AGENDA = "calendar-check-outline"
+    BACK_UP = "database-check-outline"
+    RESTORE_BACKUP = "backup-restore"
 
 
 _TOUCH_KIND_GLYPHS: "Mapping[TouchKind, Glyph]" = {

@@ -129,3 +129,39 @@ def test_paths_that_cannot_be_a_planner_file(
     assert empty.stat().st_size == 0
     assert main(["--db", str(empty), "--create", "lead", "list"]) == 0
     assert empty.stat().st_size > 0
+
+
+def test_restore_refuses_what_is_not_a_sound_backup_in_one_line(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database\n" * 100)
+    damaged = tmp_path / "damaged.db"
+    assert run(filled, "backup", "--to", str(damaged)) == 0
+    damage(damaged)
+    capsys.readouterr()
+    demo = _leads(filled, capsys)
+    for candidate, said in (
+        (text, "is not a planner backup"),
+        (tmp_path / "missing.db", "is not a file"),
+        (damaged, "is damaged"),
+    ):
+        assert run(filled, "restore", str(candidate)) == 2
+        err = capsys.readouterr().err
+        assert said in err
+        assert err.count("\n") == 1
+    assert _leads(filled, capsys) == demo
+
+
+def test_an_import_is_preceded_by_a_verified_backup(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo = _leads(filled, capsys)
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("Name,City\nAcme Bakery,Leeds\nBecker Joinery,York\n", encoding="utf-8")
+    assert run(filled, "import", str(contacts)) == 0
+    assert len(_leads(filled, capsys)) == len(demo) + 2
+    assert run(filled, "backups", "--json") == 0
+    listed = json.loads(capsys.readouterr().out)
+    before_import = [entry for entry in listed if entry["path"].endswith("-before-import.db")]
+    assert [(entry["leads"], entry["verified"]) for entry in before_import] == [(len(demo), True)]
