@@ -10,6 +10,7 @@ window stays responsive.
 import threading
 import time
 from collections.abc import Callable
+from functools import cache
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -25,6 +26,38 @@ STOP_WAIT_MS = 5_000
 
 _OUTLIVING: set["JobThread"] = set()
 """JobThreads whose thread outlasted ``stop``; each stays here, alive, until its thread ends."""
+
+
+class _ThreadKeeper(QObject):
+    """Holds every started thread and its worker until the thread has ended.
+
+    Qt aborts the program when a running QThread is destroyed, and a JobThread may go at any
+    moment with the widget that owns it (a dialog deleted while its preview still renders). So
+    the thread is nobody's Qt child: this keeper, living on the GUI thread, drops it once it has
+    ended, whatever became of its JobThread.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._kept: dict[QThread, JobWorker] = {}
+
+    def keep(self, thread: QThread, worker: "JobWorker") -> None:
+        """Keeps ``thread`` and ``worker`` alive until the thread has ended."""
+        self._kept[thread] = worker
+        thread.finished.connect(self._release)
+
+    @Slot()
+    def _release(self) -> None:
+        thread = self.sender()
+        if isinstance(thread, QThread):
+            thread.wait()
+            self._kept.pop(thread, None)
+
+
+@cache
+def _keeper() -> _ThreadKeeper:
+    """The one keeper, made on the GUI thread by the first job started."""
+    return _ThreadKeeper()
 
 
 class JobWorker(QObject):
@@ -105,7 +138,7 @@ class JobThread(QObject):
         """Prepares ``job``; connect to the signals, then call ``start``."""
         super().__init__(parent)
         self.worker = worker = JobWorker(job)
-        self._thread = QThread(self)
+        self._thread = QThread()
         worker.moveToThread(self._thread)
         self._thread.started.connect(worker.run)
         worker.progress.connect(self._relay_progress)
@@ -116,6 +149,7 @@ class JobThread(QObject):
 
     def start(self) -> None:
         """Starts the job on its thread."""
+        _keeper().keep(self._thread, self.worker)
         self._thread.start()
 
     @property
