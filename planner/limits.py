@@ -100,6 +100,13 @@ TEMPLATE_LIMITS: dict[str, TextLimit] = {
 }
 """The limits of a letter template's fields."""
 
+SALES_LIMITS: dict[str, TextLimit] = {
+    "name": TextLimit("name", 200),
+    "description": TextLimit("description", 2_000, multiline=True),
+    "unit": TextLimit("unit", 30),
+}
+"""The limits of a catalogue entry's and a document line's text fields."""
+
 MAX_TEMPLATE_FILE_BYTES = 256 * 1024
 """The largest template file ``template add`` reads (a template's fields fit well inside)."""
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from planner.errors import ValidationError
+from planner.limits import SALES_LIMITS
 from planner.money import Money
 from planner.sales.percent import checked_percent, parse_percent
 
@@ -57,6 +58,7 @@ class LineItem:
         """The line when it can be stored; ValidationError naming the problem otherwise."""
         if not self.description.strip():
             raise ValidationError("Every line needs a description", "description")
+        _check_texts(description=self.description, unit=self.unit)
         checked_quantity(self.quantity)
         checked_percent(self.discount, "discount")
         checked_percent(self.tax_rate, "tax_rate")
@@ -100,8 +102,17 @@ class CatalogueDraft:
         """The draft when it can be stored; ValidationError naming the field otherwise."""
         if not self.name.strip():
             raise ValidationError("A catalogue entry needs a name", "name")
+        _check_texts(name=self.name, description=self.description, unit=self.unit)
         checked_percent(self.tax_rate, "tax_rate")
         return self
+
+
+def _check_texts(**fields: str) -> None:
+    """Refuses a text too long for its field or holding control characters, naming the field."""
+    for field, text in fields.items():
+        problem = SALES_LIMITS[field].problem(text)
+        if problem is not None:
+            raise ValidationError(problem, field)
 
 
 def parse_item_spec(text: str, currency: str) -> LineItem:
