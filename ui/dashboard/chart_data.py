@@ -65,9 +65,10 @@ def funnel_data(report: Report) -> BarData:
                 else f", {percent_text(rate)} of {Stage(stage - 1).label}"
             )
         )
+    came_in, won = funnel.count(Stage.AWARENESS), funnel.count(Stage.WON)
     return BarData(
-        f"Funnel: {funnel.count(Stage.AWARENESS)} leads came in, "
-        f"{funnel.count(Stage.WON)} became customers",
+        f"Funnel: {came_in} {'lead' if came_in == 1 else 'leads'} came in, "
+        f"{won} became {'a customer' if won == 1 else 'customers'}",
         tuple(labels),
         tuple(float(funnel.count(stage)) for stage in Stage),
         tuple(tooltips),
