@@ -4,6 +4,9 @@ For each journal note whose process is gone: moves that were noted but not made 
 files were complete), temporary files and hidden staging folders that process left are removed,
 and letters that were to be recorded as touches and are not yet are recorded, as one undoable
 step. Each of these is said in a sentence; the window and the command line show them.
+
+Every start runs this, so what only recording letters needs (the mail merge's values and the
+document services) is imported when there are letters to record.
 """
 
 import os
@@ -11,10 +14,8 @@ from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
-from planner.documents.batch import MergedLetter
 from planner.documents.output import leftovers_of, remove_leftovers
 from planner.errors import PlannerError
-from planner.services.documents import record_letters
 from planner.services.job_journal import (
     JobJournal,
     JobState,
@@ -22,7 +23,6 @@ from planner.services.job_journal import (
     entries,
     half_written_notes,
 )
-from planner.services.templates import find_template
 from planner.store.file_safety import process_is_gone
 from planner.workspace import Workspace
 
@@ -93,6 +93,10 @@ def _record(
     ]
     if not waiting:
         return []
+    from planner.documents.batch import MergedLetter
+    from planner.services.documents import record_letters
+    from planner.services.templates import find_template
+
     letters = [MergedLetter(letter.lead_id, letter.name, 0, letter.file) for letter in waiting]
     try:
         template = find_template(workspace, intent.template)

@@ -29,10 +29,12 @@ LOADED_LATER = (
 NEEDED_AT_START = (
     "planner.documents",
     "planner.documents.address",
+    "planner.documents.output",
     "planner.documents.profile",
 )
-"""Plain values from the documents package the board needs: the sender profile gives the home
-currency its column totals are counted in. None of them loads reportlab or jinja2."""
+"""What the board needs from the documents package: the sender profile gives the home currency
+its column totals are counted in, and the output module finds the files a crashed job left. None
+of them loads reportlab or jinja2."""
 
 _SCRIPT = """
 import json, sys
