@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from planner.money import Money
 from planner.valuation import (
     CurrencyAmount,
-    PipelineSettings,
+    Valuation,
     convert_total,
     in_currency,
 )
@@ -39,22 +39,26 @@ class MoneyFigure:
 
 @dataclass(frozen=True)
 class Converter:
-    """Converts amounts into the home currency at the user's rates."""
+    """Converts amounts into the home currency at the user's rates, as figures of the report."""
 
-    home_currency: str
-    settings: PipelineSettings
+    valuation: Valuation
+
+    @property
+    def home_currency(self) -> str:
+        """The currency every figure is given in."""
+        return self.valuation.home_currency
 
     def total(self, amounts: Iterable[CurrencyAmount]) -> MoneyFigure:
         """The sum of ``amounts`` (zero when there are none; no amount at all when none of
         them could be converted)."""
-        converted = convert_total(amounts, self.home_currency, self.settings)
+        converted = convert_total(amounts, self.home_currency, self.valuation.settings)
         if converted.breakdown and len(converted.unconverted) == len(converted.breakdown):
             return MoneyFigure(None, converted.unconverted)
         return MoneyFigure(converted.total, converted.unconverted)
 
     def average(self, amounts: Iterable[CurrencyAmount]) -> MoneyFigure:
         """The mean per lead (or deal) of the amounts that could be converted."""
-        converted = convert_total(amounts, self.home_currency, self.settings)
+        converted = convert_total(amounts, self.home_currency, self.valuation.settings)
         count = sum(amount.leads for amount in converted.breakdown) - converted.unconverted_leads
         if count == 0:
             return MoneyFigure(None, converted.unconverted)

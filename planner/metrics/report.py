@@ -24,9 +24,7 @@ from planner.money import Money
 from planner.valuation import (
     OPEN_COLUMNS,
     CurrencyAmount,
-    PipelineSettings,
-    convert_total,
-    weighted,
+    Valuation,
 )
 
 
@@ -113,16 +111,14 @@ class Report:
     gone_quiet: int
 
 
-def build_report(
-    facts: ReportFacts, period: Period, home_currency: str, settings: PipelineSettings
-) -> Report:
-    """The report over ``period`` from its facts, in ``home_currency`` at the user's rates."""
-    convert = Converter(home_currency, settings)
+def build_report(facts: ReportFacts, period: Period, valuation: Valuation) -> Report:
+    """The report over ``period`` from its facts, in the home currency at the user's rates."""
+    convert = Converter(valuation)
     campaigns = tuple(_campaign_result(campaign, convert) for campaign in facts.campaigns)
     pipeline, weighted_pipeline = _pipeline(facts, convert)
     return Report(
         period=period,
-        currency=home_currency,
+        currency=valuation.home_currency,
         funnel=Funnel(facts.funnel),
         won=facts.closed.won,
         lost=facts.closed.lost,
@@ -187,13 +183,12 @@ def _channel_costs(
 
 def _pipeline(facts: ReportFacts, convert: Converter) -> tuple[MoneyFigure, MoneyFigure]:
     """The open leads' value, and that value weighted by each column's win probability (each
-    column's share rounded once, then added)."""
+    column's share rounded once, then added), reckoned as the board's column headers are."""
     everything = convert.total(amount for _column, amount in facts.pipeline.by_column)
     weighted_minor = 0
     for column in OPEN_COLUMNS:
         amounts = [amount for found, amount in facts.pipeline.by_column if found is column]
-        converted = convert_total(amounts, convert.home_currency, convert.settings)
-        weighted_minor += weighted(converted, convert.settings.probability(column)).minor
+        weighted_minor += convert.valuation.worth(column, amounts).weighted.minor
     weighted_total = MoneyFigure(
         Money(weighted_minor, convert.home_currency), everything.unconverted
     )

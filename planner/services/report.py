@@ -12,7 +12,7 @@ from planner.documents.batch import CancelCheck, ProgressCallback
 from planner.metrics.period import Period
 from planner.metrics.report import Report, build_report
 from planner.metrics.selection import LeadSelection
-from planner.services.valuation import home_currency, load_pipeline_settings
+from planner.services.valuation import load_valuation
 from planner.store.database import open_reader
 from planner.workspace import Workspace
 
@@ -20,7 +20,7 @@ from planner.workspace import Workspace
 def load_report(workspace: Workspace, period: Period) -> Report:
     """Every figure over ``period``; open pipeline and quiet leads as they are today."""
     facts = workspace.metrics.facts(period, workspace.clock.today())
-    return build_report(facts, period, home_currency(workspace), load_pipeline_settings(workspace))
+    return build_report(facts, period, load_valuation(workspace))
 
 
 def leads_behind(workspace: Workspace, selection: LeadSelection, period: Period) -> list[int]:

@@ -4,7 +4,7 @@ The home currency is the sender profile's, so the letters, the board and the das
 which currency the business counts in.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from planner.changes import Change
 from planner.domain import Column
@@ -16,11 +16,9 @@ from planner.services.settings import save_setting
 from planner.store.settings import SettingKey
 from planner.valuation import (
     BoardWorth,
-    ConvertedTotal,
     CurrencyAmount,
     PipelineSettings,
     Valuation,
-    convert_total,
 )
 from planner.workspace import Workspace
 
@@ -41,13 +39,6 @@ def save_pipeline_settings(workspace: Workspace, settings: PipelineSettings) -> 
     return save_setting(
         workspace, SettingKey.PIPELINE, settings.to_json(), "Change pipeline settings"
     )
-
-
-def total_in_home_currency(
-    workspace: Workspace, amounts: Iterable[CurrencyAmount]
-) -> ConvertedTotal:
-    """``amounts`` summed in the home currency at the user's rates."""
-    return convert_total(amounts, home_currency(workspace), load_pipeline_settings(workspace))
 
 
 def summary_amounts(summary: ColumnSummary) -> list[CurrencyAmount]:

@@ -8,12 +8,12 @@ from planner.services.board import add_leads
 from planner.services.sender import set_sender_field
 from planner.services.valuation import (
     board_worth,
+    home_currency,
     load_pipeline_settings,
     save_pipeline_settings,
-    total_in_home_currency,
 )
 from planner.store.changes import revert
-from planner.valuation import CurrencyAmount, PipelineSettings
+from planner.valuation import CurrencyAmount, PipelineSettings, convert_total
 from planner.workspace import Workspace
 
 
@@ -21,7 +21,8 @@ def test_saved_rates_convert_into_the_sender_profiles_currency(workspace: Worksp
     set_sender_field(workspace, "currency", "GBP")
     save_pipeline_settings(workspace, PipelineSettings(rates={"EUR": Decimal("0.85")}))
 
-    converted = total_in_home_currency(workspace, [CurrencyAmount(Money(1_000, "EUR"))])
+    amounts = [CurrencyAmount(Money(1_000, "EUR"))]
+    converted = convert_total(amounts, home_currency(workspace), load_pipeline_settings(workspace))
 
     assert converted.total == Money(850, "GBP")
 
