@@ -39,16 +39,27 @@ PAGES_LAID_OUT_AT_ONCE = 40
 """Documents up to this long go to the view at once; longer ones after their page sizes."""
 
 
-def _page_sizes_reader(document: QPdfDocument) -> Job:
-    """A job reading every page's size once, so PDFium has parsed each page before the view
-    asks (PDFium keeps what it parsed; Qt PDF serialises calls into it)."""
+PAGES_PER_STEP = 10
+"""Pages measured between two progress reports, each of which hands the interpreter lock over."""
 
-    def read(_progress: ProgressCallback, is_cancelled: CancelCheck) -> int:
+
+def page_sizes_reader(document: QPdfDocument) -> Job:
+    """A job reading every page's size once, so PDFium has parsed each page before the view
+    asks (PDFium keeps what it parsed; Qt PDF serialises calls into it).
+
+    It reports progress every few pages, and the report yields the interpreter lock: a loop of
+    short calls into Qt PDF otherwise kept the lock from the GUI thread for the whole reading
+    (150 ms for 1,000 pages), which froze the window just as the preview opened.
+    """
+
+    def read(progress: ProgressCallback, is_cancelled: CancelCheck) -> int:
         pages = document.pageCount()
         for page in range(pages):
             if is_cancelled():
                 break
             document.pagePointSize(page)
+            if (page + 1) % PAGES_PER_STEP == 0 or page + 1 == pages:
+                progress(page + 1, pages)
         return pages
 
     return read
@@ -120,8 +131,9 @@ class DocumentPreview(QMainWindow):
         if self.page_count <= PAGES_LAID_OUT_AT_ONCE:
             self._show_document()
         else:
-            self.statusBar().showMessage(f"Laying out {self.page_count:,} pages…")
-            self._measuring = JobThread(_page_sizes_reader(self.document), self)
+            self._show_layout_progress(0, self.page_count)
+            self._measuring = JobThread(page_sizes_reader(self.document), self)
+            self._measuring.progress.connect(self._show_layout_progress)
             self._measuring.finished.connect(self._show_document)
             self._measuring.start()
         return True
@@ -140,6 +152,9 @@ class DocumentPreview(QMainWindow):
         self.view.setDocument(self.document)
         self._show_page_number(self.view.pageNavigator().currentPage())
         self.statusBar().clearMessage()
+
+    def _show_layout_progress(self, measured: int, pages: int) -> None:
+        self.statusBar().showMessage(f"Laying out {pages:,} pages… {measured * 100 // pages}%")
 
     def _stop_measuring(self) -> None:
         if self._measuring is not None:

@@ -16,7 +16,12 @@ from planner.documents.envelopes import write_envelopes
 from planner.documents.profile import SenderProfile
 from planner.documents.stationery import EnvelopeSize
 from tests.ui.documents.conftest import SENDER, pdf_pages
-from ui.documents.preview_window import PAGES_LAID_OUT_AT_ONCE, DocumentPreview
+from ui.documents.preview_window import (
+    PAGES_LAID_OUT_AT_ONCE,
+    PAGES_PER_STEP,
+    DocumentPreview,
+    page_sizes_reader,
+)
 from ui.documents.printing import pages_to_print, print_document
 from ui.main_window import MainWindow
 
@@ -152,6 +157,23 @@ def test_a_long_document_is_laid_out_after_its_pages_are_measured_off_the_gui_th
     assert shown.view.document() is shown.document
     assert shown.page_label.text() == f"Page 1 of {pages}"
     assert shown.statusBar().currentMessage() == ""
+
+
+def test_measuring_a_long_document_reports_progress_every_few_pages(
+    qapp: object, tmp_path: Path
+) -> None:
+    """Each report hands the interpreter lock to the GUI thread, so the steps must be short."""
+    pages = PAGES_PER_STEP * 2 + 3
+    document = QPdfDocument()
+    document.load(str(_envelopes(tmp_path / "many.pdf", pages)))
+    reports: list[tuple[int, int]] = []
+
+    measured = page_sizes_reader(document)(
+        lambda done, total: reports.append((done, total)), lambda: False
+    )
+
+    assert measured == pages
+    assert reports == [(PAGES_PER_STEP, pages), (PAGES_PER_STEP * 2, pages), (pages, pages)]
 
 
 def test_a_long_document_closed_while_measured_stops_cleanly(qtbot: QtBot, tmp_path: Path) -> None:
