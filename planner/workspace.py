@@ -7,22 +7,25 @@ Front ends open one ``Workspace`` and pass it to the services; tests open one on
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
 from sqlite_utils import Database
 
 from planner.clock import Clock
 from planner.store.backups import BackupReason
-from planner.store.campaigns import CampaignStore
 from planner.store.database import open_planner_file
 from planner.store.file_safety import DAILY, back_up_if_due
-from planner.store.imports import ImportStore
 from planner.store.leads import LeadStore
-from planner.store.metrics import MetricsStore
-from planner.store.numbering import NumberRegister
-from planner.store.sales import CatalogueStore, DocumentStore
 from planner.store.settings import SettingsStore
-from planner.store.touches import TouchStore
+
+if TYPE_CHECKING:
+    from planner.store.campaigns import CampaignStore
+    from planner.store.imports import ImportStore
+    from planner.store.metrics import MetricsStore
+    from planner.store.numbering import NumberRegister
+    from planner.store.sales import CatalogueStore, DocumentStore
+    from planner.store.touches import TouchStore
 
 APP_NAME = "planner"
 
@@ -35,6 +38,9 @@ def default_database_path() -> Path:
 @dataclass
 class Workspace:
     """The database file a user works in, with what every service needs.
+
+    The stores the board does not need import their modules when first asked for, so opening
+    the window loads only what its first screen reads.
 
     ``read_only`` is true for a file the user may not write: every action is refused in words.
     ``notices`` says what opening did that the user should know (a damaged file restored from
@@ -90,38 +96,52 @@ class Workspace:
         return SettingsStore(self.db)
 
     @property
-    def touches(self) -> TouchStore:
+    def touches(self) -> "TouchStore":
         """Queries over touches: timelines, the calendar, the agenda."""
+        from planner.store.touches import TouchStore
+
         return TouchStore(self.db)
 
     @property
-    def campaigns(self) -> CampaignStore:
+    def campaigns(self) -> "CampaignStore":
         """Queries over campaigns and their targets."""
+        from planner.store.campaigns import CampaignStore
+
         return CampaignStore(self.db)
 
     @property
-    def catalogue(self) -> CatalogueStore:
+    def catalogue(self) -> "CatalogueStore":
         """The catalogue of products and services."""
+        from planner.store.sales import CatalogueStore
+
         return CatalogueStore(self.db)
 
     @property
-    def documents(self) -> DocumentStore:
+    def documents(self) -> "DocumentStore":
         """Proposals, invoices and contracts."""
+        from planner.store.sales import DocumentStore
+
         return DocumentStore(self.db)
 
     @property
-    def numbers(self) -> NumberRegister:
+    def numbers(self) -> "NumberRegister":
         """Which document numbers were taken, and which no document carries any more."""
+        from planner.store.numbering import NumberRegister
+
         return NumberRegister(self.db)
 
     @property
-    def imports(self) -> ImportStore:
+    def imports(self) -> "ImportStore":
         """The import history, and what imports and exports read."""
+        from planner.store.imports import ImportStore
+
         return ImportStore(self.db)
 
     @property
-    def metrics(self) -> MetricsStore:
+    def metrics(self) -> "MetricsStore":
         """The dashboard's aggregate queries."""
+        from planner.store.metrics import MetricsStore
+
         return MetricsStore(self.db)
 
     def close(self, *, backup_after: timedelta = timedelta(0)) -> tuple[str, ...]:
