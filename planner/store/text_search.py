@@ -25,8 +25,26 @@ def fold(text: str | None) -> str:
     """Text lower-cased with accents removed: "Łódź" and "lodz" fold alike."""
     if not text:
         return ""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ł", "l"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return decomposed.translate(_WITHOUT_COMBINING_MARKS)
+
+
+class _CombiningMarks(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks, learning each character once.
+
+    Folding runs on every field of every imported lead; a table lookup per character is several
+    times quicker than asking ``unicodedata`` about each one.
+    """
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_COMBINING_MARKS = _CombiningMarks()
 
 
 def searchable_text(fields: dict[str, str]) -> str:
