@@ -22,14 +22,14 @@ BIG_BOARD = 100_000
 LETTERS = 1_000
 
 
-def _prepare_environment(folder: Path) -> None:
+def prepare_environment(folder: Path) -> None:
     """Headless Qt and user folders inside the bench's own, for this process and its children."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         os.environ[name] = str(folder / name.lower())
 
 
-def _filled(path: Path, count: int) -> Path:
+def filled_database(path: Path, count: int) -> Path:
     from bench.data import sample_leads
     from planner.services.board import add_leads
     from planner.workspace import Workspace
@@ -52,7 +52,7 @@ def run(folder: Path, wanted: set[str], scale: int) -> list[Outcome]:
 
     environment = child_environment(folder)
     outcomes: list[Outcome] = []
-    small_file = _filled(folder / "small.db", SMALL_BOARD)
+    small_file = filled_database(folder / "small.db", SMALL_BOARD)
     if chosen("start"):
         _report(outcomes, measure_start(small_file, folder, runs(12), environment))
     if chosen("add_100k", "add_100k_memory"):
@@ -78,7 +78,7 @@ def _run_board(
     from planner.workspace import Workspace
 
     application = QApplication.instance() or QApplication(sys.argv[:1])
-    big_file = _filled(folder / "big.db", BIG_BOARD)
+    big_file = filled_database(folder / "big.db", BIG_BOARD)
     settings = folder / "window-settings.ini"
     if chosen("move_100k", "search_100k"):
         big_window, small_window = (
@@ -139,7 +139,7 @@ def main() -> int:
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="planner-bench-") as temporary:
         folder = Path(temporary)
-        _prepare_environment(folder)
+        prepare_environment(folder)
         outcomes = run(folder, set(arguments.measures), 3 if arguments.quick else 1)
     print()
     print(table(outcomes))

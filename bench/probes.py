@@ -56,6 +56,55 @@ def start_bare() -> None:
     watcher.deleteLater()
 
 
+def start_floor(database: Path) -> None:
+    """The least a board can be: five list views of lead names read with plain ``sqlite3``,
+    each under a one-line header, with no theme, menus, icons, formatting or planner module.
+
+    Not the planner: a yardstick for what any board costs over a bare window (``bench.floor``).
+    """
+    import sqlite3
+
+    from PySide6.QtCore import QStringListModel
+    from PySide6.QtWidgets import (
+        QApplication,
+        QHBoxLayout,
+        QLabel,
+        QListView,
+        QMainWindow,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    application = QApplication(sys.argv[:1])
+    connection = sqlite3.connect(database)
+    window = QMainWindow()
+    central = QWidget()
+    columns = QHBoxLayout(central)
+    views: list[QListView] = []
+    for column in ("cold", "warm", "hot", "won", "lost"):
+        names = [
+            f"{name}\n{company}"
+            for name, company in connection.execute(
+                "SELECT name, company FROM leads WHERE board_column = ? AND deleted_at IS NULL "
+                "ORDER BY rank LIMIT 60",
+                [column],
+            )
+        ]
+        lane = QVBoxLayout()
+        lane.addWidget(QLabel(f"{column.title()} · {len(names)} leads"))
+        view = QListView()
+        view.setModel(QStringListModel(names, view))
+        lane.addWidget(view)
+        columns.addLayout(lane)
+        views.append(view)
+    window.setCentralWidget(central)
+    window.resize(1400, 800)
+    watcher = _report_first_paint(views[0].viewport())
+    window.show()
+    application.exec()
+    watcher.deleteLater()
+
+
 def start_board(database: Path, settings_file: Path) -> None:
     """What ``planner --db FILE`` does, until the board's first column has been painted."""
     from PySide6.QtCore import QSettings
@@ -128,6 +177,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.probes")
     kinds = parser.add_subparsers(dest="kind", required=True)
     kinds.add_parser("start-bare")
+    kinds.add_parser("start-floor").add_argument("database", type=Path)
     board = kinds.add_parser("start-board")
     board.add_argument("database", type=Path)
     board.add_argument("settings", type=Path)
@@ -138,6 +188,8 @@ def main() -> None:
     arguments = parser.parse_args()
     if arguments.kind == "start-bare":
         start_bare()
+    elif arguments.kind == "start-floor":
+        start_floor(arguments.database)
     elif arguments.kind == "start-board":
         start_board(arguments.database, arguments.settings)
     elif arguments.kind == "add-ours":

@@ -52,6 +52,28 @@ def measure_start(database: Path, folder: Path, runs: int, environment: dict[str
     )
 
 
+def measure_start_floor(database: Path, runs: int, environment: dict[str, str]) -> Outcome:
+    """A minimal hand-written board (``probes.start_floor``) against the bare window: how far
+    under the start target any board with content can get."""
+    floor = _probe("start-floor", str(database))
+    bare = _probe("start-bare")
+    _seconds_to_paint(floor, environment)
+    _seconds_to_paint(bare, environment)
+    figures, baselines = interleaved(
+        runs,
+        lambda: _seconds_to_paint(floor, environment),
+        lambda: _seconds_to_paint(bare, environment),
+    )
+    return Outcome(
+        "start_floor",
+        "a minimal hand-written board (plain sqlite3, five list views) vs a bare QMainWindow",
+        "s",
+        figures,
+        baselines,
+        target=1.3,
+    )
+
+
 def measure_adding(
     folder: Path, count: int, runs: int, environment: dict[str, str]
 ) -> tuple[Outcome, Outcome]:
