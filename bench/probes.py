@@ -137,7 +137,7 @@ def add_leads_ours(database: Path, count: int) -> None:
     workspace = Workspace.open(database)
     started = time.perf_counter()
     add_leads(workspace, drafts, f"Add {count:,} leads")
-    _report_adding(time.perf_counter() - started)
+    _report_run(time.perf_counter() - started)
 
 
 def add_leads_insert_all(database: Path, count: int) -> None:
@@ -164,10 +164,23 @@ def add_leads_insert_all(database: Path, count: int) -> None:
     )
     with db.conn:
         db.table("leads").insert_all(rows, batch_size=500)
-    _report_adding(time.perf_counter() - started)
+    _report_run(time.perf_counter() - started)
 
 
-def _report_adding(seconds: float) -> None:
+def merge_memory(database: Path, count: int, output: Path) -> None:
+    """The mail merge of ``count`` letters to the leads of ``database``; its peak memory."""
+    from bench.merging import merge_letters
+    from planner.workspace import Workspace
+
+    workspace = Workspace.open(database)
+    leads = workspace.leads.find()[:count]
+    workspace.close()
+    started = time.perf_counter()
+    merge_letters(leads, output)
+    _report_run(time.perf_counter() - started)
+
+
+def _report_run(seconds: float) -> None:
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "peak_mib": peak_mib}), flush=True)
 
@@ -181,6 +194,10 @@ def main() -> None:
     board = kinds.add_parser("start-board")
     board.add_argument("database", type=Path)
     board.add_argument("settings", type=Path)
+    merging = kinds.add_parser("merge-memory")
+    merging.add_argument("database", type=Path)
+    merging.add_argument("count", type=int)
+    merging.add_argument("output", type=Path)
     for name in ("add-ours", "add-insert-all"):
         adding = kinds.add_parser(name)
         adding.add_argument("database", type=Path)
@@ -192,6 +209,8 @@ def main() -> None:
         start_floor(arguments.database)
     elif arguments.kind == "start-board":
         start_board(arguments.database, arguments.settings)
+    elif arguments.kind == "merge-memory":
+        merge_memory(arguments.database, arguments.count, arguments.output)
     elif arguments.kind == "add-ours":
         add_leads_ours(arguments.database, arguments.count)
     else:
