@@ -95,6 +95,11 @@ class Workspace:
         )
 
     @property
+    def closed(self) -> bool:
+        """True once ``close`` was called: the connection is gone."""
+        return self._closed
+
+    @property
     def changed_since_open(self) -> bool:
         """True once anything was written through this workspace (an action, undo or redo)."""
         return self.db.conn.total_changes > self._changes_at_open

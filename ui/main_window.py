@@ -25,6 +25,7 @@ from ui.common.path_label import PathLabel
 from ui.common.theme import ThemeManager
 from ui.dashboard.dashboard_actions import DashboardActions
 from ui.database_files import ask_database_to_open, ask_new_database, open_confirming_empty
+from ui.deferred_check import DeferredIntegrityCheck
 from ui.documents.document_actions import DocumentActions
 from ui.file_safety import FileSafety, release
 from ui.importing.import_actions import ImportActions
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         )
         self.board.empty_panel.import_requested.connect(self.import_actions.open_import)
         self.file_safety = FileSafety(self.operations, self)
+        self.integrity_check = DeferredIntegrityCheck(self.operations, self.file_safety, self)
         self.statusBar().addPermanentWidget(self.file_safety.read_only_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.undo_stack.indexChanged.connect(self._forget_message)
@@ -187,6 +189,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remembers the layout and the database, then closes the file."""
+        self.integrity_check.stop()
         self._settings.save_layout(self.saveGeometry(), self.saveState())
         self._settings.remember_database(self.workspace.path)
         self.undo_stack.clear()

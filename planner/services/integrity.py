@@ -24,7 +24,7 @@ from planner.store.database import (
 from planner.store.file_safety import DAILY, back_up_if_due
 from planner.workspace import Workspace
 
-__all__ = ["IntegrityCheck"]
+__all__ = ["Damage", "IntegrityCheck"]
 
 
 @dataclass(frozen=True)
