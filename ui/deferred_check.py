@@ -32,9 +32,14 @@ if TYPE_CHECKING:
     from ui.common.workers import JobThread
 
 
+UNPAINTED_WAIT_MS = 1000
+"""How long after the window is shown the check starts even if the board has not painted (a
+window shown minimised)."""
+
+
 class DeferredIntegrityCheck(QObject):
-    """Runs the integrity check of a file opened unchecked, after the window has been shown and
-    after every switch to another file, and acts on what it finds.
+    """Runs the integrity check of a file opened unchecked once ``painted`` (the board) has
+    first been painted, and after every switch to another file, and acts on what it finds.
 
     Signals:
         checked(): the check of the open file, and any repair, is over.
@@ -42,7 +47,9 @@ class DeferredIntegrityCheck(QObject):
 
     checked = Signal()
 
-    def __init__(self, operations: Operations, file_safety: FileSafety, window: QWidget) -> None:
+    def __init__(
+        self, operations: Operations, file_safety: FileSafety, window: QWidget, painted: QWidget
+    ) -> None:
         super().__init__(window)
         self._operations = operations
         self._file_safety = file_safety
@@ -53,8 +60,10 @@ class DeferredIntegrityCheck(QObject):
         self._running_for: Workspace | None = None
         self.message: QMessageBox | None = None
         """The last box about damage that could not be repaired (kept for tests)."""
+        self._painted = painted
         operations.workspace_changed.connect(lambda _workspace: self._start_soon())
         window.installEventFilter(self)
+        painted.installEventFilter(self)
 
     @property
     def running(self) -> bool:
@@ -63,14 +72,18 @@ class DeferredIntegrityCheck(QObject):
         return workspace.integrity is IntegrityCheck.DEFERRED and self._checked is not workspace
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Starts the check once the window is shown; lets every event through."""
-        if watched is self._window and event.type() == QEvent.Type.Show:
+        """Starts the check once the board has painted (or a while after the window was shown,
+        should it not paint); lets every event through."""
+        if watched is self._painted and event.type() == QEvent.Type.Paint:
+            self._painted.removeEventFilter(self)
             self._start_soon()
+        elif watched is self._window and event.type() == QEvent.Type.Show:
+            QTimer.singleShot(UNPAINTED_WAIT_MS, self, self.start)
         return False
 
     def _start_soon(self) -> None:
-        # After the events already queued: the window's first paint comes before the check.
-        QTimer.singleShot(0, self.start)
+        # Once the events at hand are handled: the paint under way ends before the check starts.
+        QTimer.singleShot(0, self, self.start)
 
     def start(self) -> None:
         """Checks the open file on a worker thread unless it was checked (or is being checked)."""
@@ -130,7 +143,7 @@ class DeferredIntegrityCheck(QObject):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             reopened = replace_damaged_file(workspace, damage, done_meanwhile)
-        except PlannerError as error:
+        except (PlannerError, OSError) as error:
             if workspace.closed:
                 self._reopen_after_failure(workspace, str(error))
             else:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from planner import __version__
+from planner.domain import Column
 from planner.errors import PlannerError
 from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
@@ -86,7 +87,9 @@ class MainWindow(QMainWindow):
         )
         self.board.empty_panel.import_requested.connect(self.import_actions.open_import)
         self.file_safety = FileSafety(self.operations, self)
-        self.integrity_check = DeferredIntegrityCheck(self.operations, self.file_safety, self)
+        self.integrity_check = DeferredIntegrityCheck(
+            self.operations, self.file_safety, self, self.board.view(Column.COLD).viewport()
+        )
         self.statusBar().addPermanentWidget(self.file_safety.read_only_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.undo_stack.indexChanged.connect(self._forget_message)

@@ -155,7 +155,11 @@ def test_opening_for_the_window_runs_quick_check_only_off_the_gui_thread(
     monkeypatch.setattr(database, "integrity_problems", recording)
     workspace = open_confirming_empty(database_path, None)
     assert threads == [], "opening the file did not check it"
-    window = open_window(qtbot, workspace, window_settings)
+    window = MainWindow(workspace, window_settings)
+    qtbot.addWidget(window)
+    qtbot.wait(50)
+    assert (threads, window.integrity_check.running) == ([], True), "nothing before the paint"
+    window.show()
     qtbot.waitUntil(lambda: not window.integrity_check.running)
     assert len(threads) == 1
     assert threads[0] is not threading.main_thread()
