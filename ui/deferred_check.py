@@ -25,7 +25,7 @@ from planner.services.integrity import (
 )
 from planner.workspace import Workspace
 from ui.database_files import open_workspace_asking
-from ui.file_safety import FileSafety
+from ui.file_safety import FileSafety, release
 from ui.operations import Operations
 
 if TYPE_CHECKING:
@@ -172,6 +172,7 @@ class DeferredIntegrityCheck(QObject):
     def _reopen_after_failure(self, workspace: Workspace, reason: str) -> None:
         """The file was closed for the repair and could not be opened again: the user chooses
         another file, as when a file fails to open at start, or the window closes."""
+        release(workspace.path)
         opened = open_workspace_asking(
             workspace.path, self._window, give_up_label="Close Window", failure=reason
         )

@@ -38,11 +38,6 @@ class OpenedFileCheck:
     damage: Damage | None
     notices: tuple[str, ...] = ()
 
-    @property
-    def sound(self) -> bool:
-        """True when SQLite found nothing wrong."""
-        return self.damage is None
-
 
 def check_opened_file(path: Path, *, read_only: bool) -> OpenedFileCheck:
     """Checks the file a window opened unchecked; only reads it, never through the window's

@@ -45,7 +45,7 @@ def test_a_deferred_open_leaves_the_check_and_the_daily_backup_to_the_caller(
         assert workspace.integrity is IntegrityCheck.DEFERRED
         assert backups_of(database_path) == [], "no backup of a file not yet checked"
         check = check_opened_file(workspace.path, read_only=workspace.read_only)
-        assert (check.sound, check.notices) == (True, ())
+        assert (check.damage, check.notices) == (None, ())
         (made,) = backups_of(database_path)
         assert (made.reason, made.leads) == (BackupReason.AT_OPEN, 1)
     finally:
