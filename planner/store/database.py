@@ -21,6 +21,7 @@ from planner.store.backups import (
     integrity_problems,
     make_backup,
     newest_sound_backup,
+    put_back,
     restore_into,
     set_aside,
 )
@@ -252,7 +253,11 @@ def replace_damaged(damage: Damage, *, read_only: bool) -> str:
     if backup is None or read_only:
         raise _refusal(damage)
     aside = set_aside(path)
-    restore_into(path, backup.path)
+    try:
+        restore_into(path, backup.path)
+    except (PlannerError, OSError, sqlite3.Error):
+        put_back(aside, path)  # the damaged file where it was, rather than no file at all
+        raise
     when = backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
     return (
         f"{path.name} was damaged and was restored from the backup of {when} "

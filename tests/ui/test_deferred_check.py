@@ -10,15 +10,18 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.domain import Column, LeadDraft
+from planner.errors import DatabaseOpenError
 from planner.services.backups import backups_of
 from planner.services.board import add_lead
 from planner.services.integrity import IntegrityCheck
 from planner.services.settings import save_setting
 from planner.store import database
+from planner.store.backups import integrity_problems
 from planner.store.settings import SettingKey
 from planner.workspace import Workspace
 from tests.planner.store.test_backups import damage
 from tests.ui.conftest import open_window
+from ui import deferred_check
 from ui.app import open_main_window
 from ui.database_files import open_confirming_empty
 from ui.file_safety import DamageReporter
@@ -201,3 +204,33 @@ def test_damage_met_by_a_read_before_the_check_is_left_to_the_check(
     assert reporter.box.isVisible()
     assert passed_on == []
     reporter.box.close()
+
+
+def test_a_repair_that_fails_after_the_file_was_closed_asks_for_another_file(
+    qtbot: QtBot,
+    database_path: Path,
+    window_settings: WindowSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _file_with_a_lead(database_path)
+    _damage_away_from_the_board(database_path)
+
+    def disk_full(_database: Path, _backup: Path) -> None:
+        raise DatabaseOpenError("The disk is full")
+
+    asked: list[tuple[Path, str | None]] = []
+
+    def give_up(path: Path, _parent: object, **options: object) -> None:
+        failure = options.get("failure")
+        asked.append((path, failure if isinstance(failure, str) else None))
+
+    monkeypatch.setattr(database, "restore_into", disk_full)
+    monkeypatch.setattr(deferred_check, "open_workspace_asking", give_up)
+    workspace = open_confirming_empty(database_path, None)
+    window = open_window(qtbot, workspace, window_settings)
+    qtbot.waitUntil(lambda: asked != [])
+    assert asked == [(database_path, "The disk is full")]
+    assert workspace.closed
+    assert list(database_path.parent.glob("*.damaged-*")) == [], "put back where it was"
+    assert integrity_problems(database_path) != []
+    assert not window.isVisible(), "the user gave up: the window closed"
