@@ -101,16 +101,22 @@ class DeferredIntegrityCheck(QObject):
         )
         running.finished.connect(lambda result: self._act_on(workspace, result))
         running.failed.connect(lambda reason: self._check_failed(workspace, reason))
-        running.done.connect(running.deleteLater)
+        running.done.connect(lambda: self._thread_done(running))
         self._running = running
         running.start()
 
     def stop(self) -> None:
         """The window closes: what a check under way finds is no longer acted on, and its
-        thread is given time to end (it may be writing the daily backup)."""
+        thread is given time to end (it may be writing the daily backup); Qt aborts a program
+        that ends with a thread still running."""
         self._stopped = True
-        if self._running is not None and self._running.is_running:
+        if self._running is not None:
             self._running.stop()
+
+    def _thread_done(self, running: JobThread) -> None:
+        if self._running is running:
+            self._running = None
+        running.deleteLater()
 
     def _current(self, workspace: Workspace) -> bool:
         """True when ``workspace`` is still the window's file and the window still open; a file

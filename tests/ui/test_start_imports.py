@@ -58,6 +58,7 @@ window.show()
 while window.integrity_check.running:
     application.processEvents()
 print(json.dumps(sorted(sys.modules)))
+window.close()
 """
 
 
