@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from planner.clock import Clock
 from planner.store.backups import BackupReason
-from planner.store.database import open_planner_file
+from planner.store.database import IntegrityCheck, open_planner_file
 from planner.store.file_safety import DAILY, back_up_if_due
 from planner.store.leads import LeadStore
 from planner.store.settings import SettingsStore
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from planner.store.numbering import NumberRegister
     from planner.store.sales import CatalogueStore, DocumentStore
     from planner.store.touches import TouchStore
+
+__all__ = ["APP_NAME", "IntegrityCheck", "Workspace", "default_database_path"]
 
 APP_NAME = "planner"
 
@@ -44,7 +46,9 @@ class Workspace:
 
     ``read_only`` is true for a file the user may not write: every action is refused in words.
     ``notices`` says what opening did that the user should know (a damaged file restored from
-    a backup, a backup that could not be made).
+    a backup, a backup that could not be made). ``integrity`` is ``DEFERRED`` when the file was
+    opened without its integrity check: whoever opened it runs ``check_opened_file``
+    (``planner.services.integrity``), which also makes the daily backup at open.
     """
 
     path: Path
@@ -52,24 +56,39 @@ class Workspace:
     clock: Clock = field(default_factory=Clock)
     read_only: bool = False
     notices: tuple[str, ...] = ()
+    integrity: IntegrityCheck = IntegrityCheck.AT_OPEN
     _changes_at_open: int = 0
     _closed: bool = False
 
     @classmethod
-    def open(cls, path: Path, clock: Clock | None = None, *, create: bool = False) -> "Workspace":
+    def open(
+        cls,
+        path: Path,
+        clock: Clock | None = None,
+        *,
+        create: bool = False,
+        integrity: IntegrityCheck = IntegrityCheck.AT_OPEN,
+    ) -> "Workspace":
         """Opens or creates the file; raises DatabaseOpenError for files that are not ours.
 
         The path is made absolute, so that the status bar, recent files and messages name the
         file unmistakably whatever folder the program was started from. Only the default file's
-        folder is created; ``create`` turns an empty file into a planner file. Opening backs the
-        file up when its newest backup is older than a day (``planner.store.file_safety``).
+        folder is created; ``create`` turns an empty file into a planner file. Opening checks
+        the file's integrity (``IntegrityCheck.AT_OPEN``, repairing a damaged file from its
+        newest sound backup) and backs it up when its newest backup is older than a day
+        (``planner.store.file_safety``). With ``IntegrityCheck.DEFERRED`` both wait for the
+        caller's ``check_opened_file``: only a copy of a sound file is a backup.
         """
         absolute = Path(path).expanduser().absolute()
         opened = open_planner_file(
-            absolute, create=create, create_folder=absolute == default_database_path()
+            absolute,
+            create=create,
+            create_folder=absolute == default_database_path(),
+            integrity=integrity,
         )
         notices = list(opened.notices)
-        if not opened.read_only and not opened.created:
+        checked = opened.integrity is IntegrityCheck.AT_OPEN
+        if checked and not opened.read_only and not opened.created:
             notices.extend(back_up_if_due(absolute, BackupReason.AT_OPEN, DAILY))
         return cls(
             absolute,
@@ -77,8 +96,14 @@ class Workspace:
             clock or Clock(),
             opened.read_only,
             tuple(notices),
+            opened.integrity,
             opened.db.conn.total_changes,
         )
+
+    @property
+    def closed(self) -> bool:
+        """True once ``close`` was called: the connection is gone."""
+        return self._closed
 
     @property
     def changed_since_open(self) -> bool:

@@ -1,15 +1,18 @@
 """Starting the application: the QApplication, the main window, and the database it opens."""
 
 import gc
+import sqlite3
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from planner import __version__
-from planner.workspace import APP_NAME, default_database_path
+from planner.errors import DatabaseDamagedError
+from planner.workspace import APP_NAME, IntegrityCheck, Workspace, default_database_path
 from ui.database_files import open_workspace_asking
-from ui.file_safety import DamageReporter
+from ui.file_safety import DamageReporter, release
 from ui.main_window import APPLICATION_TITLE, MainWindow
 from ui.window_settings import WindowSettings
 
@@ -44,11 +47,33 @@ def run_window(application: QApplication, database: Path | None, settings: Windo
     workspace = open_workspace_asking(initial_database(database, settings))
     if workspace is None:
         return 1
-    window = MainWindow(workspace, settings)
-    sys.excepthook = DamageReporter(window, sys.excepthook)
+    window = open_main_window(workspace, settings)
+    if window is None:
+        return 1
+    checking = window.integrity_check
+    sys.excepthook = DamageReporter(window, sys.excepthook, lambda: checking.running)
     window.show()
     settle_startup_objects()
     return application.exec()
+
+
+def open_main_window(workspace: Workspace, settings: WindowSettings) -> MainWindow | None:
+    """The window on ``workspace``; ``None`` when the user gave up on opening a file.
+
+    The window checks its file after painting the board (``ui.deferred_check``). When damage
+    already shows while the board is first read, the file is checked at once, as the command
+    line does at open, and repaired from its newest sound backup; when it cannot be, the user
+    chooses another file, as with any file that does not open.
+    """
+    try:
+        return MainWindow(workspace, settings)
+    except (sqlite3.DatabaseError, DatabaseDamagedError):
+        if workspace.integrity is not IntegrityCheck.DEFERRED:
+            raise
+    workspace.close(backup_after=timedelta.max)  # nothing changed; never back up damage
+    release(workspace.path)
+    checked = open_workspace_asking(workspace.path, integrity=IntegrityCheck.AT_OPEN)
+    return None if checked is None else MainWindow(checked, settings)
 
 
 def settle_startup_objects() -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from planner.errors import DatabaseOpenError, EmptyDatabaseError, PlannerError
 from planner.services.recovery import recover_interrupted_jobs
-from planner.workspace import Workspace
+from planner.workspace import IntegrityCheck, Workspace
 from ui.common.colours import overdue
 from ui.common.icons import warning_pixmap
 from ui.file_safety import claim
@@ -89,12 +89,19 @@ EmptyQuestion = Callable[[QWidget | None, Path], bool]
 
 
 def open_confirming_empty(
-    path: Path, parent: QWidget | None, confirm_empty: EmptyQuestion = confirm_empty_file
+    path: Path,
+    parent: QWidget | None,
+    confirm_empty: EmptyQuestion = confirm_empty_file,
+    integrity: IntegrityCheck = IntegrityCheck.DEFERRED,
 ) -> Workspace:
-    """Opens ``path``; an empty file becomes a planner file only when the user says so, and a
-    file another Planner window has open is refused (``ui.file_safety.claim``)."""
+    """Opens ``path`` for the window; an empty file becomes a planner file only when the user
+    says so, and a file another Planner window has open is refused (``ui.file_safety.claim``).
+
+    The integrity check waits until the board is painted (``IntegrityCheck.DEFERRED``; the
+    window runs it with ``ui.deferred_check``): it reads the whole file.
+    """
     try:
-        workspace = Workspace.open(path)
+        workspace = Workspace.open(path, integrity=integrity)
     except EmptyDatabaseError:
         if not confirm_empty(parent, Path(path)):
             raise
@@ -120,19 +127,22 @@ def open_workspace_asking(
     ask_existing: PathQuestion = ask_database_to_open,
     ask_new: PathQuestion = ask_new_database,
     confirm_empty: EmptyQuestion = confirm_empty_file,
+    failure: str | None = None,
+    integrity: IntegrityCheck = IntegrityCheck.DEFERRED,
 ) -> Workspace | None:
     """Opens ``path``; when it is not a usable planner file, asks for another until one opens.
 
     Cancelling a file dialog asks again; returns ``None`` when the user gives up. A refused
-    file is never changed.
+    file is never changed. With ``failure``, ``path`` is not tried again: the caller already
+    failed to open it for that reason, and the user is asked straight away.
     """
-    candidate: Path | None = path
+    candidate: Path | None = path if failure is None else None
     failed = path
-    message = ""
+    message = failure or ""
     while True:
         if candidate is not None:
             try:
-                return open_confirming_empty(candidate, parent, confirm_empty)
+                return open_confirming_empty(candidate, parent, confirm_empty, integrity)
             except PlannerError as error:
                 failed, message = candidate, str(error)
         choice = after_failure(parent, message, give_up_label)

@@ -7,7 +7,7 @@ second window on the same file is refused in words instead of writing blind.
 """
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
@@ -151,12 +151,16 @@ class FileSafety(QObject):
 
     def tell_notices(self, workspace: Workspace) -> QMessageBox | None:
         """Shows what opening the file did that the user must know (a restore from a backup)."""
-        if not workspace.notices:
+        return self.tell(workspace.notices)
+
+    def tell(self, notices: Sequence[str]) -> QMessageBox | None:
+        """Shows what the planner did to the file on its own (a restore, a failed backup)."""
+        if not notices:
             return None
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "Planner",
-            "\n\n".join(workspace.notices),
+            "\n\n".join(notices),
             parent=self._window,
         )
         box.setObjectName("file-notice")
@@ -168,12 +172,20 @@ class DamageReporter:
     """A ``sys.excepthook`` that turns SQLite's "database disk image is malformed", raised by a
     read deep inside a view, into a sentence in the window instead of a traceback on stderr.
 
-    Everything else goes on to the hook it replaced.
+    Everything else goes on to the hook it replaced. While ``check_pending`` says the file's
+    integrity check is still to come (``ui.deferred_check``), damage is left to that check,
+    which repairs the file and says so.
     """
 
-    def __init__(self, window: QWidget, previous: Callable[..., object]) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        previous: Callable[..., object],
+        check_pending: Callable[[], bool] = lambda: False,
+    ) -> None:
         self._window = window
         self._previous = previous
+        self._check_pending = check_pending
         self.box: QMessageBox | None = None
 
     def __call__(
@@ -188,7 +200,7 @@ class DamageReporter:
         ):
             self._previous(kind, error, trace)
             return
-        if self.box is not None and self.box.isVisible():
+        if self._check_pending() or (self.box is not None and self.box.isVisible()):
             return
         self.box = QMessageBox(
             QMessageBox.Icon.Critical,

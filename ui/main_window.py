@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from planner import __version__
+from planner.domain import Column
 from planner.errors import PlannerError
 from planner.workspace import Workspace
 from ui.board.board_widget import BoardWidget
@@ -25,6 +26,7 @@ from ui.common.path_label import PathLabel
 from ui.common.theme import ThemeManager
 from ui.dashboard.dashboard_actions import DashboardActions
 from ui.database_files import ask_database_to_open, ask_new_database, open_confirming_empty
+from ui.deferred_check import DeferredIntegrityCheck
 from ui.documents.document_actions import DocumentActions
 from ui.file_safety import FileSafety, release
 from ui.importing.import_actions import ImportActions
@@ -85,6 +87,9 @@ class MainWindow(QMainWindow):
         )
         self.board.empty_panel.import_requested.connect(self.import_actions.open_import)
         self.file_safety = FileSafety(self.operations, self)
+        self.integrity_check = DeferredIntegrityCheck(
+            self.operations, self.file_safety, self, self.board.view(Column.COLD).viewport()
+        )
         self.statusBar().addPermanentWidget(self.file_safety.read_only_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.undo_stack.indexChanged.connect(self._forget_message)
@@ -187,6 +192,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remembers the layout and the database, then closes the file."""
+        self.integrity_check.stop()
         self._settings.save_layout(self.saveGeometry(), self.saveState())
         self._settings.remember_database(self.workspace.path)
         self.undo_stack.clear()

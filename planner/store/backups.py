@@ -295,6 +295,17 @@ def set_aside(database: Path, now: datetime | None = None) -> Path:
     return aside
 
 
+def put_back(aside: Path, database: Path) -> None:
+    """Undoes ``set_aside``: the file (and its ``-wal`` and ``-shm``) back under its own name,
+    replacing whatever a failed restore left there."""
+    for suffix in ("-wal", "-shm"):
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
+        companion = aside.with_name(aside.name + suffix)
+        if companion.exists():
+            os.replace(companion, database.with_name(database.name + suffix))
+    os.replace(aside, database)
+
+
 def stale_partial_backups(database: Path) -> list[Path]:
     """Half-written backups a crash left in the folder (their names start with a dot)."""
     folder = backup_folder(database)

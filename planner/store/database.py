@@ -4,16 +4,24 @@ bring the schema up to date."""
 import os
 import sqlite3
 from dataclasses import dataclass
+from enum import Enum, auto
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from planner.errors import DatabaseDamagedError, DatabaseOpenError, EmptyDatabaseError
+from planner.errors import (
+    DatabaseDamagedError,
+    DatabaseOpenError,
+    EmptyDatabaseError,
+    PlannerError,
+)
 from planner.store.backups import (
+    Backup,
     BackupReason,
     integrity_problems,
     make_backup,
     newest_sound_backup,
+    put_back,
     restore_into,
     set_aside,
 )
@@ -26,6 +34,20 @@ BUSY_TIMEOUT_MS = 5000
 """How long an action waits for another program's write to finish before it is refused."""
 
 
+class IntegrityCheck(Enum):
+    """When opening a file verifies that SQLite finds nothing wrong in it."""
+
+    AT_OPEN = auto()
+    """Before the file is used: ``quick_check`` runs first and a damaged file is replaced by its
+    newest sound backup before the open returns. The command line, the jobs and the tests."""
+
+    DEFERRED = auto()
+    """After the open returns: the caller runs ``find_damage`` on a thread of its own and
+    ``replace_damaged`` when it finds any. ``quick_check`` reads every page of the file (75 ms at
+    100,000 leads), so the window paints the board first and checks while the user looks at it.
+    A file that needs a schema migration is still checked at open: it is backed up first."""
+
+
 @dataclass(frozen=True)
 class OpenedDatabase:
     """The writer connection and what the user should hear about opening the file."""
@@ -35,6 +57,18 @@ class OpenedDatabase:
     notices: tuple[str, ...] = ()
     created: bool = False
     """True when this open made the file (there is nothing to back up yet)."""
+    integrity: IntegrityCheck = IntegrityCheck.AT_OPEN
+    """``DEFERRED`` when the file has not been checked yet and the caller must check it."""
+
+
+@dataclass(frozen=True)
+class Damage:
+    """What SQLite's integrity check found wrong in a file, and the newest backup that passes
+    the check (``None`` when there is none) to put in its place."""
+
+    path: Path
+    problems: tuple[str, ...]
+    backup: Backup | None
 
 
 def open_database(path: Path, *, create: bool = False, create_folder: bool = False) -> Database:
@@ -51,13 +85,18 @@ def open_database(path: Path, *, create: bool = False, create_folder: bool = Fal
 
 
 def open_planner_file(
-    path: Path, *, create: bool = False, create_folder: bool = False
+    path: Path,
+    *,
+    create: bool = False,
+    create_folder: bool = False,
+    integrity: IntegrityCheck = IntegrityCheck.AT_OPEN,
 ) -> OpenedDatabase:
     """Opens the planner file at ``path`` with every check a customer list deserves.
 
     Only a path that does not exist becomes a new file, and only in a folder that exists (or
     with ``create_folder``, for the default file); an empty file needs ``create``. A file the
-    user may not write is opened read-only. ``quick_check`` runs first: a damaged file is set
+    user may not write is opened read-only. ``quick_check`` runs first (or, with
+    ``IntegrityCheck.DEFERRED``, when the caller asks ``find_damage``): a damaged file is set
     aside as ``.damaged-<time>`` and the newest sound backup restored in its place (the notices
     say so), or, without one, DatabaseDamagedError leaves it as it was. A schema migration is
     preceded by a backup.
@@ -73,10 +112,28 @@ def open_planner_file(
         )
     read_only = existed and not _writable(path)
     has_content = existed and path.stat().st_size > 0
-    notices: list[str] = []
-    if has_content:
-        notices.extend(_recover_if_damaged(path, read_only))
+    if has_content and integrity is IntegrityCheck.DEFERRED:
+        try:
+            db = _connect(path, read_only)
+            _prepare(db, path, read_only, integrity)
+        except (PlannerError, sqlite3.DatabaseError, _CheckFirstError):
+            # Damage where opening reads (the schema), a file that is not ours, or an upgrade
+            # (backed up first, and only a sound file is copied): check now, as the CLI does.
+            return open_planner_file(path, create=create, create_folder=create_folder)
+        return OpenedDatabase(db, read_only, integrity=IntegrityCheck.DEFERRED)
+    notices = _recover_if_damaged(path, read_only) if has_content else []
     db = _connect(path, read_only)
+    _prepare(db, path, read_only, integrity)
+    return OpenedDatabase(db, read_only, tuple(notices), created=not has_content)
+
+
+class _CheckFirstError(Exception):
+    """A file opened unchecked needs a schema migration, which must wait for the check."""
+
+
+def _prepare(db: Database, path: Path, read_only: bool, integrity: IntegrityCheck) -> None:
+    """Refuses a file of another program or a newer planner, sets the pragmas and brings the
+    schema up to date (backing the file up first); closes ``db`` when it refuses."""
     try:
         _refuse_newer_schema(db, path)
     except sqlite3.DatabaseError as error:
@@ -91,9 +148,11 @@ def open_planner_file(
         )
     if pending and not read_only:
         if MIGRATIONS.applied(db):
+            if integrity is IntegrityCheck.DEFERRED:
+                db.close()
+                raise _CheckFirstError
             make_backup(path, BackupReason.BEFORE_MIGRATION)
         MIGRATIONS.apply(db)
-    return OpenedDatabase(db, read_only, tuple(notices), created=not has_content)
 
 
 def _check_folder(path: Path, create_folder: bool) -> None:
@@ -148,25 +207,62 @@ def _read_only_connection(path: Path) -> sqlite3.Connection:
 
 def _recover_if_damaged(path: Path, read_only: bool) -> list[str]:
     """Runs ``quick_check``; restores the newest sound backup over a damaged file."""
+    damage = find_damage(path)
+    return [] if damage is None else [replace_damaged(damage, read_only=read_only)]
+
+
+def find_damage(path: Path) -> Damage | None:
+    """Runs ``quick_check`` on the planner file at ``path``; ``None`` when it is sound.
+
+    Only reads, each check on a read-only connection of its own, so it may run on any thread
+    while another connection writes. The full ``integrity_check`` confirms damage before
+    anything is moved, and the newest backup that passes it is found here too.
+    """
     if not integrity_problems(path, quick=True, live=True):
-        return []
-    problems = integrity_problems(path, live=True)  # the full check confirms before anything moves
+        return None
+    problems = integrity_problems(path, live=True)
     if not problems:
-        return []
-    backup = newest_sound_backup(path)
+        return None
+    return Damage(path, tuple(problems), newest_sound_backup(path))
+
+
+def damage_refusal(damage: Damage, *, read_only: bool) -> DatabaseDamagedError | None:
+    """Why the damaged file cannot be replaced (no sound backup, or it is read-only), or
+    ``None`` when ``replace_damaged`` can do it."""
+    if damage.backup is not None and not read_only:
+        return None
+    return _refusal(damage)
+
+
+def _refusal(damage: Damage) -> DatabaseDamagedError:
+    why = "there is no sound backup to restore" if damage.backup is None else "it is read-only"
+    return DatabaseDamagedError(
+        f"{damage.path} is damaged ({damage.problems[0]}) and {why}. The file was left as it "
+        "was; a data recovery tool (sqlite3 .recover) may save part of it"
+    )
+
+
+def replace_damaged(damage: Damage, *, read_only: bool) -> str:
+    """Sets the damaged file aside as ``<file>.damaged-<time>`` (with its ``-wal`` and ``-shm``)
+    and restores the sound backup in its place; returns the sentence that tells the user.
+
+    Raises DatabaseDamagedError (``damage_refusal``), leaving the file as it was, when there is
+    no sound backup or the file is read-only. Connections to the file must be closed first.
+    """
+    path, backup = damage.path, damage.backup
     if backup is None or read_only:
-        why = "there is no sound backup to restore" if backup is None else "it is read-only"
-        raise DatabaseDamagedError(
-            f"{path} is damaged ({problems[0]}) and {why}. The file was left as it was; "
-            "a data recovery tool (sqlite3 .recover) may save part of it"
-        )
+        raise _refusal(damage)
     aside = set_aside(path)
-    restore_into(path, backup.path)
+    try:
+        restore_into(path, backup.path)
+    except (PlannerError, OSError, sqlite3.Error):
+        put_back(aside, path)  # the damaged file where it was, rather than no file at all
+        raise
     when = backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
-    return [
+    return (
         f"{path.name} was damaged and was restored from the backup of {when} "
         f"({backup.leads} leads). The damaged file was kept as {aside.name}."
-    ]
+    )
 
 
 def open_reader(path: Path) -> Database:

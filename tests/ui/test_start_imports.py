@@ -1,5 +1,6 @@
 """Start-up loads the board and nothing else: dialogs, the calendar, the PDF viewer and the
-document engine are imported when first used.
+document engine are imported when first used. The file is opened as the window opens it, and
+the integrity check it runs after painting has finished before the modules are listed.
 
 Checked in a fresh interpreter, since this test process has imported everything already. The
 cold start itself is timed against a bare Qt window by ``make bench`` (``start``).
@@ -29,12 +30,14 @@ LOADED_LATER = (
 NEEDED_AT_START = (
     "planner.documents",
     "planner.documents.address",
+    "planner.documents.batch",
     "planner.documents.output",
     "planner.documents.profile",
 )
 """What the board needs from the documents package: the sender profile gives the home currency
-its column totals are counted in, and the output module finds the files a crashed job left. None
-of them loads reportlab or jinja2."""
+its column totals are counted in, the output module finds the files a crashed job left, and the
+batch module holds the progress and cancel types of the worker thread (``ui.common.workers``)
+that checks the file once the board is painted. None of them loads reportlab or jinja2."""
 
 _SCRIPT = """
 import json, sys
@@ -43,15 +46,19 @@ from PySide6.QtCore import QSettings
 from ui.app import planner_application
 from ui.main_window import MainWindow
 from ui.window_settings import WindowSettings
-from planner.workspace import Workspace
+from planner.workspace import IntegrityCheck, Workspace
 
 application = planner_application()
 folder = Path(sys.argv[1])
 settings = WindowSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-window = MainWindow(Workspace.open(folder / "planner.db"), settings)
+Workspace.open(folder / "planner.db").close()
+opened = Workspace.open(folder / "planner.db", integrity=IntegrityCheck.DEFERRED)
+window = MainWindow(opened, settings)
 window.show()
-application.processEvents()
+while window.integrity_check.running:
+    application.processEvents()
 print(json.dumps(sorted(sys.modules)))
+window.close()
 """
 
 
