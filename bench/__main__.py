@@ -74,10 +74,16 @@ def _run_board(
 ) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from bench.board import measure_first_paint, measure_move, measure_search, open_window
+    from bench.board import (
+        dispose_window,
+        measure_first_paint,
+        measure_move,
+        measure_search,
+        open_window,
+    )
     from planner.workspace import Workspace
 
-    application = QApplication.instance() or QApplication(sys.argv[:1])
+    _application = QApplication.instance() or QApplication(sys.argv[:1])
     big_file = filled_database(folder / "big.db", BIG_BOARD)
     settings = folder / "window-settings.ini"
     if chosen("move_100k", "search_100k"):
@@ -89,9 +95,7 @@ def _run_board(
         if chosen("search_100k"):
             report(measure_search(big_window, big_file, runs(12)))
         for window in (big_window, small_window):
-            window.close()
-            window.deleteLater()
-        application.processEvents()
+            dispose_window(window)
     if chosen("paint_100k"):
         report(measure_first_paint(big_file, small_file, settings, runs(8)))
 
