@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from fractional_indexing import generate_key_between
@@ -210,14 +211,16 @@ class ChangeRecorder:
         ids: list[int] = []
 
         def values(names: tuple[str, ...], group: Iterable[Mapping[str, Any]]) -> Iterator[Any]:
-            for row in group:
-                fields = tuple(row[name] for name in names)
-                if key_name in names:
+            # itemgetter picks a row's fields at C speed: this runs once per row of 100,000.
+            pick = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+            if key_name in names:
+                for row in group:
                     ids.append(int(row[key_name]))
-                    yield fields
-                else:
+                    yield pick(row)
+            else:
+                for row in group:
                     ids.append(next_key + len(ids))
-                    yield (ids[-1], *fields)
+                    yield (ids[-1], *pick(row))
 
         for names, group in groupby(rows, key=_column_names):
             columns = names if key_name in names else (key_name, *names)
@@ -271,8 +274,12 @@ class ChangeRecorder:
         self.insert_many(
             Table.COLUMN_CHANGES,
             (
-                {"lead_id": lead_id, "from_column": None, "to_column": column.value}
-                | {"changed_at": at}
+                {
+                    "lead_id": lead_id,
+                    "from_column": None,
+                    "to_column": column.value,
+                    "changed_at": at,
+                }
                 for lead_id, column in placed
             ),
         )
