@@ -20,7 +20,7 @@ from planner.interop.source_table import SourceTable
 from planner.services.cancelling import ImportCancelledError
 from planner.services.import_planning import ImportOptions, ImportPlan, plan_import
 from planner.services.importing import run_import
-from planner.workspace import Workspace
+from planner.workspace import IntegrityCheck, Workspace
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,16 @@ class ReadSourceJob:
         return read
 
 
+def _job_workspace(database: Path, clock: Clock) -> Workspace:
+    """A second connection to the window's file, for a job's thread.
+
+    It leaves the file's integrity to the window, which checks it once the board has painted
+    (``ui.deferred_check``): a job checking again would read the whole file a second time, and a
+    job finding damage must not set aside the file the window is working in.
+    """
+    return Workspace.open(database, clock, integrity=IntegrityCheck.DEFERRED)
+
+
 @dataclass(frozen=True)
 class PlanImportJob:
     """Converts, checks and matches every row of a file against the planner file at ``path``."""
@@ -51,7 +61,7 @@ class PlanImportJob:
     options: ImportOptions
 
     def __call__(self, progress: ProgressCallback, cancelled: CancelCheck) -> ImportPlan:
-        workspace = Workspace.open(self.database, self.clock)
+        workspace = _job_workspace(self.database, self.clock)
         try:
             return plan_import(
                 workspace,
@@ -75,7 +85,7 @@ class RunImportJob:
     plan: ImportPlan
 
     def __call__(self, progress: ProgressCallback, cancelled: CancelCheck) -> Change:
-        workspace = Workspace.open(self.database, self.clock)
+        workspace = _job_workspace(self.database, self.clock)
         try:
             return run_import(workspace, self.plan, progress, cancelled)
         finally:

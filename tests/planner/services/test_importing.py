@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from planner.changes import Kind
+from planner.clock import Clock
 from planner.domain import Column, LeadDraft, Temperature, TouchDraft, TouchKind
 from planner.errors import ValidationError
 from planner.interop.mapping import propose_mapping
@@ -16,6 +17,7 @@ from planner.services.board import add_lead, edit_lead, move_lead
 from planner.services.cancelling import ImportCancelledError
 from planner.services.history import undo_change
 from planner.services.import_history import revert_import
+from planner.services.import_jobs import PlanImportJob
 from planner.services.import_planning import (
     Decision,
     DuplicatePolicy,
@@ -25,6 +27,7 @@ from planner.services.import_planning import (
 )
 from planner.services.importing import ImportRowsError, import_description, run_import
 from planner.services.touches import add_touch
+from planner.store import database
 from planner.workspace import Workspace
 from tests.conftest import dump_database
 from tests.planner.interop.sample_files import GOOGLE, OUTLOOK
@@ -301,3 +304,25 @@ def test_phones_and_amounts_are_read_in_the_senders_country_and_currency(
 def test_the_undo_text_of_a_big_import_groups_its_digits_like_the_wizard() -> None:
     assert import_description(59_890) == "Import of 59,890 leads"
     assert import_description(1) == "Import of 1 lead"
+
+
+def test_an_import_job_leaves_the_files_integrity_to_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A job's second connection neither re-reads the whole file nor may move it aside."""
+    database_path = tmp_path / "planner.db"
+    Workspace.open(database_path).close()
+    source = write_csv(tmp_path, "Name,Email\nAnna Nowak,anna@example.com\n")
+    table, _dialect = read_source(source)
+    checks: list[Path] = []
+    monkeypatch.setattr(
+        database, "integrity_problems", lambda path, **_how: checks.append(path) or []
+    )
+    job = PlanImportJob(
+        database_path, Clock(), source.name, table, propose_mapping(table.headers), ImportOptions()
+    )
+
+    plan = job(lambda _done, _total: None, lambda: False)
+
+    assert checks == []
+    assert len(plan.rows) == 1
