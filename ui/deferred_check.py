@@ -10,6 +10,7 @@ window, and the user told in words, including what they did in the moments betwe
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -149,14 +150,14 @@ class DeferredIntegrityCheck(QObject):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             reopened = replace_damaged_file(workspace, damage, done_meanwhile)
-        except (PlannerError, OSError) as error:
+        except (PlannerError, OSError, sqlite3.Error) as error:
+            QApplication.restoreOverrideCursor()  # not a wait cursor over the question below
             if workspace.closed:
                 self._reopen_after_failure(workspace, str(error))
             else:
                 self._tell_unrepaired(str(error))
             return
-        finally:
-            QApplication.restoreOverrideCursor()
+        QApplication.restoreOverrideCursor()
         self._checked = reopened
         self._operations.open_workspace(reopened)
         self._file_safety.tell_notices(reopened)

@@ -255,9 +255,15 @@ def replace_damaged(damage: Damage, *, read_only: bool) -> str:
     aside = set_aside(path)
     try:
         restore_into(path, backup.path)
-    except (PlannerError, OSError, sqlite3.Error):
+    except PlannerError:
         put_back(aside, path)  # the damaged file where it was, rather than no file at all
         raise
+    except (OSError, sqlite3.Error) as error:
+        put_back(aside, path)
+        raise DatabaseDamagedError(
+            f"{path} is damaged ({damage.problems[0]}) and the backup could not be restored "
+            f"({error}). The file was left as it was"
+        ) from error
     when = backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
     return (
         f"{path.name} was damaged and was restored from the backup of {when} "

@@ -6,7 +6,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.domain import Column, LeadDraft
@@ -206,30 +206,47 @@ def test_damage_met_by_a_read_before_the_check_is_left_to_the_check(
     reporter.box.close()
 
 
+@pytest.mark.parametrize(
+    ("failure", "told"),
+    [
+        (DatabaseOpenError("The disk is full"), "The disk is full"),
+        (
+            sqlite3.OperationalError("database or disk is full"),
+            "the backup could not be restored (database or disk is full)",
+        ),
+    ],
+)
 def test_a_repair_that_fails_after_the_file_was_closed_asks_for_another_file(
     qtbot: QtBot,
     database_path: Path,
     window_settings: WindowSettings,
     monkeypatch: pytest.MonkeyPatch,
+    failure: Exception,
+    told: str,
 ) -> None:
     _file_with_a_lead(database_path)
     _damage_away_from_the_board(database_path)
 
     def disk_full(_database: Path, _backup: Path) -> None:
-        raise DatabaseOpenError("The disk is full")
+        raise failure
 
     asked: list[tuple[Path, str | None]] = []
+
+    cursors_while_asking: list[object] = []
 
     def give_up(path: Path, _parent: object, **options: object) -> None:
         failure = options.get("failure")
         asked.append((path, failure if isinstance(failure, str) else None))
+        cursors_while_asking.append(QApplication.overrideCursor())
 
     monkeypatch.setattr(database, "restore_into", disk_full)
     monkeypatch.setattr(deferred_check, "open_workspace_asking", give_up)
     workspace = open_confirming_empty(database_path, None)
     window = open_window(qtbot, workspace, window_settings)
     qtbot.waitUntil(lambda: asked != [])
-    assert asked == [(database_path, "The disk is full")]
+    assert [path for path, _failure in asked] == [database_path]
+    assert told in (asked[0][1] or "")
+    assert cursors_while_asking == [None], "no wait cursor over the question"
     assert workspace.closed
     assert list(database_path.parent.glob("*.damaged-*")) == [], "put back where it was"
     assert integrity_problems(database_path) != []
