@@ -56,7 +56,8 @@ class DeferredIntegrityCheck(QObject):
         self._file_safety = file_safety
         self._window = window
         self._checked: Workspace | None = None
-        self._running: JobThread | None = None
+        self._threads: set[JobThread] = set()
+        """Every check still running: a switch to another file starts another."""
         self._stopped = False
         self._running_for: Workspace | None = None
         self.message: QMessageBox | None = None
@@ -103,20 +104,21 @@ class DeferredIntegrityCheck(QObject):
         running.finished.connect(lambda result: self._act_on(workspace, result))
         running.failed.connect(lambda reason: self._check_failed(workspace, reason))
         running.done.connect(lambda: self._thread_done(running))
-        self._running = running
+        self._threads.add(running)
         running.start()
 
     def stop(self) -> None:
-        """The window closes: what a check under way finds is no longer acted on, and its
-        thread is given time to end (it may be writing the daily backup); Qt aborts a program
-        that ends with a thread still running."""
+        """The window closes: what the checks under way find is no longer acted on, and their
+        threads are left to end on their own (one may be writing the daily backup, which does
+        not stop midway) rather than holding the closing window; the application waits for
+        them before it quits."""
         self._stopped = True
-        if self._running is not None:
-            self._running.stop()
+        for running in list(self._threads):
+            running.let_finish()
+        self._threads.clear()
 
     def _thread_done(self, running: JobThread) -> None:
-        if self._running is running:
-            self._running = None
+        self._threads.discard(running)
         running.deleteLater()
 
     def _current(self, workspace: Workspace) -> bool:

@@ -8,6 +8,7 @@ errors and messages and opens other files through it.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -161,8 +162,9 @@ class MainWindow(QMainWindow):
         except PlannerError as error:
             self.show_error(f"{error}\n\nThe database that was open stays open.")
             return False
+        unchecked = self.integrity_check.running
         release(self.workspace.path)
-        self.operations.open_workspace(opened).close()
+        self.operations.open_workspace(opened).close(backup_after=_backup_age_at_close(unchecked))
         self.file_safety.tell_notices(opened)
         self._settings.remember_database(opened.path)
         self._show_database()
@@ -192,12 +194,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remembers the layout and the database, then closes the file."""
+        unchecked = self.integrity_check.running
         self.integrity_check.stop()
         self._settings.save_layout(self.saveGeometry(), self.saveState())
         self._settings.remember_database(self.workspace.path)
         self.undo_stack.clear()
         self.board.cancel_pending_search()
-        self.workspace.close()
+        self.workspace.close(backup_after=_backup_age_at_close(unchecked))
         release(self.workspace.path)
         super().closeEvent(event)
 
@@ -338,3 +341,10 @@ def _application() -> QApplication:
     if not isinstance(application, QApplication):
         raise RuntimeError("The main window needs a QApplication")
     return application
+
+
+def _backup_age_at_close(unchecked: bool) -> timedelta:
+    """How old the newest backup may be before closing the file makes another: always one when
+    the file's integrity check has run, never before, since a copy of a damaged file could
+    pass its own check and become the newest "sound" backup."""
+    return timedelta.max if unchecked else timedelta(0)

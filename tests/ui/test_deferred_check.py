@@ -23,6 +23,7 @@ from tests.planner.store.test_backups import damage
 from tests.ui.conftest import open_window
 from ui import deferred_check
 from ui.app import open_main_window
+from ui.common.workers import JobThread, workers_outliving
 from ui.database_files import open_confirming_empty
 from ui.file_safety import DamageReporter
 from ui.main_window import MainWindow
@@ -251,3 +252,50 @@ def test_a_repair_that_fails_after_the_file_was_closed_asks_for_another_file(
     assert list(database_path.parent.glob("*.damaged-*")) == [], "put back where it was"
     assert integrity_problems(database_path) != []
     assert not window.isVisible(), "the user gave up: the window closed"
+
+
+def test_closing_while_the_check_runs_neither_waits_for_it_nor_backs_up_the_unchecked_file(
+    qtbot: QtBot,
+    database_path: Path,
+    window_settings: WindowSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The check (and the daily backup after it) may take seconds on a big file: the window
+    closes at once and leaves it to finish; a change made meanwhile is not copied into a backup
+    before the file was found sound."""
+    _file_with_a_lead(database_path)
+    started, release_check = threading.Event(), threading.Event()
+    checking = deferred_check.check_opened_file
+
+    def slow_check(path: Path, *, read_only: bool) -> object:
+        started.set()
+        release_check.wait(10)
+        return checking(path, read_only=read_only)
+
+    waited: list[str] = []
+    stopping, letting_finish = JobThread.stop, JobThread.let_finish
+
+    def stop(job: JobThread) -> bool:
+        waited.append("stop")
+        return stopping(job)
+
+    def let_finish(job: JobThread) -> None:
+        waited.append("let_finish")
+        letting_finish(job)
+
+    monkeypatch.setattr(deferred_check, "check_opened_file", slow_check)
+    monkeypatch.setattr(JobThread, "stop", stop)
+    monkeypatch.setattr(JobThread, "let_finish", let_finish)
+    workspace = open_confirming_empty(database_path, None)
+    window = open_window(qtbot, workspace, window_settings)
+    qtbot.waitUntil(started.is_set)
+    add_lead(window.workspace, LeadDraft(name="Made before the check"))
+    backups_before = len(backups_of(database_path))
+
+    window.close()
+
+    assert waited == ["let_finish"], "the window did not wait for the check to end"
+    assert workspace.closed
+    assert len(backups_of(database_path)) == backups_before
+    release_check.set()
+    qtbot.waitUntil(lambda: not workers_outliving())

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from functools import cache
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from planner.documents.batch import CancelCheck, MergeCancelledError, ProgressCallback
 from planner.errors import PlannerError
@@ -46,6 +46,12 @@ class _ThreadKeeper(QObject):
         self._kept[thread] = worker
         thread.finished.connect(self._release)
 
+    def wait_for_all(self) -> None:
+        """Waits for every thread still running: the application is quitting, and Qt aborts a
+        program that ends with a thread still running (a job left to finish, ``let_finish``)."""
+        for thread in list(self._kept):
+            thread.wait()
+
     @Slot()
     def _release(self) -> None:
         thread = self.sender()
@@ -54,10 +60,20 @@ class _ThreadKeeper(QObject):
             self._kept.pop(thread, None)
 
 
+def workers_outliving() -> int:
+    """How many jobs left to finish (``let_finish``, or a ``stop`` that timed out) still run."""
+    return len(_OUTLIVING)
+
+
 @cache
 def _keeper() -> _ThreadKeeper:
-    """The one keeper, made on the GUI thread by the first job started."""
-    return _ThreadKeeper()
+    """The one keeper, made on the GUI thread by the first job started; the application waits
+    for its threads before it quits."""
+    keeper = _ThreadKeeper()
+    application = QCoreApplication.instance()
+    if application is not None:
+        application.aboutToQuit.connect(keeper.wait_for_all)
+    return keeper
 
 
 class JobWorker(QObject):
@@ -184,6 +200,19 @@ class JobThread(QObject):
         _OUTLIVING.add(self)
         self.done.connect(lambda: _OUTLIVING.discard(self))
         return False
+
+    def let_finish(self) -> None:
+        """Asks the job to stop but does not wait for it: for a job that cannot stop midway
+        (a backup being written) when the window that started it closes. This JobThread leaves
+        its parent and stays alive until its thread ends; the application waits for the thread
+        before quitting."""
+        self.worker.cancel()
+        if not self._thread.isRunning():
+            return
+        self._thread.quit()
+        self.setParent(None)
+        _OUTLIVING.add(self)
+        self.done.connect(lambda: _OUTLIVING.discard(self))
 
     @Slot(int, int)
     def _relay_progress(self, done: int, total: int) -> None:

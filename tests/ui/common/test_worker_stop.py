@@ -53,3 +53,29 @@ def test_stop_returns_true_once_a_cooperative_job_has_ended(qtbot: QtBot) -> Non
     running.start()
     assert running.stop() is True
     assert not running.is_running
+
+
+def test_a_job_left_to_finish_is_waited_for_when_the_application_quits(qtbot: QtBot) -> None:
+    """``let_finish`` does not wait; quitting does, since Qt aborts on a running thread."""
+    started = threading.Event()
+    release = threading.Event()
+
+    def backing_up(_progress: ProgressCallback, _is_cancelled: CancelCheck) -> object:
+        started.set()
+        release.wait(10)  # a step that cannot stop midway, like writing a backup
+        return "copied"
+
+    parent = QObject()
+    running = JobThread(backing_up, parent)
+    running.start()
+    assert started.wait(5)
+    running.let_finish()
+    assert running.is_running, "let_finish came back at once"
+    assert running.parent() is None
+    assert workers.workers_outliving() == 1
+    threading.Timer(0.05, release.set).start()
+
+    workers._keeper().wait_for_all()
+
+    assert not running.is_running
+    qtbot.waitUntil(lambda: workers.workers_outliving() == 0)
