@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from planner.errors import PlannerError
@@ -40,13 +40,7 @@ window shown minimised)."""
 
 class DeferredIntegrityCheck(QObject):
     """Runs the integrity check of a file opened unchecked once ``painted`` (the board) has
-    first been painted, and after every switch to another file, and acts on what it finds.
-
-    Signals:
-        checked(): the check of the open file, and any repair, is over.
-    """
-
-    checked = Signal()
+    first been painted, and after every switch to another file, and acts on what it finds."""
 
     def __init__(
         self, operations: Operations, file_safety: FileSafety, window: QWidget, painted: QWidget
@@ -136,14 +130,12 @@ class DeferredIntegrityCheck(QObject):
             self._repair(workspace, result.damage)
         elif result.notices:
             self._file_safety.tell(result.notices)
-        self.checked.emit()
 
     def _check_failed(self, workspace: Workspace, reason: str) -> None:
         if not self._current(workspace):
             return
         self._checked = workspace
         self._operations.show_error(f"The planner file could not be checked: {reason}")
-        self.checked.emit()
 
     def _repair(self, workspace: Workspace, damage: Damage) -> None:
         """Restores the newest sound backup in place of the damaged file, as opening would."""

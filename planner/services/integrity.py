@@ -34,7 +34,6 @@ class OpenedFileCheck:
     ``notices`` says what the user should hear otherwise (a backup that could not be made).
     """
 
-    path: Path
     damage: Damage | None
     notices: tuple[str, ...] = ()
 
@@ -49,8 +48,8 @@ def check_opened_file(path: Path, *, read_only: bool) -> OpenedFileCheck:
     """
     damage = find_damage(path)
     if damage is not None or read_only:
-        return OpenedFileCheck(path, damage)
-    return OpenedFileCheck(path, None, tuple(back_up_if_due(path, BackupReason.AT_OPEN, DAILY)))
+        return OpenedFileCheck(damage)
+    return OpenedFileCheck(None, tuple(back_up_if_due(path, BackupReason.AT_OPEN, DAILY)))
 
 
 def replace_damaged_file(

@@ -297,7 +297,9 @@ def set_aside(database: Path, now: datetime | None = None) -> Path:
 
 def put_back(aside: Path, database: Path) -> None:
     """Undoes ``set_aside``: the file (and its ``-wal`` and ``-shm``) back under its own name,
-    replacing whatever a failed restore left there."""
+    replacing whatever a failed restore left there, its rollback journal included (SQLite
+    would otherwise replay it into the file put back)."""
+    database.with_name(database.name + "-journal").unlink(missing_ok=True)
     for suffix in ("-wal", "-shm"):
         database.with_name(database.name + suffix).unlink(missing_ok=True)
         companion = aside.with_name(aside.name + suffix)

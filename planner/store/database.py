@@ -113,13 +113,21 @@ def open_planner_file(
     read_only = existed and not _writable(path)
     has_content = existed and path.stat().st_size > 0
     if has_content and integrity is IntegrityCheck.DEFERRED:
+        # Damage where opening reads (the schema), a file that is not ours, or an upgrade
+        # (backed up first, and only a sound file is copied): check now, as the CLI does,
+        # with this connection closed first, since the check may set the file aside.
         try:
             db = _connect(path, read_only)
+        except PlannerError:
+            return open_planner_file(path, create=create, create_folder=create_folder)
+        try:
             _prepare(db, path, read_only, integrity)
         except (PlannerError, sqlite3.DatabaseError, _CheckFirstError):
-            # Damage where opening reads (the schema), a file that is not ours, or an upgrade
-            # (backed up first, and only a sound file is copied): check now, as the CLI does.
+            db.close()
             return open_planner_file(path, create=create, create_folder=create_folder)
+        except BaseException:
+            db.close()
+            raise
         return OpenedDatabase(db, read_only, integrity=IntegrityCheck.DEFERRED)
     notices = _recover_if_damaged(path, read_only) if has_content else []
     db = _connect(path, read_only)

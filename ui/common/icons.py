@@ -238,7 +238,12 @@ class _GlyphEngine(QIconEngine):
 
 @cache
 def icon_font_file() -> Path:
-    """The icon font's file inside its package, found without running the package's code."""
+    """The icon font's file inside its package, found without running the package's code.
+
+    qtawesome keeps its fonts in ``fonts/`` beside its code, one file per icon set and version;
+    if a release moved them, this says so in words rather than drawing
+    blank icons, and ``test_every_glyph_sits_where_the_fonts_name_table_says`` fails.
+    """
     spec = find_spec(FONT_PACKAGE)
     folders = spec.submodule_search_locations if spec is not None else None
     found = sorted(Path(folders[0]).glob(f"fonts/{FONT_FILE_PATTERN}")) if folders else []

@@ -13,7 +13,15 @@ from planner.domain import Column, LeadDraft
 from planner.errors import DatabaseDamagedError, EmptyDatabaseError, ReadOnlyDatabaseError
 from planner.services import board
 from planner.store import backups
-from planner.store.backups import BackupReason, backup_folder, list_backups, make_backup, rotate
+from planner.store.backups import (
+    BackupReason,
+    backup_folder,
+    list_backups,
+    make_backup,
+    put_back,
+    rotate,
+    set_aside,
+)
 from planner.store.database import open_planner_file
 from planner.store.migrations import MIGRATIONS
 from planner.store.text_search import register_text_functions
@@ -158,3 +166,24 @@ def test_a_schema_migration_is_preceded_by_a_backup(database_path: Path) -> None
     (made,) = list_backups(database_path)
     assert made.reason is BackupReason.BEFORE_MIGRATION
     assert made.verified
+
+
+def test_putting_a_set_aside_file_back_drops_what_a_failed_restore_left(tmp_path: Path) -> None:
+    """Its companions come back with it, and a journal the restore left is not replayed."""
+    database = tmp_path / "planner.db"
+    _file_with_leads(database, 2)
+    original = database.read_bytes()
+    database.with_name("planner.db-wal").write_bytes(b"the damaged file's log")
+    aside = set_aside(database)
+    database.write_bytes(b"half a restored file")
+    database.with_name("planner.db-journal").write_bytes(b"the restore's rollback journal")
+
+    put_back(aside, database)
+
+    assert database.read_bytes() == original
+    assert database.with_name("planner.db-wal").read_bytes() == b"the damaged file's log"
+    assert not database.with_name("planner.db-journal").exists()
+    assert sorted(path.name for path in tmp_path.iterdir() if path.is_file()) == [
+        "planner.db",
+        "planner.db-wal",
+    ]
