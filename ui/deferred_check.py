@@ -38,6 +38,10 @@ UNPAINTED_WAIT_MS = 1000
 window shown minimised)."""
 
 
+REPAIR_RETRY_MS = 250
+"""How often a repair waiting for a dialog to close or a job to end looks again."""
+
+
 class DeferredIntegrityCheck(QObject):
     """Runs the integrity check of a file opened unchecked once ``painted`` (the board) has
     first been painted, and after every switch to another file, and acts on what it finds."""
@@ -51,6 +55,8 @@ class DeferredIntegrityCheck(QObject):
         self._window = window
         self._checked: Workspace | None = None
         self._threads: set[JobThread] = set()
+        self._unsound: Workspace | None = None
+        """A file the check found damaged, or could not check: it is never backed up."""
         """Every check still running: a switch to another file starts another."""
         self._stopped = False
         self._running_for: Workspace | None = None
@@ -66,6 +72,16 @@ class DeferredIntegrityCheck(QObject):
         """True while the open file's check runs (or is about to)."""
         workspace = self._operations.workspace
         return workspace.integrity is IntegrityCheck.DEFERRED and self._checked is not workspace
+
+    @property
+    def found_sound(self) -> bool:
+        """True when the open file is known to be sound (checked at open, or here with nothing
+        found): only then may closing it copy it into a backup, since a copy of a damaged file
+        could pass its own check and become the newest "sound" backup."""
+        workspace = self._operations.workspace
+        if workspace.integrity is not IntegrityCheck.DEFERRED:
+            return True
+        return self._checked is workspace and self._unsound is not workspace
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Starts the check once the board has painted (or a while after the window was shown,
@@ -127,7 +143,8 @@ class DeferredIntegrityCheck(QObject):
             return
         self._checked = workspace
         if result.damage is not None:
-            self._repair(workspace, result.damage)
+            self._unsound = workspace
+            self._repair_when_idle(workspace, result.damage)
         elif result.notices:
             self._file_safety.tell(result.notices)
 
@@ -135,7 +152,23 @@ class DeferredIntegrityCheck(QObject):
         if not self._current(workspace):
             return
         self._checked = workspace
+        self._unsound = workspace
         self._operations.show_error(f"The planner file could not be checked: {reason}")
+
+    def _repair_when_idle(self, workspace: Workspace, damage: Damage) -> None:
+        """Repairs once no dialog is open and no job runs: a job writing through a connection of
+        its own would go on writing into the damaged file once it is set aside, and a dialog
+        would show what the restored file no longer has."""
+        from ui.common.workers import jobs_running
+
+        if self._stopped or self._operations.workspace is not workspace:
+            return
+        if QApplication.activeModalWidget() is not None or jobs_running():
+            QTimer.singleShot(
+                REPAIR_RETRY_MS, self, lambda: self._repair_when_idle(workspace, damage)
+            )
+            return
+        self._repair(workspace, damage)
 
     def _repair(self, workspace: Workspace, damage: Damage) -> None:
         """Restores the newest sound backup in place of the damaged file, as opening would."""

@@ -162,9 +162,9 @@ class MainWindow(QMainWindow):
         except PlannerError as error:
             self.show_error(f"{error}\n\nThe database that was open stays open.")
             return False
-        unchecked = self.integrity_check.running
+        sound = self.integrity_check.found_sound
         release(self.workspace.path)
-        self.operations.open_workspace(opened).close(backup_after=_backup_age_at_close(unchecked))
+        self.operations.open_workspace(opened).close(backup_after=_backup_age_at_close(sound))
         self.file_safety.tell_notices(opened)
         self._settings.remember_database(opened.path)
         self._show_database()
@@ -194,13 +194,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remembers the layout and the database, then closes the file."""
-        unchecked = self.integrity_check.running
+        sound = self.integrity_check.found_sound
         self.integrity_check.stop()
         self._settings.save_layout(self.saveGeometry(), self.saveState())
         self._settings.remember_database(self.workspace.path)
         self.undo_stack.clear()
         self.board.cancel_pending_search()
-        self.workspace.close(backup_after=_backup_age_at_close(unchecked))
+        self.workspace.close(backup_after=_backup_age_at_close(sound))
         release(self.workspace.path)
         super().closeEvent(event)
 
@@ -343,8 +343,7 @@ def _application() -> QApplication:
     return application
 
 
-def _backup_age_at_close(unchecked: bool) -> timedelta:
+def _backup_age_at_close(sound: bool) -> timedelta:
     """How old the newest backup may be before closing the file makes another: always one when
-    the file's integrity check has run, never before, since a copy of a damaged file could
-    pass its own check and become the newest "sound" backup."""
-    return timedelta.max if unchecked else timedelta(0)
+    the file is known to be sound, never before (``DeferredIntegrityCheck.found_sound``)."""
+    return timedelta(0) if sound else timedelta.max

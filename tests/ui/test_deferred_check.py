@@ -6,7 +6,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.domain import Column, LeadDraft
@@ -299,3 +299,39 @@ def test_closing_while_the_check_runs_neither_waits_for_it_nor_backs_up_the_unch
     assert len(backups_of(database_path)) == backups_before
     release_check.set()
     qtbot.waitUntil(lambda: not workers_outliving())
+
+
+def test_the_repair_waits_until_no_dialog_is_open(
+    qtbot: QtBot,
+    database_path: Path,
+    window_settings: WindowSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A dialog (or a job with its own connection) would go on with the damaged file once it is
+    set aside: the restore waits for it to close, and the file is not backed up meanwhile."""
+    _file_with_a_lead(database_path)
+    _damage_away_from_the_board(database_path)
+    release_check = threading.Event()
+    checking = deferred_check.check_opened_file
+
+    def held_check(path: Path, *, read_only: bool) -> object:
+        release_check.wait(10)
+        return checking(path, read_only=read_only)
+
+    monkeypatch.setattr(deferred_check, "check_opened_file", held_check)
+    workspace = open_confirming_empty(database_path, None)
+    window = open_window(qtbot, workspace, window_settings)
+    dialog = QDialog(window)
+    dialog.open()
+    release_check.set()
+    qtbot.waitUntil(lambda: not window.integrity_check.running)
+    qtbot.wait(3 * deferred_check.REPAIR_RETRY_MS)
+
+    assert list(database_path.parent.glob("*.damaged-*")) == [], "nothing moved under the dialog"
+    assert window.workspace is workspace
+    assert not window.integrity_check.found_sound, "a damaged file is never backed up"
+
+    dialog.close()
+    qtbot.waitUntil(lambda: window.workspace is not workspace)
+    assert len(list(database_path.parent.glob("*.damaged-*"))) == 1
+    assert window.integrity_check.found_sound

@@ -46,6 +46,10 @@ class _ThreadKeeper(QObject):
         self._kept[thread] = worker
         thread.finished.connect(self._release)
 
+    def running(self) -> int:
+        """How many of the kept threads still run."""
+        return sum(thread.isRunning() for thread in self._kept)
+
     def wait_for_all(self) -> None:
         """Waits for every thread still running: the application is quitting, and Qt aborts a
         program that ends with a thread still running (a job left to finish, ``let_finish``)."""
@@ -58,6 +62,11 @@ class _ThreadKeeper(QObject):
         if isinstance(thread, QThread):
             thread.wait()
             self._kept.pop(thread, None)
+
+
+def jobs_running() -> int:
+    """How many jobs' threads still run, in the whole application."""
+    return _keeper().running()
 
 
 def workers_outliving() -> int:
