@@ -55,9 +55,9 @@ class DeferredIntegrityCheck(QObject):
         self._window = window
         self._checked: Workspace | None = None
         self._threads: set[JobThread] = set()
+        """Every check still running: a switch to another file starts another."""
         self._unsound: Workspace | None = None
         """A file the check found damaged, or could not check: it is never backed up."""
-        """Every check still running: a switch to another file starts another."""
         self._stopped = False
         self._running_for: Workspace | None = None
         self.message: QMessageBox | None = None
@@ -178,13 +178,17 @@ class DeferredIntegrityCheck(QObject):
         try:
             reopened = replace_damaged_file(workspace, damage, done_meanwhile)
         except (PlannerError, OSError, sqlite3.Error) as error:
-            QApplication.restoreOverrideCursor()  # not a wait cursor over the question below
+            failure: str | None = str(error)
+        else:
+            failure = None
+        finally:
+            QApplication.restoreOverrideCursor()  # not a wait cursor over the questions below
+        if failure is not None:
             if workspace.closed:
-                self._reopen_after_failure(workspace, str(error))
+                self._reopen_after_failure(workspace, failure)
             else:
-                self._tell_unrepaired(str(error))
+                self._tell_unrepaired(failure)
             return
-        QApplication.restoreOverrideCursor()
         self._checked = reopened
         self._operations.open_workspace(reopened)
         self._file_safety.tell_notices(reopened)
