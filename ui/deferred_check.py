@@ -58,6 +58,7 @@ class DeferredIntegrityCheck(QObject):
         """Every check still running: a switch to another file starts another."""
         self._unsound: Workspace | None = None
         """A file the check found damaged, or could not check: it is never backed up."""
+        self._repair_waits_for: Workspace | None = None
         self._stopped = False
         self._running_for: Workspace | None = None
         self.message: QMessageBox | None = None
@@ -69,9 +70,15 @@ class DeferredIntegrityCheck(QObject):
 
     @property
     def running(self) -> bool:
-        """True while the open file's check runs (or is about to)."""
+        """True while the open file's check runs (or is about to), or its repair waits."""
         workspace = self._operations.workspace
-        return workspace.integrity is IntegrityCheck.DEFERRED and self._checked is not workspace
+        deferred = workspace.integrity is IntegrityCheck.DEFERRED
+        return (deferred and self._checked is not workspace) or self.repair_pending
+
+    @property
+    def repair_pending(self) -> bool:
+        """True while the check found damage and the repair waits for a dialog or a job."""
+        return self._repair_waits_for is self._operations.workspace
 
     @property
     def found_sound(self) -> bool:
@@ -161,9 +168,11 @@ class DeferredIntegrityCheck(QObject):
         would show what the restored file no longer has."""
         from ui.common.workers import jobs_running
 
+        self._repair_waits_for = None
         if self._stopped or self._operations.workspace is not workspace:
             return
         if QApplication.activeModalWidget() is not None or jobs_running():
+            self._repair_waits_for = workspace
             QTimer.singleShot(
                 REPAIR_RETRY_MS, self, lambda: self._repair_when_idle(workspace, damage)
             )

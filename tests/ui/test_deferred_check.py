@@ -324,8 +324,9 @@ def test_the_repair_waits_until_no_dialog_is_open(
     dialog = QDialog(window)
     dialog.open()
     release_check.set()
-    qtbot.waitUntil(lambda: not window.integrity_check.running)
+    qtbot.waitUntil(lambda: window.integrity_check.repair_pending)
     qtbot.wait(3 * deferred_check.REPAIR_RETRY_MS)
+    assert window.integrity_check.running, "the check is not over until the file is repaired"
 
     assert list(database_path.parent.glob("*.damaged-*")) == [], "nothing moved under the dialog"
     assert window.workspace is workspace
