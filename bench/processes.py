@@ -30,18 +30,26 @@ def _seconds_to_paint(command: list[str], environment: dict[str, str]) -> float:
     return seconds
 
 
+def _against_bare_window(
+    subject: list[str], runs: int, environment: dict[str, str]
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Seconds to the first paint of ``subject`` and of a bare PySide6 window shown and
+    painted, each a new process, interleaved after one warm-up run of each."""
+    bare = _probe("start-bare")
+    _seconds_to_paint(subject, environment)
+    _seconds_to_paint(bare, environment)
+    return interleaved(
+        runs,
+        lambda: _seconds_to_paint(subject, environment),
+        lambda: _seconds_to_paint(bare, environment),
+    )
+
+
 def measure_start(database: Path, folder: Path, runs: int, environment: dict[str, str]) -> Outcome:
     """``planner`` on a file of 1,000 leads until the board is painted, against a bare
     PySide6 window shown and painted, each a new process."""
     board = _probe("start-board", str(database), str(folder / "start-settings.ini"))
-    bare = _probe("start-bare")
-    _seconds_to_paint(board, environment)
-    _seconds_to_paint(bare, environment)
-    figures, baselines = interleaved(
-        runs,
-        lambda: _seconds_to_paint(board, environment),
-        lambda: _seconds_to_paint(bare, environment),
-    )
+    figures, baselines = _against_bare_window(board, runs, environment)
     return Outcome(
         "start",
         "cold start to the painted board, 1,000 leads (whole process) vs a bare QMainWindow",
@@ -56,14 +64,7 @@ def measure_start_floor(database: Path, runs: int, environment: dict[str, str]) 
     """A minimal hand-written board (``probes.start_floor``) against the bare window: how far
     under the start target any board with content can get."""
     floor = _probe("start-floor", str(database))
-    bare = _probe("start-bare")
-    _seconds_to_paint(floor, environment)
-    _seconds_to_paint(bare, environment)
-    figures, baselines = interleaved(
-        runs,
-        lambda: _seconds_to_paint(floor, environment),
-        lambda: _seconds_to_paint(bare, environment),
-    )
+    figures, baselines = _against_bare_window(floor, runs, environment)
     return Outcome(
         "start_floor",
         "a minimal hand-written board (plain sqlite3, five list views) vs a bare QMainWindow",
