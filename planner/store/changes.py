@@ -212,10 +212,11 @@ class ChangeRecorder:
 
         def values(names: tuple[str, ...], group: Iterable[Mapping[str, Any]]) -> Iterator[Any]:
             # itemgetter picks a row's fields at C speed: this runs once per row of 100,000.
-            def one_or_none(row: Mapping[str, Any]) -> tuple[Any, ...]:
+            # For a single name it returns the bare value, so that case builds its tuple.
+            def as_tuple(row: Mapping[str, Any]) -> tuple[Any, ...]:
                 return tuple(row[name] for name in names)
 
-            pick = itemgetter(*names) if len(names) > 1 else one_or_none
+            pick = itemgetter(*names) if len(names) > 1 else as_tuple
             if key_name in names:
                 for row in group:
                     ids.append(int(row[key_name]))

@@ -15,9 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.data import sample_leads
-from planner.services.board import add_leads
-from planner.workspace import Workspace
+from bench.__main__ import filled_database
 
 pytestmark = pytest.mark.bench
 
@@ -27,10 +25,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_a_10000_letter_merge_peaks_under_300_mb(tmp_path: Path) -> None:
-    database = tmp_path / "leads.db"
-    workspace = Workspace.open(database)
-    add_leads(workspace, list(sample_leads(LETTERS)), f"Add {LETTERS:,} leads")
-    workspace.close()
+    database = filled_database(tmp_path / "leads.db", LETTERS)
     output = tmp_path / "letters.pdf"
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
 
